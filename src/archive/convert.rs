@@ -1,0 +1,1019 @@
+//! Raw file structs → domain values, checking everything one file can check given what the
+//! whole archive holds (`Known`): bodies, meetings, items and calendar events.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::diagnostic::{Diagnostic, Severity, Site, SourceText};
+use super::raw::*;
+use crate::lang::{Lang, parse_weekday};
+use crate::model::followup::{VaguePeriod, valid_month_day};
+use crate::model::*;
+
+/// What the whole archive holds, gathered before any file is converted, so that each file's
+/// references can be checked on their own.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// Whether forum.toml loaded; without it, body ids cannot be checked.
+    pub forum_loaded: bool,
+    pub bodies: HashSet<BodyId>,
+    /// Every known meeting: with its item numbers when it has a meeting file,
+    /// `None` when it is only in a year plan.
+    pub meetings: HashMap<MeetingId, Option<HashSet<u32>>>,
+    pub events: HashSet<String>,
+}
+
+/// Converts one file, collecting its diagnostics.
+pub struct Converter<'a> {
+    src: SourceText<'a>,
+    known: &'a Known,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every follow-up id with where it was defined, for the archive-wide duplicate check.
+    pub followup_sites: Vec<(String, Site)>,
+}
+
+impl<'a> Converter<'a> {
+    pub fn new(file: &'a Path, text: &'a str, known: &'a Known) -> Self {
+        Converter {
+            src: SourceText::new(file, text),
+            known,
+            diagnostics: Vec::new(),
+            followup_sites: Vec::new(),
+        }
+    }
+
+    fn report(
+        &mut self,
+        severity: Severity,
+        span: Range<usize>,
+        message: String,
+        hint: Option<String>,
+    ) {
+        let mut d = Diagnostic::new(severity, self.src.site(span), message);
+        d.hint = hint;
+        self.diagnostics.push(d);
+    }
+
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.report(Severity::Error, span, message.into(), None);
+    }
+
+    fn error_hint(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.report(Severity::Error, span, message.into(), Some(hint.into()));
+    }
+
+    fn warning_hint(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.report(Severity::Warning, span, message.into(), Some(hint.into()));
+    }
+
+    // ---- values ------------------------------------------------------------------------
+
+    fn date(&mut self, value: &SDate) -> Option<NaiveDate> {
+        let dt: &Datetime = value.get_ref();
+        match (dt.date, dt.time) {
+            (Some(d), None) => {
+                let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                if date.is_none() {
+                    self.error(value.span(), format!("{dt} is not a date in the calendar"));
+                }
+                date
+            }
+            _ => {
+                self.error_hint(
+                    value.span(),
+                    format!("expected a date, found `{dt}`"),
+                    "write just the date, e.g. `2018-02-09`",
+                );
+                None
+            }
+        }
+    }
+
+    fn time(&mut self, value: &SDate) -> Option<NaiveTime> {
+        let dt: &Datetime = value.get_ref();
+        match (dt.date, dt.time) {
+            (None, Some(t)) => NaiveTime::from_hms_opt(
+                t.hour.into(),
+                t.minute.into(),
+                t.second.unwrap_or(0).into(),
+            ),
+            _ => {
+                self.error_hint(
+                    value.span(),
+                    format!("expected a time of day, found `{dt}`"),
+                    "write the time as `09:00:00`, without quotes",
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_date(&mut self, value: &Option<SDate>) -> Option<NaiveDate> {
+        value.as_ref().and_then(|v| self.date(v))
+    }
+
+    fn opt_time(&mut self, value: &Option<SDate>) -> Option<NaiveTime> {
+        value.as_ref().and_then(|v| self.time(v))
+    }
+
+    /// A value from a fixed list of keys (`kind`, `status`, `outcome` …).
+    fn key<T: Copy>(
+        &mut self,
+        value: &SStr,
+        what: &str,
+        all: &[T],
+        key: fn(T) -> &'static str,
+    ) -> Option<T> {
+        let found = all.iter().copied().find(|v| key(*v) == value.get_ref());
+        if found.is_none() {
+            let keys: Vec<_> = all.iter().map(|v| key(*v)).collect();
+            let hint = closest(value.get_ref(), &keys)
+                .map(|c| format!("did you mean `{c}`? "))
+                .unwrap_or_default()
+                + &format!("{what} is one of: {}", keys.join(", "));
+            self.error_hint(
+                value.span(),
+                format!("unknown {what} `{}`", value.get_ref()),
+                hint,
+            );
+        }
+        found
+    }
+
+    fn body(&mut self, value: &SStr) -> Option<BodyId> {
+        let id: BodyId = match value.get_ref().parse() {
+            Ok(id) => id,
+            Err(e) => {
+                self.error(value.span(), e.to_string());
+                return None;
+            }
+        };
+        if self.known.forum_loaded && !self.known.bodies.contains(&id) {
+            let mut bodies: Vec<_> = self.known.bodies.iter().map(BodyId::as_str).collect();
+            bodies.sort_unstable();
+            let hint = closest(id.as_str(), &bodies)
+                .map(|c| format!("did you mean `{c}`? "))
+                .unwrap_or_default()
+                + &format!("the bodies in forum.toml are: {}", bodies.join(", "));
+            self.error_hint(value.span(), format!("unknown body `{id}`"), hint);
+            return None;
+        }
+        Some(id)
+    }
+
+    fn opt_body(&mut self, value: &Option<SStr>) -> Option<BodyId> {
+        value.as_ref().and_then(|v| self.body(v))
+    }
+
+    /// A reference to a meeting or item, which must exist in the archive or a year plan.
+    fn item_ref(&mut self, value: &SStr) -> Option<ItemRef> {
+        let r: ItemRef = match value.get_ref().parse() {
+            Ok(r) => r,
+            Err(e) => {
+                self.error(value.span(), e.to_string());
+                return None;
+            }
+        };
+        match self.known.meetings.get(&r.meeting) {
+            None => {
+                self.error_hint(
+                    value.span(),
+                    format!("reference to unknown meeting `{}`", r.meeting),
+                    "a meeting must have a file (YYYY/YYYY-MM-DD-body.toml) or be listed in calendar/YYYY.toml",
+                );
+                None
+            }
+            Some(Some(items)) if r.item.is_some_and(|n| !items.contains(&n)) => {
+                let mut numbers: Vec<_> = items.iter().copied().collect();
+                numbers.sort_unstable();
+                let numbers: Vec<_> = numbers.iter().map(u32::to_string).collect();
+                self.error_hint(
+                    value.span(),
+                    format!(
+                        "meeting {} has no item {}",
+                        r.meeting,
+                        r.item.unwrap_or_default()
+                    ),
+                    format!("its items are numbered {}", numbers.join(", ")),
+                );
+                None
+            }
+            Some(_) => Some(r),
+        }
+    }
+
+    fn meeting_ref(&mut self, value: &SStr) -> Option<MeetingId> {
+        let r = self.item_ref(value)?;
+        if r.item.is_some() {
+            self.error(
+                value.span(),
+                format!("expected a meeting, not an item: write `{}`", r.meeting),
+            );
+            return None;
+        }
+        Some(r.meeting)
+    }
+
+    fn check_weekday(&mut self, stated: &Option<SStr>, date: NaiveDate) {
+        let Some(stated) = stated else { return };
+        match parse_weekday(stated.get_ref()) {
+            None => self.error_hint(
+                stated.span(),
+                format!("`{}` is not a weekday", stated.get_ref()),
+                "write the weekday in Danish or English, e.g. \"fredag\"",
+            ),
+            Some(day) if day != date.weekday() => self.error_hint(
+                stated.span(),
+                format!(
+                    "{} is a {} ({}), not a {} ({})",
+                    date.format("%Y-%m-%d"),
+                    Lang::En.weekday(date.weekday()),
+                    Lang::Da.weekday(date.weekday()),
+                    Lang::En.weekday(day),
+                    Lang::Da.weekday(day)
+                ),
+                "correct the weekday or the date; one of them is wrong",
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn check_times(
+        &mut self,
+        start: Option<NaiveTime>,
+        end_value: &Option<SDate>,
+        end: Option<NaiveTime>,
+    ) {
+        if let (Some(start), Some(end), Some(value)) = (start, end, end_value)
+            && end <= start
+        {
+            self.error(
+                value.span(),
+                format!(
+                    "ends at {} but starts at {}: the end must be after the start",
+                    end.format("%H:%M"),
+                    start.format("%H:%M")
+                ),
+            );
+        }
+    }
+
+    fn people(raw: &[RawPerson]) -> Vec<Person> {
+        raw.iter()
+            .map(|p| Person {
+                name: p.name.clone(),
+                organisation: p.organisation.clone(),
+            })
+            .collect()
+    }
+
+    // ---- forum.toml --------------------------------------------------------------------
+
+    pub fn forum(&mut self, raw: &RawForum) -> Forum {
+        let language = match &raw.language {
+            Some(l) => l
+                .get_ref()
+                .parse()
+                .unwrap_or_else(|e: crate::lang::LangError| {
+                    self.error(l.span(), e.to_string());
+                    Lang::Da
+                }),
+            None => Lang::Da,
+        };
+        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+        let mut bodies = Vec::new();
+        for b in &raw.bodies {
+            let id: BodyId = match b.id.get_ref().parse() {
+                Ok(id) => id,
+                Err(e) => {
+                    self.error(b.id.span(), e.to_string());
+                    continue;
+                }
+            };
+            if let Some(first) = seen.insert(id.to_string(), b.id.span()) {
+                let line = self.src.site(first).line;
+                self.error_hint(
+                    b.id.span(),
+                    format!("body `{id}` is defined twice"),
+                    format!("first defined on line {line}"),
+                );
+                continue;
+            }
+            let start = self.opt_time(&b.start);
+            let end = self.opt_time(&b.end);
+            self.check_times(start, &b.end, end);
+            bodies.push(Body {
+                short: if b.short.is_empty() {
+                    id.as_str().to_uppercase()
+                } else {
+                    b.short.clone()
+                },
+                id,
+                name: b.name.clone(),
+                place: b.place.clone(),
+                start,
+                end,
+                recommends_to: None,
+                items_due_days: b.items_due_days,
+                agenda_sent_days: b.agenda_sent_days,
+                min_gap_days: b.min_gap_days,
+                members: Self::people(&b.members),
+            });
+        }
+        // `recommends_to` may name a body defined further down.
+        let ids: HashSet<String> = bodies.iter().map(|b| b.id.to_string()).collect();
+        for (body, raw_body) in bodies.iter_mut().zip(
+            raw.bodies
+                .iter()
+                .filter(|b| b.id.get_ref().parse::<BodyId>().is_ok()),
+        ) {
+            if let Some(to) = &raw_body.recommends_to {
+                if ids.contains(to.get_ref()) && to.get_ref() != body.id.as_str() {
+                    body.recommends_to = to.get_ref().parse().ok();
+                } else {
+                    self.error_hint(
+                        to.span(),
+                        format!(
+                            "`recommends_to` names `{}`, which is not another body here",
+                            to.get_ref()
+                        ),
+                        format!(
+                            "the bodies are: {}",
+                            ids.iter().cloned().collect::<Vec<_>>().join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        Forum {
+            name: raw.name.clone(),
+            secretariat: raw.secretariat.clone(),
+            language,
+            bodies,
+        }
+    }
+
+    // ---- meeting files -----------------------------------------------------------------
+
+    /// `id` comes from the file name; `meeting_dir` is the meeting file's folder on disk and
+    /// `root` the archive root (both absolute), for the attachment checks.
+    pub fn meeting(
+        &mut self,
+        raw: &RawMeeting,
+        id: &MeetingId,
+        file: PathBuf,
+        meeting_dir: &Path,
+        root: &Path,
+    ) -> Meeting {
+        let date = self.date(&raw.date);
+        if date.is_some_and(|d| d != id.date) {
+            self.error_hint(
+                raw.date.span(),
+                format!("the date differs from the file name, which says {}", id.date.format("%Y-%m-%d")),
+                "a meeting file is named YYYY-MM-DD-body.toml after its date: fix the date or rename the file",
+            );
+        }
+        if let Some(body) = self.body(&raw.body)
+            && body != id.body
+        {
+            self.error_hint(
+                raw.body.span(),
+                format!(
+                    "the body differs from the file name, which says `{}`",
+                    id.body
+                ),
+                "fix the body or rename the file",
+            );
+        }
+        self.check_weekday(&raw.weekday, id.date);
+        let start = self.opt_time(&raw.start);
+        let end = self.opt_time(&raw.end);
+        self.check_times(start, &raw.end, end);
+        let published = self.opt_date(&raw.published);
+        let status = self
+            .key(
+                &raw.status,
+                "status",
+                &MeetingStatus::ALL,
+                MeetingStatus::key,
+            )
+            .unwrap_or(MeetingStatus::Planned);
+        let prepares = raw.prepares.as_ref().and_then(|p| {
+            let target = self.meeting_ref(p)?;
+            if target.date <= id.date {
+                self.error_hint(
+                    p.span(),
+                    format!(
+                        "this meeting ({}) is not before the meeting it prepares ({target})",
+                        id.date
+                    ),
+                    "a preparing meeting must come before the meeting it prepares",
+                );
+            }
+            Some(target)
+        });
+        let attendance = Attendance {
+            participants: Self::people(&raw.attendance.participants),
+            apologies: Self::people(&raw.attendance.apologies),
+            guests: Self::people(&raw.attendance.guests),
+            guest_apologies: Self::people(&raw.attendance.guest_apologies),
+        };
+
+        let mut numbers: HashMap<u32, Range<usize>> = HashMap::new();
+        let mut items = Vec::with_capacity(raw.items.len());
+        for raw_item in &raw.items {
+            let number = *raw_item.number.get_ref();
+            if let Some(first) = numbers.insert(number, raw_item.number.span()) {
+                let line = self.src.site(first).line;
+                self.error_hint(
+                    raw_item.number.span(),
+                    format!("item number {number} is used twice in this meeting"),
+                    format!("the first item {number} is on line {line}; give each item its own number (gaps are allowed)"),
+                );
+                continue;
+            }
+            let origin = ItemRef::item(id.clone(), number);
+            items.push(self.item(raw_item, origin, meeting_dir, root));
+        }
+        items.sort_by_key(|i| i.number);
+        Meeting {
+            id: id.clone(),
+            title: raw.title.clone(),
+            start,
+            end,
+            place: raw.place.clone().unwrap_or_default(),
+            published,
+            status,
+            prepares,
+            attendance,
+            items,
+            file,
+        }
+    }
+
+    fn item(&mut self, raw: &RawItem, origin: ItemRef, meeting_dir: &Path, root: &Path) -> Item {
+        let kind = self
+            .key(&raw.kind, "item kind", &ItemKind::ALL, ItemKind::key)
+            .unwrap_or(ItemKind::Information);
+        let recommendation = raw.recommendation.as_ref().map(|r| Recommendation {
+            by: self.opt_body(&r.by),
+            lead: r.lead.clone(),
+            clauses: r.clauses.clone(),
+        });
+        let decision = raw.decision.as_ref().map(|d| {
+            let clauses: Vec<ClauseDecision> = d
+                .clauses
+                .iter()
+                .filter_map(|c| {
+                    Some(ClauseDecision {
+                        outcome: self.key(&c.outcome, "outcome", &Outcome::ALL, Outcome::key)?,
+                        text: c.text.clone(),
+                    })
+                })
+                .collect();
+            let recommended = recommendation.as_ref().map_or(0, |r| r.clauses.len());
+            if clauses.len() > recommended
+                && let Some(extra) = d.clauses.get(recommended)
+            {
+                self.warning_hint(
+                    extra.outcome.span(),
+                    format!(
+                        "the decision has {} clause(s) but the recommendation has {recommended}",
+                        clauses.len()
+                    ),
+                    "each decision clause answers the recommendation clause at the same position",
+                );
+            }
+            Decision {
+                text: d.text.clone(),
+                clauses,
+                remarks: d.remarks.clone(),
+            }
+        });
+        let attachments = raw
+            .attachments
+            .iter()
+            .filter_map(|a| self.attachment(a, meeting_dir, root))
+            .collect();
+        let refs = raw.refs.iter().filter_map(|r| self.item_ref(r)).collect();
+        let followups = raw
+            .followups
+            .iter()
+            .filter_map(|f| self.followup(f, Some(origin.clone()), origin.meeting.date))
+            .collect();
+        Item {
+            number: *raw.number.get_ref(),
+            title: raw.title.clone(),
+            kind,
+            closed: raw.closed,
+            presenter: raw.presenter.clone(),
+            background: raw.background.clone(),
+            recommendation,
+            decision,
+            attachments,
+            tags: raw
+                .tags
+                .iter()
+                .map(|t| t.get_ref().to_lowercase())
+                .collect(),
+            refs,
+            followups,
+        }
+    }
+
+    fn attachment(
+        &mut self,
+        raw: &RawAttachment,
+        meeting_dir: &Path,
+        root: &Path,
+    ) -> Option<Attachment> {
+        let rel = PathBuf::from(raw.path.get_ref());
+        if rel.as_os_str().is_empty() || rel.is_absolute() || rel.has_root() {
+            self.error_hint(
+                raw.path.span(),
+                "attachment paths must be relative to the meeting file",
+                "copy the file into the meeting's folder (e.g. 2017-09-08-sdf/) and name it relative to the meeting file",
+            );
+            return None;
+        }
+        match resolve_inside(root, meeting_dir, &rel) {
+            Some(full) => {
+                // Follow links too: a link inside the archive must not lead out of it.
+                let escapes = match (full.canonicalize(), root.canonicalize()) {
+                    (Ok(target), Ok(root)) => !target.starts_with(root),
+                    _ => false,
+                };
+                if escapes {
+                    self.error(
+                        raw.path.span(),
+                        "the attachment is a link that leads outside the archive",
+                    );
+                    return None;
+                }
+                if !full.is_file() {
+                    let shown = self.src.file.parent().unwrap_or(Path::new("")).join(&rel);
+                    self.warning_hint(
+                        raw.path.span(),
+                        format!("attachment not found: {}", rel.display()),
+                        format!("put the file at {} or correct the path", shown.display()),
+                    );
+                }
+            }
+            None => {
+                self.error_hint(
+                    raw.path.span(),
+                    "the attachment path leads outside the archive",
+                    "attachments must be inside the archive folder",
+                );
+                return None;
+            }
+        }
+        let title = raw.title.clone().unwrap_or_else(|| {
+            rel.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        });
+        Some(Attachment { title, path: rel })
+    }
+
+    // ---- follow-ups --------------------------------------------------------------------
+
+    /// `anchor` is the date relative dues count from when they name none (the meeting date).
+    pub fn followup(
+        &mut self,
+        raw: &RawFollowup,
+        origin: Option<ItemRef>,
+        anchor: NaiveDate,
+    ) -> Option<Followup> {
+        let id = raw.id.get_ref().trim();
+        if id.is_empty() || id.chars().any(char::is_whitespace) {
+            self.error_hint(
+                raw.id.span(),
+                "a follow-up id must be one word",
+                "use letters, digits and `-`, e.g. `kompetenceforloeb-evaluering`",
+            );
+            return None;
+        }
+        self.followup_sites
+            .push((id.to_owned(), self.src.site(raw.id.span())));
+        let due = self.due(&raw.due, anchor)?;
+        let status = match &raw.status {
+            Some(s) => self.key(
+                s,
+                "follow-up status",
+                &FollowupStatus::ALL,
+                FollowupStatus::key,
+            )?,
+            None => FollowupStatus::Open,
+        };
+        if !raw.runs.is_empty() && !matches!(due, Due::Count { .. }) {
+            self.warning_hint(
+                raw.due.span(),
+                "runs are logged, but the due is not a count",
+                "runs count only for `kind = \"count\"`",
+            );
+        }
+        let runs = raw
+            .runs
+            .iter()
+            .filter_map(|r| {
+                Some(Run {
+                    date: self.date(&r.date)?,
+                    note: r.note.clone(),
+                })
+            })
+            .collect();
+        Some(Followup {
+            id: id.to_owned(),
+            what: raw.what.clone(),
+            owner: raw.owner.clone(),
+            reports_to: self.opt_body(&raw.reports_to),
+            due,
+            status,
+            runs,
+            closed_by: raw.closed_by.as_ref().and_then(|c| self.item_ref(c)),
+            closed_on: self.opt_date(&raw.closed_on),
+            note: raw.note.clone(),
+            origin,
+            source: raw.source.clone(),
+        })
+    }
+
+    fn due(&mut self, raw: &Spanned<RawDue>, anchor: NaiveDate) -> Option<Due> {
+        let span = raw.span();
+        let r = raw.get_ref();
+        const KINDS: [&str; 8] = [
+            "date",
+            "relative",
+            "period",
+            "meeting",
+            "event",
+            "count",
+            "yearly",
+            "report-back",
+        ];
+        let kind = r.kind.get_ref().as_str();
+        let present: Vec<&str> = [
+            ("date", r.date.is_some()),
+            ("from", r.from.is_some()),
+            ("days", r.days.is_some()),
+            ("weeks", r.weeks.is_some()),
+            ("months", r.months.is_some()),
+            ("period", r.period.is_some()),
+            ("meeting", r.meeting.is_some()),
+            ("event", r.event.is_some()),
+            ("count", r.count.is_some()),
+            ("unit", r.unit.is_some()),
+            ("month", r.month.is_some()),
+            ("day", r.day.is_some()),
+            ("from_year", r.from_year.is_some()),
+            ("until_year", r.until_year.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, p)| p.then_some(k))
+        .collect();
+        let allowed: &[&str] = match kind {
+            "date" => &["date"],
+            "relative" => &["from", "days", "weeks", "months"],
+            "period" => &["period"],
+            "meeting" => &["meeting"],
+            "event" => &["event"],
+            "count" => &["count", "unit"],
+            "yearly" => &["month", "day", "from_year", "until_year"],
+            "report-back" => &[],
+            _ => {
+                let hint = closest(kind, &KINDS)
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default()
+                    + &format!("a due's kind is one of: {}", KINDS.join(", "));
+                self.error_hint(r.kind.span(), format!("unknown kind of due `{kind}`"), hint);
+                return None;
+            }
+        };
+        if let Some(stray) = present.iter().find(|k| !allowed.contains(k)) {
+            self.error_hint(
+                span.clone(),
+                format!("`{stray}` does not belong in a due of kind `{kind}`"),
+                format!(
+                    "a `{kind}` due takes: {}",
+                    if allowed.is_empty() {
+                        "nothing else".to_owned()
+                    } else {
+                        allowed.join(", ")
+                    }
+                ),
+            );
+            return None;
+        }
+        let missing = |this: &mut Self, what: &str, example: &str| {
+            this.error_hint(
+                span.clone(),
+                format!("a `{kind}` due needs `{what}`"),
+                format!("e.g. due = {{ kind = \"{kind}\", {example} }}"),
+            );
+            None
+        };
+        Some(match kind {
+            "date" => match &r.date {
+                Some(d) => Due::Date(self.date(d)?),
+                None => return missing(self, "date", "date = 2017-09-18"),
+            },
+            "relative" => {
+                let offset = match (r.days, r.weeks, r.months) {
+                    (Some(n), None, None) => Offset::Days(n),
+                    (None, Some(n), None) => Offset::Weeks(n),
+                    (None, None, Some(n)) => Offset::Months(n),
+                    _ => {
+                        return missing(self, "exactly one of days, weeks or months", "months = 1");
+                    }
+                };
+                let from = match &r.from {
+                    Some(f) => self.date(f)?,
+                    None => anchor,
+                };
+                Due::Relative { from, offset }
+            }
+            "period" => match &r.period {
+                Some(p) => match p.get_ref().parse::<VaguePeriod>() {
+                    Ok(period) => Due::Period(period),
+                    Err(e) => {
+                        self.error(p.span(), e.to_string());
+                        return None;
+                    }
+                },
+                None => return missing(self, "period", "period = \"medio 2018\""),
+            },
+            "meeting" => match &r.meeting {
+                Some(m) => Due::Meeting(self.meeting_ref(m)?),
+                None => return missing(self, "meeting", "meeting = \"2017-11-16-sdf\""),
+            },
+            "event" => match &r.event {
+                Some(e) if self.known.events.contains(e.get_ref()) => {
+                    Due::Event(e.get_ref().clone())
+                }
+                Some(e) => {
+                    self.error_hint(
+                        e.span(),
+                        format!("unknown calendar event `{}`", e.get_ref()),
+                        "events are defined as [[events]] with an `id` in calendar/YYYY.toml",
+                    );
+                    return None;
+                }
+                None => return missing(self, "event", "event = \"doegnseminar-2017\""),
+            },
+            "count" => match r.count {
+                Some(0) => {
+                    self.error(span, "a count trigger needs a count of at least 1");
+                    return None;
+                }
+                Some(count) => Due::Count {
+                    count,
+                    unit: r.unit.clone().unwrap_or_default(),
+                },
+                None => return missing(self, "count", "count = 2, unit = \"forløb\""),
+            },
+            "yearly" => match (r.month, r.day, r.from_year) {
+                (Some(month), Some(day), Some(from_year)) if valid_month_day(month, day) => {
+                    Due::Yearly {
+                        month,
+                        day,
+                        from_year,
+                        until_year: r.until_year,
+                    }
+                }
+                (Some(month), Some(day), Some(_)) => {
+                    self.error(span, format!("{day}/{month} is not a day of the year"));
+                    return None;
+                }
+                _ => {
+                    return missing(
+                        self,
+                        "month, day and from_year",
+                        "month = 5, day = 1, from_year = 2018",
+                    );
+                }
+            },
+            _ => Due::ReportBack,
+        })
+    }
+
+    // ---- calendar/YYYY.toml ------------------------------------------------------------
+
+    pub fn plan(&mut self, raw: &RawPlan, file: PathBuf, file_year: i32) -> YearPlan {
+        let year = *raw.year.get_ref();
+        if year != file_year {
+            self.error_hint(
+                raw.year.span(),
+                format!("the year differs from the file name ({file_year})"),
+                "fix the year or rename the file",
+            );
+        }
+        let decided_by = raw.decided_by.as_ref().and_then(|r| self.item_ref(r));
+        let mut meetings = Vec::new();
+        let mut seen: HashMap<MeetingId, usize> = HashMap::new();
+        for m in &raw.meetings {
+            let (Some(body), Some(date)) = (self.body(&m.body), self.date(&m.date)) else {
+                continue;
+            };
+            self.check_weekday(&m.weekday, date);
+            let id = MeetingId::new(date, body.clone());
+            let line = self.src.site(m.date.span()).line;
+            if let Some(first) = seen.insert(id.clone(), line) {
+                self.error_hint(
+                    m.date.span(),
+                    format!("{id} is planned twice"),
+                    format!("first planned on line {first}; two meetings of one body on one day"),
+                );
+                continue;
+            }
+            let start = self.opt_time(&m.start);
+            let end = self.opt_time(&m.end);
+            self.check_times(start, &m.end, end);
+            let prepares = m.prepares.as_ref().and_then(|p| {
+                let target = self.meeting_ref(p)?;
+                if target.date <= date {
+                    self.error_hint(
+                        p.span(),
+                        format!("the {body} meeting on {} is not before the meeting it prepares ({target})", date.format("%Y-%m-%d")),
+                        "a preparing meeting must come before the meeting it prepares",
+                    );
+                }
+                Some(target)
+            });
+            let event = m.event.as_ref().and_then(|e| {
+                if self.known.events.contains(e.get_ref()) {
+                    Some(e.get_ref().clone())
+                } else {
+                    self.error(
+                        e.span(),
+                        format!("unknown calendar event `{}`", e.get_ref()),
+                    );
+                    None
+                }
+            });
+            meetings.push(PlannedMeeting {
+                body,
+                date,
+                weekday: m.weekday.as_ref().and_then(|w| parse_weekday(w.get_ref())),
+                start,
+                end,
+                place: m.place.clone(),
+                prepares,
+                event,
+                note: m.note.clone(),
+            });
+        }
+        meetings.sort_by_key(|m| (m.date, m.body.clone()));
+        let mut events = Vec::new();
+        for e in &raw.events {
+            let Some(kind) = self.key(&e.kind, "event kind", &EventKind::ALL, EventKind::key)
+            else {
+                continue;
+            };
+            let Some(start_date) = self.date(&e.date) else {
+                continue;
+            };
+            let end_date = self.opt_date(&e.end_date).unwrap_or(start_date);
+            if end_date < start_date {
+                if let Some(v) = &e.end_date {
+                    self.error(v.span(), "the event ends before it begins");
+                }
+                continue;
+            }
+            let start = self.opt_time(&e.start);
+            let end = self.opt_time(&e.end);
+            if start_date == end_date {
+                self.check_times(start, &e.end, end);
+            }
+            events.push(CalendarEvent {
+                id: e.id.get_ref().clone(),
+                kind,
+                title: e.title.clone(),
+                body: self.opt_body(&e.body),
+                start_date,
+                end_date,
+                start,
+                end,
+                place: e.place.clone(),
+                theme: e.theme.clone(),
+            });
+        }
+        let external = raw
+            .external
+            .iter()
+            .filter_map(|x| {
+                Some(ExternalDate {
+                    title: x.title.clone(),
+                    date: self.date(&x.date)?,
+                    note: x.note.clone(),
+                })
+            })
+            .collect();
+        let moves = raw
+            .moves
+            .iter()
+            .filter_map(|m| {
+                let meeting = self.meeting_ref(&m.meeting)?;
+                let to = self.opt_date(&m.to);
+                if to == Some(meeting.date)
+                    && let Some(v) = &m.to
+                {
+                    self.error(v.span(), "the meeting is moved to the date it already has");
+                }
+                Some(Move {
+                    meeting,
+                    to,
+                    reason: m.reason.clone(),
+                    decided_by: m.decided_by.as_ref().and_then(|r| self.item_ref(r)),
+                })
+            })
+            .collect();
+        let deadlines = raw
+            .deadlines
+            .iter()
+            .filter_map(|f| self.followup(f, None, NaiveDate::from_ymd_opt(year, 1, 1)?))
+            .collect();
+        YearPlan {
+            year,
+            decided_by,
+            meetings,
+            events,
+            external,
+            moves,
+            deadlines,
+            file,
+        }
+    }
+}
+
+/// Joins `rel` onto `dir` lexically, refusing any path that climbs out of `root`.
+fn resolve_inside(root: &Path, dir: &Path, rel: &Path) -> Option<PathBuf> {
+    let mut out = dir.to_path_buf();
+    for part in rel.components() {
+        match part {
+            Component::Normal(p) => out.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    out.starts_with(root).then_some(out)
+}
+
+/// The candidate most like `word`, if any is close enough to be a likely typo.
+fn closest<'s>(word: &str, candidates: &[&'s str]) -> Option<&'s str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_may_not_climb_out_of_the_archive() {
+        let root = Path::new("/a");
+        let dir = Path::new("/a/2017");
+        assert_eq!(
+            resolve_inside(root, dir, Path::new("m/x.pdf")),
+            Some(PathBuf::from("/a/2017/m/x.pdf"))
+        );
+        assert_eq!(
+            resolve_inside(root, dir, Path::new("../x.pdf")),
+            Some(PathBuf::from("/a/x.pdf"))
+        );
+        assert_eq!(resolve_inside(root, dir, Path::new("../../x.pdf")), None);
+        assert_eq!(resolve_inside(root, dir, Path::new("../../b/x.pdf")), None);
+    }
+
+    #[test]
+    fn typos_find_their_word() {
+        assert_eq!(
+            closest("aproved", &["approved", "rejected"]),
+            Some("approved")
+        );
+        assert_eq!(closest("xyz", &["approved", "rejected"]), None);
+    }
+}

@@ -1,0 +1,410 @@
+//! The archive on disk: finding files, loading them in parallel, validating, and the
+//! problems found on the way.
+//!
+//! Layout (documented for users in `agendas/README.md`):
+//!
+//! ```text
+//! forum.toml                    bodies and settings
+//! YYYY/YYYY-MM-DD-body.toml     one file per meeting
+//! YYYY/YYYY-MM-DD-body/…        the meeting's attachments
+//! calendar/YYYY.toml            the year plan
+//! ```
+
+mod convert;
+pub mod diagnostic;
+mod parse;
+mod raw;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+pub use diagnostic::{Diagnostic, Severity, Site};
+
+use crate::model::*;
+use convert::{Converter, Known};
+use raw::{RawForum, RawMeeting, RawPlan};
+
+/// Why an archive could not be opened at all (as opposed to problems inside it).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: no such folder; give the archive folder with --dir or DAGSORDEN_DIR")]
+    NotFound(PathBuf),
+    #[error("{0}: not an archive folder (no forum.toml in it); give the archive folder with --dir")]
+    NotAnArchive(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Everything loaded from an archive folder, with every problem found.
+#[derive(Debug, Default)]
+pub struct Archive {
+    pub root: PathBuf,
+    pub forum: Forum,
+    /// Sorted by date, then body.
+    pub meetings: Vec<Meeting>,
+    /// Sorted by year.
+    pub plans: Vec<YearPlan>,
+    /// Errors first, then by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read, including those that failed.
+    pub files_read: usize,
+    index: HashMap<MeetingId, usize>,
+}
+
+/// A file found in the archive and what it is.
+enum Found {
+    Meeting(MeetingId),
+    Plan(i32),
+}
+
+enum Parsed {
+    Meeting(MeetingId, Loaded<RawMeeting>),
+    Plan(i32, Loaded<RawPlan>),
+    Failed(Box<Diagnostic>),
+}
+
+struct Loaded<T> {
+    rel: PathBuf,
+    display: PathBuf,
+    text: String,
+    raw: T,
+}
+
+impl Archive {
+    /// Loads every file under `root`. Problems inside files become diagnostics; only a missing
+    /// or unreadable folder is an error.
+    pub fn load(root: &Path) -> Result<Archive, LoadError> {
+        if !root.is_dir() {
+            return Err(LoadError::NotFound(root.to_path_buf()));
+        }
+        let forum_path = root.join("forum.toml");
+        if !forum_path.is_file() {
+            return Err(LoadError::NotAnArchive(root.to_path_buf()));
+        }
+        let abs_root = std::path::absolute(root).map_err(|source| LoadError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        let mut diagnostics = Vec::new();
+        let (found, mut walk_diags) = find_files(root)?;
+        diagnostics.append(&mut walk_diags);
+        let files_read = found.len() + 1;
+
+        // Read and parse every file in parallel; each yields a raw struct or one diagnostic.
+        let forum_raw = read_parse::<RawForum>(root, Path::new("forum.toml"));
+        let parsed: Vec<Parsed> =
+            found
+                .into_par_iter()
+                .map(|(rel, what)| match what {
+                    Found::Meeting(id) => read_parse(root, &rel)
+                        .map_or_else(Parsed::Failed, |l| Parsed::Meeting(id, l)),
+                    Found::Plan(year) => read_parse(root, &rel)
+                        .map_or_else(Parsed::Failed, |l| Parsed::Plan(year, l)),
+                })
+                .collect();
+        let mut meetings_raw = Vec::new();
+        let mut plans_raw = Vec::new();
+        for parsed in parsed {
+            match parsed {
+                Parsed::Meeting(id, l) => meetings_raw.push((id, l)),
+                Parsed::Plan(year, l) => plans_raw.push((year, l)),
+                Parsed::Failed(d) => diagnostics.push(*d),
+            }
+        }
+
+        // What exists, so each file's references can be checked on their own.
+        let mut known = Known::default();
+        let forum = match forum_raw {
+            Ok(l) => {
+                // The forum's own checks need its body ids, which it defines.
+                let mut c = Converter::new(&l.display, &l.text, &known);
+                let forum = c.forum(&l.raw);
+                diagnostics.append(&mut c.diagnostics);
+                known.forum_loaded = true;
+                forum
+            }
+            Err(d) => {
+                diagnostics.push(*d);
+                Forum::default()
+            }
+        };
+        known.bodies = forum.bodies.iter().map(|b| b.id.clone()).collect();
+        for (id, l) in &meetings_raw {
+            let numbers = l.raw.items.iter().map(|i| *i.number.get_ref()).collect();
+            known.meetings.insert(id.clone(), Some(numbers));
+        }
+        for (_, l) in &plans_raw {
+            for e in &l.raw.events {
+                known.events.insert(e.id.get_ref().clone());
+            }
+            for m in &l.raw.meetings {
+                let body = m.body.get_ref().parse::<BodyId>();
+                let date = m.date.get_ref().date.and_then(|d| {
+                    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                });
+                if let (Ok(body), Some(date)) = (body, date) {
+                    known
+                        .meetings
+                        .entry(MeetingId::new(date, body))
+                        .or_insert(None);
+                }
+            }
+        }
+
+        // Convert in parallel, each file with its own diagnostics.
+        let meetings_out: Vec<_> = meetings_raw
+            .par_iter()
+            .map(|(id, l)| {
+                let mut c = Converter::new(&l.display, &l.text, &known);
+                let dir = abs_root.join(l.rel.parent().unwrap_or(Path::new("")));
+                let m = c.meeting(&l.raw, id, l.rel.clone(), &dir, &abs_root);
+                (m, c.diagnostics, c.followup_sites)
+            })
+            .collect();
+        let plans_out: Vec<_> = plans_raw
+            .par_iter()
+            .map(|(year, l)| {
+                let mut c = Converter::new(&l.display, &l.text, &known);
+                let p = c.plan(&l.raw, l.rel.clone(), *year);
+                (p, c.diagnostics, c.followup_sites)
+            })
+            .collect();
+
+        let mut followup_sites = Vec::new();
+        let mut meetings = Vec::with_capacity(meetings_out.len());
+        for (m, mut d, mut f) in meetings_out {
+            meetings.push(m);
+            diagnostics.append(&mut d);
+            followup_sites.append(&mut f);
+        }
+        let mut plans = Vec::with_capacity(plans_out.len());
+        for (p, mut d, mut f) in plans_out {
+            plans.push(p);
+            diagnostics.append(&mut d);
+            followup_sites.append(&mut f);
+        }
+        duplicate_followups(&followup_sites, &mut diagnostics);
+        duplicate_events(&plans, &plans_raw_sites(&plans_raw), &mut diagnostics);
+
+        meetings.sort_by(|a, b| a.id.cmp(&b.id));
+        plans.sort_by_key(|p| p.year);
+        diagnostics.sort_by(|a, b| {
+            (a.severity, &a.site.file, a.site.line, a.site.column).cmp(&(
+                b.severity,
+                &b.site.file,
+                b.site.line,
+                b.site.column,
+            ))
+        });
+        let index = meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        Ok(Archive {
+            root: root.to_path_buf(),
+            forum,
+            meetings,
+            plans,
+            diagnostics,
+            files_read,
+            index,
+        })
+    }
+
+    pub fn meeting(&self, id: &MeetingId) -> Option<&Meeting> {
+        self.index.get(id).map(|&i| &self.meetings[i])
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    /// Every follow-up: from decisions, then the year plans' deadlines.
+    pub fn followups(&self) -> impl Iterator<Item = &Followup> {
+        self.meetings
+            .iter()
+            .flat_map(|m| m.items.iter().flat_map(|i| i.followups.iter()))
+            .chain(self.plans.iter().flat_map(|p| p.deadlines.iter()))
+    }
+
+    /// The path of an attachment of `meeting` on disk.
+    pub fn attachment_path(&self, meeting: &Meeting, attachment: &Attachment) -> PathBuf {
+        let dir = meeting.file.parent().unwrap_or(Path::new(""));
+        self.root.join(dir).join(&attachment.path)
+    }
+
+    /// The plan for a year, if there is one.
+    pub fn plan(&self, year: i32) -> Option<&YearPlan> {
+        self.plans.iter().find(|p| p.year == year)
+    }
+}
+
+fn read_parse<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+) -> Result<Loaded<T>, Box<Diagnostic>> {
+    let display = root.join(rel);
+    let bytes = std::fs::read(&display).map_err(|e| {
+        Box::new(
+            Diagnostic::new(
+                Severity::Error,
+                Site::whole_file(&display),
+                format!("cannot read the file: {e}"),
+            )
+            .with_hint("check that the file exists and that you may read it"),
+        )
+    })?;
+    let text = parse::decode(&display, bytes)?;
+    let raw = parse::parse_toml::<T>(&display, &text)?;
+    Ok(Loaded {
+        rel: rel.to_path_buf(),
+        display,
+        text,
+        raw,
+    })
+}
+
+/// Finds meeting files (`YYYY/YYYY-MM-DD-body.toml`) and year plans (`calendar/YYYY.toml`).
+/// Anything else that looks like it was meant to be one is reported.
+fn find_files(root: &Path) -> Result<(Vec<(PathBuf, Found)>, Vec<Diagnostic>), LoadError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| LoadError::Io { path, source }
+    };
+    let mut found = Vec::new();
+    let mut diags = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(root)
+        .map_err(io(root))?
+        .filter_map(Result::ok)
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if path.is_dir() {
+            let year: Option<i32> = (name.len() == 4).then(|| name.parse().ok()).flatten();
+            if name == "calendar" {
+                for (file, stem) in toml_files(&path).map_err(io(&path))? {
+                    let rel = PathBuf::from("calendar").join(&file);
+                    match stem.parse::<i32>() {
+                        Ok(y) if stem.len() == 4 => found.push((rel, Found::Plan(y))),
+                        _ => diags.push(
+                            Diagnostic::new(
+                                Severity::Warning,
+                                Site::whole_file(&root.join(&rel)),
+                                "not read: a year plan is named YYYY.toml",
+                            )
+                            .with_hint("rename it after its year, e.g. calendar/2018.toml"),
+                        ),
+                    }
+                }
+            } else if let Some(year) = year {
+                for (file, stem) in toml_files(&path).map_err(io(&path))? {
+                    let rel = PathBuf::from(&name).join(&file);
+                    match stem.parse::<MeetingId>() {
+                        Ok(id) if id.date.format("%Y").to_string() == name => found.push((rel, Found::Meeting(id))),
+                        Ok(id) => diags.push(
+                            Diagnostic::new(Severity::Error, Site::whole_file(&root.join(&rel)), format!("not read: the meeting is dated {}, but the file is in the folder {year}", id.date))
+                                .with_hint(format!("move it to {}/", id.date.format("%Y"))),
+                        ),
+                        Err(_) => diags.push(
+                            Diagnostic::new(Severity::Error, Site::whole_file(&root.join(&rel)), "not read: a meeting file is named YYYY-MM-DD-body.toml")
+                                .with_hint(format!("rename it after the meeting's date and body, e.g. {year}-02-09-sdf.toml")),
+                        ),
+                    }
+                }
+            }
+        } else if name.ends_with(".toml") && name != "forum.toml" {
+            diags.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    Site::whole_file(&path),
+                    "not read: meeting files belong in a year folder",
+                )
+                .with_hint("move it to YYYY/YYYY-MM-DD-body.toml"),
+            );
+        }
+    }
+    Ok((found, diags))
+}
+
+/// The `.toml` files directly in `dir`: (file name, stem).
+fn toml_files(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(stem) = name.strip_suffix(".toml")
+            && entry.path().is_file()
+        {
+            out.push((name.clone(), stem.to_owned()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn duplicate_followups(sites: &[(String, Site)], diags: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<&str, &Site> = HashMap::new();
+    for (id, site) in sites {
+        if let Some(prev) = first.get(id.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    site.clone(),
+                    format!("follow-up id `{id}` is used twice"),
+                )
+                .with_hint(format!(
+                    "first used at {}:{}; give each follow-up its own id",
+                    prev.file.display(),
+                    prev.line
+                )),
+            );
+        } else {
+            first.insert(id, site);
+        }
+    }
+}
+
+type PlanSites = Vec<(String, Site)>;
+
+fn plans_raw_sites(plans: &[(i32, Loaded<RawPlan>)]) -> PlanSites {
+    plans
+        .iter()
+        .flat_map(|(_, l)| {
+            let src = diagnostic::SourceText::new(&l.display, &l.text);
+            l.raw
+                .events
+                .iter()
+                .map(move |e| (e.id.get_ref().clone(), src.site(e.id.span())))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn duplicate_events(_plans: &[YearPlan], sites: &PlanSites, diags: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for (id, site) in sites {
+        if !seen.insert(id.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    site.clone(),
+                    format!("event id `{id}` is used twice"),
+                )
+                .with_hint("give each event its own id"),
+            );
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The files as written: serde structs that mirror the TOML, with spans kept on every value
+//! a later check may need to point at. `convert` turns these into domain values.
+//!
+//! Unknown keys are refused (`deny_unknown_fields`) so that a typo such as `titel` is reported
+//! instead of silently ignored.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+pub type SDate = Spanned<Datetime>;
+pub type SStr = Spanned<String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawForum {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub secretariat: String,
+    pub language: Option<SStr>,
+    #[serde(default)]
+    pub bodies: Vec<RawBody>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBody {
+    pub id: SStr,
+    pub name: String,
+    #[serde(default)]
+    pub short: String,
+    #[serde(default)]
+    pub place: String,
+    pub start: Option<SDate>,
+    pub end: Option<SDate>,
+    pub recommends_to: Option<SStr>,
+    #[serde(default)]
+    pub items_due_days: u32,
+    #[serde(default)]
+    pub agenda_sent_days: u32,
+    pub min_gap_days: Option<u32>,
+    #[serde(default)]
+    pub members: Vec<RawPerson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerson {
+    pub name: String,
+    pub organisation: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    pub body: SStr,
+    pub title: String,
+    pub date: SDate,
+    pub weekday: Option<SStr>,
+    pub start: Option<SDate>,
+    pub end: Option<SDate>,
+    pub place: Option<String>,
+    pub published: Option<SDate>,
+    pub status: SStr,
+    pub prepares: Option<SStr>,
+    #[serde(default)]
+    pub attendance: RawAttendance,
+    #[serde(default)]
+    pub items: Vec<RawItem>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttendance {
+    #[serde(default)]
+    pub participants: Vec<RawPerson>,
+    #[serde(default)]
+    pub apologies: Vec<RawPerson>,
+    #[serde(default)]
+    pub guests: Vec<RawPerson>,
+    #[serde(default)]
+    pub guest_apologies: Vec<RawPerson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItem {
+    pub number: Spanned<u32>,
+    pub title: String,
+    pub kind: SStr,
+    #[serde(default)]
+    pub closed: bool,
+    pub presenter: Option<String>,
+    #[serde(default)]
+    pub background: String,
+    pub recommendation: Option<RawRecommendation>,
+    pub decision: Option<RawDecision>,
+    #[serde(default)]
+    pub attachments: Vec<RawAttachment>,
+    #[serde(default)]
+    pub tags: Vec<SStr>,
+    #[serde(default)]
+    pub refs: Vec<SStr>,
+    #[serde(default)]
+    pub followups: Vec<RawFollowup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecommendation {
+    pub by: Option<SStr>,
+    #[serde(default)]
+    pub lead: String,
+    #[serde(default)]
+    pub clauses: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecision {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub clauses: Vec<RawClause>,
+    #[serde(default)]
+    pub remarks: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClause {
+    pub outcome: SStr,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttachment {
+    pub title: Option<String>,
+    pub path: SStr,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowup {
+    pub id: SStr,
+    pub what: String,
+    pub owner: Option<String>,
+    pub reports_to: Option<SStr>,
+    pub due: Spanned<RawDue>,
+    pub status: Option<SStr>,
+    #[serde(default)]
+    pub runs: Vec<RawRun>,
+    pub closed_by: Option<SStr>,
+    pub closed_on: Option<SDate>,
+    #[serde(default)]
+    pub note: String,
+    pub source: Option<String>,
+}
+
+/// Every kind of due in one table, told apart by `kind`; `convert` checks that each kind has
+/// the keys it needs and no others, and says which.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDue {
+    pub kind: SStr,
+    pub date: Option<SDate>,
+    pub from: Option<SDate>,
+    pub days: Option<u32>,
+    pub weeks: Option<u32>,
+    pub months: Option<u32>,
+    pub period: Option<SStr>,
+    pub meeting: Option<SStr>,
+    pub event: Option<SStr>,
+    pub count: Option<u32>,
+    pub unit: Option<String>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub from_year: Option<i32>,
+    pub until_year: Option<i32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRun {
+    pub date: SDate,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub year: Spanned<i32>,
+    pub decided_by: Option<SStr>,
+    #[serde(default)]
+    pub meetings: Vec<RawPlanned>,
+    #[serde(default)]
+    pub events: Vec<RawEvent>,
+    #[serde(default)]
+    pub external: Vec<RawExternal>,
+    #[serde(default)]
+    pub moves: Vec<RawMove>,
+    #[serde(default)]
+    pub deadlines: Vec<RawFollowup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlanned {
+    pub body: SStr,
+    pub date: SDate,
+    pub weekday: Option<SStr>,
+    pub start: Option<SDate>,
+    pub end: Option<SDate>,
+    pub place: Option<String>,
+    pub prepares: Option<SStr>,
+    pub event: Option<SStr>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: SStr,
+    pub kind: SStr,
+    pub title: String,
+    pub body: Option<SStr>,
+    pub date: SDate,
+    pub end_date: Option<SDate>,
+    pub start: Option<SDate>,
+    pub end: Option<SDate>,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub theme: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExternal {
+    pub title: String,
+    pub date: SDate,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMove {
+    pub meeting: SStr,
+    pub to: Option<SDate>,
+    #[serde(default)]
+    pub reason: String,
+    pub decided_by: Option<SStr>,
+}

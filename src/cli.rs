@@ -1,0 +1,100 @@
+//! The command line. With no subcommand, `dagsorden` opens the archive in the terminal UI.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use dagsorden::lang::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dagsorden",
+    version,
+    about = "Agendas, decisions, follow-ups and the meeting calendar of Socialdirektørforum",
+    long_about = "Agendas, decisions, follow-ups and the meeting calendar of Socialdirektørforum and \
+                  Forretningsudvalget, kept as TOML files in an archive folder.\n\n\
+                  The archive folder is --dir, else $DAGSORDEN_DIR, else `dir` in the configuration \
+                  file, else ./agendas when it exists."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The archive folder
+    #[arg(long, global = true, env = "DAGSORDEN_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Treat this date as today (YYYY-MM-DD); default: the real date
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// Language of screens and documents: da (Danish) or en (English); default: the forum's
+    #[arg(long, global = true, value_name = "da|en")]
+    pub lang: Option<Lang>,
+    /// The configuration file (default: ~/.config/dagsorden/config.toml)
+    #[arg(long, global = true, env = "DAGSORDEN_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every file of the archive and print the problems found
+    ///
+    /// Exit status: 0 when the archive is clean, 1 when problems were found, 2 when the check
+    /// could not run.
+    Check,
+    /// List the meetings, from meeting files and year plans
+    List(ListArgs),
+    /// Write the minutes or the agenda of a meeting as Markdown
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only meetings in this year
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Only meetings of this body (e.g. sdf, fu)
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The minutes (referat): the agenda with every decision and the follow-ups created
+    Minutes(ExportArgs),
+    /// The agenda (dagsorden): items, backgrounds and recommendations, without decisions
+    Agenda(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The meeting's id, e.g. 2017-09-08-sdf
+    pub meeting: String,
+    /// Leave closed items out (numbers of the other items are kept)
+    #[arg(long)]
+    pub public: bool,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2018-02-09"))
+}

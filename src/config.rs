@@ -1,0 +1,123 @@
+//! The user's configuration file: where it is looked for and what it may hold.
+//!
+//! Looked for, in order: `--config FILE`, `$DAGSORDEN_CONFIG`, `$XDG_CONFIG_HOME/dagsorden/config.toml`,
+//! `~/.config/dagsorden/config.toml` (also on macOS), then the platform's config folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::lang::Lang;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The archive folder; relative paths count from the config file's folder.
+    pub dir: Option<PathBuf>,
+    pub lang: Option<String>,
+    pub theme: Option<String>,
+    pub mouse: Option<bool>,
+    /// Where the file was read from; not a key in the file.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read the configuration file: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// The folder that holds `config.toml`, themes and keymaps.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(xdg) = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(xdg).join("dagsorden"));
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(home).join(".config").join("dagsorden"));
+    }
+    directories::ProjectDirs::from("", "", "dagsorden").map(|d| d.config_dir().to_path_buf())
+}
+
+impl Config {
+    /// Loads the configuration. An explicitly named file must exist; the default one may not.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let (path, required) = match explicit {
+            Some(p) => (p.to_path_buf(), true),
+            None => match config_dir() {
+                Some(dir) => (dir.join("config.toml"), false),
+                None => return Ok(Config::default()),
+            },
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Config::default());
+            }
+            Err(source) => return Err(ConfigError::Read { path, source }),
+        };
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
+            ConfigError::Invalid {
+                path: path.clone(),
+                message: format!("{line}:{col}: {}", e.message().trim()),
+            }
+        })?;
+        if let Some(lang) = &config.lang
+            && lang.parse::<Lang>().is_err()
+        {
+            return Err(ConfigError::Invalid {
+                path,
+                message: format!("lang = \"{lang}\": use \"da\" or \"en\""),
+            });
+        }
+        if let Some(dir) = &config.dir
+            && dir.is_relative()
+        {
+            config.dir = Some(path.parent().unwrap_or(Path::new(".")).join(dir));
+        }
+        config.path = Some(path);
+        Ok(config)
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_dirs_count_from_the_config_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("config.toml");
+        std::fs::write(&file, "dir = \"arkiv\"\nlang = \"en\"\n").unwrap();
+        let c = Config::load(Some(&file)).unwrap();
+        assert_eq!(c.dir, Some(tmp.path().join("arkiv")));
+        assert_eq!(c.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn bad_keys_are_reported_with_their_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("config.toml");
+        std::fs::write(&file, "lang = \"en\"\ndirr = \"x\"\n").unwrap();
+        let e = Config::load(Some(&file)).unwrap_err().to_string();
+        assert!(e.contains("2:1: unknown field `dirr`"), "{e}");
+    }
+
+    #[test]
+    fn a_named_config_file_must_exist() {
+        assert!(Config::load(Some(Path::new("/nonexistent/dagsorden.toml"))).is_err());
+    }
+}

@@ -1,0 +1,366 @@
+//! Minutes (*referat*) and agendas (*dagsorden*) as CommonMark.
+//!
+//! The document is built as Markdown events and written by pulldown-cmark-to-cmark, so every
+//! piece of user text is escaped by the writer: a title holding `<script>`, `#` or
+//! `[x](javascript:…)` comes out as literal text. Backgrounds and decision texts are Markdown by
+//! design and pass through `sanitize_md`.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::sanitize_md::{parser_options, safe_events, text};
+use crate::archive::Archive;
+use crate::followup::due_phrase;
+use crate::lang::Lang;
+use crate::model::{Decision, Followup, Item, ItemKind, Meeting, Recommendation};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// Before the meeting: no decisions.
+    Agenda,
+    /// After the meeting: with decisions and the follow-ups they created.
+    Minutes,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct MarkdownOptions {
+    pub kind: DocKind,
+    /// Leave closed items out, keeping the other items' numbers.
+    pub public: bool,
+    pub lang: Lang,
+}
+
+/// Headings inside user text go below the item's own section headings (level 3).
+const USER_TOP_HEADING: usize = 4;
+
+/// An event list with the few block shapes the documents use.
+#[derive(Default)]
+struct Doc {
+    events: Vec<Event<'static>>,
+}
+
+impl Doc {
+    fn heading(&mut self, level: HeadingLevel, title: &str) {
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: None,
+            classes: vec![],
+            attrs: vec![],
+        }));
+        self.events.push(text(title));
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    fn paragraph(&mut self, content: &str) {
+        self.events.push(Event::Start(Tag::Paragraph));
+        self.events.push(text(content));
+        self.events.push(Event::End(TagEnd::Paragraph));
+    }
+
+    fn emphasis_paragraph(&mut self, content: &str) {
+        self.events.push(Event::Start(Tag::Paragraph));
+        self.events.push(Event::Start(Tag::Emphasis));
+        self.events.push(text(content));
+        self.events.push(Event::End(TagEnd::Emphasis));
+        self.events.push(Event::End(TagEnd::Paragraph));
+    }
+
+    /// "**Label:** value" as the content of the current block.
+    fn labelled(&mut self, label: &str, value: &str) {
+        self.events.push(Event::Start(Tag::Strong));
+        self.events.push(text(&format!("{label}:")));
+        self.events.push(Event::End(TagEnd::Strong));
+        self.events.push(text(&format!(" {value}")));
+    }
+
+    fn start_list(&mut self, start: Option<u64>) {
+        self.events.push(Event::Start(Tag::List(start)));
+    }
+
+    fn end_list(&mut self, ordered: bool) {
+        self.events.push(Event::End(TagEnd::List(ordered)));
+    }
+
+    fn item<F: FnOnce(&mut Doc)>(&mut self, content: F) {
+        self.events.push(Event::Start(Tag::Item));
+        content(self);
+        self.events.push(Event::End(TagEnd::Item));
+    }
+
+    fn bullets<'s>(&mut self, lines: impl IntoIterator<Item = &'s str>) {
+        self.start_list(None);
+        for line in lines {
+            self.item(|d| d.events.push(text(line)));
+        }
+        self.end_list(false);
+    }
+
+    /// User Markdown, made safe.
+    fn markdown(&mut self, source: &str) {
+        self.events.extend(safe_events(source, USER_TOP_HEADING));
+    }
+
+    fn finish(self) -> String {
+        let mut out = String::new();
+        let options = pulldown_cmark_to_cmark::Options {
+            list_token: '-',
+            // Show each item's real number in the text, not "1." throughout.
+            increment_ordered_list_bullets: true,
+            ..Default::default()
+        };
+        // Writing to a String cannot fail.
+        let _ = pulldown_cmark_to_cmark::cmark_with_options(
+            self.events.iter(),
+            &mut out,
+            parser_options(),
+            options,
+        );
+        out.push('\n');
+        out
+    }
+}
+
+/// The agenda or minutes of `meeting` as CommonMark.
+pub fn meeting_markdown(archive: &Archive, meeting: &Meeting, opts: &MarkdownOptions) -> String {
+    let lang = opts.lang;
+    let l = lang.labels();
+    let items: Vec<&Item> = meeting
+        .items
+        .iter()
+        .filter(|i| !(opts.public && i.closed))
+        .collect();
+    let mut doc = Doc::default();
+
+    doc.heading(HeadingLevel::H1, &meeting.title);
+    let doc_label = match opts.kind {
+        DocKind::Agenda => l.agenda,
+        DocKind::Minutes => l.minutes,
+    };
+    match meeting.published {
+        Some(p) => doc.paragraph(&format!("{doc_label} · {} {}", l.published, lang.date(p))),
+        None => doc.paragraph(doc_label),
+    }
+    doc.start_list(None);
+    let body_label = if lang == Lang::Da { "Udvalg" } else { "Body" };
+    doc.item(|d| d.labelled(body_label, &archive.forum.body_name(meeting.body())));
+    if !meeting.place.is_empty() {
+        doc.item(|d| d.labelled(l.place, &meeting.place));
+    }
+    let mut when = lang.long_date(meeting.date());
+    if let Some(start) = meeting.start {
+        when = format!("{when}, {}", lang.time_range(start, meeting.end));
+    }
+    doc.item(|d| d.labelled(l.time, &when));
+    doc.end_list(false);
+
+    attendance(&mut doc, meeting, lang);
+
+    doc.heading(HeadingLevel::H2, l.items);
+    item_list(&mut doc, &items, opts);
+
+    for item in &items {
+        item_section(&mut doc, item, opts);
+    }
+
+    if opts.kind == DocKind::Minutes {
+        let followups: Vec<&Followup> = items.iter().flat_map(|i| i.followups.iter()).collect();
+        if !followups.is_empty() {
+            doc.heading(HeadingLevel::H2, l.followups);
+            doc.start_list(None);
+            for f in followups {
+                followup_entry(&mut doc, archive, f, lang);
+            }
+            doc.end_list(false);
+        }
+    }
+    doc.finish()
+}
+
+fn attendance(doc: &mut Doc, meeting: &Meeting, lang: Lang) {
+    let a = &meeting.attendance;
+    if a.is_empty() {
+        return;
+    }
+    let l = lang.labels();
+    doc.heading(HeadingLevel::H2, l.attendance);
+    for (label, people) in [
+        (l.participants, &a.participants),
+        (l.apologies, &a.apologies),
+        (l.guests, &a.guests),
+        (l.guest_apologies, &a.guest_apologies),
+    ] {
+        if people.is_empty() {
+            continue;
+        }
+        doc.heading(HeadingLevel::H3, label);
+        let lines: Vec<String> = people
+            .iter()
+            .map(|p| match &p.organisation {
+                Some(org) => format!("{}, {org}", p.name),
+                None => p.name.clone(),
+            })
+            .collect();
+        doc.bullets(lines.iter().map(String::as_str));
+    }
+}
+
+/// The numbered list of items. CommonMark numbers a list from its first number on, so each
+/// run of consecutive numbers is its own list: a gap (14, 16) keeps the real numbers.
+fn item_list(doc: &mut Doc, items: &[&Item], opts: &MarkdownOptions) {
+    let mut previous: Option<u32> = None;
+    for item in items {
+        let continues = previous.is_some_and(|p| p + 1 == item.number);
+        if !continues {
+            if previous.is_some() {
+                doc.end_list(true);
+            }
+            doc.start_list(Some(item.number.into()));
+        }
+        let mut title = item.title.clone();
+        if item.closed && !opts.public {
+            title = format!(
+                "{title} ({})",
+                opts.lang.labels().closed_item.to_lowercase()
+            );
+        }
+        doc.item(|d| d.events.push(text(&title)));
+        previous = Some(item.number);
+    }
+    if previous.is_some() {
+        doc.end_list(true);
+    }
+}
+
+fn item_section(doc: &mut Doc, item: &Item, opts: &MarkdownOptions) {
+    let l = opts.lang.labels();
+    doc.heading(
+        HeadingLevel::H2,
+        &format!("{}. {}", item.number, item.title),
+    );
+    if item.closed {
+        doc.emphasis_paragraph(l.closed_item);
+    }
+    if !item.background.trim().is_empty() {
+        // Standing items ("Eventuelt", "Næste møde") read as plain text, without a heading.
+        if !matches!(
+            item.kind,
+            ItemKind::AnyOtherBusiness | ItemKind::NextMeeting
+        ) {
+            doc.heading(HeadingLevel::H3, l.background);
+        }
+        doc.markdown(&item.background);
+    }
+    if let Some(presenter) = &item.presenter {
+        let label = if opts.lang == Lang::Da {
+            "Fremlægges af"
+        } else {
+            "Presented by"
+        };
+        doc.events.push(Event::Start(Tag::Paragraph));
+        doc.labelled(label, presenter);
+        doc.events.push(Event::End(TagEnd::Paragraph));
+    }
+    if let Some(rec) = &item.recommendation {
+        doc.heading(HeadingLevel::H3, l.recommendation);
+        recommendation(doc, rec);
+    }
+    if opts.kind == DocKind::Minutes {
+        match &item.decision {
+            Some(decision) if !decision.is_empty() => {
+                doc.heading(HeadingLevel::H3, l.decision);
+                self::decision(doc, decision, opts.lang);
+            }
+            _ if item.recommendation.is_some() => {
+                doc.heading(HeadingLevel::H3, l.decision);
+                doc.emphasis_paragraph(l.no_decision);
+            }
+            _ => {}
+        }
+    }
+    if !item.attachments.is_empty() {
+        doc.heading(HeadingLevel::H3, l.attachments);
+        doc.bullets(item.attachments.iter().map(|a| a.title.as_str()));
+    }
+}
+
+fn recommendation(doc: &mut Doc, rec: &Recommendation) {
+    match rec.clauses.as_slice() {
+        [only] => doc.paragraph(&join_words(&rec.lead, only)),
+        clauses => {
+            if !rec.lead.is_empty() {
+                doc.paragraph(&rec.lead);
+            }
+            doc.bullets(clauses.iter().map(String::as_str));
+        }
+    }
+}
+
+fn join_words(a: &str, b: &str) -> String {
+    match (a.trim(), b.trim()) {
+        ("", b) => b.to_owned(),
+        (a, "") => a.to_owned(),
+        (a, b) => format!("{a} {b}"),
+    }
+}
+
+fn decision(doc: &mut Doc, decision: &Decision, lang: Lang) {
+    if !decision.text.trim().is_empty() {
+        doc.markdown(&decision.text);
+    }
+    let clause_text = |doc: &mut Doc, c: &crate::model::ClauseDecision| {
+        if c.text.trim().is_empty() {
+            doc.paragraph(&format!("{}.", lang.outcome(c.outcome)));
+        } else {
+            doc.markdown(&c.text);
+        }
+    };
+    match decision.clauses.as_slice() {
+        [] => {}
+        [only] => clause_text(doc, only),
+        clauses => {
+            doc.start_list(None);
+            for c in clauses {
+                doc.item(|d| clause_text(d, c));
+            }
+            doc.end_list(false);
+        }
+    }
+    if !decision.remarks.trim().is_empty() {
+        doc.markdown(&decision.remarks);
+    }
+}
+
+fn followup_entry(doc: &mut Doc, archive: &Archive, f: &Followup, lang: Lang) {
+    let l = lang.labels();
+    let due = due_phrase(&f.due, f.runs.len(), lang, |id| {
+        archive
+            .plans
+            .iter()
+            .flat_map(|p| p.events.iter())
+            .find(|e| e.id == id)
+    });
+    doc.item(|d| {
+        d.events.push(Event::Start(Tag::Paragraph));
+        d.events.push(text(&f.what));
+        d.events.push(Event::HardBreak);
+        d.labelled(l.followup_due, &due);
+        if let Some(body) = &f.reports_to {
+            d.events.push(Event::Text(CowStr::Borrowed(" · ")));
+            d.labelled(l.followup_reports_to, &archive.forum.body_name(body));
+        }
+        if let Some(owner) = &f.owner {
+            d.events.push(Event::Text(CowStr::Borrowed(" · ")));
+            d.labelled(l.followup_owner, owner);
+        }
+        if let Some(origin) = &f.origin
+            && let Some(n) = origin.item
+        {
+            let from = if lang == Lang::Da {
+                format!(" (punkt {n})")
+            } else {
+                format!(" (item {n})")
+            };
+            d.events.push(text(&from));
+        }
+        d.events.push(Event::End(TagEnd::Paragraph));
+    });
+}

@@ -1,0 +1,6 @@
+//! Documents made from the archive. Pure functions from domain values to text.
+
+pub mod markdown;
+mod sanitize_md;
+
+pub use markdown::{DocKind, MarkdownOptions, meeting_markdown};

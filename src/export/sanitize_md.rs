@@ -1,0 +1,153 @@
+//! Markdown written by users (backgrounds, decision texts), made safe to publish: raw HTML
+//! becomes visible text, links keep only safe schemes, images become their description, and
+//! headings move below the heading they are placed under.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The Markdown features users may write in their texts.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Schemes a published link may have; anything else (javascript:, data:, file: …) is text.
+fn is_safe_url(url: &str) -> bool {
+    let scheme_end = url.find(':');
+    let path_start = url.find(['/', '?', '#']).unwrap_or(url.len());
+    match scheme_end {
+        // No scheme before the path: a relative link.
+        None => true,
+        Some(i) if i > path_start => true,
+        Some(i) => {
+            let scheme = url[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+    }
+}
+
+fn shift_heading(level: HeadingLevel, by: usize) -> HeadingLevel {
+    let n = (level as usize + by).min(6);
+    HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+}
+
+/// Parses `text` as Markdown and returns its events made safe. Headings keep their relative
+/// levels, with the text's top level becoming `top_heading`.
+pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
+    let top_in_text = Parser::new_ext(text, parser_options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let heading_shift = top_heading.saturating_sub(top_in_text);
+    let mut out = Vec::new();
+    // Links and images whose tags were dropped, so their ends are dropped too.
+    let mut dropped: Vec<bool> = Vec::new();
+    for event in Parser::new_ext(text, parser_options()) {
+        let event = match event {
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+            Event::Start(Tag::Heading { level, .. }) => Event::Start(Tag::Heading {
+                level: shift_heading(level, heading_shift),
+                id: None,
+                classes: vec![],
+                attrs: vec![],
+            }),
+            Event::End(TagEnd::Heading(level)) => {
+                Event::End(TagEnd::Heading(shift_heading(level, heading_shift)))
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let safe = is_safe_url(&dest_url);
+                dropped.push(!safe);
+                if !safe {
+                    continue;
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image { .. }) => {
+                dropped.push(true);
+                continue;
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if dropped.pop().unwrap_or(false) {
+                    continue;
+                }
+                Event::End(TagEnd::Link)
+            }
+            Event::Start(Tag::MetadataBlock(_)) | Event::End(TagEnd::MetadataBlock(_)) => continue,
+            other => other,
+        };
+        out.push(event.into_static());
+    }
+    out
+}
+
+/// Plain user text (a title, a clause) as one text event: the writer escapes it.
+pub fn text(s: &str) -> Event<'static> {
+    Event::Text(CowStr::from(s.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_schemes_stay_links() {
+        assert!(is_safe_url("https://www.sum.dk/x"));
+        assert!(is_safe_url("mailto:ltr@kl.dk"));
+        assert!(is_safe_url("bilag/x.pdf"));
+        assert!(is_safe_url("x.pdf?a=b:c"));
+        assert!(!is_safe_url("javascript:alert(1)"));
+        assert!(!is_safe_url("JavaScript:alert(1)"));
+        assert!(!is_safe_url("data:text/html,x"));
+        assert!(!is_safe_url("file:///etc/passwd"));
+    }
+
+    #[test]
+    fn raw_html_becomes_text() {
+        let events = safe_events("a <script>x</script>\n\n<div>b</div>", 0);
+        assert!(
+            !events
+                .iter()
+                .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        );
+    }
+
+    #[test]
+    fn unsafe_links_keep_their_text_only() {
+        let events = safe_events("[klik](javascript:alert(1)) og [kl](https://kl.dk)", 0);
+        let links = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Link { .. })))
+            .count();
+        let ends = events
+            .iter()
+            .filter(|e| matches!(e, Event::End(TagEnd::Link)))
+            .count();
+        assert_eq!((links, ends), (1, 1));
+        assert!(events.contains(&Event::Text("klik".into())));
+    }
+
+    #[test]
+    fn headings_move_down() {
+        let events = safe_events("## A\n\n###### B", 4);
+        assert!(events.contains(&Event::Start(Tag::Heading {
+            level: HeadingLevel::H4,
+            id: None,
+            classes: vec![],
+            attrs: vec![]
+        })));
+        assert!(events.contains(&Event::End(TagEnd::Heading(HeadingLevel::H6))));
+    }
+}

@@ -1,0 +1,5 @@
+//! Follow-up logic over the domain types: how a due is said.
+
+mod phrase;
+
+pub use phrase::due_phrase;

@@ -1,0 +1,337 @@
+//! Danish (default) and English: labels, dates and times as people write them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Locale, NaiveDate, NaiveTime, Weekday};
+
+use crate::model::{ItemKind, MeetingStatus, Outcome};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+
+    /// "fredag den 8. september 2017" / "Friday 8 September 2017".
+    pub fn long_date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Da => date
+                .format_localized("%A den %-d. %B %Y", Locale::da_DK)
+                .to_string(),
+            Lang::En => date.format("%A %-d %B %Y").to_string(),
+        }
+    }
+
+    /// "8. september 2017" / "8 September 2017".
+    pub fn date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Da => date
+                .format_localized("%-d. %B %Y", Locale::da_DK)
+                .to_string(),
+            Lang::En => date.format("%-d %B %Y").to_string(),
+        }
+    }
+
+    /// "kl. 09.00" / "09:00".
+    pub fn time(self, time: NaiveTime) -> String {
+        match self {
+            Lang::Da => time.format("kl. %H.%M").to_string(),
+            Lang::En => time.format("%H:%M").to_string(),
+        }
+    }
+
+    /// "kl. 09.00–12.00" / "09:00–12:00"; just the start when there is no end.
+    pub fn time_range(self, start: NaiveTime, end: Option<NaiveTime>) -> String {
+        let Some(end) = end else {
+            return self.time(start);
+        };
+        match self {
+            Lang::Da => format!("kl. {}–{}", start.format("%H.%M"), end.format("%H.%M")),
+            Lang::En => format!("{}–{}", start.format("%H:%M"), end.format("%H:%M")),
+        }
+    }
+
+    pub fn weekday(self, day: Weekday) -> &'static str {
+        let i = day.num_days_from_monday() as usize;
+        match self {
+            Lang::Da => WEEKDAYS_DA[i],
+            Lang::En => WEEKDAYS_EN[i],
+        }
+    }
+
+    pub fn outcome(self, outcome: Outcome) -> &'static str {
+        let l = self.labels();
+        match outcome {
+            Outcome::Approved => l.outcome_approved,
+            Outcome::ApprovedWithChanges => l.outcome_approved_with_changes,
+            Outcome::Rejected => l.outcome_rejected,
+            Outcome::Noted => l.outcome_noted,
+            Outcome::Discussed => l.outcome_discussed,
+            Outcome::Postponed => l.outcome_postponed,
+            Outcome::Withdrawn => l.outcome_withdrawn,
+        }
+    }
+
+    pub fn status(self, status: MeetingStatus) -> &'static str {
+        let i = MeetingStatus::ALL
+            .iter()
+            .position(|s| *s == status)
+            .unwrap_or(0);
+        match self {
+            Lang::Da => STATUS_DA[i],
+            Lang::En => STATUS_EN[i],
+        }
+    }
+
+    pub fn item_kind(self, kind: ItemKind) -> &'static str {
+        let i = ItemKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        match self {
+            Lang::Da => KINDS_DA[i],
+            Lang::En => KINDS_EN[i],
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}`: use `da` (Danish) or `en` (English)")]
+pub struct LangError(String);
+
+impl FromStr for Lang {
+    type Err = LangError;
+    fn from_str(s: &str) -> Result<Self, LangError> {
+        match s {
+            "da" => Ok(Lang::Da),
+            "en" => Ok(Lang::En),
+            other => Err(LangError(other.to_owned())),
+        }
+    }
+}
+
+/// Parses a weekday written in Danish or English, any case ("Onsdag", "friday").
+pub fn parse_weekday(text: &str) -> Option<Weekday> {
+    let lower = text.trim().to_lowercase();
+    (0..7).find_map(|i| {
+        (WEEKDAYS_DA[i] == lower || WEEKDAYS_EN[i].to_lowercase() == lower)
+            .then(|| Weekday::try_from(i as u8).ok())
+            .flatten()
+    })
+}
+
+/// ISO 8601 week number, as in "uge 6".
+pub fn iso_week(date: NaiveDate) -> u32 {
+    date.iso_week().week()
+}
+
+const WEEKDAYS_DA: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const STATUS_DA: [&str; 6] = [
+    "planlagt",
+    "dagsorden i kladde",
+    "dagsorden udsendt",
+    "afholdt",
+    "referat i kladde",
+    "referat godkendt",
+];
+const STATUS_EN: [&str; 6] = [
+    "planned",
+    "agenda draft",
+    "agenda published",
+    "held",
+    "minutes draft",
+    "minutes approved",
+];
+const KINDS_DA: [&str; 7] = [
+    "godkendelse af referat",
+    "beslutning",
+    "drøftelse",
+    "orientering",
+    "orienteringer",
+    "eventuelt",
+    "næste møde",
+];
+const KINDS_EN: [&str; 7] = [
+    "approval of minutes",
+    "decision",
+    "discussion",
+    "information",
+    "announcements",
+    "any other business",
+    "next meeting",
+];
+
+/// Every fixed text of the exports and the CLI, per language.
+#[derive(Debug)]
+pub struct Labels {
+    pub agenda: &'static str,
+    pub minutes: &'static str,
+    pub place: &'static str,
+    pub time: &'static str,
+    pub published: &'static str,
+    pub items: &'static str,
+    pub background: &'static str,
+    pub recommendation: &'static str,
+    pub decision: &'static str,
+    pub remarks: &'static str,
+    pub attachments: &'static str,
+    pub attendance: &'static str,
+    pub participants: &'static str,
+    pub apologies: &'static str,
+    pub guests: &'static str,
+    pub guest_apologies: &'static str,
+    pub followups: &'static str,
+    pub followup_due: &'static str,
+    pub followup_reports_to: &'static str,
+    pub followup_owner: &'static str,
+    pub closed_item: &'static str,
+    pub no_decision: &'static str,
+    pub outcome_approved: &'static str,
+    pub outcome_approved_with_changes: &'static str,
+    pub outcome_rejected: &'static str,
+    pub outcome_noted: &'static str,
+    pub outcome_discussed: &'static str,
+    pub outcome_postponed: &'static str,
+    pub outcome_withdrawn: &'static str,
+}
+
+pub static DA: Labels = Labels {
+    agenda: "Dagsorden",
+    minutes: "Referat",
+    place: "Sted",
+    time: "Tid",
+    published: "Udgivet",
+    items: "Punkter",
+    background: "Baggrund",
+    recommendation: "Indstilling",
+    decision: "Beslutning",
+    remarks: "Bemærkninger",
+    attachments: "Bilag",
+    attendance: "Fremmøde",
+    participants: "Deltagere",
+    apologies: "Afbud",
+    guests: "Gæster",
+    guest_apologies: "Gæster med afbud",
+    followups: "Opfølgning",
+    followup_due: "Frist",
+    followup_reports_to: "Forelægges for",
+    followup_owner: "Ansvarlig",
+    closed_item: "Lukket punkt",
+    no_decision: "Ingen beslutning registreret.",
+    outcome_approved: "Godkendt som indstillet",
+    outcome_approved_with_changes: "Godkendt med ændringer",
+    outcome_rejected: "Ikke godkendt",
+    outcome_noted: "Taget til efterretning",
+    outcome_discussed: "Drøftet",
+    outcome_postponed: "Udsat",
+    outcome_withdrawn: "Trukket tilbage",
+};
+
+pub static EN: Labels = Labels {
+    agenda: "Agenda",
+    minutes: "Minutes",
+    place: "Place",
+    time: "Time",
+    published: "Published",
+    items: "Items",
+    background: "Background",
+    recommendation: "Recommendation",
+    decision: "Decision",
+    remarks: "Remarks",
+    attachments: "Attachments",
+    attendance: "Attendance",
+    participants: "Participants",
+    apologies: "Apologies",
+    guests: "Guests",
+    guest_apologies: "Guests who sent apologies",
+    followups: "Follow-ups",
+    followup_due: "Due",
+    followup_reports_to: "Reports to",
+    followup_owner: "Owner",
+    closed_item: "Closed item",
+    no_decision: "No decision recorded.",
+    outcome_approved: "Approved as recommended",
+    outcome_approved_with_changes: "Approved with changes",
+    outcome_rejected: "Rejected",
+    outcome_noted: "Noted",
+    outcome_discussed: "Discussed",
+    outcome_postponed: "Postponed",
+    outcome_withdrawn: "Withdrawn",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn danish_dates_read_as_written_in_minutes() {
+        assert_eq!(
+            Lang::Da.long_date(d(2018, 2, 9)),
+            "fredag den 9. februar 2018"
+        );
+        assert_eq!(
+            Lang::Da.long_date(d(2017, 9, 8)),
+            "fredag den 8. september 2017"
+        );
+        assert_eq!(Lang::Da.long_date(d(2018, 5, 2)), "onsdag den 2. maj 2018");
+        assert_eq!(Lang::En.long_date(d(2018, 2, 9)), "Friday 9 February 2018");
+    }
+
+    #[test]
+    fn danish_times_use_a_dot() {
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(Lang::Da.time(nine), "kl. 09.00");
+        assert_eq!(Lang::Da.time_range(nine, Some(noon)), "kl. 09.00–12.00");
+        assert_eq!(Lang::En.time_range(nine, Some(noon)), "09:00–12:00");
+    }
+
+    #[test]
+    fn weekdays_parse_in_both_languages() {
+        assert_eq!(parse_weekday("Onsdag"), Some(Weekday::Wed));
+        assert_eq!(parse_weekday("lørdag"), Some(Weekday::Sat));
+        assert_eq!(parse_weekday("friday"), Some(Weekday::Fri));
+        assert_eq!(parse_weekday("fredagen"), None);
+    }
+
+    #[test]
+    fn iso_weeks_match_the_reference_meeting() {
+        assert_eq!(iso_week(d(2018, 2, 9)), 6);
+        assert_eq!(iso_week(d(2018, 10, 12)), 41);
+    }
+}

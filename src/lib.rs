@@ -1,0 +1,12 @@
+//! dagsorden: agendas, decisions, follow-ups and the meeting calendar of a directors' forum.
+//!
+//! The library is the whole application except the terminal: `model` is the pure domain,
+//! `archive` reads it from disk, `export` writes documents. Nothing here touches a terminal.
+
+pub mod archive;
+pub mod config;
+pub mod export;
+pub mod followup;
+pub mod lang;
+pub mod model;
+pub mod text;

@@ -1,0 +1,56 @@
+//! The `dagsorden` binary: parses the command line and dispatches. Library errors become
+//! messages here and nowhere else.
+
+mod cli;
+mod commands;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command, ExportCommand};
+
+/// Exit status: 0 ok, 1 findings (problems, …), 2 could not run.
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let message = format!("{e:#}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "dagsorden: {}",
+                dagsorden::text::sanitize_multiline(&message)
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ctx = commands::Context::new(&cli.global)?;
+    match cli.command {
+        None => commands::summary(&ctx),
+        Some(Command::Check) => commands::check(&ctx),
+        Some(Command::List(args)) => commands::list(&ctx, &args),
+        Some(Command::Export { what }) => match what {
+            ExportCommand::Minutes(args) => {
+                commands::export(&ctx, &args, dagsorden::export::DocKind::Minutes)
+            }
+            ExportCommand::Agenda(args) => {
+                commands::export(&ctx, &args, dagsorden::export::DocKind::Agenda)
+            }
+        },
+    }
+}
+
+/// `dagsorden list | head` closes the pipe early; that is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,110 @@
+//! The yearly plan (*mødeplan*): planned meetings, seminars, external dates, moves and
+//! recurring deadlines, from `calendar/YYYY.toml`.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
+use super::followup::Followup;
+use super::ids::{BodyId, ItemRef, MeetingId};
+
+/// A meeting in the plan. It may exist before its meeting file does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedMeeting {
+    pub body: BodyId,
+    pub date: NaiveDate,
+    /// The weekday as printed in the plan, checked against the date.
+    pub weekday: Option<Weekday>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub place: Option<String>,
+    /// For a preparing body (FU): the meeting it prepares, when stated.
+    pub prepares: Option<MeetingId>,
+    /// The calendar event this meeting is part of (a seminar).
+    pub event: Option<String>,
+    pub note: String,
+}
+
+impl PlannedMeeting {
+    pub fn id(&self) -> MeetingId {
+        MeetingId::new(self.date, self.body.clone())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// *Døgnseminar*: usually two days.
+    Seminar,
+    /// *Temadag*.
+    ThemeDay,
+    Other,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 3] = [EventKind::Seminar, EventKind::ThemeDay, EventKind::Other];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EventKind::Seminar => "seminar",
+            EventKind::ThemeDay => "theme-day",
+            EventKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// A seminar or theme day; may span several days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarEvent {
+    pub id: String,
+    pub kind: EventKind,
+    pub title: String,
+    pub body: Option<BodyId>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub place: String,
+    pub theme: String,
+}
+
+/// A date outside the forum that plans depend on, e.g. a KKR meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalDate {
+    pub title: String,
+    pub date: NaiveDate,
+    pub note: String,
+}
+
+/// A decided change of a meeting's date. Pending while no new date has been found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub meeting: MeetingId,
+    pub to: Option<NaiveDate>,
+    pub reason: String,
+    pub decided_by: Option<ItemRef>,
+}
+
+impl Move {
+    pub fn is_pending(&self) -> bool {
+        self.to.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearPlan {
+    pub year: i32,
+    /// The decision that adopted the plan.
+    pub decided_by: Option<ItemRef>,
+    pub meetings: Vec<PlannedMeeting>,
+    pub events: Vec<CalendarEvent>,
+    pub external: Vec<ExternalDate>,
+    pub moves: Vec<Move>,
+    /// Deadlines that do not come from a decision, e.g. the framework agreement's
+    /// occupancy reports.
+    pub deadlines: Vec<Followup>,
+    pub file: PathBuf,
+}

@@ -1,0 +1,52 @@
+//! The forum's bodies and settings, from `forum.toml`.
+
+use chrono::NaiveTime;
+
+use super::ids::BodyId;
+use super::meeting::Person;
+use crate::lang::Lang;
+
+/// A body that meets: Socialdirektørforum, Forretningsudvalget, …
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    pub id: BodyId,
+    pub name: String,
+    /// Abbreviation shown in lists, e.g. "SDF".
+    pub short: String,
+    pub place: String,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    /// The body whose meetings this one prepares and recommends to (fu → sdf).
+    pub recommends_to: Option<BodyId>,
+    /// Days before a meeting that items are due at the secretariat.
+    pub items_due_days: u32,
+    /// Days before a meeting that the agenda is sent out.
+    pub agenda_sent_days: u32,
+    /// The least number of days between this body's meeting and the meeting it prepares.
+    pub min_gap_days: Option<u32>,
+    pub members: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Forum {
+    pub name: String,
+    pub secretariat: String,
+    pub language: Lang,
+    pub bodies: Vec<Body>,
+}
+
+impl Forum {
+    pub fn body(&self, id: &BodyId) -> Option<&Body> {
+        self.bodies.iter().find(|b| &b.id == id)
+    }
+
+    /// The body's full name, or its id when it is not defined.
+    pub fn body_name(&self, id: &BodyId) -> String {
+        self.body(id)
+            .map_or_else(|| id.to_string(), |b| b.name.clone())
+    }
+
+    pub fn body_ids(&self) -> Vec<&str> {
+        self.bodies.iter().map(|b| b.id.as_str()).collect()
+    }
+}

@@ -1,0 +1,172 @@
+//! Stable, typable identifiers: bodies (`sdf`), meetings (`2017-09-08-sdf`) and item
+//! references (`2016-08-15-sdf#8`). Ids are derived from what staff already say about a
+//! meeting — its date and its body — so they can be typed from memory.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+/// A body's short id as used in file names and references: lowercase ASCII letters,
+/// digits and `-`, starting with a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BodyId(String);
+
+impl BodyId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for BodyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error(
+        "`{0}` is not a body id: use lowercase letters, digits and `-`, starting with a letter (e.g. `sdf`)"
+    )]
+    Body(String),
+    #[error("`{0}` is not a meeting id: write it as YYYY-MM-DD-body, e.g. `2017-09-08-sdf`")]
+    Meeting(String),
+    #[error(
+        "`{0}` is not an item reference: write it as YYYY-MM-DD-body#number, e.g. `2016-08-15-sdf#8`"
+    )]
+    Item(String),
+}
+
+impl FromStr for BodyId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        let mut chars = s.chars();
+        let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+        let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if first_ok && rest_ok {
+            Ok(BodyId(s.to_owned()))
+        } else {
+            Err(IdError::Body(s.to_owned()))
+        }
+    }
+}
+
+/// A meeting is identified by its date and body; this is also its file name stem.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MeetingId {
+    pub date: NaiveDate,
+    pub body: BodyId,
+}
+
+impl MeetingId {
+    pub fn new(date: NaiveDate, body: BodyId) -> Self {
+        MeetingId { date, body }
+    }
+}
+
+impl fmt::Display for MeetingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.date.format("%Y-%m-%d"), self.body)
+    }
+}
+
+impl FromStr for MeetingId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        let err = || IdError::Meeting(s.to_owned());
+        // "YYYY-MM-DD" is exactly ten bytes of ASCII, followed by "-" and the body.
+        if s.len() < 12 || !s.is_char_boundary(10) || s.as_bytes()[10] != b'-' {
+            return Err(err());
+        }
+        let date = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").map_err(|_| err())?;
+        let body = s[11..].parse().map_err(|_| err())?;
+        Ok(MeetingId { date, body })
+    }
+}
+
+/// A reference to a meeting, or to one numbered item of it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub meeting: MeetingId,
+    pub item: Option<u32>,
+}
+
+impl ItemRef {
+    pub fn item(meeting: MeetingId, number: u32) -> Self {
+        ItemRef {
+            meeting,
+            item: Some(number),
+        }
+    }
+}
+
+impl fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.item {
+            Some(n) => write!(f, "{}#{n}", self.meeting),
+            None => write!(f, "{}", self.meeting),
+        }
+    }
+}
+
+impl FromStr for ItemRef {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        let err = || IdError::Item(s.to_owned());
+        match s.split_once('#') {
+            Some((meeting, number)) => Ok(ItemRef {
+                meeting: meeting.parse().map_err(|_| err())?,
+                item: Some(number.parse().map_err(|_| err())?),
+            }),
+            None => Ok(ItemRef {
+                meeting: s.parse().map_err(|_| err())?,
+                item: None,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meeting_ids_round_trip() {
+        let id: MeetingId = "2017-09-08-sdf".parse().unwrap();
+        assert_eq!(id.date, NaiveDate::from_ymd_opt(2017, 9, 8).unwrap());
+        assert_eq!(id.body.as_str(), "sdf");
+        assert_eq!(id.to_string(), "2017-09-08-sdf");
+    }
+
+    #[test]
+    fn item_refs_with_and_without_number() {
+        let r: ItemRef = "2016-08-15-sdf#8".parse().unwrap();
+        assert_eq!(r.item, Some(8));
+        assert_eq!(r.to_string(), "2016-08-15-sdf#8");
+        let r: ItemRef = "2016-08-15-sdf".parse().unwrap();
+        assert_eq!(r.item, None);
+    }
+
+    #[test]
+    fn malformed_ids_are_rejected() {
+        for bad in [
+            "",
+            "2017-09-08",
+            "2017-09-08-",
+            "2017-9-8-sdf",
+            "2017-02-30-sdf",
+            "2017-09-08-SDF",
+            "2017-09-08_sdf",
+            "æøå",
+        ] {
+            assert!(
+                bad.parse::<MeetingId>().is_err(),
+                "{bad:?} should be rejected"
+            );
+        }
+        assert!("2017-09-08-sdf#".parse::<ItemRef>().is_err());
+        assert!("2017-09-08-sdf#x".parse::<ItemRef>().is_err());
+        assert!("1fu".parse::<BodyId>().is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! The pure domain: no files, no terminal, no clock.
+
+pub mod calendar;
+pub mod followup;
+pub mod forum;
+pub mod ids;
+pub mod meeting;
+
+pub use calendar::{CalendarEvent, EventKind, ExternalDate, Move, PlannedMeeting, YearPlan};
+pub use followup::{Due, Followup, FollowupStatus, Offset, PeriodPart, Run, VaguePeriod};
+pub use forum::{Body, Forum};
+pub use ids::{BodyId, IdError, ItemRef, MeetingId};
+pub use meeting::{
+    Attachment, Attendance, ClauseDecision, Decision, Item, ItemKind, Meeting, MeetingStatus,
+    Outcome, Person, Recommendation,
+};

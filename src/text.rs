@@ -1,0 +1,84 @@
+//! Making text from files safe to print on a terminal.
+//!
+//! A file may hold escape sequences (`ESC [2J` clears the screen, `ESC ]0;…BEL` retitles the
+//! window), bidi overrides that make text read differently than it is stored, and zero-width
+//! characters that hide differences. None of these may reach the terminal as they are: each is
+//! replaced by a visible placeholder, so the user sees that something is there.
+
+use std::borrow::Cow;
+
+/// What a character must be shown as, if it cannot be shown as itself.
+fn placeholder(c: char) -> Option<char> {
+    match c {
+        // C0 controls become the matching "control picture" (␛ for ESC, ␇ for BEL …).
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('␡'),
+        // C1 controls, bidi embeddings/overrides/isolates, zero-width and invisible formatting
+        // characters, and the byte-order mark: shown as a replacement character.
+        '\u{80}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}' => Some('�'),
+        _ => None,
+    }
+}
+
+/// Replaces every control, bidi and invisible character with a visible placeholder.
+/// Newlines are kept when `keep_newlines` is set (multi-line text), tabs become spaces.
+pub fn sanitize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let needs_work = text.chars().any(|c| placeholder(c).is_some());
+    if !needs_work {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\r' if keep_newlines => {}
+            _ => out.push(placeholder(c).unwrap_or(c)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Sanitizes one line of text: newlines are shown as placeholders too.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    sanitize_with(text, false)
+}
+
+/// Sanitizes multi-line text, keeping its line breaks.
+pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
+    sanitize_with(text, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(sanitize("a\x1b[2Jb\x1b]0;x\x07"), "a␛[2Jb␛]0;x␇");
+    }
+
+    #[test]
+    fn bidi_and_zero_width_become_visible() {
+        assert_eq!(sanitize("abc\u{202e}def\u{200b}g\u{2066}"), "abc�def�g�");
+    }
+
+    #[test]
+    fn danish_and_wide_text_is_untouched() {
+        let text = "Børnehusene Stjernen – Økonomi, ÆØÅ 日本";
+        assert!(matches!(sanitize(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn newlines_kept_only_in_multiline_text() {
+        assert_eq!(sanitize("a\nb"), "a␊b");
+        assert_eq!(sanitize_multiline("a\r\nb\x1b"), "a\nb␛");
+    }
+}
