@@ -64,8 +64,8 @@ enum Found {
 }
 
 enum Parsed {
-    Meeting(MeetingId, Loaded<RawMeeting>),
-    Plan(i32, Loaded<RawPlan>),
+    Meeting(MeetingId, Box<Loaded<RawMeeting>>),
+    Plan(i32, Box<Loaded<RawPlan>>),
     Failed(Box<Diagnostic>),
 }
 
@@ -98,16 +98,15 @@ impl Archive {
 
         // Read and parse every file in parallel; each yields a raw struct or one diagnostic.
         let forum_raw = read_parse::<RawForum>(root, Path::new("forum.toml"));
-        let parsed: Vec<Parsed> =
-            found
-                .into_par_iter()
-                .map(|(rel, what)| match what {
-                    Found::Meeting(id) => read_parse(root, &rel)
-                        .map_or_else(Parsed::Failed, |l| Parsed::Meeting(id, l)),
-                    Found::Plan(year) => read_parse(root, &rel)
-                        .map_or_else(Parsed::Failed, |l| Parsed::Plan(year, l)),
-                })
-                .collect();
+        let parsed: Vec<Parsed> = found
+            .into_par_iter()
+            .map(|(rel, what)| match what {
+                Found::Meeting(id) => read_parse(root, &rel)
+                    .map_or_else(Parsed::Failed, |l| Parsed::Meeting(id, Box::new(l))),
+                Found::Plan(year) => read_parse(root, &rel)
+                    .map_or_else(Parsed::Failed, |l| Parsed::Plan(year, Box::new(l))),
+            })
+            .collect();
         let mut meetings_raw = Vec::new();
         let mut plans_raw = Vec::new();
         for parsed in parsed {
@@ -190,7 +189,7 @@ impl Archive {
             followup_sites.append(&mut f);
         }
         duplicate_followups(&followup_sites, &mut diagnostics);
-        duplicate_events(&plans, &plans_raw_sites(&plans_raw), &mut diagnostics);
+        duplicate_events(&plans_raw_sites(&plans_raw), &mut diagnostics);
 
         meetings.sort_by(|a, b| a.id.cmp(&b.id));
         plans.sort_by_key(|p| p.year);
@@ -277,7 +276,10 @@ fn read_parse<T: serde::de::DeserializeOwned>(
 
 /// Finds meeting files (`YYYY/YYYY-MM-DD-body.toml`) and year plans (`calendar/YYYY.toml`).
 /// Anything else that looks like it was meant to be one is reported.
-fn find_files(root: &Path) -> Result<(Vec<(PathBuf, Found)>, Vec<Diagnostic>), LoadError> {
+/// The files found, and the problems with files that were not read.
+type FoundFiles = (Vec<(PathBuf, Found)>, Vec<Diagnostic>);
+
+fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| LoadError::Io { path, source }
@@ -379,7 +381,7 @@ fn duplicate_followups(sites: &[(String, Site)], diags: &mut Vec<Diagnostic>) {
 
 type PlanSites = Vec<(String, Site)>;
 
-fn plans_raw_sites(plans: &[(i32, Loaded<RawPlan>)]) -> PlanSites {
+fn plans_raw_sites(plans: &[(i32, Box<Loaded<RawPlan>>)]) -> PlanSites {
     plans
         .iter()
         .flat_map(|(_, l)| {
@@ -393,7 +395,7 @@ fn plans_raw_sites(plans: &[(i32, Loaded<RawPlan>)]) -> PlanSites {
         .collect()
 }
 
-fn duplicate_events(_plans: &[YearPlan], sites: &PlanSites, diags: &mut Vec<Diagnostic>) {
+fn duplicate_events(sites: &PlanSites, diags: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     for (id, site) in sites {
         if !seen.insert(id.as_str()) {

@@ -74,6 +74,23 @@ pub fn summary(ctx: &Context) -> anyhow::Result<ExitCode> {
         archive.plans.len(),
         archive.diagnostics.len(),
     );
+    // The next meeting on or after today, from meeting files and year plans.
+    let next = archive
+        .plans
+        .iter()
+        .flat_map(|p| p.meetings.iter().map(|m| m.id()))
+        .chain(archive.meetings.iter().map(|m| m.id.clone()))
+        .filter(|id| id.date >= ctx.today)
+        .min();
+    if let Some(id) = next {
+        let body = archive.forum.body_name(&id.body);
+        let label = if lang == Lang::Da {
+            "Næste møde"
+        } else {
+            "Next meeting"
+        };
+        writeln!(out, "{label}: {body}, {}.", lang.long_date(id.date))?;
+    }
     match lang {
         Lang::Da => writeln!(
             out,

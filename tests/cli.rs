@@ -1,0 +1,269 @@
+//! The real binary: exit codes, output and files written.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// The binary run in the repository root, isolated from the user's config and environment.
+fn bare() -> Command {
+    let mut cmd = Command::cargo_bin("dagsorden").unwrap();
+    cmd.current_dir(root())
+        .env_remove("DAGSORDEN_DIR")
+        .env_remove("DAGSORDEN_CONFIG")
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"));
+    cmd
+}
+
+/// As `bare`, with today fixed so nothing depends on the clock.
+fn dagsorden() -> Command {
+    let mut cmd = bare();
+    cmd.args(["--today", "2017-09-20"]);
+    cmd
+}
+
+#[test]
+fn check_on_the_sample_archive_is_clean() {
+    dagsorden()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("0 fejl, 0 advarsler i 5 filer.\n");
+}
+
+#[test]
+fn check_reports_problems_with_exit_1() {
+    dagsorden()
+        .args(["--dir", "tests/fixtures/broken", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "tests/fixtures/broken/2018/2018-04-20-fu.toml:1:8: error: unknown body `fuu`",
+        ))
+        .stdout(predicate::str::contains("19 fejl, 1 advarsel i 11 filer."));
+}
+
+#[test]
+fn check_that_cannot_run_exits_2() {
+    dagsorden()
+        .args(["--dir", "/nonexistent/arkiv", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such folder"));
+    dagsorden()
+        .args(["--dir", "tests", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no forum.toml"));
+}
+
+#[test]
+fn the_archive_folder_comes_from_the_environment() {
+    let mut cmd = Command::cargo_bin("dagsorden").unwrap();
+    cmd.current_dir(std::env::temp_dir())
+        .env("DAGSORDEN_DIR", root().join("agendas"))
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .arg("check")
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn the_archive_folder_comes_from_the_config_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("dagsorden.toml");
+    std::fs::write(
+        &config,
+        format!("dir = {:?}\nlang = \"en\"\n", root().join("agendas")),
+    )
+    .unwrap();
+    let mut cmd = Command::cargo_bin("dagsorden").unwrap();
+    cmd.current_dir(tmp.path())
+        .env_remove("DAGSORDEN_DIR")
+        .args(["--config", config.to_str().unwrap(), "check"])
+        .assert()
+        .code(0)
+        .stdout("0 errors, 0 warnings in 5 files.\n");
+}
+
+#[test]
+fn a_broken_config_file_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config.toml");
+    std::fs::write(&config, "lang = \"de\"\n").unwrap();
+    dagsorden()
+        .args(["--config", config.to_str().unwrap(), "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "lang = \"de\": use \"da\" or \"en\"",
+        ));
+}
+
+#[test]
+fn list_filters_by_year_and_body() {
+    dagsorden()
+        .args(["list", "--year", "2018", "--body", "fu"])
+        .assert()
+        .code(0)
+        .stdout(
+            "2018-01-24-fu    FU   onsdag den 24. januar 2018     planlagt           \n\
+             2018-04-20-fu    FU   fredag den 20. april 2018      planlagt           \n\
+             2018-06-08-fu    FU   fredag den 8. juni 2018        planlagt           \n\
+             2018-09-28-fu    FU   fredag den 28. september 2018  planlagt           \n",
+        );
+}
+
+#[test]
+fn list_as_json() {
+    let out = dagsorden()
+        .args(["list", "--year", "2017", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let meeting = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "2017-09-08-sdf")
+        .unwrap();
+    assert_eq!(meeting["status"], "minutes-draft");
+    assert_eq!(meeting["items"], 13);
+    assert_eq!(meeting["start"], "09:00");
+    assert_eq!(list.as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn list_refuses_an_unknown_body() {
+    dagsorden()
+        .args(["list", "--body", "kkr"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown body `kkr`"));
+}
+
+#[test]
+fn export_minutes_to_stdout_and_to_a_file() {
+    let golden =
+        std::fs::read_to_string(root().join("tests/golden/2017-09-08-sdf.minutes.da.md")).unwrap();
+    dagsorden()
+        .args(["export", "minutes", "2017-09-08-sdf"])
+        .assert()
+        .code(0)
+        .stdout(golden.clone());
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("referat.md");
+    dagsorden()
+        .args([
+            "export",
+            "minutes",
+            "2017-09-08-sdf",
+            "-o",
+            file.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0)
+        .stdout("");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), golden);
+}
+
+#[test]
+fn export_in_english_and_as_agenda() {
+    dagsorden()
+        .args(["export", "minutes", "2017-09-08-sdf", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Friday 8 September 2017, 09:00–12:00",
+        ));
+    dagsorden()
+        .args(["export", "agenda", "2017-09-08-sdf"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("### Beslutning").not());
+}
+
+#[test]
+fn export_of_an_unknown_meeting_says_which_exist() {
+    dagsorden()
+        .args(["export", "minutes", "2018-02-09-sdf"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no meeting file for 2018-02-09-sdf")
+                .and(predicate::str::contains("2017-09-08-sdf")),
+        );
+    dagsorden()
+        .args(["export", "minutes", "9/2-2018"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD-body"));
+}
+
+#[test]
+fn export_of_a_meeting_whose_file_is_broken_points_to_check() {
+    dagsorden()
+        .args([
+            "--dir",
+            "tests/fixtures/broken",
+            "export",
+            "minutes",
+            "2018-03-09-sdf",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("run `dagsorden check`"));
+}
+
+#[test]
+fn bad_dates_on_the_command_line_are_explained() {
+    bare()
+        .args(["--today", "20-09-2017", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("write it as YYYY-MM-DD"));
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["list", "--help"],
+        &["export", "--help"],
+        &["export", "minutes", "--help"],
+        &["export", "agenda", "--help"],
+    ] {
+        dagsorden()
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Usage: dagsorden"));
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // `dagsorden list | head -1`: the reader goes away; the command still ends cleanly.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dagsorden"))
+        .current_dir(root())
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .args(["export", "minutes", "2017-09-08-sdf"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    assert!(
+        status.code().is_some_and(|c| c == 0),
+        "status {status:?}, stderr {stderr}"
+    );
+}
