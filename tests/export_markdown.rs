@@ -18,6 +18,11 @@ fn sample_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas")
 }
 
+/// The reference meeting of 8 September 2017 from the sample archive, with every item.
+fn reference(kind: DocKind, lang: Lang) -> String {
+    export(&sample_dir(), "2017-09-08-sdf", kind, false, lang)
+}
+
 /// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it after a deliberate change.
 fn assert_golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -59,45 +64,21 @@ fn headings(markdown: &str, level: HeadingLevel) -> Vec<String> {
 
 #[test]
 fn minutes_of_the_reference_meeting_match_the_golden_file() {
-    let md = export(
-        &sample_dir(),
-        "2017-09-08-sdf",
-        DocKind::Minutes,
-        false,
-        Lang::Da,
-    );
+    let md = reference(DocKind::Minutes, Lang::Da);
     assert_golden("2017-09-08-sdf.minutes.da.md", &md);
 }
 
 #[test]
 fn agenda_and_english_minutes_match_their_golden_files() {
-    let agenda = export(
-        &sample_dir(),
-        "2017-09-08-sdf",
-        DocKind::Agenda,
-        false,
-        Lang::Da,
-    );
+    let agenda = reference(DocKind::Agenda, Lang::Da);
     assert_golden("2017-09-08-sdf.agenda.da.md", &agenda);
-    let english = export(
-        &sample_dir(),
-        "2017-09-08-sdf",
-        DocKind::Minutes,
-        false,
-        Lang::En,
-    );
+    let english = reference(DocKind::Minutes, Lang::En);
     assert_golden("2017-09-08-sdf.minutes.en.md", &english);
 }
 
 #[test]
 fn the_minutes_parse_back_with_every_item_and_no_raw_html() {
-    let md = export(
-        &sample_dir(),
-        "2017-09-08-sdf",
-        DocKind::Minutes,
-        false,
-        Lang::Da,
-    );
+    let md = reference(DocKind::Minutes, Lang::Da);
     let items = headings(&md, HeadingLevel::H2);
     // 13 items + "Fremmøde" + "Punkter" + "Opfølgning"
     assert_eq!(items.len(), 13 + 3, "{items:?}");
@@ -120,13 +101,7 @@ fn the_minutes_parse_back_with_every_item_and_no_raw_html() {
 
 #[test]
 fn the_agenda_has_no_decisions() {
-    let md = export(
-        &sample_dir(),
-        "2017-09-08-sdf",
-        DocKind::Agenda,
-        false,
-        Lang::Da,
-    );
+    let md = reference(DocKind::Agenda, Lang::Da);
     assert!(!headings(&md, HeadingLevel::H3).contains(&"Beslutning".to_owned()));
     assert!(!md.contains("Referat godkendt"));
     assert!(md.contains(
