@@ -73,15 +73,11 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
                     .forum
                     .body(&r.id.body)
                     .map_or_else(|| r.id.body.to_string(), |b| b.short.clone());
+                let items_word = if lang == Lang::Da { "punkter" } else { "items" };
                 let title = match (r.file, r.planned.and_then(|p| p.event.as_ref())) {
-                    (Some(m), _) => format!("{} ({} punkter)", m.title, m.items.len()),
+                    (Some(m), _) => format!("{} ({} {items_word})", m.title, m.items.len()),
                     (None, Some(event)) => format!("[{event}]"),
                     (None, None) => String::new(),
-                };
-                let title = if lang == Lang::En {
-                    title.replace(" punkter)", " items)")
-                } else {
-                    title
                 };
                 writeln!(
                     out,
