@@ -8,7 +8,6 @@ use serde_json::json;
 use super::Context;
 use crate::cli::{ListArgs, ListFormat};
 use dagsorden::archive::Archive;
-use dagsorden::lang::Lang;
 use dagsorden::model::{Meeting, MeetingId, MeetingStatus, PlannedMeeting};
 use dagsorden::text::sanitize;
 
@@ -73,7 +72,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
                     .forum
                     .body(&r.id.body)
                     .map_or_else(|| r.id.body.to_string(), |b| b.short.clone());
-                let items_word = if lang == Lang::Da { "punkter" } else { "items" };
+                let items_word = lang.labels().items_count;
                 let title = match (r.file, r.planned.and_then(|p| p.event.as_ref())) {
                     (Some(m), _) => format!("{} ({} {items_word})", m.title, m.items.len()),
                     (None, Some(event)) => format!("[{event}]"),

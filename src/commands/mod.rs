@@ -82,15 +82,6 @@ pub fn summary(ctx: &Context) -> anyhow::Result<ExitCode> {
         .chain(archive.meetings.iter().map(|m| m.id.clone()))
         .filter(|id| id.date >= ctx.today)
         .min();
-    if let Some(id) = next {
-        let body = archive.forum.body_name(&id.body);
-        let label = if lang == Lang::Da {
-            "Næste møde"
-        } else {
-            "Next meeting"
-        };
-        writeln!(out, "{label}: {body}, {}.", lang.long_date(id.date))?;
-    }
     match lang {
         Lang::Da => writeln!(
             out,
@@ -108,6 +99,15 @@ pub fn summary(ctx: &Context) -> anyhow::Result<ExitCode> {
             archive.forum.name,
             ctx.dir.display()
         )?,
+    }
+    if let Some(id) = next {
+        let body = archive.forum.body_name(&id.body);
+        writeln!(
+            out,
+            "\n{}: {body}, {}.",
+            lang.labels().next_meeting,
+            lang.long_date(id.date)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

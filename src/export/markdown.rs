@@ -140,8 +140,7 @@ pub fn meeting_markdown(archive: &Archive, meeting: &Meeting, opts: &MarkdownOpt
         None => doc.paragraph(doc_label),
     }
     doc.start_list(None);
-    let body_label = if lang == Lang::Da { "Udvalg" } else { "Body" };
-    doc.item(|d| d.labelled(body_label, &archive.forum.body_name(meeting.body())));
+    doc.item(|d| d.labelled(l.body, &archive.forum.body_name(meeting.body())));
     if !meeting.place.is_empty() {
         doc.item(|d| d.labelled(l.place, &meeting.place));
     }
@@ -250,13 +249,8 @@ fn item_section(doc: &mut Doc, item: &Item, opts: &MarkdownOptions) {
         doc.markdown(&item.background);
     }
     if let Some(presenter) = &item.presenter {
-        let label = if opts.lang == Lang::Da {
-            "Fremlægges af"
-        } else {
-            "Presented by"
-        };
         doc.events.push(Event::Start(Tag::Paragraph));
-        doc.labelled(label, presenter);
+        doc.labelled(l.presented_by, presenter);
         doc.events.push(Event::End(TagEnd::Paragraph));
     }
     if let Some(rec) = &item.recommendation {
@@ -354,11 +348,7 @@ fn followup_entry(doc: &mut Doc, archive: &Archive, f: &Followup, lang: Lang) {
         if let Some(origin) = &f.origin
             && let Some(n) = origin.item
         {
-            let from = if lang == Lang::Da {
-                format!(" (punkt {n})")
-            } else {
-                format!(" (item {n})")
-            };
+            let from = format!(" ({} {n})", l.item);
             d.events.push(text(&from));
         }
         d.events.push(Event::End(TagEnd::Paragraph));
