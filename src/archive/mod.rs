@@ -12,6 +12,7 @@
 
 mod convert;
 pub mod diagnostic;
+pub mod open;
 mod parse;
 mod raw;
 
