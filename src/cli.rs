@@ -14,14 +14,29 @@ use dagsorden::lang::Lang;
     about = "Agendas, decisions, follow-ups and the meeting calendar of Socialdirektørforum",
     long_about = "Agendas, decisions, follow-ups and the meeting calendar of Socialdirektørforum and \
                   Forretningsudvalget, kept as TOML files in an archive folder.\n\n\
+                  With no subcommand, dagsorden opens the archive in the terminal UI; press ? \
+                  there for the keys.\n\n\
                   The archive folder is --dir, else $DAGSORDEN_DIR, else `dir` in the configuration \
                   file, else ./agendas when it exists."
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    #[command(flatten)]
+    pub screen: ScreenArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options of the terminal UI (`dagsorden` with no subcommand).
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// Colour theme: default, light, dark, mono, or a NAME.toml in the config folder's themes/
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Leave the mouse to the terminal (keeps text selection working)
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,9 +4,11 @@
 //! `archive` reads it from disk, `export` writes documents. Nothing here touches a terminal.
 
 pub mod archive;
+pub mod calendar;
 pub mod config;
 pub mod export;
 pub mod followup;
 pub mod lang;
 pub mod model;
 pub mod text;
+pub mod tui;

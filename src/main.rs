@@ -32,7 +32,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = commands::Context::new(&cli.global)?;
     match cli.command {
-        None => commands::summary(&ctx),
+        None => commands::tui(&ctx, &cli.screen),
         Some(Command::Check) => commands::check(&ctx),
         Some(Command::List(args)) => commands::list(&ctx, &args),
         Some(Command::Export { what }) => match what {

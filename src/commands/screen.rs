@@ -1,0 +1,43 @@
+//! `dagsorden` with no subcommand: the terminal UI.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::Context;
+use crate::cli::ScreenArgs;
+use dagsorden::tui::{self, Options, keymap::Keymap, theme};
+
+pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the screens need a terminal: run dagsorden in one, or use a subcommand \
+             (check, list, export); see dagsorden --help"
+        );
+    }
+    let archive = ctx.load()?;
+    let lang = ctx.lang(&archive);
+    // Themes and the keymap live beside the configuration file in use.
+    let folder: Option<PathBuf> = ctx
+        .config
+        .path
+        .as_ref()
+        .and_then(|p| p.parent().map(PathBuf::from))
+        .or_else(dagsorden::config::config_dir);
+    let requested = args.theme.as_deref().or(ctx.config.theme.as_deref());
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let chosen = theme::choose(requested, no_color, folder.as_deref());
+    let (keymap, keymap_problems) = Keymap::load(folder.as_deref());
+    let mut settings_problems = chosen.problems;
+    settings_problems.extend(keymap_problems);
+    let mouse = !args.no_mouse && ctx.config.mouse.unwrap_or(true);
+    let options = Options {
+        today: ctx.today,
+        lang,
+        theme: chosen.theme,
+        keymap,
+        settings_problems,
+    };
+    tui::run(archive, options, mouse)?;
+    Ok(ExitCode::SUCCESS)
+}

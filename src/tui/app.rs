@@ -1,0 +1,792 @@
+//! The TUI's state and how it changes: a key or mouse event becomes an [`Action`], the action
+//! updates the state, and the views draw the state. Nothing here draws or reads the clock.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::doc::{Cursor, Doc, Target};
+use super::keymap::{Action, Keymap};
+use super::labels::{Ui, ui};
+use super::layout::{self, Pane};
+use super::theme::Theme;
+use super::views;
+use crate::archive::Archive;
+use crate::archive::open::{Refusal, check_openable};
+use crate::calendar::{Scheduled, schedule};
+use crate::lang::Lang;
+use crate::model::{BodyId, ItemKind, ItemRef, Meeting, MeetingId};
+
+/// How the TUI starts.
+pub struct Options {
+    pub today: NaiveDate,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    /// Problems with the user's settings (theme, keymap, config), shown on screen.
+    pub settings_problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Overview,
+    Meetings,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 2] = [Screen::Overview, Screen::Meetings];
+
+    pub fn name(self, ui: &Ui) -> &'static str {
+        match self {
+            Screen::Overview => ui.tab_overview,
+            Screen::Meetings => ui.tab_meetings,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Problems { scroll: usize },
+}
+
+/// An open meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingView {
+    /// Index into `archive.meetings`.
+    pub index: usize,
+    /// Index into the meeting's items.
+    pub item: usize,
+    pub items_scroll: usize,
+    pub focus: Pane,
+    pub detail: Cursor,
+}
+
+/// A row of the Møder screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Year(i32),
+    /// Index into the schedule.
+    Meeting(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingList {
+    pub body: Option<BodyId>,
+    pub rows: Vec<Row>,
+    pub cursor: Cursor,
+}
+
+/// Something the main loop must do outside the state: open a file with the system's opener.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Open(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Info(String),
+    Error(String),
+}
+
+pub struct App {
+    pub archive: Archive,
+    pub schedule: Vec<Scheduled>,
+    pub today: NaiveDate,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub settings_problems: Vec<String>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub overview: Cursor,
+    pub list: MeetingList,
+    pub meeting: Option<MeetingView>,
+    /// Where Esc goes back to after following a reference.
+    pub history: Vec<MeetingView>,
+    pub message: Option<Message>,
+    /// The terminal's size, for layout in updates.
+    pub size: (u16, u16),
+    pub quit: bool,
+    effects: Vec<Effect>,
+}
+
+impl App {
+    pub fn new(archive: Archive, options: Options, size: (u16, u16)) -> App {
+        let schedule = schedule(&archive);
+        let mut app = App {
+            archive,
+            schedule,
+            today: options.today,
+            lang: options.lang,
+            theme: options.theme,
+            keymap: options.keymap,
+            settings_problems: options.settings_problems,
+            screen: Screen::Overview,
+            overlay: None,
+            overview: Cursor::default(),
+            list: MeetingList {
+                body: None,
+                rows: Vec::new(),
+                cursor: Cursor::default(),
+            },
+            meeting: None,
+            history: Vec::new(),
+            message: None,
+            size,
+            quit: false,
+            effects: Vec::new(),
+        };
+        app.rebuild_rows();
+        app.select_latest_held();
+        let doc = app.overview_doc();
+        app.overview.pos = doc.first_target().unwrap_or(0);
+        if !app.settings_problems.is_empty() {
+            app.message = Some(Message::Error(app.settings_problems.join("; ")));
+        }
+        app.settle();
+        app
+    }
+
+    pub fn ui(&self) -> &'static Ui {
+        ui(self.lang)
+    }
+
+    /// The effects asked for since the last call.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Handles one terminal event; returns whether the screen must be redrawn.
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                self.handle_key(key);
+                true
+            }
+            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            Event::Resize(w, h) => {
+                self.size = (*w, *h);
+                self.settle();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        if let Some(action) = self.keymap.action(key) {
+            self.message = None;
+            self.act(action);
+        }
+    }
+
+    pub fn act(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
+                }
+            }
+            Action::Problems => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Problems { .. }) => None,
+                    _ => Some(Overlay::Problems { scroll: 0 }),
+                }
+            }
+            Action::Back => self.back(),
+            Action::ScreenOverview => self.switch(Screen::Overview),
+            Action::ScreenMeetings => self.switch(Screen::Meetings),
+            _ if self.overlay.is_some() => self.scroll_overlay(action),
+            _ if self.meeting.is_some() => self.act_in_meeting(action),
+            _ => match self.screen {
+                Screen::Overview => self.act_in_overview(action),
+                Screen::Meetings => self.act_in_list(action),
+            },
+        }
+        self.settle();
+    }
+
+    fn switch(&mut self, screen: Screen) {
+        self.overlay = None;
+        if let Some(view) = self.meeting.take() {
+            self.focus_list_on(&self.archive.meetings[view.index].id.clone());
+        }
+        self.history.clear();
+        self.screen = screen;
+    }
+
+    fn back(&mut self) {
+        if self.overlay.take().is_some() {
+            return;
+        }
+        if let Some(previous) = self.history.pop() {
+            self.meeting = Some(previous);
+            return;
+        }
+        if let Some(view) = self.meeting.take() {
+            self.focus_list_on(&self.archive.meetings[view.index].id.clone());
+        }
+    }
+
+    fn scroll_overlay(&mut self, action: Action) {
+        let page = self.size.1.saturating_sub(6) as usize;
+        if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay {
+            *scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => *scroll + 1,
+                Action::PageUp => scroll.saturating_sub(page),
+                Action::PageDown => *scroll + page,
+                Action::Top => 0,
+                Action::Bottom => usize::MAX / 2,
+                _ => *scroll,
+            };
+        }
+    }
+
+    // --- Oversigt -------------------------------------------------------------------------
+
+    /// The overview's width of text.
+    fn main_area(&self) -> Rect {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::frame(area).map_or(Rect::default(), |f| f.main)
+    }
+
+    pub fn overview_doc(&self) -> Doc {
+        views::overview::doc(self, views::overview::text_width(self.main_area()))
+    }
+
+    fn act_in_overview(&mut self, action: Action) {
+        let doc = self.overview_doc();
+        let page = self.main_area().height as usize;
+        move_among_targets(&doc, &mut self.overview, action, page);
+        if action == Action::Open {
+            let target = doc.target(self.overview.pos).cloned();
+            self.follow(target);
+        }
+    }
+
+    // --- Møder ----------------------------------------------------------------------------
+
+    /// Rebuilds the rows of the Møder screen after the body filter changed: years newest
+    /// first, and in each year the meetings newest first.
+    pub fn rebuild_rows(&mut self) {
+        let mut rows = Vec::new();
+        let mut year = None;
+        for (i, s) in self.schedule.iter().enumerate().rev() {
+            if self.list.body.as_ref().is_some_and(|b| *b != s.id.body) {
+                continue;
+            }
+            let y = chrono::Datelike::year(&s.date);
+            if year != Some(y) {
+                rows.push(Row::Year(y));
+                year = Some(y);
+            }
+            rows.push(Row::Meeting(i));
+        }
+        self.list.rows = rows;
+    }
+
+    /// Puts the cursor on the latest meeting held on or before today.
+    fn select_latest_held(&mut self) {
+        let pos = self
+            .list
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Meeting(i) if self.schedule[*i].date <= self.today))
+            .or_else(|| {
+                self.list
+                    .rows
+                    .iter()
+                    .rposition(|r| matches!(r, Row::Meeting(_)))
+            });
+        self.list.cursor.pos = pos.unwrap_or(0);
+    }
+
+    fn focus_list_on(&mut self, id: &MeetingId) {
+        if let Some(pos) = self
+            .list
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Meeting(i) if self.schedule[*i].id == *id))
+        {
+            self.list.cursor.pos = pos;
+        }
+    }
+
+    fn list_height(&self) -> usize {
+        self.main_area().height.saturating_sub(1) as usize
+    }
+
+    fn act_in_list(&mut self, action: Action) {
+        let is_meeting = |rows: &[Row], i: usize| matches!(rows.get(i), Some(Row::Meeting(_)));
+        let rows = self.list.rows.clone();
+        let pos = self.list.cursor.pos;
+        let step = |from: usize, dir: isize| -> Option<usize> {
+            let mut i = from as isize + dir;
+            while i >= 0 && (i as usize) < rows.len() {
+                if is_meeting(&rows, i as usize) {
+                    return Some(i as usize);
+                }
+                i += dir;
+            }
+            None
+        };
+        let page = self.list_height().max(1);
+        let new = match action {
+            Action::Up => step(pos, -1),
+            Action::Down => step(pos, 1),
+            Action::Top => step(0, 0).or_else(|| step(0, 1)),
+            Action::Bottom => step(rows.len(), -1),
+            Action::PageUp => step(pos.saturating_sub(page) + 1, -1).or_else(|| step(pos, -1)),
+            Action::PageDown => step((pos + page).min(rows.len()).saturating_sub(1), 1)
+                .or_else(|| step(rows.len(), -1)),
+            Action::CycleBody => {
+                let bodies: Vec<BodyId> = self
+                    .archive
+                    .forum
+                    .bodies
+                    .iter()
+                    .map(|b| b.id.clone())
+                    .collect();
+                let current = match rows.get(pos) {
+                    Some(Row::Meeting(i)) => Some(self.schedule[*i].id.clone()),
+                    _ => None,
+                };
+                self.list.body = match &self.list.body {
+                    None => bodies.first().cloned(),
+                    Some(b) => bodies
+                        .iter()
+                        .position(|x| x == b)
+                        .and_then(|i| bodies.get(i + 1).cloned()),
+                };
+                self.rebuild_rows();
+                self.list.cursor = Cursor::default();
+                match current.filter(|id| self.list.body.as_ref().is_none_or(|b| *b == id.body)) {
+                    Some(id) => self.focus_list_on(&id),
+                    None => self.select_latest_held(),
+                }
+                return;
+            }
+            Action::Open => {
+                if let Some(Row::Meeting(i)) = rows.get(pos) {
+                    let id = self.schedule[*i].id.clone();
+                    self.follow(Some(Target::Meeting(id)));
+                }
+                return;
+            }
+            _ => None,
+        };
+        if let Some(new) = new.filter(|i| is_meeting(&rows, *i)) {
+            self.list.cursor.pos = new;
+        }
+    }
+
+    // --- The meeting view ---------------------------------------------------------------
+
+    pub fn open_meeting(&mut self, id: &MeetingId, item: Option<u32>) -> bool {
+        let Some(index) = self.archive.meetings.iter().position(|m| m.id == *id) else {
+            return false;
+        };
+        let meeting = &self.archive.meetings[index];
+        let item_index = item
+            .and_then(|n| meeting.items.iter().position(|i| i.number == n))
+            .unwrap_or(0);
+        let focus = if item.is_some() {
+            Pane::Detail
+        } else {
+            Pane::Items
+        };
+        if let Some(current) = self.meeting.take() {
+            self.history.push(current);
+        }
+        self.overlay = None;
+        self.meeting = Some(MeetingView {
+            index,
+            item: item_index,
+            items_scroll: 0,
+            focus,
+            detail: Cursor::default(),
+        });
+        true
+    }
+
+    pub fn current_meeting(&self) -> Option<(&Meeting, &MeetingView)> {
+        self.meeting
+            .as_ref()
+            .map(|v| (&self.archive.meetings[v.index], v))
+    }
+
+    fn meeting_areas(&self) -> Option<layout::MeetingAreas> {
+        let view = self.meeting.as_ref()?;
+        Some(layout::meeting(self.main_area(), view.focus))
+    }
+
+    /// The item pane's document at the current size.
+    pub fn detail_doc(&self) -> Doc {
+        let Some((meeting, view)) = self.current_meeting() else {
+            return Doc::default();
+        };
+        let width = self
+            .meeting_areas()
+            .and_then(|a| a.detail.or(a.items))
+            .map_or(1, |r| layout::inner(r).width as usize);
+        views::meeting::detail_doc(self, meeting, view.item, width)
+    }
+
+    fn act_in_meeting(&mut self, action: Action) {
+        let Some(view) = self.meeting.clone() else {
+            return;
+        };
+        let meeting = &self.archive.meetings[view.index];
+        let item_count = meeting.items.len();
+        match action {
+            Action::FocusNext | Action::FocusPrev => {
+                if let Some(v) = &mut self.meeting {
+                    v.focus = match v.focus {
+                        Pane::Items => Pane::Detail,
+                        Pane::Detail => Pane::Items,
+                    };
+                }
+            }
+            Action::PreviousMeeting | Action::NextMeeting => {
+                let body = meeting.body().clone();
+                let found = if action == Action::PreviousMeeting {
+                    self.archive.meetings[..view.index]
+                        .iter()
+                        .rposition(|m| *m.body() == body)
+                } else {
+                    self.archive.meetings[view.index + 1..]
+                        .iter()
+                        .position(|m| *m.body() == body)
+                        .map(|i| i + view.index + 1)
+                };
+                match found {
+                    Some(index) => {
+                        self.meeting = Some(MeetingView {
+                            index,
+                            item: 0,
+                            items_scroll: 0,
+                            focus: view.focus,
+                            detail: Cursor::default(),
+                        });
+                    }
+                    None => {
+                        let ui = self.ui();
+                        let text = if action == Action::PreviousMeeting {
+                            ui.no_previous
+                        } else {
+                            ui.no_next
+                        };
+                        self.message = Some(Message::Info(text.to_owned()));
+                    }
+                }
+            }
+            _ if view.focus == Pane::Items => {
+                let page = self
+                    .meeting_areas()
+                    .and_then(|a| a.items)
+                    .map_or(1, |r| layout::inner(r).height.max(1) as usize);
+                let last = item_count.saturating_sub(1);
+                let item = match action {
+                    Action::Up => view.item.saturating_sub(1),
+                    Action::Down => (view.item + 1).min(last),
+                    Action::Top => 0,
+                    Action::Bottom => last,
+                    Action::PageUp => view.item.saturating_sub(page),
+                    Action::PageDown => (view.item + page).min(last),
+                    Action::Open => {
+                        self.open_item(view.item);
+                        return;
+                    }
+                    _ => view.item,
+                };
+                if item != view.item
+                    && let Some(v) = &mut self.meeting
+                {
+                    v.item = item;
+                    v.detail = Cursor::default();
+                }
+            }
+            _ => {
+                let doc = self.detail_doc();
+                let page = self
+                    .meeting_areas()
+                    .and_then(|a| a.detail)
+                    .map_or(1, |r| layout::inner(r).height.max(1) as usize);
+                let len = doc.len();
+                let Some(v) = &mut self.meeting else { return };
+                let pos = v.detail.pos;
+                v.detail.pos = match action {
+                    Action::Up => pos.saturating_sub(1),
+                    Action::Down => (pos + 1).min(len.saturating_sub(1)),
+                    Action::Top => 0,
+                    Action::Bottom => len.saturating_sub(1),
+                    Action::PageUp => pos.saturating_sub(page),
+                    Action::PageDown => (pos + page).min(len.saturating_sub(1)),
+                    _ => pos,
+                };
+                if action == Action::Open {
+                    match doc.target(pos).cloned() {
+                        Some(target) => self.follow(Some(target)),
+                        None => {
+                            self.message = Some(Message::Info(self.ui().nothing_here.to_owned()))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Enter on an item: the approval-of-minutes item leads to the meeting whose minutes it
+    /// approves; any other item puts the keys in its pane.
+    fn open_item(&mut self, index: usize) {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return;
+        };
+        let Some(item) = meeting.items.get(index) else {
+            return;
+        };
+        if item.kind == ItemKind::MinutesApproval {
+            let target = previous_minutes(&self.archive, meeting, item);
+            match target {
+                Some(id) => self.follow(Some(Target::Meeting(id))),
+                None => self.message = Some(Message::Info(self.ui().no_previous.to_owned())),
+            }
+            return;
+        }
+        if let Some(v) = &mut self.meeting {
+            v.focus = Pane::Detail;
+        }
+    }
+
+    /// Acts on what a line leads to.
+    pub fn follow(&mut self, target: Option<Target>) {
+        let ui = self.ui();
+        match target {
+            None => self.message = Some(Message::Info(ui.nothing_here.to_owned())),
+            Some(Target::Problems) => self.overlay = Some(Overlay::Problems { scroll: 0 }),
+            Some(Target::Meeting(id)) => self.jump(&id, None),
+            Some(Target::Item(r)) => self.jump(&r.meeting, r.item),
+            Some(Target::Attachment(path)) => match check_openable(&self.archive.root, &path) {
+                Ok(real) => {
+                    self.message =
+                        Some(Message::Info(format!("{} {}", ui.opening, real.display())));
+                    self.effects.push(Effect::Open(real));
+                }
+                Err(refusal) => {
+                    let (why, path) = match refusal {
+                        Refusal::Missing(p) => (ui.missing, p),
+                        Refusal::OutsideArchive(p) => (ui.refused_outside, p),
+                        Refusal::Executable(p) => (ui.refused_program, p),
+                        Refusal::NotAFile(p) => (ui.refused_not_file, p),
+                    };
+                    self.message = Some(Message::Error(format!("{why}: {}", path.display())));
+                }
+            },
+        }
+    }
+
+    fn jump(&mut self, id: &MeetingId, item: Option<u32>) {
+        if self.open_meeting(id, item) {
+            return;
+        }
+        let ui = self.ui();
+        let planned = self.schedule.iter().any(|s| s.id == *id);
+        let text = if planned {
+            format!(
+                "{}: {} {}",
+                ui.only_planned,
+                self.archive.forum.body_name(&id.body),
+                self.lang.long_date(id.date)
+            )
+        } else {
+            format!(
+                "{} {} {}",
+                self.archive.forum.body_name(&id.body),
+                self.lang.long_date(id.date),
+                ui.not_in_archive
+            )
+        };
+        self.message = Some(Message::Info(text));
+    }
+
+    /// Keeps every cursor inside its list and visible at the current size.
+    pub fn settle(&mut self) {
+        let main = self.main_area();
+        let overview_len = self.overview_doc().len();
+        self.overview.settle(main.height as usize, overview_len);
+        let list_len = self.list.rows.len();
+        let list_height = self.list_height();
+        self.list.cursor.settle(list_height, list_len);
+        if self.meeting.is_some() {
+            let areas = self.meeting_areas();
+            let detail_len = self.detail_doc().len();
+            let items_height = areas
+                .and_then(|a| a.items)
+                .map_or(0, |r| layout::inner(r).height as usize);
+            let detail_height = areas
+                .and_then(|a| a.detail)
+                .map_or(0, |r| layout::inner(r).height as usize);
+            let item_count = self.current_meeting().map_or(0, |(m, _)| m.items.len());
+            if let Some(v) = &mut self.meeting {
+                v.item = v.item.min(item_count.saturating_sub(1));
+                v.items_scroll =
+                    super::doc::visible_start(v.item, v.items_scroll, items_height, item_count);
+                v.detail.settle(detail_height, detail_len);
+            }
+        }
+    }
+
+    // --- The mouse ---------------------------------------------------------------------
+
+    fn handle_mouse(&mut self, mouse: &MouseEvent) -> bool {
+        let at = Position::new(mouse.column, mouse.row);
+        let Some(frame) = layout::frame(Rect::new(0, 0, self.size.0, self.size.1)) else {
+            return false;
+        };
+        match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let action = if mouse.kind == MouseEventKind::ScrollDown {
+                    Action::Down
+                } else {
+                    Action::Up
+                };
+                if self.overlay.is_none()
+                    && let Some(areas) = self.meeting_areas()
+                {
+                    let pane = if areas.items.is_some_and(|r| r.contains(at)) {
+                        Pane::Items
+                    } else {
+                        Pane::Detail
+                    };
+                    if let Some(v) = &mut self.meeting {
+                        v.focus = pane;
+                    }
+                }
+                for _ in 0..3 {
+                    self.act(action);
+                }
+                true
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.message = None;
+                if frame.tabs.contains(at) {
+                    if let Some(screen) = views::tabs::hit(self, frame.tabs, at.x) {
+                        self.switch(screen);
+                    }
+                    self.settle();
+                    return true;
+                }
+                if self.overlay.is_some() {
+                    return false;
+                }
+                self.click(frame.main, at);
+                self.settle();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A click selects the line under the pointer; a click on the selected line opens it.
+    fn click(&mut self, main: Rect, at: Position) {
+        if let Some(areas) = self.meeting_areas() {
+            if let Some(items) = areas.items.map(layout::inner).filter(|r| r.contains(at)) {
+                let Some(v) = &mut self.meeting else { return };
+                let index = v.items_scroll + (at.y - items.y) as usize;
+                v.focus = Pane::Items;
+                if index == v.item {
+                    self.act(Action::Open);
+                } else if index < self.archive.meetings[v.index].items.len() {
+                    v.item = index;
+                    v.detail = Cursor::default();
+                }
+            } else if let Some(detail) = areas.detail.map(layout::inner).filter(|r| r.contains(at))
+            {
+                let Some(v) = &mut self.meeting else { return };
+                let line = v.detail.scroll + (at.y - detail.y) as usize;
+                let again = v.focus == Pane::Detail && line == v.detail.pos;
+                v.focus = Pane::Detail;
+                v.detail.pos = line;
+                if again {
+                    self.act(Action::Open);
+                }
+            }
+            return;
+        }
+        match self.screen {
+            Screen::Overview => {
+                let line = self.overview.scroll + (at.y - main.y) as usize;
+                let doc = self.overview_doc();
+                if doc.target(line).is_some() {
+                    if line == self.overview.pos {
+                        self.act(Action::Open);
+                    } else {
+                        self.overview.pos = line;
+                    }
+                }
+            }
+            Screen::Meetings => {
+                let Some(row) =
+                    (at.y > main.y).then(|| self.list.cursor.scroll + (at.y - main.y - 1) as usize)
+                else {
+                    return;
+                };
+                if matches!(self.list.rows.get(row), Some(Row::Meeting(_))) {
+                    if row == self.list.cursor.pos {
+                        self.act(Action::Open);
+                    } else {
+                        self.list.cursor.pos = row;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Moves a cursor over the lines of a document that lead somewhere.
+fn move_among_targets(doc: &Doc, cursor: &mut Cursor, action: Action, page: usize) {
+    let pos = cursor.pos;
+    let new = match action {
+        Action::Up => doc.next_target(pos, -1),
+        Action::Down => doc.next_target(pos, 1),
+        Action::Top => doc.first_target(),
+        Action::Bottom => doc.next_target(doc.len(), -1),
+        Action::PageUp => doc
+            .next_target(pos.saturating_sub(page) + 1, -1)
+            .or_else(|| doc.first_target()),
+        Action::PageDown => doc
+            .next_target((pos + page).min(doc.len()).saturating_sub(1), 1)
+            .or_else(|| doc.next_target(doc.len(), -1)),
+        _ => None,
+    };
+    if let Some(new) = new {
+        cursor.pos = new;
+    }
+}
+
+/// The meeting whose minutes an approval-of-minutes item approves: the meeting it refers to,
+/// else the previous meeting of the same body.
+pub fn previous_minutes(
+    archive: &Archive,
+    meeting: &Meeting,
+    item: &crate::model::Item,
+) -> Option<MeetingId> {
+    item.refs
+        .iter()
+        .map(|r: &ItemRef| r.meeting.clone())
+        .find(|id| id.date < meeting.date())
+        .or_else(|| {
+            archive
+                .meetings
+                .iter()
+                .rev()
+                .find(|m| m.body() == meeting.body() && m.date() < meeting.date())
+                .map(|m| m.id.clone())
+        })
+}

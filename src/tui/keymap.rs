@@ -1,0 +1,550 @@
+//! Every key of the TUI in one table. The same table answers key presses, fills the help
+//! overlay and the hints in the status bar, so what the screen says is what the keys do.
+//! A `keymap.toml` in the configuration folder may bind keys to other actions:
+//!
+//! ```toml
+//! [keys]
+//! "x" = "quit"
+//! "ctrl-n" = "down"
+//! "q" = "none"      # unbind
+//! ```
+
+use std::fmt;
+use std::path::Path;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use crate::lang::Lang;
+
+/// Everything a key can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Problems,
+    ScreenOverview,
+    ScreenMeetings,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Open,
+    FocusNext,
+    FocusPrev,
+    PreviousMeeting,
+    NextMeeting,
+    CycleBody,
+}
+
+/// Where an action applies, as grouped in the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    Lists,
+    Meeting,
+}
+
+impl Action {
+    pub const ALL: [Action; 18] = [
+        Action::Quit,
+        Action::Help,
+        Action::Back,
+        Action::Problems,
+        Action::ScreenOverview,
+        Action::ScreenMeetings,
+        Action::Up,
+        Action::Down,
+        Action::Top,
+        Action::Bottom,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Open,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::PreviousMeeting,
+        Action::NextMeeting,
+        Action::CycleBody,
+    ];
+
+    /// The name used in `keymap.toml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::Problems => "problems",
+            Action::ScreenOverview => "screen-overview",
+            Action::ScreenMeetings => "screen-meetings",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::Open => "open",
+            Action::FocusNext => "next-pane",
+            Action::FocusPrev => "previous-pane",
+            Action::PreviousMeeting => "previous-meeting",
+            Action::NextMeeting => "next-meeting",
+            Action::CycleBody => "filter-body",
+        }
+    }
+
+    pub fn scope(self) -> Scope {
+        match self {
+            Action::Quit
+            | Action::Help
+            | Action::Back
+            | Action::Problems
+            | Action::ScreenOverview
+            | Action::ScreenMeetings => Scope::Everywhere,
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Open
+            | Action::CycleBody => Scope::Lists,
+            Action::FocusNext
+            | Action::FocusPrev
+            | Action::PreviousMeeting
+            | Action::NextMeeting => Scope::Meeting,
+        }
+    }
+
+    /// What it does, for the help overlay.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        let (da, en) = match self {
+            Action::Quit => ("Afslut", "Quit"),
+            Action::Help => ("Vis eller skjul denne hjælp", "Show or hide this help"),
+            Action::Back => (
+                "Luk vinduet øverst, ellers gå tilbage",
+                "Close the top window, else go back",
+            ),
+            Action::Problems => (
+                "Problemer fundet ved indlæsning",
+                "Problems found while loading",
+            ),
+            Action::ScreenOverview => ("Skærm 1: Oversigt", "Screen 1: Overview"),
+            Action::ScreenMeetings => ("Skærm 2: Møder", "Screen 2: Meetings"),
+            Action::Up => ("Op", "Up"),
+            Action::Down => ("Ned", "Down"),
+            Action::Top => ("Til toppen", "To the top"),
+            Action::Bottom => ("Til bunden", "To the bottom"),
+            Action::PageUp => ("Side op", "Page up"),
+            Action::PageDown => ("Side ned", "Page down"),
+            Action::Open => (
+                "Åbn møde, punkt, bilag eller henvisning",
+                "Open meeting, item, attachment or reference",
+            ),
+            Action::FocusNext => ("Næste rude", "Next pane"),
+            Action::FocusPrev => ("Forrige rude", "Previous pane"),
+            Action::PreviousMeeting => (
+                "Forrige møde i samme udvalg",
+                "Previous meeting of the body",
+            ),
+            Action::NextMeeting => ("Næste møde i samme udvalg", "Next meeting of the body"),
+            Action::CycleBody => ("Filtrér møder efter udvalg", "Filter meetings by body"),
+        };
+        match lang {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+
+    /// A short word for the status bar's hints.
+    pub fn hint(self, lang: Lang) -> &'static str {
+        let (da, en) = match self {
+            Action::Quit => ("afslut", "quit"),
+            Action::Help => ("hjælp", "help"),
+            Action::Back => ("tilbage", "back"),
+            Action::Problems => ("problemer", "problems"),
+            Action::Open => ("åbn", "open"),
+            Action::FocusNext => ("skift rude", "switch pane"),
+            Action::PreviousMeeting => ("forrige møde", "previous meeting"),
+            Action::NextMeeting => ("næste møde", "next meeting"),
+            Action::CycleBody => ("udvalg", "body"),
+            _ => ("", ""),
+        };
+        match lang {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
+/// The bundled bindings. Ctrl-C is not here: it always quits and cannot be rebound.
+const DEFAULT_BINDINGS: &[(&str, Action)] = &[
+    ("q", Action::Quit),
+    ("?", Action::Help),
+    ("esc", Action::Back),
+    ("p", Action::Problems),
+    ("1", Action::ScreenOverview),
+    ("2", Action::ScreenMeetings),
+    ("k", Action::Up),
+    ("up", Action::Up),
+    ("j", Action::Down),
+    ("down", Action::Down),
+    ("g", Action::Top),
+    ("home", Action::Top),
+    ("G", Action::Bottom),
+    ("end", Action::Bottom),
+    ("pageup", Action::PageUp),
+    ("ctrl-u", Action::PageUp),
+    ("pagedown", Action::PageDown),
+    ("ctrl-d", Action::PageDown),
+    ("enter", Action::Open),
+    ("tab", Action::FocusNext),
+    ("l", Action::FocusNext),
+    ("right", Action::FocusNext),
+    ("shift-tab", Action::FocusPrev),
+    ("h", Action::FocusPrev),
+    ("left", Action::FocusPrev),
+    ("[", Action::PreviousMeeting),
+    ("]", Action::NextMeeting),
+    ("f", Action::CycleBody),
+];
+
+/// A key with its modifiers, as written in keymap files: `j`, `G`, `ctrl-d`, `shift-tab`, `f5`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeySpec {
+    code: KeyCode,
+    ctrl: bool,
+    alt: bool,
+}
+
+impl KeySpec {
+    /// The key a terminal event stands for. Shift is part of the character (`G`), and
+    /// Shift-Tab arrives as BackTab.
+    pub fn from_event(event: &KeyEvent) -> KeySpec {
+        let code = match event.code {
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            code => code,
+        };
+        KeySpec {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    pub fn is_ctrl_c(&self) -> bool {
+        self.ctrl && matches!(self.code, KeyCode::Char('c') | KeyCode::Char('C'))
+    }
+}
+
+impl std::str::FromStr for KeySpec {
+    type Err = String;
+    fn from_str(text: &str) -> Result<KeySpec, String> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut shift = false;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                ctrl = true;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                alt = true;
+                rest = &rest[4..];
+            } else if rest.chars().count() > 1 && lower.starts_with("shift-") {
+                shift = true;
+                rest = &rest[6..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if shift => KeyCode::Char(c.to_uppercase().next().unwrap_or(c)),
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" if shift => KeyCode::BackTab,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" => KeyCode::Insert,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                f if f.starts_with('f')
+                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+                {
+                    KeyCode::F(f[1..].parse().unwrap_or(1))
+                }
+                _ => {
+                    return Err(format!(
+                        "`{text}` is not a key (examples: j, G, ctrl-d, shift-tab, pagedown, f5)"
+                    ));
+                }
+            },
+        };
+        Ok(KeySpec { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for KeySpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Mellemrum"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Delete"),
+            KeyCode::Insert => f.write_str("Insert"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// The bindings in force.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(KeySpec, Action)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeymapFile {
+    #[serde(default)]
+    keys: std::collections::BTreeMap<String, String>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULT_BINDINGS
+                .iter()
+                .map(|(key, action)| (key.parse().expect("bundled keys parse"), *action))
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The action bound to a key press. Ctrl-C always quits.
+    pub fn action(&self, event: &KeyEvent) -> Option<Action> {
+        let spec = KeySpec::from_event(event);
+        if spec.is_ctrl_c() {
+            return Some(Action::Quit);
+        }
+        self.bindings
+            .iter()
+            .find(|(key, _)| *key == spec)
+            .map(|(_, action)| *action)
+    }
+
+    /// The keys bound to an action, as shown to the user ("j / ↓").
+    pub fn keys_for(&self, action: Action) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| k.to_string())
+            .collect();
+        if action == Action::Quit {
+            keys.push("Ctrl-C".to_owned());
+        }
+        keys
+    }
+
+    /// The bundled keymap with the user's `keymap.toml` applied. Bad entries are skipped and
+    /// described, to be shown on screen.
+    pub fn load(config_dir: Option<&Path>) -> (Keymap, Vec<String>) {
+        let mut keymap = Keymap::default();
+        let Some(path) = config_dir.map(|d| d.join("keymap.toml")) else {
+            return (keymap, vec![]);
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (keymap, vec![]),
+            Err(e) => return (keymap, vec![format!("{}: {e}", path.display())]),
+        };
+        let problems = keymap.apply(&text, &path.display().to_string());
+        (keymap, problems)
+    }
+
+    /// Applies a keymap file's text; returns one message per bad entry.
+    pub fn apply(&mut self, text: &str, origin: &str) -> Vec<String> {
+        let file: KeymapFile = match toml::from_str(text) {
+            Ok(file) => file,
+            Err(e) => {
+                let at = e.span().map_or(String::new(), |s| {
+                    let before = &text[..s.start.min(text.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let col = before
+                        .rfind('\n')
+                        .map_or(before.len(), |n| before.len() - n - 1)
+                        + 1;
+                    format!("{line}:{col}: ")
+                });
+                return vec![format!(
+                    "{origin}:{at}{}; the bundled keys are used",
+                    e.message().trim()
+                )];
+            }
+        };
+        let mut problems = Vec::new();
+        for (key, action) in &file.keys {
+            let spec: KeySpec = match key.parse() {
+                Ok(spec) => spec,
+                Err(e) => {
+                    problems.push(format!("{origin}: {e}"));
+                    continue;
+                }
+            };
+            if spec.is_ctrl_c() {
+                problems.push(format!(
+                    "{origin}: Ctrl-C always quits and cannot be rebound"
+                ));
+                continue;
+            }
+            let action = match action.as_str() {
+                "none" => None,
+                name => match Action::from_key(name) {
+                    Some(a) => Some(a),
+                    None => {
+                        let known: Vec<&str> = Action::ALL.iter().map(|a| a.key()).collect();
+                        problems.push(format!(
+                            "{origin}: \"{key}\" = \"{name}\": no such action (actions: {}, none)",
+                            known.join(", ")
+                        ));
+                        continue;
+                    }
+                },
+            };
+            self.bindings.retain(|(k, _)| *k != spec);
+            if let Some(action) = action {
+                self.bindings.push((spec, action));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventKind, KeyEventState};
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn the_default_keys_follow_terminal_conventions() {
+        let map = Keymap::default();
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            map.action(&press(KeyCode::Char('j'), none)),
+            Some(Action::Down)
+        );
+        assert_eq!(map.action(&press(KeyCode::Down, none)), Some(Action::Down));
+        assert_eq!(
+            map.action(&press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            map.action(&press(KeyCode::Tab, KeyModifiers::SHIFT)),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            map.action(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(map.keys_for(Action::Down), vec!["j", "↓"]);
+    }
+
+    #[test]
+    fn every_action_has_a_key_and_a_description() {
+        let map = Keymap::default();
+        for action in Action::ALL {
+            assert!(!map.keys_for(action).is_empty(), "{action:?}");
+            assert!(!action.describe(Lang::Da).is_empty());
+            assert!(!action.describe(Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_user_keymap_rebinds_and_reports_bad_entries() {
+        let mut map = Keymap::default();
+        let problems = map.apply(
+            "[keys]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n\"ctrl-n\" = \"down\"\n\"hyper-z\" = \"up\"\n\"y\" = \"fly\"\n\"ctrl-c\" = \"help\"\n",
+            "keymap.toml",
+        );
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            map.action(&press(KeyCode::Char('x'), none)),
+            Some(Action::Quit)
+        );
+        assert_eq!(map.action(&press(KeyCode::Char('q'), none)), None);
+        assert_eq!(
+            map.action(&press(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            map.action(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("cannot be rebound"), "{problems:?}");
+        assert!(
+            problems[1].contains("`hyper-z` is not a key"),
+            "{problems:?}"
+        );
+        assert!(problems[2].contains("no such action"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_broken_keymap_file_keeps_the_bundled_keys() {
+        let mut map = Keymap::default();
+        let problems = map.apply("[keys\n", "keymap.toml");
+        assert!(problems[0].starts_with("keymap.toml:1:"), "{problems:?}");
+        assert_eq!(
+            map.action(&press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+    }
+}

@@ -1,0 +1,585 @@
+//! The meeting view: a header, the list of items and the item pane with the recommendation
+//! beside the decision, the background, attachments, follow-ups and references.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::overview::event_date;
+use crate::calendar::meeting_date;
+use crate::followup::{FollowupState, assess, due_phrase};
+use crate::model::{Due, Item, ItemKind, Meeting, Outcome};
+use crate::tui::app::{App, previous_minutes};
+use crate::tui::doc::{Doc, Target, visible_start};
+use crate::tui::labels;
+use crate::tui::layout::{self, Pane};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::markdown;
+use crate::tui::widgets::wrap::{Wrapper, line_width, truncate, wrap};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some((meeting, view)) = app.current_meeting() else {
+        return;
+    };
+    let areas = layout::meeting(area, view.focus);
+    header(app, meeting, areas.header, buf);
+    if let Some(items) = areas.items {
+        item_list(app, meeting, items, buf);
+    }
+    if let Some(detail) = areas.detail {
+        item_pane(app, meeting, detail, buf);
+    }
+}
+
+fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let ui = app.ui();
+    let width = area.width as usize;
+    let mut first = vec![
+        Span::styled(
+            app.archive.forum.body_name(meeting.body()),
+            theme.body(meeting.body().as_str()),
+        ),
+        Span::styled(
+            format!(" — {}", lang.long_date(meeting.date())),
+            theme.title,
+        ),
+    ];
+    if let Some(start) = meeting.start {
+        first.push(Span::styled(
+            format!(", {}", lang.time_range(start, meeting.end)),
+            theme.text,
+        ));
+    }
+    if !meeting.place.is_empty() {
+        first.push(Span::styled(format!(", {}", meeting.place), theme.text));
+    }
+    let a = &meeting.attendance;
+    let second = format!(
+        "{}: {} · {}: {} {}, {} {} · {} {}",
+        ui.status,
+        lang.status(meeting.status),
+        lang.labels().attendance,
+        a.participants.len(),
+        ui.attendance_count,
+        a.apologies.len() + a.guest_apologies.len(),
+        lang.labels().apologies.to_lowercase(),
+        meeting.items.len(),
+        if meeting.items.len() == 1 {
+            lang.labels().item
+        } else {
+            lang.labels().items_count
+        },
+    );
+    fit_line(first, width).render(Rect { height: 1, ..area }, buf);
+    if area.height > 1 {
+        Line::styled(truncate(&second, width), theme.muted).render(
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+fn pane_block(app: &App, title: &str, focused: bool) -> Block<'static> {
+    let border = if focused {
+        app.theme.accent
+    } else {
+        app.theme.muted
+    };
+    Block::bordered().border_style(border).title(Span::styled(
+        format!(" {} ", sanitize_title(title)),
+        app.theme.title,
+    ))
+}
+
+fn sanitize_title(text: &str) -> String {
+    crate::text::sanitize(text).into_owned()
+}
+
+/// A one-letter mark for the kind of an item (explained in the help overlay).
+pub fn kind_mark(app: &App, kind: ItemKind) -> char {
+    let da = app.lang == crate::lang::Lang::Da;
+    match kind {
+        ItemKind::MinutesApproval => {
+            if da {
+                'R'
+            } else {
+                'M'
+            }
+        }
+        ItemKind::Decision => {
+            if da {
+                'B'
+            } else {
+                'D'
+            }
+        }
+        ItemKind::Discussion => {
+            if da {
+                'D'
+            } else {
+                'T'
+            }
+        }
+        ItemKind::Information | ItemKind::Announcements => 'O',
+        ItemKind::AnyOtherBusiness => 'E',
+        ItemKind::NextMeeting => 'N',
+    }
+}
+
+/// Marks shown before the item's number: departs from the recommendation, closed.
+pub const DEPARTS_MARK: char = '≠';
+pub const CLOSED_MARK: char = 'L';
+
+fn item_list(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
+    let (_, view) = app.current_meeting().expect("a meeting is open");
+    let focused = view.focus == Pane::Items;
+    let block = pane_block(app, app.lang.labels().items, focused);
+    let inner = layout::inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if meeting.items.is_empty() {
+        Line::styled(
+            truncate(app.ui().no_items, inner.width as usize),
+            app.theme.muted,
+        )
+        .render(inner, buf);
+        return;
+    }
+    let theme = &app.theme;
+    let height = inner.height as usize;
+    let start = visible_start(view.item, view.items_scroll, height, meeting.items.len());
+    for (row, (index, item)) in meeting
+        .items
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .enumerate()
+    {
+        let width = inner.width as usize;
+        let departs = if item.departs_from_recommendation() {
+            DEPARTS_MARK
+        } else {
+            ' '
+        };
+        let closed = if item.closed { CLOSED_MARK } else { ' ' };
+        let number = format!("{:>2}. ", item.number);
+        let kind = format!(" {}", kind_mark(app, item.kind));
+        let title_room = width.saturating_sub(2 + number.width() + kind.width());
+        let title = truncate(&item.title, title_room);
+        let pad = title_room.saturating_sub(title.width());
+        let mut line = fit_line(
+            vec![
+                Span::styled(departs.to_string(), theme.warning),
+                Span::styled(closed.to_string(), theme.muted),
+                Span::styled(number, theme.muted),
+                Span::styled(title, theme.text),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(kind, theme.muted),
+            ],
+            width,
+        );
+        if index == view.item {
+            let style = if focused {
+                theme.selection
+            } else {
+                theme.selection.add_modifier(Modifier::DIM)
+            };
+            line = line.patch_style(style);
+        }
+        line.render(
+            Rect {
+                y: inner.y + row as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}
+
+fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
+    let (_, view) = app.current_meeting().expect("a meeting is open");
+    let focused = view.focus == Pane::Detail;
+    let inner = layout::inner(area);
+    let title = meeting
+        .items
+        .get(view.item)
+        .map_or(String::new(), |i| format!("{}. {}", i.number, i.title));
+    let doc = detail_doc(app, meeting, view.item, inner.width as usize);
+    let height = inner.height as usize;
+    let start = visible_start(view.detail.pos, view.detail.scroll, height, doc.len());
+    let mut block = pane_block(
+        app,
+        &truncate(&title, inner.width.saturating_sub(2) as usize),
+        focused,
+    );
+    if doc.len() > height && height > 0 {
+        let position = format!(" {}/{} ", (start + height).min(doc.len()), doc.len());
+        block = block.title_bottom(Line::styled(position, app.theme.muted).right_aligned());
+    }
+    block.render(area, buf);
+    for (row, i) in (start..doc.len()).take(height).enumerate() {
+        let mut line = doc.lines[i].clone();
+        if focused && doc.same_entry(i, view.detail.pos) {
+            line = line.patch_style(app.theme.selection);
+        }
+        line.render(
+            Rect {
+                y: inner.y + row as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}
+
+/// The item pane's content laid out in `width` columns.
+pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> Doc {
+    let mut doc = Doc::default();
+    let Some(item) = meeting.items.get(index) else {
+        doc.push(Line::styled(
+            truncate(app.ui().no_items, width),
+            app.theme.muted,
+        ));
+        return doc;
+    };
+    let width = width.max(1);
+    let theme = &app.theme;
+    let lang = app.lang;
+    let labels = lang.labels();
+    let ui = app.ui();
+
+    doc.extend(wrap(
+        &format!("{}. {}", item.number, item.title),
+        width,
+        theme.title.add_modifier(Modifier::BOLD),
+    ));
+    let mut meta = vec![lang.item_kind(item.kind).to_owned()];
+    if let Some(presenter) = &item.presenter {
+        meta.push(format!("{}: {presenter}", labels.presented_by));
+    }
+    if item.closed {
+        meta.push(labels.closed_item.to_owned());
+    }
+    if !item.tags.is_empty() {
+        meta.push(
+            item.tags
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    doc.extend(wrap(&meta.join(" · "), width, theme.muted));
+
+    if item.kind == ItemKind::MinutesApproval
+        && let Some(previous) = previous_minutes(&app.archive, meeting, item)
+    {
+        doc.blank();
+        let mut w = Wrapper::new(
+            width,
+            vec![Span::styled("→ ", theme.accent)],
+            vec![Span::raw("  ")],
+        );
+        w.push(
+            &format!("{}: {}", ui.previous_minutes, meeting_name(app, &previous)),
+            theme.accent,
+        );
+        doc.extend_target(w.finish(), Target::Meeting(previous));
+    }
+
+    recommendation_and_decision(app, item, width, &mut doc);
+
+    if !item.background.trim().is_empty() {
+        section(&mut doc, labels.background, width, theme);
+        doc.extend(markdown::render(&item.background, width, theme));
+    }
+
+    if !item.attachments.is_empty() {
+        section(&mut doc, labels.attachments, width, theme);
+        for attachment in &item.attachments {
+            let path = app.archive.attachment_path(meeting, attachment);
+            let present = path.is_file();
+            let (mark, mark_style, state) = if present {
+                ("▸ ", theme.accent, ui.present)
+            } else {
+                ("✗ ", theme.error, ui.missing)
+            };
+            let mut w = Wrapper::new(
+                width,
+                vec![Span::styled(mark, mark_style)],
+                vec![Span::raw("  ")],
+            );
+            w.push(&attachment.title, theme.text);
+            w.push(&format!(" ({})", attachment.path.display()), theme.muted);
+            w.push(&format!(" — {state}"), mark_style);
+            doc.extend_target(w.finish(), Target::Attachment(path));
+        }
+    }
+
+    if !item.followups.is_empty() {
+        section(&mut doc, labels.followups, width, theme);
+        for f in &item.followups {
+            let a = assess(
+                f,
+                app.today,
+                |id| meeting_date(&app.schedule, id),
+                |id| event_date(app, id),
+            );
+            let state_style = match a.state {
+                FollowupState::Overdue => theme.error,
+                FollowupState::Triggered | FollowupState::DueSoon => theme.warning,
+                FollowupState::Done => theme.success,
+                _ => theme.muted,
+            };
+            let mut w = Wrapper::new(
+                width,
+                vec![Span::styled("• ", theme.muted)],
+                vec![Span::raw("  ")],
+            );
+            w.push(&f.what, theme.text);
+            w.newline();
+            let phrase = due_phrase(&f.due, f.runs.len(), lang, |id| {
+                app.archive
+                    .plans
+                    .iter()
+                    .flat_map(|p| &p.events)
+                    .find(|e| e.id == id)
+            });
+            w.push(&phrase, theme.accent);
+            w.push(" · ", theme.muted);
+            w.push_unbroken(labels::state(lang, a.state), state_style);
+            if let Some(owner) = &f.owner {
+                w.push(
+                    &format!(" · {}: {owner}", labels.followup_owner),
+                    theme.muted,
+                );
+            }
+            if let Some(body) = &f.reports_to {
+                w.push(
+                    &format!(
+                        " · {}: {}",
+                        labels.followup_reports_to,
+                        app.archive.forum.body_name(body)
+                    ),
+                    theme.muted,
+                );
+            }
+            let lines = w.finish();
+            match &f.due {
+                Due::Meeting(id) => doc.extend_target(lines, Target::Meeting(id.clone())),
+                _ => doc.extend(lines),
+            }
+        }
+    }
+
+    if !item.refs.is_empty() {
+        section(&mut doc, ui.references, width, theme);
+        for r in &item.refs {
+            let mut w = Wrapper::new(
+                width,
+                vec![Span::styled("→ ", theme.accent)],
+                vec![Span::raw("  ")],
+            );
+            let mut text = meeting_name(app, &r.meeting);
+            if let Some(n) = r.item {
+                let title = app
+                    .archive
+                    .meeting(&r.meeting)
+                    .and_then(|m| m.item(n))
+                    .map(|i| format!(": {}", i.title))
+                    .unwrap_or_default();
+                text.push_str(&format!(", {} {n}{title}", labels.item));
+            }
+            let style = if app.archive.meeting(&r.meeting).is_some() {
+                theme.accent
+            } else {
+                theme.muted
+            };
+            w.push(&text, style);
+            doc.extend_target(w.finish(), Target::Item(r.clone()));
+        }
+    }
+    doc
+}
+
+/// "Socialdirektørforum fredag den 23. juni 2017".
+fn meeting_name(app: &App, id: &crate::model::MeetingId) -> String {
+    format!(
+        "{} {}",
+        app.archive.forum.body_name(&id.body),
+        app.lang.long_date(id.date)
+    )
+}
+
+fn section(doc: &mut Doc, title: &str, width: usize, theme: &Theme) {
+    doc.blank();
+    doc.push(Line::styled(
+        truncate(title, width),
+        theme.title.add_modifier(Modifier::BOLD),
+    ));
+}
+
+/// The style of an outcome's badge.
+pub fn outcome_style(theme: &Theme, outcome: Outcome) -> Style {
+    match outcome {
+        Outcome::Approved => theme.success,
+        Outcome::ApprovedWithChanges | Outcome::Postponed => theme.warning,
+        Outcome::Rejected => theme.error,
+        Outcome::Noted | Outcome::Discussed => theme.accent,
+        Outcome::Withdrawn => theme.muted,
+    }
+}
+
+/// The recommendation's clauses beside the decision on each, with an outcome badge; stacked
+/// when the pane is narrow.
+fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut Doc) {
+    let theme = &app.theme;
+    let labels = app.lang.labels();
+    let recommendation = item.recommendation.as_ref();
+    let decision = item.decision.as_ref();
+    if recommendation.is_none() && decision.is_none_or(|d| d.is_empty()) {
+        return;
+    }
+    let clauses: &[String] = recommendation.map_or(&[], |r| r.clauses.as_slice());
+    let decided = decision.map_or(&[][..], |d| d.clauses.as_slice());
+    let rows = clauses.len().max(decided.len());
+    let side_by_side = width >= 60;
+    let title = if rows > 0 {
+        format!("{} · {}", labels.recommendation, labels.decision)
+    } else {
+        labels.decision.to_owned()
+    };
+    section(doc, &title, width, theme);
+    if let Some(r) = recommendation.filter(|r| !r.lead.trim().is_empty()) {
+        doc.extend(wrap(&r.lead, width, theme.muted));
+    }
+    let column = (width.saturating_sub(3)) / 2;
+    if side_by_side && rows > 0 {
+        let header = vec![
+            Span::styled(
+                pad(labels.recommendation, column),
+                theme.muted.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(" │ ", theme.muted),
+            Span::styled(labels.decision, theme.muted.add_modifier(Modifier::BOLD)),
+        ];
+        doc.push(Line::from(header));
+    }
+    for i in 0..rows {
+        let letter = clause_letter(i);
+        let clause_text = clauses.get(i).map(|c| format!("{letter} {c}"));
+        let decided_clause = decided.get(i);
+        let right = |w: usize| -> Vec<Line<'static>> {
+            let mut wr = Wrapper::plain(w);
+            match decided_clause {
+                Some(d) => {
+                    wr.push_unbroken(
+                        &format!("[{}]", app.lang.outcome(d.outcome)),
+                        outcome_style(theme, d.outcome).add_modifier(Modifier::BOLD),
+                    );
+                    if !d.text.trim().is_empty() {
+                        wr.newline();
+                        wr.push(&d.text, theme.text);
+                    }
+                }
+                None => wr.push("—", theme.muted),
+            }
+            wr.finish()
+        };
+        if side_by_side {
+            let left = match &clause_text {
+                Some(text) => wrap(text, column, theme.text),
+                None => vec![Line::styled(letter, theme.muted)],
+            };
+            let right = right(width.saturating_sub(column + 3));
+            let height = left.len().max(right.len());
+            for row in 0..height {
+                let l = left.get(row).cloned().unwrap_or_default();
+                let used = line_width(&l);
+                let mut spans = l.spans;
+                spans.push(Span::raw(" ".repeat(column.saturating_sub(used))));
+                spans.push(Span::styled(" │ ", theme.muted));
+                spans.extend(right.get(row).cloned().unwrap_or_default().spans);
+                doc.push(Line::from(spans));
+            }
+            if i + 1 < rows {
+                doc.push(Line::from(vec![
+                    Span::raw(" ".repeat(column)),
+                    Span::styled(" │", theme.muted),
+                ]));
+            }
+        } else {
+            if let Some(text) = &clause_text {
+                doc.extend(wrap(text, width, theme.text));
+            }
+            let mut lines = right(width.saturating_sub(2));
+            for (n, line) in lines.iter_mut().enumerate() {
+                let lead = if n == 0 { "→ " } else { "  " };
+                line.spans.insert(0, Span::styled(lead, theme.muted));
+            }
+            doc.extend(lines);
+        }
+    }
+    if let Some(d) = decision {
+        if !d.text.trim().is_empty() {
+            if rows > 0 {
+                doc.blank();
+            }
+            doc.extend(markdown::render(&d.text, width, theme));
+        }
+        if !d.remarks.trim().is_empty() {
+            section(doc, labels.remarks, width, theme);
+            doc.extend(markdown::render(&d.remarks, width, theme));
+        }
+    }
+    if decision.is_none() && rows > 0 {
+        doc.extend(wrap(labels.no_decision, width, theme.muted));
+    }
+}
+
+/// "(a)", "(b)", … as the minutes letter clauses.
+fn clause_letter(i: usize) -> String {
+    let letter = char::from(b'a' + (i % 26) as u8);
+    format!("({letter})")
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let t = truncate(text, width);
+    let w = t.width();
+    format!("{t}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Cuts a line of spans to `width` columns.
+fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let text = crate::text::sanitize(&span.content);
+        let w = text.width();
+        if used + w <= width {
+            used += w;
+            out.push(Span::styled(text.into_owned(), span.style));
+        } else {
+            let room = width - used;
+            if room > 0 {
+                out.push(Span::styled(truncate(&text, room), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}

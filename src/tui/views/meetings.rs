@@ -1,0 +1,127 @@
+//! Møder: every meeting by year, newest first, with its body, date and status. Only the rows
+//! in view are laid out, so an archive of thousands of meetings scrolls as fast as ten.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::{App, Row};
+use crate::tui::doc::visible_start;
+use crate::tui::widgets::wrap::truncate;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let ui = app.ui();
+    let theme = &app.theme;
+    let width = area.width.saturating_sub(2) as usize;
+    let filter = app
+        .list
+        .body
+        .as_ref()
+        .map_or(ui.all_bodies.to_owned(), |b| app.archive.forum.body_name(b));
+    let title = format!("{} — {filter}", ui.tab_meetings);
+    Line::styled(truncate(&title, width), theme.title).render(
+        Rect {
+            x: area.x + 1,
+            height: 1,
+            width: width as u16,
+            ..area
+        },
+        buf,
+    );
+    let rows_area = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: width as u16,
+        height: area.height.saturating_sub(1),
+    };
+    if app.list.rows.is_empty() {
+        Line::styled(truncate(ui.no_meetings, width), theme.muted).render(rows_area, buf);
+        return;
+    }
+    let height = rows_area.height as usize;
+    let cursor = app.list.cursor;
+    let start = visible_start(cursor.pos, cursor.scroll, height, app.list.rows.len());
+    for (offset, index) in (start..app.list.rows.len()).take(height).enumerate() {
+        let mut line = row_line(app, app.list.rows[index], width);
+        if index == cursor.pos {
+            line = line.patch_style(theme.selection);
+        }
+        let y = rows_area.y + offset as u16;
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..rows_area
+            },
+            buf,
+        );
+    }
+}
+
+fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let ui = app.ui();
+    match row {
+        Row::Year(year) => Line::styled(truncate(&year.to_string(), width), theme.title),
+        Row::Meeting(i) => {
+            let s = &app.schedule[i];
+            let body = app.archive.forum.body(&s.id.body);
+            let short = body.map_or_else(|| s.id.body.as_str().to_uppercase(), |b| b.short.clone());
+            let name = body.map_or_else(|| s.id.body.as_str().to_owned(), |b| b.name.clone());
+            let date = app.lang.long_date(s.date);
+            let (status, status_style) = match app.archive.meeting(&s.id) {
+                Some(m) => (
+                    format!(
+                        "{} · {} {}",
+                        app.lang.status(m.status),
+                        m.items.len(),
+                        app.lang.labels().items_count
+                    ),
+                    theme.text,
+                ),
+                None => (ui.planned.to_owned(), theme.muted),
+            };
+            let mut spans = vec![
+                Span::raw("  "),
+                Span::styled(format!("{short:<4} "), theme.body(s.id.body.as_str())),
+                Span::styled(format!("{date:<30}"), theme.text),
+            ];
+            if width >= 90 {
+                spans.push(Span::styled(
+                    format!("{:<22}", truncate(&name, 21)),
+                    theme.muted,
+                ));
+            }
+            spans.push(Span::styled(status, status_style));
+            if s.move_pending {
+                spans.push(Span::styled(
+                    format!("  ({})", ui.move_pending),
+                    theme.warning,
+                ));
+            }
+            fit(spans, width)
+        }
+    }
+}
+
+/// Cuts a line to `width` columns.
+fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = span.content.width();
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            let room = width - used;
+            if room > 0 {
+                out.push(Span::styled(truncate(&span.content, room), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}

@@ -1,0 +1,38 @@
+//! Drawing: every view renders from the state and never changes it.
+
+pub mod meeting;
+pub mod meetings;
+pub mod overview;
+pub mod problems;
+pub mod status;
+pub mod tabs;
+
+use ratatui::Frame;
+use ratatui::widgets::{Block, Widget};
+
+use super::app::{App, Overlay, Screen};
+use super::layout;
+use super::widgets;
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    Block::new().style(app.theme.text).render(area, buf);
+    let Some(areas) = layout::frame(area) else {
+        widgets::too_small::render(app, area, buf);
+        return;
+    };
+    tabs::render(app, areas.tabs, buf);
+    match (&app.meeting, app.screen) {
+        (Some(_), _) => meeting::render(app, areas.main, buf),
+        (None, Screen::Overview) => overview::render(app, areas.main, buf),
+        (None, Screen::Meetings) => meetings::render(app, areas.main, buf),
+    }
+    status::render(app, areas.status, buf);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => widgets::help::render(app, area, buf, scroll),
+        Some(Overlay::Problems { scroll }) => problems::render(app, area, buf, scroll),
+        None => {}
+    }
+}

@@ -1,0 +1,222 @@
+//! Oversigt: the next meetings of each body with their working dates, follow-ups that are
+//! overdue or due within 14 days, minutes not yet approved, and the problems found.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::calendar::{meeting_date, next_per_body};
+use crate::followup::{FollowupState, assess, due_phrase};
+use crate::model::{ItemRef, MeetingStatus};
+use crate::tui::app::App;
+use crate::tui::doc::{Doc, Target, visible_start};
+use crate::tui::labels;
+use crate::tui::widgets::wrap::{Wrapper, truncate};
+
+/// The text width inside the screen's margins.
+pub fn text_width(main: Rect) -> usize {
+    main.width.saturating_sub(2) as usize
+}
+
+pub fn doc(app: &App, width: usize) -> Doc {
+    let ui = app.ui();
+    let theme = &app.theme;
+    let lang = app.lang;
+    let mut doc = Doc::default();
+    let heading = |doc: &mut Doc, text: &str| {
+        doc.blank();
+        doc.push(Line::styled(truncate(text, width), theme.title));
+    };
+
+    heading(&mut doc, ui.next_meetings);
+    let next = next_per_body(&app.archive, &app.schedule, app.today);
+    if next.is_empty() {
+        doc.push(Line::styled(truncate(ui.no_meetings, width), theme.muted));
+    }
+    for (body, meeting, dates) in next {
+        let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
+        w.push_unbroken(&body.name, theme.body(body.id.as_str()));
+        w.push(&format!("  {}", lang.long_date(meeting.date)), theme.text);
+        if let Some(start) = app
+            .archive
+            .meeting(&meeting.id)
+            .and_then(|m| m.start)
+            .or(body.start)
+        {
+            w.push(&format!(", {}", lang.time(start)), theme.text);
+        }
+        if meeting.move_pending {
+            w.push(&format!("  ({})", ui.move_pending), theme.warning);
+        } else if !meeting.has_file {
+            w.push(&format!("  ({})", ui.no_meeting_file), theme.muted);
+        }
+        let mut lines = w.finish();
+        let mut dates_line = Wrapper::new(width, vec![Span::raw("    ")], vec![Span::raw("    ")]);
+        dates_line.push(
+            &format!(
+                "{} {} · {} {}",
+                ui.items_due,
+                lang.long_date(dates.items_due),
+                ui.agenda_out,
+                lang.long_date(dates.agenda_out)
+            ),
+            theme.muted,
+        );
+        lines.extend(dates_line.finish());
+        doc.extend_target(lines, Target::Meeting(meeting.id.clone()));
+    }
+
+    heading(&mut doc, ui.followups_attention);
+    let mut due: Vec<_> = app
+        .archive
+        .followups()
+        .map(|f| {
+            let a = assess(
+                f,
+                app.today,
+                |id| meeting_date(&app.schedule, id),
+                |id| event_date(app, id),
+            );
+            (f, a)
+        })
+        .filter(|(_, a)| a.state.needs_attention())
+        .collect();
+    due.sort_by_key(|(f, a)| (a.state, a.due_by, f.id.clone()));
+    if due.is_empty() {
+        doc.push(Line::styled(
+            format!("  {}", truncate(ui.nothing_due, width.saturating_sub(2))),
+            theme.muted,
+        ));
+    }
+    for (f, a) in due {
+        let style = match a.state {
+            FollowupState::Overdue => theme.error,
+            FollowupState::Triggered => theme.warning,
+            _ => theme.accent,
+        };
+        let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
+        w.push_unbroken(&labels::state(lang, a.state).to_uppercase(), style);
+        let phrase = due_phrase(&f.due, f.runs.len(), lang, |id| {
+            app.archive
+                .plans
+                .iter()
+                .flat_map(|p| &p.events)
+                .find(|e| e.id == id)
+        });
+        w.push(&format!("  {phrase}"), theme.text);
+        w.newline();
+        w.push(&f.what, theme.text);
+        let origin = f
+            .origin
+            .as_ref()
+            .map(|o| origin_text(app, o))
+            .or_else(|| f.source.clone());
+        if let Some(origin) = origin {
+            w.push(&format!(" ({origin})"), theme.muted);
+        }
+        let lines = w.finish();
+        match &f.origin {
+            Some(origin) => doc.extend_target(lines, Target::Item(origin.clone())),
+            None => doc.extend(lines),
+        }
+    }
+
+    heading(&mut doc, ui.minutes_not_approved);
+    let waiting: Vec<_> = app
+        .archive
+        .meetings
+        .iter()
+        .filter(|m| m.date() < app.today && m.status != MeetingStatus::MinutesApproved)
+        .collect();
+    if waiting.is_empty() {
+        doc.push(Line::styled(
+            format!(
+                "  {}",
+                truncate(ui.all_minutes_approved, width.saturating_sub(2))
+            ),
+            theme.muted,
+        ));
+    }
+    for m in waiting.into_iter().rev() {
+        let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
+        w.push_unbroken(
+            &app.archive.forum.body_name(m.body()),
+            theme.body(m.body().as_str()),
+        );
+        w.push(&format!("  {}", lang.long_date(m.date())), theme.text);
+        w.push(&format!(" — {}", lang.status(m.status)), theme.muted);
+        doc.extend_target(w.finish(), Target::Meeting(m.id.clone()));
+    }
+
+    heading(&mut doc, ui.problems);
+    let (errors, warnings) = (app.archive.error_count(), app.archive.warning_count());
+    let settings = app.settings_problems.len();
+    if errors + warnings + settings == 0 {
+        doc.push(Line::styled(
+            format!("  {}", truncate(ui.problems_none, width.saturating_sub(2))),
+            theme.muted,
+        ));
+    } else {
+        let style: Style = if errors > 0 {
+            theme.error
+        } else {
+            theme.warning
+        };
+        let mut text = format!(
+            "{errors} {}, {warnings} {} {} {} {}",
+            ui.errors, ui.warnings, ui.files_in, app.archive.files_read, ui.files
+        );
+        if settings > 0 {
+            text.push_str(&format!("; {settings} · {}", ui.settings_problems));
+        }
+        let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
+        w.push(&text, style);
+        w.push(&format!(" — {}", ui.problems_show), theme.muted);
+        doc.extend_target(w.finish(), Target::Problems);
+    }
+    doc.trim_start();
+    doc
+}
+
+/// "SDF 8. september 2017, punkt 3".
+pub fn origin_text(app: &App, origin: &ItemRef) -> String {
+    let body = app.archive.forum.body(&origin.meeting.body).map_or_else(
+        || origin.meeting.body.as_str().to_uppercase(),
+        |b| b.short.clone(),
+    );
+    let date = app.lang.date(origin.meeting.date);
+    match origin.item {
+        Some(n) => format!("{body} {date}, {} {n}", app.lang.labels().item),
+        None => format!("{body} {date}"),
+    }
+}
+
+pub fn event_date(app: &App, id: &str) -> Option<chrono::NaiveDate> {
+    app.archive
+        .plans
+        .iter()
+        .flat_map(|p| &p.events)
+        .find(|e| e.id == id)
+        .map(|e| e.start_date)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let doc = doc(app, text_width(area));
+    let height = area.height as usize;
+    let start = visible_start(app.overview.pos, app.overview.scroll, height, doc.len());
+    for (row, i) in (start..doc.len()).take(height).enumerate() {
+        let mut line = doc.lines[i].clone();
+        if doc.target(i).is_some() && doc.same_entry(i, app.overview.pos) {
+            line = line.patch_style(app.theme.selection);
+        }
+        let line_area = Rect {
+            x: area.x + 1,
+            y: area.y + row as u16,
+            width: area.width.saturating_sub(2),
+            height: 1,
+        };
+        line.render(line_area, buf);
+    }
+}

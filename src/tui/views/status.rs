@@ -1,0 +1,86 @@
+//! The status bar: the last message, or the keys that matter here (from the keymap, so the
+//! hints follow the user's bindings), and the number of problems found while loading.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::{App, Message, Screen};
+use crate::tui::keymap::Action;
+use crate::tui::widgets::wrap::truncate;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
+    let problems = app.archive.diagnostics.len() + app.settings_problems.len();
+    let right = if problems > 0 {
+        let keys = app.keymap.keys_for(Action::Problems);
+        format!(
+            " {problems} {} ({}) ",
+            app.ui().problems.to_lowercase(),
+            keys.first().map_or("", String::as_str)
+        )
+    } else {
+        String::new()
+    };
+    let left_room = width.saturating_sub(right.width());
+    let left: Vec<Span<'static>> = match &app.message {
+        Some(Message::Info(text)) => {
+            vec![Span::styled(truncate(text, left_room), app.theme.accent)]
+        }
+        Some(Message::Error(text)) => {
+            vec![Span::styled(truncate(text, left_room), app.theme.error)]
+        }
+        None => hints(app, left_room),
+    };
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let mut spans = left;
+    spans.push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
+    spans.push(Span::styled(right, app.theme.warning));
+    Line::from(spans).render(area, buf);
+}
+
+fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
+    let mut actions = vec![Action::Help, Action::Quit];
+    if app.overlay.is_some() || app.meeting.is_some() {
+        actions.push(Action::Back);
+    }
+    if app.meeting.is_some() {
+        actions.extend([
+            Action::FocusNext,
+            Action::PreviousMeeting,
+            Action::NextMeeting,
+        ]);
+    } else if app.screen == Screen::Meetings {
+        actions.extend([Action::Open, Action::CycleBody]);
+    } else {
+        actions.push(Action::Open);
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for action in actions {
+        let Some(key) = app.keymap.keys_for(action).into_iter().next() else {
+            continue;
+        };
+        let mut word = action.hint(app.lang).to_owned();
+        if action == Action::CycleBody {
+            let body = app
+                .list
+                .body
+                .as_ref()
+                .map_or(app.ui().all_bodies.to_owned(), |b| {
+                    app.archive.forum.body_name(b)
+                });
+            word = format!("{word}: {body}");
+        }
+        let piece = format!(" {key} {word} ");
+        if used + piece.width() > room {
+            break;
+        }
+        used += piece.width() + 1;
+        spans.push(Span::styled(format!(" {key} "), app.theme.accent));
+        spans.push(Span::styled(format!("{word}  "), app.theme.muted));
+    }
+    spans
+}

@@ -1,0 +1,126 @@
+//! The help overlay, generated from the keymap: every action with the keys bound to it now,
+//! grouped by where it applies, and the marks used in lists.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::lang::Lang;
+use crate::tui::app::App;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::layout;
+use crate::tui::views::meeting::{CLOSED_MARK, DEPARTS_MARK};
+use crate::tui::widgets::wrap::truncate;
+
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let ui = app.ui();
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    let scopes = [
+        (Scope::Everywhere, ui.scope_everywhere),
+        (Scope::Lists, ui.scope_lists),
+        (Scope::Meeting, ui.scope_meeting),
+    ];
+    let key_width = Action::ALL
+        .iter()
+        .map(|a| app.keymap.keys_for(*a).join(" / ").width() + 2)
+        .max()
+        .unwrap_or(12)
+        .min(width / 2);
+    for (scope, name) in scopes {
+        out.push(Line::styled(
+            truncate(name, width),
+            theme.title.add_modifier(Modifier::BOLD),
+        ));
+        for action in Action::ALL.into_iter().filter(|a| a.scope() == scope) {
+            let keys = app.keymap.keys_for(action);
+            if keys.is_empty() {
+                continue;
+            }
+            let keys = truncate(&keys.join(" / "), key_width);
+            let pad = key_width.saturating_sub(keys.width());
+            let description = truncate(
+                action.describe(app.lang),
+                width.saturating_sub(key_width + 2),
+            );
+            out.push(Line::from(vec![
+                Span::styled(format!("  {keys}{}", " ".repeat(pad)), theme.accent),
+                Span::styled(description, theme.text),
+            ]));
+        }
+        out.push(Line::default());
+    }
+    out.push(Line::styled(
+        truncate(ui.help_symbols, width),
+        theme.title.add_modifier(Modifier::BOLD),
+    ));
+    let da = app.lang == Lang::Da;
+    let symbols: Vec<(String, &str)> = vec![
+        (DEPARTS_MARK.to_string(), ui.departs_mark),
+        (CLOSED_MARK.to_string(), ui.closed_mark),
+        (
+            if da { "R B D O E N" } else { "M D T O E N" }.to_owned(),
+            if da {
+                "godkendelse af referat, beslutning, drøftelse, orientering, eventuelt, næste møde"
+            } else {
+                "minutes approval, decision, discussion (talk), information, any other business, next meeting"
+            },
+        ),
+    ];
+    for (mark, meaning) in symbols {
+        let mark = truncate(&mark, key_width);
+        let pad = key_width.saturating_sub(mark.width());
+        out.push(Line::from(vec![Span::styled(
+            format!("  {mark}{}", " ".repeat(pad)),
+            theme.accent,
+        )]));
+        let mut w = super::wrap::Wrapper::new(width.saturating_sub(key_width + 2), vec![], vec![]);
+        w.push(meaning, theme.text);
+        let mut meaning_lines = w.finish().into_iter();
+        if let (Some(first), Some(last)) = (meaning_lines.next(), out.last_mut()) {
+            last.spans.extend(first.spans);
+        }
+        for more in meaning_lines {
+            let mut spans = vec![Span::raw(" ".repeat(key_width + 2))];
+            spans.extend(more.spans);
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, scroll: usize) {
+    let mut outer = layout::overlay(area, 90);
+    let needed = lines(app, layout::inner(outer).width as usize).len() as u16 + 2;
+    outer.height = outer.height.min(needed);
+    Clear.render(outer, buf);
+    Block::bordered()
+        .style(app.theme.text)
+        .border_style(app.theme.accent)
+        .title(Span::styled(
+            format!(" {} ", app.ui().help_title),
+            app.theme.title,
+        ))
+        .render(outer, buf);
+    let inner = layout::inner(outer);
+    let lines = lines(app, inner.width as usize);
+    let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
+    for (row, line) in lines
+        .into_iter()
+        .skip(start)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        line.render(
+            Rect {
+                y: inner.y + row as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable pieces: text wrapping, Markdown, the help overlay and the "too small" message.
+
+pub mod help;
+pub mod markdown;
+pub mod too_small;
+pub mod wrap;

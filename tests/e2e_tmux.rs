@@ -1,0 +1,157 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys as a user would.
+//! Needs tmux (`.ci/run` installs it). Waits poll the screen until the text shows up; the
+//! generous limit only turns a hang into a failure, it measures nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A private tmux server with one window of `width`×`height` running a plain shell.
+    fn start(name: &str, width: u16, height: u16) -> Tmux {
+        let socket = format!("dagsorden-e2e-{name}-{}", std::process::id());
+        let tmux = Tmux { socket };
+        let status = tmux
+            .cmd()
+            .args(["-f", "/dev/null", "new-session", "-d", "-s", "e2e"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg("env PS1='e2e$ ' sh")
+            .status()
+            .expect("tmux must be installed to run this test (apt-get install tmux)");
+        assert!(status.success(), "tmux did not start");
+        tmux
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]);
+        c
+    }
+
+    /// Sends keys as tmux names them ("Enter", "j", "?").
+    fn send(&self, keys: &[&str]) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", "e2e"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", "e2e", "-l", text])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-t", "e2e", "-p"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows every one of `texts`, and returns it.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let limit = Instant::now() + Duration::from_secs(30);
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < limit,
+                "the screen never showed {texts:?}; it shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+#[test]
+fn review_item_9_of_the_reference_meeting_in_a_real_terminal() {
+    let tmux = Tmux::start("review", 120, 40);
+    let command = format!(
+        "cd '{}' && XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20; echo \"exit=$?\"",
+        root().display(),
+        root().join("tests/fixtures/no-config").display(),
+        env!("CARGO_BIN_EXE_dagsorden"),
+    );
+    tmux.type_text(&command);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["1 Oversigt", "2 Møder", "Næste møder"]);
+
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg", "fredag den 8. september 2017"]);
+
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Punkter", "Godkendelse af referat", "13 punkter"]);
+
+    for _ in 0..8 {
+        tmux.send(&["j"]);
+    }
+    let screen = tmux.wait_for(&[
+        "9. Mødeplan for Socialdirektørforum 2018",
+        "[Godkendt med ændringer]",
+        "[Ikke godkendt]",
+    ]);
+    assert!(
+        screen.contains("Det blev aftalt at finde nye datoer"),
+        "{screen}"
+    );
+
+    tmux.send(&["?"]);
+    tmux.wait_for(&["Hjælp — taster", "Forrige møde i samme udvalg"]);
+
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for(&["exit=0", "e2e$ "]);
+    // The alternate screen is gone: the shell's own lines are back, the TUI's are not.
+    assert!(!screen.contains("Hjælp — taster"), "{screen}");
+    assert!(!screen.contains("1 Oversigt"), "{screen}");
+    let last = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    assert_eq!(last.trim_end(), "e2e$", "{screen}");
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_and_a_resize_brings_the_screen_back() {
+    let tmux = Tmux::start("resize", 30, 8);
+    let command = format!(
+        "cd '{}' && XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20 --no-mouse; echo \"exit=$?\"",
+        root().display(),
+        root().join("tests/fixtures/no-config").display(),
+        env!("CARGO_BIN_EXE_dagsorden"),
+    );
+    tmux.type_text(&command);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Terminal for lille"]);
+    let status = tmux
+        .cmd()
+        .args(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tmux.wait_for(&["1 Oversigt", "Næste møder"]);
+    tmux.send(&["C-c"]);
+    tmux.wait_for(&["exit=0"]);
+}

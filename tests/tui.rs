@@ -1,0 +1,540 @@
+//! The TUI on ratatui's TestBackend: screens as insta snapshots, a size sweep, and the
+//! behaviour behind the keys and the mouse. `--today` is fixed so nothing depends on the clock.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use dagsorden::archive::Archive;
+use dagsorden::lang::Lang;
+use dagsorden::tui::app::{Effect, Overlay, Screen};
+use dagsorden::tui::keymap::Keymap;
+use dagsorden::tui::theme::Theme;
+use dagsorden::tui::{App, Message, Options, views};
+
+fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas")
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()
+}
+
+fn app_on(dir: &Path, size: (u16, u16), lang: Lang) -> App {
+    let archive = Archive::load(dir).unwrap();
+    let options = Options {
+        today: today(),
+        lang,
+        theme: Theme::fallback(),
+        keymap: Keymap::default(),
+        settings_problems: vec![],
+    };
+    App::new(archive, options, size)
+}
+
+fn app(size: (u16, u16)) -> App {
+    app_on(&sample_dir(), size, Lang::Da)
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| views::draw(app, f)).unwrap();
+    terminal
+}
+
+fn screen_text(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Opens the reference meeting of 8 September 2017 from the Møder screen at item 9.
+fn open_item_9(app: &mut App) {
+    keys(app, "2");
+    key(app, KeyCode::Enter);
+    keys(app, "jjjjjjjj");
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+#[test]
+fn overview_snapshots() {
+    for size in SIZES {
+        let app = app(size);
+        insta::assert_snapshot!(
+            format!("overview_{}x{}", size.0, size.1),
+            draw(&app).backend()
+        );
+    }
+}
+
+#[test]
+fn meetings_snapshots() {
+    for size in SIZES {
+        let mut app = app(size);
+        keys(&mut app, "2");
+        insta::assert_snapshot!(
+            format!("meetings_{}x{}", size.0, size.1),
+            draw(&app).backend()
+        );
+    }
+}
+
+#[test]
+fn meeting_view_snapshots() {
+    for size in SIZES {
+        let mut app = app(size);
+        open_item_9(&mut app);
+        insta::assert_snapshot!(
+            format!("meeting_item9_{}x{}", size.0, size.1),
+            draw(&app).backend()
+        );
+    }
+}
+
+#[test]
+fn help_overlay_snapshots() {
+    for size in SIZES {
+        let mut app = app(size);
+        keys(&mut app, "?");
+        insta::assert_snapshot!(format!("help_{}x{}", size.0, size.1), draw(&app).backend());
+    }
+}
+
+#[test]
+fn problems_panel_snapshots() {
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    for size in SIZES {
+        let mut app = app_on(&broken, size, Lang::Da);
+        keys(&mut app, "p");
+        insta::assert_snapshot!(
+            format!("problems_{}x{}", size.0, size.1),
+            draw(&app).backend()
+        );
+    }
+}
+
+#[test]
+fn too_small_snapshot() {
+    let app = app((30, 6));
+    let text = screen_text(&app);
+    assert!(text.contains("Terminal for lille"), "{text}");
+    insta::assert_snapshot!("too_small_30x6", draw(&app).backend());
+}
+
+#[test]
+fn english_is_selectable() {
+    let app = app_on(&sample_dir(), (100, 30), Lang::En);
+    let text = screen_text(&app);
+    assert!(text.contains("1 Overview"), "{text}");
+    assert!(text.contains("Next meetings"), "{text}");
+    assert!(text.contains("Wednesday 20 September 2017"), "{text}");
+}
+
+/// A copy of the sample archive with extra files, in a temporary folder.
+fn sample_copy_with(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&sample_dir(), tmp.path());
+    for (rel, text) in extra {
+        let path = tmp.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    tmp
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+const HOSTILE_MEETING: &str = r#"
+body = "sdf"
+title = "Møde med farlig titel"
+date = 2017-06-23
+weekday = "fredag"
+status = "minutes-approved"
+
+[[items]]
+number = 1
+title = "Farlig \u001b[2J\u001b]0;x\u0007 titel \u202e omvendt"
+kind = "decision"
+background = "Tekst med \u200b nulbredde og \u001b[31m farve."
+"#;
+
+#[test]
+fn control_bidi_and_zero_width_characters_are_shown_as_placeholders() {
+    let tmp = sample_copy_with(&[("2017/2017-06-23-sdf.toml", HOSTILE_MEETING)]);
+    for size in SIZES {
+        let mut app = app_on(tmp.path(), size, Lang::Da);
+        keys(&mut app, "2");
+        keys(&mut app, "j");
+        key(&mut app, KeyCode::Enter);
+        let text = screen_text(&app);
+        assert!(text.contains("Farlig"), "{text}");
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{200b}'] {
+            assert!(!text.contains(bad), "{bad:?} reached the screen:\n{text}");
+        }
+        insta::assert_snapshot!(
+            format!("hostile_title_{}x{}", size.0, size.1),
+            draw(&app).backend()
+        );
+    }
+}
+
+#[test]
+fn every_screen_renders_at_every_size_without_panic() {
+    let widths = [
+        0u16, 1, 2, 3, 5, 8, 13, 20, 39, 40, 41, 59, 60, 69, 70, 71, 80, 100, 120, 160, 200, 300,
+    ];
+    let heights = [0u16, 1, 2, 3, 5, 9, 10, 11, 15, 24, 40, 60, 100];
+    type Setup = fn(&mut App);
+    let setups: [(&str, Setup); 6] = [
+        ("overview", |_| {}),
+        ("meetings", |a| keys(a, "2")),
+        ("meeting items", open_item_9),
+        ("meeting detail", |a| {
+            open_item_9(a);
+            key(a, KeyCode::Tab);
+            key(a, KeyCode::End);
+        }),
+        ("help", |a| keys(a, "?")),
+        ("problems", |a| keys(a, "p")),
+    ];
+    for (name, setup) in setups {
+        let mut app = app((120, 40));
+        setup(&mut app);
+        for w in widths {
+            for h in heights {
+                app.handle_event(&Event::Resize(w, h));
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                terminal.draw(|f| views::draw(&app, f)).unwrap();
+                // Keys at this size must not panic either.
+                key(&mut app, KeyCode::Down);
+                key(&mut app, KeyCode::Up);
+                assert!(!app.quit, "{name} at {w}×{h}");
+            }
+        }
+    }
+}
+
+#[test]
+fn item_9_shows_the_decision_on_each_clause() {
+    let mut app = app((120, 40));
+    open_item_9(&mut app);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("9. Mødeplan for Socialdirektørforum 2018"),
+        "{text}"
+    );
+    assert!(text.contains("[Godkendt med ændringer]"), "{text}");
+    assert!(text.contains("[Ikke godkendt]"), "{text}");
+    assert!(text.contains("(a) mødeplan for møderne i"), "{text}");
+}
+
+#[test]
+fn the_item_list_marks_departures_from_the_recommendation() {
+    let mut app = app((120, 40));
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&app);
+    let marked: Vec<&str> = text.lines().filter(|l| l.contains("│≠")).collect();
+    assert_eq!(marked.len(), 2, "{text}");
+    assert!(marked[0].contains(" 4. "), "{marked:?}");
+    assert!(marked[1].contains(" 9. "), "{marked:?}");
+}
+
+const JUNE_MEETING: &str = r#"
+body = "sdf"
+title = "Møde i Socialdirektørforum den 23. juni 2017"
+date = 2017-06-23
+weekday = "fredag"
+status = "minutes-approved"
+
+[[items]]
+number = 1
+title = "Et punkt i juni"
+kind = "decision"
+"#;
+
+#[test]
+fn approval_of_minutes_leads_to_the_previous_meeting_and_esc_comes_back() {
+    let tmp = sample_copy_with(&[("2017/2017-06-23-sdf.toml", JUNE_MEETING)]);
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    let (m, _) = app.current_meeting().unwrap();
+    assert_eq!(m.id.to_string(), "2017-09-08-sdf");
+    // Item 1 is the approval of the minutes of 23 June.
+    key(&mut app, KeyCode::Enter);
+    let (m, _) = app.current_meeting().unwrap();
+    assert_eq!(m.id.to_string(), "2017-06-23-sdf");
+    key(&mut app, KeyCode::Esc);
+    let (m, _) = app.current_meeting().unwrap();
+    assert_eq!(m.id.to_string(), "2017-09-08-sdf");
+    // ] and [ go between the meetings of the same body.
+    keys(&mut app, "[");
+    assert_eq!(
+        app.current_meeting().unwrap().0.id.to_string(),
+        "2017-06-23-sdf"
+    );
+    keys(&mut app, "[");
+    assert!(matches!(&app.message, Some(Message::Info(t)) if t.contains("intet tidligere møde")));
+    keys(&mut app, "]");
+    assert_eq!(
+        app.current_meeting().unwrap().0.id.to_string(),
+        "2017-09-08-sdf"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(app.meeting.is_none());
+    assert_eq!(app.screen, Screen::Meetings);
+}
+
+#[test]
+fn a_reference_to_a_meeting_outside_the_archive_says_so() {
+    let mut app = app((120, 40));
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    // Item 1 refers to 23 June 2017, which is planned but has no file.
+    key(&mut app, KeyCode::Enter);
+    let Some(Message::Info(text)) = &app.message else {
+        panic!("no message: {:?}", app.message)
+    };
+    assert!(text.contains("23. juni 2017"), "{text}");
+    assert_eq!(
+        app.current_meeting().unwrap().0.id.to_string(),
+        "2017-09-08-sdf"
+    );
+}
+
+/// Moves the item pane's cursor to the first line that holds `needle`.
+fn cursor_to(app: &mut App, needle: &str) {
+    key(app, KeyCode::Tab);
+    key(app, KeyCode::Home);
+    for _ in 0..400 {
+        let doc = app.detail_doc();
+        let pos = app.meeting.as_ref().unwrap().detail.pos;
+        let line: String = doc.lines[pos]
+            .spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect();
+        if line.contains(needle) {
+            return;
+        }
+        key(app, KeyCode::Down);
+    }
+    panic!("no line holds {needle:?}");
+}
+
+#[test]
+fn enter_on_an_attachment_opens_it_inside_the_archive() {
+    let mut app = app((120, 40));
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "j");
+    cursor_to(&mut app, "findes");
+    key(&mut app, KeyCode::Enter);
+    let effects = app.take_effects();
+    let [Effect::Open(path)] = effects.as_slice() else {
+        panic!("{effects:?} {:?}", app.message)
+    };
+    assert!(
+        path.starts_with(sample_dir().canonicalize().unwrap()),
+        "{path:?}"
+    );
+    assert!(matches!(&app.message, Some(Message::Info(t)) if t.starts_with("Åbner /")));
+}
+
+#[test]
+fn missing_and_escaping_attachments_are_refused() {
+    let meeting = r#"
+body = "sdf"
+title = "Bilagsprøve"
+date = 2017-06-23
+status = "minutes-approved"
+
+[[items]]
+number = 1
+title = "Bilag"
+kind = "decision"
+attachments = [
+  { title = "Findes ikke", path = "2017-06-23-sdf/ingen.pdf" },
+]
+"#;
+    let tmp = sample_copy_with(&[("2017/2017-06-23-sdf.toml", meeting)]);
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    keys(&mut app, "2j");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Findes ikke") && text.contains("mangler"),
+        "{text}"
+    );
+    cursor_to(&mut app, "Findes ikke");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.take_effects().is_empty());
+    assert!(
+        matches!(&app.message, Some(Message::Error(t)) if t.starts_with("mangler")),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn the_body_filter_cycles_through_the_bodies() {
+    let mut app = app((120, 40));
+    keys(&mut app, "2f");
+    let text = screen_text(&app);
+    assert!(text.contains("Møder — Socialdirektørforum"), "{text}");
+    assert!(!text.contains("FU   "), "{text}");
+    keys(&mut app, "f");
+    let text = screen_text(&app);
+    assert!(text.contains("Møder — Forretningsudvalget"), "{text}");
+    assert!(!text.contains("SDF  "), "{text}");
+    keys(&mut app, "f");
+    assert!(screen_text(&app).contains("Møder — alle udvalg"));
+}
+
+#[test]
+fn the_overview_leads_to_the_overdue_follow_ups_decision() {
+    let mut app = app((120, 40));
+    let text = screen_text(&app);
+    assert!(text.contains("OVERSKREDET"), "{text}");
+    // Down from the next meetings to the follow-up, then Enter.
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let (m, view) = app
+        .current_meeting()
+        .expect("the decision's meeting opened");
+    assert_eq!(m.id.to_string(), "2017-09-08-sdf");
+    assert_eq!(m.items[view.item].number, 3);
+}
+
+#[test]
+fn help_and_problems_overlays_open_and_close() {
+    let mut app = app((80, 24));
+    keys(&mut app, "?");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert!(screen_text(&app).contains("Hjælp — taster"));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    keys(&mut app, "p");
+    assert!(screen_text(&app).contains("Ingen problemer fundet"));
+    keys(&mut app, "p");
+    assert_eq!(app.overlay, None);
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_help_overlay_follows_the_users_keymap() {
+    let archive = Archive::load(&sample_dir()).unwrap();
+    let mut keymap = Keymap::default();
+    let problems = keymap.apply("[keys]\n\"x\" = \"quit\"\n\"ø\" = \"fly\"\n", "keymap.toml");
+    let options = Options {
+        today: today(),
+        lang: Lang::Da,
+        theme: Theme::fallback(),
+        keymap,
+        settings_problems: problems,
+    };
+    let mut app = App::new(archive, options, (100, 30));
+    // The bad entry is on screen at start.
+    assert!(screen_text(&app).contains("no such action"));
+    keys(&mut app, "?");
+    let text = screen_text(&app);
+    assert!(text.contains("q / x / Ctrl-C"), "{text}");
+    keys(&mut app, "x");
+    assert!(app.quit);
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+#[test]
+fn the_mouse_switches_tabs_selects_and_scrolls() {
+    let mut app = app((120, 40));
+    // The "2 Møder" tab.
+    click(&mut app, 14, 0);
+    assert_eq!(app.screen, Screen::Meetings);
+    // The meeting of 8 September is selected at start; clicking it opens it.
+    let text = screen_text(&app);
+    let row = text
+        .lines()
+        .position(|l| l.contains("8. september 2017"))
+        .unwrap() as u16;
+    click(&mut app, 10, row);
+    assert!(app.meeting.is_some());
+    // Click item 4 in the list.
+    let text = screen_text(&app);
+    let row = text
+        .lines()
+        .position(|l| l.contains(" 4. Kommissorium"))
+        .unwrap() as u16;
+    click(&mut app, 8, row);
+    let (m, view) = app.current_meeting().unwrap();
+    assert_eq!(m.items[view.item].number, 4);
+    // The wheel over the item pane scrolls it.
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 80,
+        row: 20,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.meeting.as_ref().unwrap().detail.pos, 3);
+}
+
+#[test]
+fn idle_events_cause_no_redraw() {
+    let mut app = app((80, 24));
+    assert!(!app.handle_event(&Event::FocusGained));
+    assert!(!app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Moved,
+        column: 3,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    })));
+    assert!(app.handle_event(&Event::Resize(100, 30)));
+}
