@@ -155,3 +155,63 @@ fn a_tiny_terminal_gets_a_message_and_a_resize_brings_the_screen_back() {
     tmux.send(&["C-c"]);
     tmux.wait_for(&["exit=0"]);
 }
+
+#[test]
+fn no_color_gives_a_screen_without_colours_and_a_bad_theme_is_reported() {
+    let tmux = Tmux::start("colour", 100, 30);
+    let command = format!(
+        "cd '{}' && NO_COLOR=1 XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20; echo \"exit=$?\"",
+        root().display(),
+        root().join("tests/fixtures/no-config").display(),
+        env!("CARGO_BIN_EXE_dagsorden"),
+    );
+    tmux.type_text(&command);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Næste møder"]);
+    let out = tmux
+        .cmd()
+        .args(["capture-pane", "-t", "e2e", "-p", "-e"])
+        .output()
+        .unwrap();
+    let styled = String::from_utf8_lossy(&out.stdout);
+    // SGR colour parameters: 3x/9x foreground, 4x/10x background, 38;/48; extended.
+    let colour = regex_free_colour_codes(&styled);
+    assert!(colour.is_empty(), "colour codes under NO_COLOR: {colour:?}");
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+
+    let command = format!(
+        "clear; XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20 --theme nonesuch; echo \"exit=$?\"",
+        root().join("tests/fixtures/no-config").display(),
+        env!("CARGO_BIN_EXE_dagsorden"),
+    );
+    tmux.type_text(&command);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["no theme called `nonesuch`", "Næste møder"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+}
+
+/// The colour parameters of the SGR escape sequences in `text`.
+fn regex_free_colour_codes(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for sequence in text.split("\x1b[").skip(1) {
+        let Some(end) = sequence.find('m') else {
+            continue;
+        };
+        let params = &sequence[..end];
+        if !params.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            continue;
+        }
+        for p in params.split(';') {
+            let colour = matches!(p.len(), 2 | 3)
+                && (p.starts_with('3') || p.starts_with('4') || p.starts_with('9') || p.starts_with("10"))
+                && p != "39"
+                && p != "49";
+            if colour {
+                found.push(params.to_owned());
+            }
+        }
+    }
+    found
+}
