@@ -267,3 +267,12 @@ fn a_closed_pipe_is_not_an_error() {
         "status {status:?}, stderr {stderr}"
     );
 }
+
+#[test]
+fn the_screens_without_a_terminal_say_what_to_do_instead() {
+    dagsorden()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the screens need a terminal"))
+        .stderr(predicate::str::contains("check, list, export"));
+}

@@ -205,7 +205,10 @@ fn regex_free_colour_codes(text: &str) -> Vec<String> {
         }
         for p in params.split(';') {
             let colour = matches!(p.len(), 2 | 3)
-                && (p.starts_with('3') || p.starts_with('4') || p.starts_with('9') || p.starts_with("10"))
+                && (p.starts_with('3')
+                    || p.starts_with('4')
+                    || p.starts_with('9')
+                    || p.starts_with("10"))
                 && p != "39"
                 && p != "49";
             if colour {

@@ -239,13 +239,49 @@ fn every_screen_renders_at_every_size_without_panic() {
                 app.handle_event(&Event::Resize(w, h));
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
                 terminal.draw(|f| views::draw(&app, f)).unwrap();
-                // Keys at this size must not panic either.
-                key(&mut app, KeyCode::Down);
-                key(&mut app, KeyCode::Up);
+                // Keys at this size must not panic (or hang) either.
+                for code in [KeyCode::Down, KeyCode::Up, KeyCode::End, KeyCode::Home] {
+                    key(&mut app, code);
+                }
+                key(&mut app, KeyCode::PageDown);
+                key(&mut app, KeyCode::PageUp);
                 assert!(!app.quit, "{name} at {w}×{h}");
             }
         }
     }
+}
+
+#[test]
+fn an_archive_with_no_meetings_is_usable() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        sample_dir().join("forum.toml"),
+        tmp.path().join("forum.toml"),
+    )
+    .unwrap();
+    let mut app = app_on(tmp.path(), (80, 24), Lang::Da);
+    for code in [
+        KeyCode::Down,
+        KeyCode::End,
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+        KeyCode::Enter,
+    ] {
+        key(&mut app, code);
+    }
+    keys(&mut app, "2fjGgf");
+    for code in [
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+        KeyCode::Enter,
+        KeyCode::Down,
+    ] {
+        key(&mut app, code);
+    }
+    let text = screen_text(&app);
+    assert!(text.contains("Ingen møder."), "{text}");
+    keys(&mut app, "1");
+    assert!(screen_text(&app).contains("Næste møder"));
 }
 
 #[test]
@@ -409,6 +445,20 @@ attachments = [
         "{:?}",
         app.message
     );
+}
+
+#[test]
+fn top_and_bottom_of_the_meeting_list_land_on_meetings() {
+    let mut app = app((120, 40));
+    keys(&mut app, "2G");
+    let text = screen_text(&app);
+    assert_eq!(app.list.cursor.pos, app.list.rows.len() - 1, "{text}");
+    keys(&mut app, "g");
+    // The first row is the year 2018; the first meeting is under it.
+    assert_eq!(app.list.cursor.pos, 1);
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.list.cursor.pos, 1);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The TUI's state and how it changes: a key or mouse event becomes an [`Action`], the action
 //! updates the state, and the views draw the state. Nothing here draws or reads the clock.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -16,8 +17,9 @@ use super::views;
 use crate::archive::Archive;
 use crate::archive::open::{Refusal, check_openable};
 use crate::calendar::{Scheduled, schedule};
+use crate::followup::{Assessment, assess};
 use crate::lang::Lang;
-use crate::model::{BodyId, ItemKind, ItemRef, Meeting, MeetingId};
+use crate::model::{BodyId, Followup, ItemKind, ItemRef, Meeting, MeetingId};
 
 /// How the TUI starts.
 pub struct Options {
@@ -94,6 +96,11 @@ pub enum Message {
 pub struct App {
     pub archive: Archive,
     pub schedule: Vec<Scheduled>,
+    /// Each meeting's date with moves applied, for follow-ups due at a meeting.
+    meeting_dates: HashMap<MeetingId, NaiveDate>,
+    /// The follow-ups that are overdue, triggered or due soon as of `today`, most urgent
+    /// first. Worked out once: the archive does not change while the screens show it.
+    pub attention: Vec<(Followup, Assessment)>,
     pub today: NaiveDate,
     pub lang: Lang,
     pub theme: Theme,
@@ -116,9 +123,12 @@ pub struct App {
 impl App {
     pub fn new(archive: Archive, options: Options, size: (u16, u16)) -> App {
         let schedule = schedule(&archive);
+        let meeting_dates = schedule.iter().map(|s| (s.id.clone(), s.date)).collect();
         let mut app = App {
             archive,
             schedule,
+            meeting_dates,
+            attention: Vec::new(),
             today: options.today,
             lang: options.lang,
             theme: options.theme,
@@ -139,6 +149,7 @@ impl App {
             quit: false,
             effects: Vec::new(),
         };
+        app.attention = app.needing_attention();
         app.rebuild_rows();
         app.select_latest_held();
         let doc = app.overview_doc();
@@ -152,6 +163,43 @@ impl App {
 
     pub fn ui(&self) -> &'static Ui {
         ui(self.lang)
+    }
+
+    /// The date a meeting is held, moves applied.
+    pub fn meeting_date(&self, id: &MeetingId) -> Option<NaiveDate> {
+        self.meeting_dates.get(id).copied()
+    }
+
+    /// The first day of a calendar event.
+    pub fn event_date(&self, id: &str) -> Option<NaiveDate> {
+        self.archive
+            .plans
+            .iter()
+            .flat_map(|p| &p.events)
+            .find(|e| e.id == id)
+            .map(|e| e.start_date)
+    }
+
+    /// Where a follow-up stands as of `today`.
+    pub fn assess(&self, followup: &Followup) -> Assessment {
+        assess(
+            followup,
+            self.today,
+            |id| self.meeting_date(id),
+            |id| self.event_date(id),
+        )
+    }
+
+    fn needing_attention(&self) -> Vec<(Followup, Assessment)> {
+        let mut due: Vec<(Followup, Assessment)> = self
+            .archive
+            .followups()
+            .map(|f| (f, self.assess(f)))
+            .filter(|(_, a)| a.state.needs_attention())
+            .map(|(f, a)| (f.clone(), a))
+            .collect();
+        due.sort_by(|(f, a), (g, b)| (a.state, a.due_by, &f.id).cmp(&(b.state, b.due_by, &g.id)));
+        due
     }
 
     /// The effects asked for since the last call.
@@ -340,11 +388,21 @@ impl App {
         let new = match action {
             Action::Up => step(pos, -1),
             Action::Down => step(pos, 1),
-            Action::Top => step(0, 0).or_else(|| step(0, 1)),
-            Action::Bottom => step(rows.len(), -1),
-            Action::PageUp => step(pos.saturating_sub(page) + 1, -1).or_else(|| step(pos, -1)),
-            Action::PageDown => step((pos + page).min(rows.len()).saturating_sub(1), 1)
-                .or_else(|| step(rows.len(), -1)),
+            Action::Top => rows.iter().position(|r| matches!(r, Row::Meeting(_))),
+            Action::Bottom => rows.iter().rposition(|r| matches!(r, Row::Meeting(_))),
+            Action::PageUp => {
+                // The first meeting at or after one page up.
+                let target = pos.saturating_sub(page);
+                rows.get(target..)
+                    .and_then(|r| r.iter().position(|r| matches!(r, Row::Meeting(_))))
+                    .map(|i| i + target)
+            }
+            Action::PageDown => {
+                // The last meeting at or before one page down.
+                let target = (pos + page).min(rows.len().saturating_sub(1));
+                rows.get(..=target)
+                    .and_then(|r| r.iter().rposition(|r| matches!(r, Row::Meeting(_))))
+            }
             Action::CycleBody => {
                 let bodies: Vec<BodyId> = self
                     .archive
@@ -618,8 +676,11 @@ impl App {
     /// Keeps every cursor inside its list and visible at the current size.
     pub fn settle(&mut self) {
         let main = self.main_area();
-        let overview_len = self.overview_doc().len();
-        self.overview.settle(main.height as usize, overview_len);
+        // Only what is on screen is laid out.
+        if self.meeting.is_none() && self.screen == Screen::Overview {
+            let overview_len = self.overview_doc().len();
+            self.overview.settle(main.height as usize, overview_len);
+        }
         let list_len = self.list.rows.len();
         let list_height = self.list_height();
         self.list.cursor.settle(list_height, list_len);

@@ -8,9 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::overview::event_date;
-use crate::calendar::meeting_date;
-use crate::followup::{FollowupState, assess, due_phrase};
+use crate::followup::{FollowupState, due_phrase};
 use crate::model::{Due, Item, ItemKind, Meeting, Outcome};
 use crate::tui::app::{App, previous_minutes};
 use crate::tui::doc::{Doc, Target, visible_start};
@@ -333,12 +331,7 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
     if !item.followups.is_empty() {
         section(&mut doc, labels.followups, width, theme);
         for f in &item.followups {
-            let a = assess(
-                f,
-                app.today,
-                |id| meeting_date(&app.schedule, id),
-                |id| event_date(app, id),
-            );
+            let a = app.assess(f);
             let state_style = match a.state {
                 FollowupState::Overdue => theme.error,
                 FollowupState::Triggered | FollowupState::DueSoon => theme.warning,

@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::calendar::{meeting_date, next_per_body};
-use crate::followup::{FollowupState, assess, due_phrase};
+use crate::calendar::next_per_body;
+use crate::followup::{FollowupState, due_phrase};
 use crate::model::{ItemRef, MeetingStatus};
 use crate::tui::app::App;
 use crate::tui::doc::{Doc, Target, visible_start};
@@ -69,21 +69,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
     }
 
     heading(&mut doc, ui.followups_attention);
-    let mut due: Vec<_> = app
-        .archive
-        .followups()
-        .map(|f| {
-            let a = assess(
-                f,
-                app.today,
-                |id| meeting_date(&app.schedule, id),
-                |id| event_date(app, id),
-            );
-            (f, a)
-        })
-        .filter(|(_, a)| a.state.needs_attention())
-        .collect();
-    due.sort_by_key(|(f, a)| (a.state, a.due_by, f.id.clone()));
+    let due = &app.attention;
     if due.is_empty() {
         doc.push(Line::styled(
             format!("  {}", truncate(ui.nothing_due, width.saturating_sub(2))),
@@ -91,6 +77,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
         ));
     }
     for (f, a) in due {
+        let a = *a;
         let style = match a.state {
             FollowupState::Overdue => theme.error,
             FollowupState::Triggered => theme.warning,
@@ -191,15 +178,6 @@ pub fn origin_text(app: &App, origin: &ItemRef) -> String {
         Some(n) => format!("{body} {date}, {} {n}", app.lang.labels().item),
         None => format!("{body} {date}"),
     }
-}
-
-pub fn event_date(app: &App, id: &str) -> Option<chrono::NaiveDate> {
-    app.archive
-        .plans
-        .iter()
-        .flat_map(|p| &p.events)
-        .find(|e| e.id == id)
-        .map(|e| e.start_date)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

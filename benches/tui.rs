@@ -1,0 +1,79 @@
+//! The TUI's speed: the first frame on the sample archive (what a user waits for after
+//! typing `dagsorden`), and a keystroke plus redraw on an archive of 1,000 meetings.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use dagsorden::archive::Archive;
+use dagsorden::lang::Lang;
+use dagsorden::tui::keymap::Keymap;
+use dagsorden::tui::theme::Theme;
+use dagsorden::tui::{App, Options, views};
+
+mod support;
+
+fn options() -> Options {
+    Options {
+        today: NaiveDate::from_ymd_opt(2017, 9, 20).unwrap(),
+        lang: Lang::Da,
+        theme: Theme::fallback(),
+        keymap: Keymap::default(),
+        settings_problems: vec![],
+    }
+}
+
+fn press(app: &mut App, c: char) {
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )));
+}
+
+fn tui(c: &mut Criterion) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas");
+    let mut group = c.benchmark_group("tui");
+    group.sample_size(30);
+    group.bench_function("first frame, sample archive (load + draw 120x40)", |b| {
+        b.iter(|| {
+            let archive = Archive::load(&sample).unwrap();
+            let app = App::new(archive, options(), (120, 40));
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            terminal.draw(|f| views::draw(&app, f)).unwrap();
+            black_box(terminal);
+        })
+    });
+
+    let generated = support::generated_archive();
+    let archive = Archive::load(generated.path()).unwrap();
+    let mut app = App::new(archive, options(), (120, 40));
+    press(&mut app, '2');
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    group.bench_function("keystroke + redraw, Møder screen, 1000 meetings", |b| {
+        b.iter(|| {
+            press(&mut app, 'j');
+            terminal.draw(|f| views::draw(&app, f)).unwrap();
+        })
+    });
+    press(&mut app, 'g');
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    group.bench_function("keystroke + redraw, meeting view, 1000 meetings", |b| {
+        b.iter(|| {
+            press(&mut app, 'j');
+            press(&mut app, 'k');
+            terminal.draw(|f| views::draw(&app, f)).unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, tui);
+criterion_main!(benches);
