@@ -2,7 +2,6 @@
 //! (the reference meeting, repeated on other dates), parsed in parallel and validated.
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
