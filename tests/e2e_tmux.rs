@@ -53,6 +53,22 @@ impl Tmux {
         assert!(status.success());
     }
 
+    /// Whether the program in the pane has asked the terminal for mouse events.
+    fn mouse_captured(&self) -> bool {
+        let out = self
+            .cmd()
+            .args([
+                "display-message",
+                "-p",
+                "-t",
+                "e2e",
+                "#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).contains('1')
+    }
+
     fn screen(&self) -> String {
         let out = self
             .cmd()
@@ -101,6 +117,7 @@ fn review_item_9_of_the_reference_meeting_in_a_real_terminal() {
     tmux.type_text(&command);
     tmux.send(&["Enter"]);
     tmux.wait_for(&["1 Oversigt", "2 Møder", "Næste møder"]);
+    assert!(tmux.mouse_captured(), "the mouse is captured by default");
 
     tmux.send(&["2"]);
     tmux.wait_for(&["Møder — alle udvalg", "fredag den 8. september 2017"]);
@@ -131,6 +148,10 @@ fn review_item_9_of_the_reference_meeting_in_a_real_terminal() {
     assert!(!screen.contains("1 Oversigt"), "{screen}");
     let last = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
     assert_eq!(last.trim_end(), "e2e$", "{screen}");
+    assert!(
+        !tmux.mouse_captured(),
+        "mouse capture is given back on quit"
+    );
 }
 
 #[test]
@@ -145,6 +166,10 @@ fn a_tiny_terminal_gets_a_message_and_a_resize_brings_the_screen_back() {
     tmux.type_text(&command);
     tmux.send(&["Enter"]);
     tmux.wait_for(&["Terminal for lille"]);
+    assert!(
+        !tmux.mouse_captured(),
+        "--no-mouse leaves the mouse to the terminal"
+    );
     let status = tmux
         .cmd()
         .args(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"])
