@@ -23,6 +23,8 @@ impl Tmux {
             .status()
             .expect("tmux must be installed to run this test (apt-get install tmux)");
         assert!(status.success(), "tmux did not start");
+        // Type nothing before the shell is ready for it.
+        tmux.wait_for(&["e2e$"]);
         tmux
     }
 
@@ -142,7 +144,7 @@ fn review_item_9_of_the_reference_meeting_in_a_real_terminal() {
     tmux.wait_for(&["Hjælp — taster", "Forrige møde i samme udvalg"]);
 
     tmux.send(&["q"]);
-    let screen = tmux.wait_for(&["exit=0", "e2e$ "]);
+    let screen = tmux.wait_for(&["exit=0\ne2e$"]);
     // The alternate screen is gone: the shell's own lines are back, the TUI's are not.
     assert!(!screen.contains("Hjælp — taster"), "{screen}");
     assert!(!screen.contains("1 Oversigt"), "{screen}");
