@@ -33,7 +33,9 @@ pub fn doc(app: &App, width: usize) -> Doc {
     heading(&mut doc, ui.next_meetings);
     let next = next_per_body(&app.archive, &app.schedule, app.today);
     if next.is_empty() {
-        doc.push(Line::styled(truncate(ui.no_meetings, width), theme.muted));
+        let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("  ")]);
+        w.push(ui.no_upcoming, theme.muted);
+        doc.extend(w.finish());
     }
     for (body, meeting, dates) in next {
         let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
