@@ -56,6 +56,14 @@ pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
     sanitize_with(text, true)
 }
 
+/// The 1-based line and column (in characters) of a byte offset, for messages about a file.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,19 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).contains('1')
     }
 
+    /// Runs the real binary on the sample archive in the shell, isolated from the user's
+    /// config, with today fixed, `env` before it and `args` after it; then prints its exit code.
+    fn launch(&self, env: &str, args: &str) {
+        let command = format!(
+            "clear; cd '{}' && {env} XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20 {args}; echo \"exit=$?\"",
+            root().display(),
+            root().join("tests/fixtures/no-config").display(),
+            env!("CARGO_BIN_EXE_dagsorden"),
+        );
+        self.type_text(&command);
+        self.send(&["Enter"]);
+    }
+
     fn screen(&self) -> String {
         let out = self
             .cmd()
@@ -110,14 +123,7 @@ fn root() -> PathBuf {
 #[test]
 fn review_item_9_of_the_reference_meeting_in_a_real_terminal() {
     let tmux = Tmux::start("review", 120, 40);
-    let command = format!(
-        "cd '{}' && XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20; echo \"exit=$?\"",
-        root().display(),
-        root().join("tests/fixtures/no-config").display(),
-        env!("CARGO_BIN_EXE_dagsorden"),
-    );
-    tmux.type_text(&command);
-    tmux.send(&["Enter"]);
+    tmux.launch("", "");
     tmux.wait_for(&["1 Oversigt", "2 Møder", "Næste møder"]);
     assert!(tmux.mouse_captured(), "the mouse is captured by default");
 
@@ -159,14 +165,7 @@ fn review_item_9_of_the_reference_meeting_in_a_real_terminal() {
 #[test]
 fn a_tiny_terminal_gets_a_message_and_a_resize_brings_the_screen_back() {
     let tmux = Tmux::start("resize", 30, 8);
-    let command = format!(
-        "cd '{}' && XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20 --no-mouse; echo \"exit=$?\"",
-        root().display(),
-        root().join("tests/fixtures/no-config").display(),
-        env!("CARGO_BIN_EXE_dagsorden"),
-    );
-    tmux.type_text(&command);
-    tmux.send(&["Enter"]);
+    tmux.launch("", "--no-mouse");
     tmux.wait_for(&["Terminal for lille"]);
     assert!(
         !tmux.mouse_captured(),
@@ -186,14 +185,7 @@ fn a_tiny_terminal_gets_a_message_and_a_resize_brings_the_screen_back() {
 #[test]
 fn no_color_gives_a_screen_without_colours_and_a_bad_theme_is_reported() {
     let tmux = Tmux::start("colour", 100, 30);
-    let command = format!(
-        "cd '{}' && NO_COLOR=1 XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20; echo \"exit=$?\"",
-        root().display(),
-        root().join("tests/fixtures/no-config").display(),
-        env!("CARGO_BIN_EXE_dagsorden"),
-    );
-    tmux.type_text(&command);
-    tmux.send(&["Enter"]);
+    tmux.launch("NO_COLOR=1", "");
     tmux.wait_for(&["Næste møder"]);
     let out = tmux
         .cmd()
@@ -207,13 +199,7 @@ fn no_color_gives_a_screen_without_colours_and_a_bad_theme_is_reported() {
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 
-    let command = format!(
-        "clear; XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20 --theme nonesuch; echo \"exit=$?\"",
-        root().join("tests/fixtures/no-config").display(),
-        env!("CARGO_BIN_EXE_dagsorden"),
-    );
-    tmux.type_text(&command);
-    tmux.send(&["Enter"]);
+    tmux.launch("", "--theme nonesuch");
     tmux.wait_for(&["no theme called `nonesuch`", "Næste møder"]);
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);

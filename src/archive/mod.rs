@@ -218,6 +218,11 @@ impl Archive {
         })
     }
 
+    /// Where a meeting is in `meetings`.
+    pub fn position(&self, id: &MeetingId) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     pub fn meeting(&self, id: &MeetingId) -> Option<&Meeting> {
         self.index.get(id).map(|&i| &self.meetings[i])
     }
@@ -242,6 +247,14 @@ impl Archive {
     pub fn attachment_path(&self, meeting: &Meeting, attachment: &Attachment) -> PathBuf {
         let dir = meeting.file.parent().unwrap_or(Path::new(""));
         self.root.join(dir).join(&attachment.path)
+    }
+
+    /// A calendar event (seminar, theme day) of any year plan, by its id.
+    pub fn event(&self, id: &str) -> Option<&CalendarEvent> {
+        self.plans
+            .iter()
+            .flat_map(|p| &p.events)
+            .find(|e| e.id == id)
     }
 
     /// The plan for a year, if there is one.

@@ -9,7 +9,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::sanitize_md::{parser_options, safe_events, text};
 use crate::archive::Archive;
-use crate::followup::due_phrase;
+use crate::followup::followup_due_phrase;
 use crate::lang::Lang;
 use crate::model::{Decision, Followup, Item, ItemKind, Meeting, Recommendation};
 
@@ -325,13 +325,7 @@ fn decision(doc: &mut Doc, decision: &Decision, lang: Lang) {
 
 fn followup_entry(doc: &mut Doc, archive: &Archive, f: &Followup, lang: Lang) {
     let l = lang.labels();
-    let due = due_phrase(&f.due, f.runs.len(), lang, |id| {
-        archive
-            .plans
-            .iter()
-            .flat_map(|p| p.events.iter())
-            .find(|e| e.id == id)
-    });
+    let due = followup_due_phrase(archive, f, lang);
     doc.item(|d| {
         d.events.push(Event::Start(Tag::Paragraph));
         d.events.push(text(&f.what));

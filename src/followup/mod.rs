@@ -3,5 +3,5 @@
 mod phrase;
 mod state;
 
-pub use phrase::due_phrase;
+pub use phrase::{due_phrase, followup_due_phrase};
 pub use state::{Assessment, DUE_SOON_DAYS, FollowupState, assess, due_by};

@@ -3,9 +3,17 @@
 
 use chrono::NaiveDate;
 
+use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::model::followup::danish_month_name;
-use crate::model::{CalendarEvent, Due, Offset};
+use crate::model::{CalendarEvent, Due, Followup, Offset};
+
+/// Says when a follow-up of `archive` is due, with its runs and the archive's events.
+pub fn followup_due_phrase(archive: &Archive, followup: &Followup, lang: Lang) -> String {
+    due_phrase(&followup.due, followup.runs.len(), lang, |id| {
+        archive.event(id)
+    })
+}
 
 /// Says when a follow-up is due. `runs` is how many runs a count trigger has logged;
 /// `event` looks up a calendar event by id.

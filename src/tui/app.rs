@@ -172,12 +172,7 @@ impl App {
 
     /// The first day of a calendar event.
     pub fn event_date(&self, id: &str) -> Option<NaiveDate> {
-        self.archive
-            .plans
-            .iter()
-            .flat_map(|p| &p.events)
-            .find(|e| e.id == id)
-            .map(|e| e.start_date)
+        self.archive.event(id).map(|e| e.start_date)
     }
 
     /// Where a follow-up stands as of `today`.
@@ -371,83 +366,52 @@ impl App {
     }
 
     fn act_in_list(&mut self, action: Action) {
-        let is_meeting = |rows: &[Row], i: usize| matches!(rows.get(i), Some(Row::Meeting(_)));
-        let rows = self.list.rows.clone();
         let pos = self.list.cursor.pos;
-        let step = |from: usize, dir: isize| -> Option<usize> {
-            let mut i = from as isize + dir;
-            while i >= 0 && (i as usize) < rows.len() {
-                if is_meeting(&rows, i as usize) {
-                    return Some(i as usize);
-                }
-                i += dir;
-            }
-            None
-        };
-        let page = self.list_height().max(1);
-        let new = match action {
-            Action::Up => step(pos, -1),
-            Action::Down => step(pos, 1),
-            Action::Top => rows.iter().position(|r| matches!(r, Row::Meeting(_))),
-            Action::Bottom => rows.iter().rposition(|r| matches!(r, Row::Meeting(_))),
-            Action::PageUp => {
-                // The first meeting at or after one page up.
-                let target = pos.saturating_sub(page);
-                rows.get(target..)
-                    .and_then(|r| r.iter().position(|r| matches!(r, Row::Meeting(_))))
-                    .map(|i| i + target)
-            }
-            Action::PageDown => {
-                // The last meeting at or before one page down.
-                let target = (pos + page).min(rows.len().saturating_sub(1));
-                rows.get(..=target)
-                    .and_then(|r| r.iter().rposition(|r| matches!(r, Row::Meeting(_))))
-            }
-            Action::CycleBody => {
-                let bodies: Vec<BodyId> = self
-                    .archive
-                    .forum
-                    .bodies
-                    .iter()
-                    .map(|b| b.id.clone())
-                    .collect();
-                let current = match rows.get(pos) {
-                    Some(Row::Meeting(i)) => Some(self.schedule[*i].id.clone()),
-                    _ => None,
-                };
-                self.list.body = match &self.list.body {
-                    None => bodies.first().cloned(),
-                    Some(b) => bodies
-                        .iter()
-                        .position(|x| x == b)
-                        .and_then(|i| bodies.get(i + 1).cloned()),
-                };
-                self.rebuild_rows();
-                self.list.cursor = Cursor::default();
-                match current.filter(|id| self.list.body.as_ref().is_none_or(|b| *b == id.body)) {
-                    Some(id) => self.focus_list_on(&id),
-                    None => self.select_latest_held(),
-                }
-                return;
-            }
+        match action {
+            Action::CycleBody => self.cycle_body(),
             Action::Open => {
-                if let Some(Row::Meeting(i)) = rows.get(pos) {
+                if let Some(Row::Meeting(i)) = self.list.rows.get(pos) {
                     let id = self.schedule[*i].id.clone();
                     self.follow(Some(Target::Meeting(id)));
                 }
-                return;
             }
+            _ => {
+                let page = self.list_height().max(1);
+                if let Some(new) = move_in_rows(&self.list.rows, pos, action, page) {
+                    self.list.cursor.pos = new;
+                }
+            }
+        }
+    }
+
+    /// The body filter goes: all bodies, each body in turn, all again. The cursor stays on
+    /// its meeting when the filter keeps it.
+    fn cycle_body(&mut self) {
+        let bodies = &self.archive.forum.bodies;
+        let current = match self.list.rows.get(self.list.cursor.pos) {
+            Some(Row::Meeting(i)) => Some(self.schedule[*i].id.clone()),
             _ => None,
         };
-        if let Some(new) = new.filter(|i| is_meeting(&rows, *i)) {
-            self.list.cursor.pos = new;
+        self.list.body = match &self.list.body {
+            None => bodies.first().map(|b| b.id.clone()),
+            Some(b) => bodies
+                .iter()
+                .position(|x| x.id == *b)
+                .and_then(|i| bodies.get(i + 1))
+                .map(|b| b.id.clone()),
+        };
+        self.rebuild_rows();
+        self.list.cursor = Cursor::default();
+        match current.filter(|id| self.list.body.as_ref().is_none_or(|b| *b == id.body)) {
+            Some(id) => self.focus_list_on(&id),
+            None => self.select_latest_held(),
         }
     }
 
     // --- The meeting view ---------------------------------------------------------------
 
     pub fn open_meeting(&mut self, id: &MeetingId, item: Option<u32>) -> bool {
-        let Some(index) = self.archive.meetings.iter().position(|m| m.id == *id) else {
+        let Some(index) = self.archive.position(id) else {
             return false;
         };
         let meeting = &self.archive.meetings[index];
@@ -807,6 +771,36 @@ impl App {
                 }
             }
         }
+    }
+}
+
+/// Where a movement key takes the cursor in the meeting list: always onto a meeting row,
+/// never a year heading.
+fn move_in_rows(rows: &[Row], pos: usize, action: Action, page: usize) -> Option<usize> {
+    let is_meeting = |r: &Row| matches!(r, Row::Meeting(_));
+    match action {
+        Action::Up => rows.get(..pos)?.iter().rposition(is_meeting),
+        Action::Down => rows
+            .get(pos + 1..)?
+            .iter()
+            .position(is_meeting)
+            .map(|i| i + pos + 1),
+        Action::Top => rows.iter().position(is_meeting),
+        Action::Bottom => rows.iter().rposition(is_meeting),
+        Action::PageUp => {
+            // The first meeting at or after one page up.
+            let target = pos.saturating_sub(page);
+            rows.get(target..)?
+                .iter()
+                .position(is_meeting)
+                .map(|i| i + target)
+        }
+        Action::PageDown => {
+            // The last meeting at or before one page down.
+            let target = (pos + page).min(rows.len().checked_sub(1)?);
+            rows.get(..=target)?.iter().rposition(is_meeting)
+        }
+        _ => None,
     }
 }
 

@@ -407,12 +407,7 @@ impl Keymap {
             Ok(file) => file,
             Err(e) => {
                 let at = e.span().map_or(String::new(), |s| {
-                    let before = &text[..s.start.min(text.len())];
-                    let line = before.matches('\n').count() + 1;
-                    let col = before
-                        .rfind('\n')
-                        .map_or(before.len(), |n| before.len() - n - 1)
-                        + 1;
+                    let (line, col) = crate::text::line_col(text, s.start);
                     format!("{line}:{col}: ")
                 });
                 return vec![format!(

@@ -10,6 +10,8 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use crate::text::line_col;
+
 /// The bundled themes, by name.
 const BUNDLED: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.toml")),
@@ -247,15 +249,6 @@ fn color(name: &str, palette: &HashMap<String, String>) -> Result<Color, String>
     Color::from_str(name).map_err(|_| {
         format!("`{name}` is not a colour: use an ANSI name (blue, lightred, …), #rrggbb or 0–255")
     })
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(before.chars().count(), |nl| {
-        before[nl + 1..].chars().count()
-    }) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::followup::{FollowupState, due_phrase};
+use crate::followup::{FollowupState, followup_due_phrase};
 use crate::model::{Due, Item, ItemKind, Meeting, Outcome};
 use crate::tui::app::{App, previous_minutes};
 use crate::tui::doc::{Doc, Target, visible_start};
@@ -16,7 +16,8 @@ use crate::tui::labels;
 use crate::tui::layout::{self, Pane};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown;
-use crate::tui::widgets::wrap::{Wrapper, line_width, truncate, wrap};
+use crate::tui::widgets::rows::render_rows;
+use crate::tui::widgets::wrap::{Wrapper, fit_spans, line_width, truncate, wrap};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some((meeting, view)) = app.current_meeting() else {
@@ -73,7 +74,7 @@ fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
             lang.labels().items_count
         },
     );
-    fit_line(first, width).render(Rect { height: 1, ..area }, buf);
+    fit_spans(first, width).render(Rect { height: 1, ..area }, buf);
     if area.height > 1 {
         Line::styled(truncate(&second, width), theme.muted).render(
             Rect {
@@ -93,13 +94,9 @@ fn pane_block(app: &App, title: &str, focused: bool) -> Block<'static> {
         app.theme.muted
     };
     Block::bordered().border_style(border).title(Span::styled(
-        format!(" {} ", sanitize_title(title)),
+        format!(" {} ", crate::text::sanitize(title)),
         app.theme.title,
     ))
-}
-
-fn sanitize_title(text: &str) -> String {
-    crate::text::sanitize(text).into_owned()
 }
 
 /// A one-letter mark for the kind of an item (explained in the help overlay).
@@ -157,54 +154,46 @@ fn item_list(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let height = inner.height as usize;
     let start = visible_start(view.item, view.items_scroll, height, meeting.items.len());
-    for (row, (index, item)) in meeting
+    let width = inner.width as usize;
+    let rows = meeting
         .items
         .iter()
         .enumerate()
         .skip(start)
-        .take(height)
-        .enumerate()
-    {
-        let width = inner.width as usize;
-        let departs = if item.departs_from_recommendation() {
-            DEPARTS_MARK
-        } else {
-            ' '
-        };
-        let closed = if item.closed { CLOSED_MARK } else { ' ' };
-        let number = format!("{:>2}. ", item.number);
-        let kind = format!(" {}", kind_mark(app, item.kind));
-        let title_room = width.saturating_sub(2 + number.width() + kind.width());
-        let title = truncate(&item.title, title_room);
-        let pad = title_room.saturating_sub(title.width());
-        let mut line = fit_line(
-            vec![
-                Span::styled(departs.to_string(), theme.warning),
-                Span::styled(closed.to_string(), theme.muted),
-                Span::styled(number, theme.muted),
-                Span::styled(title, theme.text),
-                Span::raw(" ".repeat(pad)),
-                Span::styled(kind, theme.muted),
-            ],
-            width,
-        );
-        if index == view.item {
-            let style = if focused {
-                theme.selection
+        .map(|(index, item)| {
+            let departs = if item.departs_from_recommendation() {
+                DEPARTS_MARK
             } else {
-                theme.selection.add_modifier(Modifier::DIM)
+                ' '
             };
-            line = line.patch_style(style);
-        }
-        line.render(
-            Rect {
-                y: inner.y + row as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+            let closed = if item.closed { CLOSED_MARK } else { ' ' };
+            let number = format!("{:>2}. ", item.number);
+            let kind = format!(" {}", kind_mark(app, item.kind));
+            let title_room = width.saturating_sub(2 + number.width() + kind.width());
+            let title = truncate(&item.title, title_room);
+            let pad = title_room.saturating_sub(title.width());
+            let mut line = fit_spans(
+                vec![
+                    Span::styled(departs.to_string(), theme.warning),
+                    Span::styled(closed.to_string(), theme.muted),
+                    Span::styled(number, theme.muted),
+                    Span::styled(title, theme.text),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(kind, theme.muted),
+                ],
+                width,
+            );
+            if index == view.item {
+                let style = if focused {
+                    theme.selection
+                } else {
+                    theme.selection.add_modifier(Modifier::DIM)
+                };
+                line = line.patch_style(style);
+            }
+            line
+        });
+    render_rows(rows, inner, buf);
 }
 
 fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
@@ -228,20 +217,14 @@ fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         block = block.title_bottom(Line::styled(position, app.theme.muted).right_aligned());
     }
     block.render(area, buf);
-    for (row, i) in (start..doc.len()).take(height).enumerate() {
-        let mut line = doc.lines[i].clone();
+    let rows = doc.lines.iter().enumerate().skip(start).map(|(i, line)| {
         if focused && doc.same_entry(i, view.detail.pos) {
-            line = line.patch_style(app.theme.selection);
+            line.clone().patch_style(app.theme.selection)
+        } else {
+            line.clone()
         }
-        line.render(
-            Rect {
-                y: inner.y + row as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    });
+    render_rows(rows, inner, buf);
 }
 
 /// The item pane's content laid out in `width` columns.
@@ -345,13 +328,7 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
             );
             w.push(&f.what, theme.text);
             w.newline();
-            let phrase = due_phrase(&f.due, f.runs.len(), lang, |id| {
-                app.archive
-                    .plans
-                    .iter()
-                    .flat_map(|p| &p.events)
-                    .find(|e| e.id == id)
-            });
+            let phrase = followup_due_phrase(&app.archive, f, lang);
             w.push(&phrase, theme.accent);
             w.push(" · ", theme.muted);
             w.push_unbroken(labels::state(lang, a.state), state_style);
@@ -554,25 +531,4 @@ fn pad(text: &str, width: usize) -> String {
     let t = truncate(text, width);
     let w = t.width();
     format!("{t}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Cuts a line of spans to `width` columns.
-fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for span in spans {
-        let text = crate::text::sanitize(&span.content);
-        let w = text.width();
-        if used + w <= width {
-            used += w;
-            out.push(Span::styled(text.into_owned(), span.style));
-        } else {
-            let room = width - used;
-            if room > 0 {
-                out.push(Span::styled(truncate(&text, room), span.style));
-            }
-            break;
-        }
-    }
-    Line::from(out)
 }

@@ -5,11 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Row};
 use crate::tui::doc::visible_start;
-use crate::tui::widgets::wrap::truncate;
+use crate::tui::widgets::rows::render_rows;
+use crate::tui::widgets::wrap::{fit_spans, truncate};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ui = app.ui();
@@ -43,21 +43,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let height = rows_area.height as usize;
     let cursor = app.list.cursor;
     let start = visible_start(cursor.pos, cursor.scroll, height, app.list.rows.len());
-    for (offset, index) in (start..app.list.rows.len()).take(height).enumerate() {
-        let mut line = row_line(app, app.list.rows[index], width);
+    // Only the rows in view are laid out.
+    let rows = app.list.rows.iter().enumerate().skip(start).take(height);
+    let lines = rows.map(|(index, row)| {
+        let line = row_line(app, *row, width);
         if index == cursor.pos {
-            line = line.patch_style(theme.selection);
+            line.patch_style(theme.selection)
+        } else {
+            line
         }
-        let y = rows_area.y + offset as u16;
-        line.render(
-            Rect {
-                y,
-                height: 1,
-                ..rows_area
-            },
-            buf,
-        );
-    }
+    });
+    render_rows(lines, rows_area, buf);
 }
 
 fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
@@ -101,27 +97,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                     theme.warning,
                 ));
             }
-            fit(spans, width)
+            fit_spans(spans, width)
         }
     }
-}
-
-/// Cuts a line to `width` columns.
-fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for span in spans {
-        let w = span.content.width();
-        if used + w <= width {
-            used += w;
-            out.push(span);
-        } else {
-            let room = width - used;
-            if room > 0 {
-                out.push(Span::styled(truncate(&span.content, room), span.style));
-            }
-            break;
-        }
-    }
-    Line::from(out)
 }

@@ -5,14 +5,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::calendar::next_per_body;
-use crate::followup::{FollowupState, due_phrase};
+use crate::followup::{FollowupState, followup_due_phrase};
 use crate::model::{ItemRef, MeetingStatus};
 use crate::tui::app::App;
 use crate::tui::doc::{Doc, Target, visible_start};
 use crate::tui::labels;
+use crate::tui::widgets::rows::render_rows;
 use crate::tui::widgets::wrap::{Wrapper, truncate};
 
 /// The text width inside the screen's margins.
@@ -87,13 +87,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
         };
         let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
         w.push_unbroken(&labels::state(lang, a.state).to_uppercase(), style);
-        let phrase = due_phrase(&f.due, f.runs.len(), lang, |id| {
-            app.archive
-                .plans
-                .iter()
-                .flat_map(|p| &p.events)
-                .find(|e| e.id == id)
-        });
+        let phrase = followup_due_phrase(&app.archive, f, lang);
         w.push(&format!("  {phrase}"), theme.text);
         w.newline();
         w.push(&f.what, theme.text);
@@ -186,17 +180,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let doc = doc(app, text_width(area));
     let height = area.height as usize;
     let start = visible_start(app.overview.pos, app.overview.scroll, height, doc.len());
-    for (row, i) in (start..doc.len()).take(height).enumerate() {
-        let mut line = doc.lines[i].clone();
+    let rows = doc.lines.iter().enumerate().skip(start).map(|(i, line)| {
         if doc.target(i).is_some() && doc.same_entry(i, app.overview.pos) {
-            line = line.patch_style(app.theme.selection);
+            line.clone().patch_style(app.theme.selection)
+        } else {
+            line.clone()
         }
-        let line_area = Rect {
-            x: area.x + 1,
-            y: area.y + row as u16,
-            width: area.width.saturating_sub(2),
-            height: 1,
-        };
-        line.render(line_area, buf);
-    }
+    });
+    let margins = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    render_rows(rows, margins, buf);
 }

@@ -5,11 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::archive::Severity;
 use crate::tui::app::App;
-use crate::tui::layout;
+use crate::tui::widgets::overlay;
 use crate::tui::widgets::wrap::{Wrapper, truncate};
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -66,31 +65,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, scroll: usize) {
-    let outer = layout::overlay(area, 100);
-    Clear.render(outer, buf);
     let count = app.archive.diagnostics.len() + app.settings_problems.len();
-    let title = format!(" {} ({count}) ", app.ui().problems);
-    Block::bordered()
-        .style(app.theme.text)
-        .border_style(app.theme.accent)
-        .title(Span::styled(title, app.theme.title))
-        .render(outer, buf);
-    let inner = layout::inner(outer);
-    let lines = lines(app, inner.width as usize);
-    let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
-    for (row, line) in lines
-        .into_iter()
-        .skip(start)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        line.render(
-            Rect {
-                y: inner.y + row as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    let title = format!("{} ({count})", app.ui().problems);
+    overlay::render(app, area, buf, &title, 100, scroll, |width| {
+        lines(app, width)
+    });
 }

@@ -5,14 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::layout;
 use crate::tui::views::meeting::{CLOSED_MARK, DEPARTS_MARK};
+use crate::tui::widgets::overlay;
 use crate::tui::widgets::wrap::truncate;
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -93,34 +92,6 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, scroll: usize) {
-    let mut outer = layout::overlay(area, 90);
-    let needed = lines(app, layout::inner(outer).width as usize).len() as u16 + 2;
-    outer.height = outer.height.min(needed);
-    Clear.render(outer, buf);
-    Block::bordered()
-        .style(app.theme.text)
-        .border_style(app.theme.accent)
-        .title(Span::styled(
-            format!(" {} ", app.ui().help_title),
-            app.theme.title,
-        ))
-        .render(outer, buf);
-    let inner = layout::inner(outer);
-    let lines = lines(app, inner.width as usize);
-    let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
-    for (row, line) in lines
-        .into_iter()
-        .skip(start)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        line.render(
-            Rect {
-                y: inner.y + row as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    let title = app.ui().help_title;
+    overlay::render(app, area, buf, title, 90, scroll, |width| lines(app, width));
 }

@@ -2,5 +2,7 @@
 
 pub mod help;
 pub mod markdown;
+pub mod overlay;
+pub mod rows;
 pub mod too_small;
 pub mod wrap;

@@ -169,6 +169,27 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts a line of spans to `width` columns; the last span that does not fit ends in "…".
+pub fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let text = sanitize(&span.content);
+        let w = text.width();
+        if used + w <= width {
+            used += w;
+            out.push(Span::styled(text.into_owned(), span.style));
+        } else {
+            let room = width - used;
+            if room > 0 {
+                out.push(Span::styled(truncate(&text, room), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}
+
 /// The display width of a line.
 pub fn line_width(line: &Line<'_>) -> usize {
     line.spans.iter().map(|s| s.content.width()).sum()
