@@ -6,9 +6,11 @@
 pub mod archive;
 pub mod calendar;
 pub mod config;
+pub mod edit;
 pub mod export;
 pub mod followup;
 pub mod lang;
 pub mod model;
+pub mod store;
 pub mod text;
 pub mod tui;

@@ -436,7 +436,7 @@ impl<'a> Converter<'a> {
 
         let mut numbers: HashMap<u32, Range<usize>> = HashMap::new();
         let mut items = Vec::with_capacity(raw.items.len());
-        for raw_item in &raw.items {
+        for (file_index, raw_item) in raw.items.iter().enumerate() {
             let number = *raw_item.number.get_ref();
             if let Some(first) = numbers.insert(number, raw_item.number.span()) {
                 let line = self.src.site(first).line;
@@ -448,7 +448,9 @@ impl<'a> Converter<'a> {
                 continue;
             }
             let origin = ItemRef::item(id.clone(), number);
-            items.push(self.item(raw_item, origin, meeting_dir, root));
+            let mut item = self.item(raw_item, origin, meeting_dir, root);
+            item.file_index = file_index;
+            items.push(item);
         }
         items.sort_by_key(|i| i.number);
         Meeting {
@@ -463,6 +465,7 @@ impl<'a> Converter<'a> {
             attendance,
             items,
             file,
+            source_hash: 0,
         }
     }
 
@@ -533,6 +536,8 @@ impl<'a> Converter<'a> {
                 .collect(),
             refs,
             followups,
+            answers: raw.answers.iter().map(|a| a.get_ref().clone()).collect(),
+            file_index: 0,
         }
     }
 

@@ -56,6 +56,9 @@ pub struct Archive {
     /// How many files were read, including those that failed.
     pub files_read: usize,
     index: HashMap<MeetingId, usize>,
+    /// What the archive holds, kept so one file can be read again on its own.
+    known: Known,
+    abs_root: PathBuf,
 }
 
 /// A file found in the archive and what it is.
@@ -163,7 +166,8 @@ impl Archive {
             .map(|(id, l)| {
                 let mut c = Converter::new(&l.display, &l.text, &known);
                 let dir = abs_root.join(l.rel.parent().unwrap_or(Path::new("")));
-                let m = c.meeting(&l.raw, id, l.rel.clone(), &dir, &abs_root);
+                let mut m = c.meeting(&l.raw, id, l.rel.clone(), &dir, &abs_root);
+                m.source_hash = text_hash(&l.text);
                 (m, c.diagnostics, c.followup_sites)
             })
             .collect();
@@ -194,7 +198,24 @@ impl Archive {
 
         meetings.sort_by(|a, b| a.id.cmp(&b.id));
         plans.sort_by_key(|p| p.year);
-        diagnostics.sort_by(|a, b| {
+        let mut archive = Archive {
+            root: root.to_path_buf(),
+            forum,
+            meetings,
+            plans,
+            diagnostics,
+            files_read,
+            index: HashMap::new(),
+            known,
+            abs_root,
+        };
+        archive.sort_diagnostics();
+        archive.rebuild_index();
+        Ok(archive)
+    }
+
+    fn sort_diagnostics(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
             (a.severity, &a.site.file, a.site.line, a.site.column).cmp(&(
                 b.severity,
                 &b.site.file,
@@ -202,20 +223,75 @@ impl Archive {
                 b.site.column,
             ))
         });
-        let index = meetings
+    }
+
+    fn rebuild_index(&mut self) {
+        self.index = self
+            .meetings
             .iter()
             .enumerate()
             .map(|(i, m)| (m.id.clone(), i))
             .collect();
-        Ok(Archive {
-            root: root.to_path_buf(),
-            forum,
-            meetings,
-            plans,
-            diagnostics,
-            files_read,
-            index,
-        })
+    }
+
+    /// Reads one meeting file again (after a save, or a change on disk) and puts it in place
+    /// of the version loaded before, with its own diagnostics. A file that is gone is taken
+    /// out. Checks that span the archive (follow-up ids used twice, references from other
+    /// files) are brought up to date by the next full load.
+    pub fn reload_meeting(&mut self, rel: &Path) {
+        let Some(id) = rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.parse::<MeetingId>().ok())
+        else {
+            return;
+        };
+        let display = self.root.join(rel);
+        self.diagnostics.retain(|d| d.site.file != display);
+        let position = self.position(&id);
+        match read_parse::<RawMeeting>(&self.root, rel) {
+            Ok(l) => {
+                let numbers = l.raw.items.iter().map(|i| *i.number.get_ref()).collect();
+                self.known.meetings.insert(id.clone(), Some(numbers));
+                let mut c = Converter::new(&l.display, &l.text, &self.known);
+                let dir = self.abs_root.join(rel.parent().unwrap_or(Path::new("")));
+                let mut meeting = c.meeting(&l.raw, &id, rel.to_path_buf(), &dir, &self.abs_root);
+                meeting.source_hash = text_hash(&l.text);
+                self.diagnostics.append(&mut c.diagnostics);
+                match position {
+                    Some(i) => self.meetings[i] = meeting,
+                    None => {
+                        let at = self.meetings.partition_point(|m| m.id < id);
+                        self.meetings.insert(at, meeting);
+                        self.files_read += 1;
+                        self.rebuild_index();
+                    }
+                }
+            }
+            Err(d) => {
+                let gone = !display.exists();
+                if !gone {
+                    self.diagnostics.push(*d);
+                }
+                if let Some(i) = position {
+                    self.meetings.remove(i);
+                    self.rebuild_index();
+                }
+                if gone {
+                    self.files_read = self.files_read.saturating_sub(1);
+                    let planned = self
+                        .plans
+                        .iter()
+                        .any(|p| p.meetings.iter().any(|m| m.id() == id));
+                    if planned {
+                        self.known.meetings.insert(id, None);
+                    } else {
+                        self.known.meetings.remove(&id);
+                    }
+                }
+            }
+        }
+        self.sort_diagnostics();
     }
 
     /// Where a meeting is in `meetings`.
@@ -261,6 +337,27 @@ impl Archive {
     pub fn plan(&self, year: i32) -> Option<&YearPlan> {
         self.plans.iter().find(|p| p.year == year)
     }
+}
+
+/// A hash of a file's text, to notice a change on disk without keeping the text.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Checks that a file's text would still load: the TOML syntax and the keys the file kind
+/// allows. `rel` tells the kind (forum.toml, calendar/YYYY.toml, or a meeting file).
+pub fn check_text(rel: &Path, text: &str) -> Result<(), String> {
+    let result = if rel == Path::new("forum.toml") {
+        parse::parse_toml::<RawForum>(rel, text).map(drop)
+    } else if rel.starts_with("calendar") {
+        parse::parse_toml::<RawPlan>(rel, text).map(drop)
+    } else {
+        parse::parse_toml::<RawMeeting>(rel, text).map(drop)
+    };
+    result.map_err(|d| format!("{}:{}: {}", d.site.line, d.site.column, d.message))
 }
 
 fn read_parse<T: serde::de::DeserializeOwned>(

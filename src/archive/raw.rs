@@ -104,6 +104,9 @@ pub struct RawItem {
     pub refs: Vec<SStr>,
     #[serde(default)]
     pub followups: Vec<RawFollowup>,
+    /// The follow-ups this item reports on (their ids).
+    #[serde(default)]
+    pub answers: Vec<SStr>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -226,6 +226,11 @@ pub struct Item {
     pub tags: Vec<String>,
     pub refs: Vec<ItemRef>,
     pub followups: Vec<Followup>,
+    /// The follow-ups (by id) this item reports on, e.g. an evaluation that came back.
+    pub answers: Vec<String>,
+    /// Where the item is among the file's `[[items]]` (items are shown by number, which
+    /// need not be the file's order).
+    pub file_index: usize,
 }
 
 impl Item {
@@ -249,6 +254,8 @@ pub struct Meeting {
     pub items: Vec<Item>,
     /// The file this meeting was read from, relative to the archive root.
     pub file: PathBuf,
+    /// A hash of the file's text as loaded, to tell whether it changed on disk since.
+    pub source_hash: u64,
 }
 
 impl Meeting {

@@ -1,0 +1,484 @@
+//! Changes to a meeting file, made field by field on the file as the user wrote it
+//! (toml_edit): comments, blank lines, key order and quoting elsewhere stay as they were.
+//! Each function is one change; `crate::store::Store::edit` runs it and saves the result.
+//! Nothing here reads the clock or touches the disk.
+
+pub mod new_meeting;
+pub mod past_tense;
+mod positions;
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+use crate::model::{ItemKind, MeetingStatus, Outcome, Person};
+
+pub type EditResult = Result<(), String>;
+
+/// Sets `key` in `table` to `value`, keeping the decor (spacing, trailing comment) of the
+/// value it replaces.
+fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
+    let mut value = value.into();
+    if let Some(old) = table.get(key).and_then(Item::as_value) {
+        *value.decor_mut() = old.decor().clone();
+    }
+    table.insert(key, Item::Value(value));
+}
+
+/// Sets a text field, or removes it when the text is empty.
+fn set_text(table: &mut Table, key: &str, text: &str) {
+    if text.trim().is_empty() {
+        table.remove(key);
+    } else {
+        set(table, key, normalise_newlines(text));
+    }
+}
+
+/// Multi-line text is written with a final newline, so that `"""` closes on its own line.
+fn normalise_newlines(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let trimmed = text.trim_end();
+    if trimmed.contains('\n') {
+        format!("{trimmed}\n")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+pub fn set_status(doc: &mut DocumentMut, status: MeetingStatus) -> EditResult {
+    set(doc.as_table_mut(), "status", status.key());
+    Ok(())
+}
+
+fn items(doc: &mut DocumentMut) -> Result<&mut ArrayOfTables, String> {
+    if doc.get("items").is_none() {
+        doc.insert("items", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    doc.get_mut("items")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| {
+            "`items` is not written as [[items]] tables; edit it in an editor".to_owned()
+        })
+}
+
+fn item(doc: &mut DocumentMut, index: usize) -> Result<&mut Table, String> {
+    items(doc)?
+        .get_mut(index)
+        .ok_or_else(|| format!("there is no item at position {}", index + 1))
+}
+
+fn number_of(table: &Table) -> Option<i64> {
+    table.get("number").and_then(Item::as_integer)
+}
+
+pub fn set_item_title(doc: &mut DocumentMut, index: usize, title: &str) -> EditResult {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err("an item needs a title".to_owned());
+    }
+    set(item(doc, index)?, "title", title);
+    Ok(())
+}
+
+pub fn set_item_kind(doc: &mut DocumentMut, index: usize, kind: ItemKind) -> EditResult {
+    set(item(doc, index)?, "kind", kind.key());
+    Ok(())
+}
+
+/// Marks an item closed (*lukket punkt*), or open again by removing the key.
+pub fn set_item_closed(doc: &mut DocumentMut, index: usize, closed: bool) -> EditResult {
+    let table = item(doc, index)?;
+    if closed {
+        set(table, "closed", true);
+    } else {
+        table.remove("closed");
+    }
+    Ok(())
+}
+
+/// Sets `background` or `presenter`.
+pub fn set_item_text(doc: &mut DocumentMut, index: usize, key: &str, text: &str) -> EditResult {
+    set_text(item(doc, index)?, key, text);
+    Ok(())
+}
+
+/// A fresh item table. It gets the separator comment of the item before it when that is
+/// only a rule (such as `# -----`), so new items look like the rest of the file.
+fn new_item_table(number: i64, title: &str, kind: ItemKind, like: Option<&Table>) -> Table {
+    let mut table = Table::new();
+    table.insert("number", toml_edit::value(number));
+    table.insert("title", toml_edit::value(title.trim()));
+    table.insert("kind", toml_edit::value(kind.key()));
+    let prefix = like
+        .and_then(|t| t.decor().prefix())
+        .and_then(|p| p.as_str())
+        .filter(|p| is_rule_only(p))
+        .map_or_else(|| "\n".to_owned(), str::to_owned);
+    table.decor_mut().set_prefix(prefix);
+    table
+}
+
+fn is_rule_only(prefix: &str) -> bool {
+    prefix.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty()
+            || line
+                .strip_prefix('#')
+                .is_some_and(|rest| rest.trim().chars().all(|c| "-=*#~_ ".contains(c)))
+    })
+}
+
+/// Adds an item at `at` (0 = first). It takes the number after the item before it, and the
+/// items after it move up a number where they would otherwise collide.
+pub fn add_item(
+    doc: &mut DocumentMut,
+    at: usize,
+    title: &str,
+    kind: ItemKind,
+) -> Result<i64, String> {
+    if title.trim().is_empty() {
+        return Err("an item needs a title".to_owned());
+    }
+    let items = items(doc)?;
+    let at = at.min(items.len());
+    let number = match at {
+        0 => 1,
+        _ => items.get(at - 1).and_then(number_of).unwrap_or(at as i64) + 1,
+    };
+    let like = items.get(at.saturating_sub(1)).cloned();
+    items.insert(at, new_item_table(number, title, kind, like.as_ref()));
+    let mut previous = number;
+    for i in at + 1..items.len() {
+        let table = items.get_mut(i).expect("index within len");
+        match number_of(table) {
+            Some(n) if n > previous => break,
+            _ => {
+                previous += 1;
+                set(table, "number", previous);
+            }
+        }
+    }
+    positions::reorder_items(doc);
+    Ok(number)
+}
+
+pub fn delete_item(doc: &mut DocumentMut, index: usize) -> EditResult {
+    let items = items(doc)?;
+    if index >= items.len() {
+        return Err(format!("there is no item at position {}", index + 1));
+    }
+    items.remove(index);
+    Ok(())
+}
+
+/// Moves an item one place up or down. The numbers stay with the places, so the moved item
+/// takes its neighbour's number and the neighbour takes its.
+pub fn move_item(doc: &mut DocumentMut, index: usize, up: bool) -> Result<usize, String> {
+    let items = items(doc)?;
+    let other = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1)
+    };
+    let Some(other) = other.filter(|o| *o < items.len() && index < items.len()) else {
+        return Err("the item cannot move further".to_owned());
+    };
+    let (low, high) = (index.min(other), index.max(other));
+    let mut a = items.remove(high);
+    let mut b = items.remove(low);
+    let (na, nb) = (number_of(&a), number_of(&b));
+    if let (Some(na), Some(nb)) = (na, nb) {
+        set(&mut a, "number", nb);
+        set(&mut b, "number", na);
+    }
+    // The separator comments belong to the places too.
+    let (da, db) = (a.decor().clone(), b.decor().clone());
+    *a.decor_mut() = db;
+    *b.decor_mut() = da;
+    items.insert(low, a);
+    items.insert(high, b);
+    positions::reorder_items(doc);
+    Ok(other)
+}
+
+/// Numbers the items 1, 2, 3, … in their order.
+pub fn renumber(doc: &mut DocumentMut) -> EditResult {
+    for (i, table) in items(doc)?.iter_mut().enumerate() {
+        if number_of(table) != Some(i as i64 + 1) {
+            set(table, "number", i as i64 + 1);
+        }
+    }
+    Ok(())
+}
+
+/// A sub-table of an item (`recommendation`, `decision`), created when missing.
+fn sub_table<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Table, String> {
+    if table.get(key).is_none() {
+        let mut sub = Table::new();
+        sub.set_implicit(false);
+        table.insert(key, Item::Table(sub));
+    }
+    table
+        .get_mut(key)
+        .and_then(Item::as_table_mut)
+        .ok_or_else(|| format!("`{key}` is written inline; edit it in an editor"))
+}
+
+fn string_array(lines: &[String]) -> Array {
+    let mut array = Array::new();
+    for line in lines {
+        let mut v = Value::from(normalise_newlines(line));
+        v.decor_mut().set_prefix("\n  ");
+        array.push_formatted(v);
+    }
+    array.set_trailing("\n");
+    array.set_trailing_comma(true);
+    array
+}
+
+/// Sets the recommendation's lead-in and clauses.
+pub fn set_recommendation(
+    doc: &mut DocumentMut,
+    index: usize,
+    lead: &str,
+    clauses: &[String],
+) -> EditResult {
+    let table = item(doc, index)?;
+    if lead.trim().is_empty() && clauses.is_empty() {
+        table.remove("recommendation");
+        return Ok(());
+    }
+    let rec = sub_table(table, "recommendation")?;
+    set_text(rec, "lead", lead);
+    if clauses.is_empty() {
+        rec.remove("clauses");
+    } else {
+        let mut array = string_array(clauses);
+        if let Some(old) = rec.get("clauses").and_then(Item::as_value) {
+            *array.decor_mut() = old.decor().clone();
+        }
+        rec.insert("clauses", Item::Value(Value::Array(array)));
+    }
+    Ok(())
+}
+
+fn decision_clauses(table: &mut Table) -> Result<&mut ArrayOfTables, String> {
+    let decision = sub_table(table, "decision")?;
+    if decision.get("clauses").is_none() {
+        decision.insert("clauses", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    decision
+        .get_mut("clauses")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| {
+            "the decision's clauses are written inline; edit them in an editor".to_owned()
+        })
+}
+
+/// Records the decision on recommendation clause `clause` (0-based). A decision clause
+/// answers the recommendation clause at the same position, so the clauses before it must
+/// be decided first.
+pub fn set_decision_clause(
+    doc: &mut DocumentMut,
+    index: usize,
+    clause: usize,
+    outcome: Outcome,
+    text: &str,
+) -> EditResult {
+    let table = item(doc, index)?;
+    let clauses = decision_clauses(table)?;
+    if clause > clauses.len() {
+        return Err(format!(
+            "clause {} is not decided yet; decide the clauses in order",
+            clause_letter(clauses.len())
+        ));
+    }
+    if clause == clauses.len() {
+        let mut t = Table::new();
+        t.insert("outcome", toml_edit::value(outcome.key()));
+        t.insert("text", toml_edit::value(normalise_newlines(text)));
+        t.decor_mut().set_prefix("\n");
+        clauses.push(t);
+    } else {
+        let t = clauses.get_mut(clause).expect("checked above");
+        set(t, "outcome", outcome.key());
+        set_text(t, "text", text);
+    }
+    positions::reorder_items(doc);
+    Ok(())
+}
+
+/// `a`, `b`, `c`, … as clauses are lettered in the minutes.
+pub fn clause_letter(index: usize) -> String {
+    let letter = (b'a' + (index % 26) as u8) as char;
+    format!("({letter})")
+}
+
+/// Sets the decision's overall text (for an item decided without clauses) or its remarks.
+pub fn set_decision_text(doc: &mut DocumentMut, index: usize, key: &str, text: &str) -> EditResult {
+    let table = item(doc, index)?;
+    if text.trim().is_empty() && table.get("decision").is_none() {
+        return Ok(());
+    }
+    let decision = sub_table(table, "decision")?;
+    set_text(decision, key, text);
+    if decision.is_empty() {
+        table.remove("decision");
+    }
+    positions::reorder_items(doc);
+    Ok(())
+}
+
+/// What a follow-up created from a decision holds.
+#[derive(Debug, Clone)]
+pub struct NewFollowup {
+    pub id: String,
+    pub what: String,
+    pub owner: String,
+    pub reports_to: Option<String>,
+    /// The due as written in the file: e.g. `{ kind = "date", date = 2018-02-09 }`.
+    pub due: InlineTable,
+}
+
+pub fn add_followup(doc: &mut DocumentMut, index: usize, followup: NewFollowup) -> EditResult {
+    let table = item(doc, index)?;
+    if table.get("followups").is_none() {
+        table.insert("followups", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let list = table
+        .get_mut("followups")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or("the follow-ups are written inline; edit them in an editor")?;
+    let mut t = Table::new();
+    t.insert("id", toml_edit::value(followup.id));
+    t.insert("what", toml_edit::value(followup.what.trim()));
+    if !followup.owner.trim().is_empty() {
+        t.insert("owner", toml_edit::value(followup.owner.trim()));
+    }
+    if let Some(body) = followup.reports_to {
+        t.insert("reports_to", toml_edit::value(body));
+    }
+    t.insert("due", toml_edit::value(followup.due));
+    t.decor_mut().set_prefix("\n");
+    list.push(t);
+    positions::reorder_items(doc);
+    Ok(())
+}
+
+pub fn add_attachment(doc: &mut DocumentMut, index: usize, title: &str, path: &str) -> EditResult {
+    let table = item(doc, index)?;
+    if table.get("attachments").is_none() {
+        table.insert("attachments", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let list = table
+        .get_mut("attachments")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or("the attachments are written inline; edit them in an editor")?;
+    let mut t = Table::new();
+    if !title.trim().is_empty() {
+        t.insert("title", toml_edit::value(title.trim()));
+    }
+    t.insert("path", toml_edit::value(path));
+    t.decor_mut().set_prefix("\n");
+    list.push(t);
+    positions::reorder_items(doc);
+    Ok(())
+}
+
+/// Which attendance list a person is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendanceList {
+    Participants,
+    Apologies,
+    Guests,
+    GuestApologies,
+}
+
+impl AttendanceList {
+    pub const ALL: [AttendanceList; 4] = [
+        AttendanceList::Participants,
+        AttendanceList::Apologies,
+        AttendanceList::Guests,
+        AttendanceList::GuestApologies,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AttendanceList::Participants => "participants",
+            AttendanceList::Apologies => "apologies",
+            AttendanceList::Guests => "guests",
+            AttendanceList::GuestApologies => "guest_apologies",
+        }
+    }
+}
+
+fn person_value(person: &Person) -> Value {
+    let mut t = InlineTable::new();
+    t.insert("name", person.name.trim().into());
+    if let Some(org) = person
+        .organisation
+        .as_deref()
+        .filter(|o| !o.trim().is_empty())
+    {
+        t.insert("organisation", org.trim().into());
+    }
+    Value::InlineTable(t)
+}
+
+/// Puts `person` on `list` and off the other lists of the same kind (a member is either
+/// present or has sent apologies; `None` takes them off both).
+pub fn set_attendance(
+    doc: &mut DocumentMut,
+    person: &Person,
+    list: Option<AttendanceList>,
+    guest: bool,
+) -> EditResult {
+    if doc.get("attendance").is_none() {
+        let mut t = Table::new();
+        t.set_position(Some(0));
+        t.decor_mut().set_prefix("\n");
+        doc.insert("attendance", Item::Table(t));
+    }
+    let attendance = doc
+        .get_mut("attendance")
+        .and_then(Item::as_table_mut)
+        .ok_or("`attendance` is written inline; edit it in an editor")?;
+    let pair = if guest {
+        [AttendanceList::Guests, AttendanceList::GuestApologies]
+    } else {
+        [AttendanceList::Participants, AttendanceList::Apologies]
+    };
+    for l in pair {
+        let Some(array) = attendance.get_mut(l.key()).and_then(Item::as_array_mut) else {
+            continue;
+        };
+        array.retain(|v| {
+            v.as_inline_table()
+                .and_then(|t| t.get("name"))
+                .and_then(Value::as_str)
+                .is_none_or(|n| n.trim() != person.name.trim())
+        });
+    }
+    if let Some(list) = list {
+        if attendance.get(list.key()).is_none() {
+            attendance.insert(list.key(), toml_edit::value(Array::new()));
+        }
+        let array = attendance
+            .get_mut(list.key())
+            .and_then(Item::as_array_mut)
+            .ok_or_else(|| format!("`{}` is not a list; edit it in an editor", list.key()))?;
+        array.push_formatted(person_value(person));
+        array.fmt();
+    }
+    for l in pair {
+        if attendance
+            .get(l.key())
+            .and_then(Item::as_array)
+            .is_some_and(Array::is_empty)
+        {
+            attendance.remove(l.key());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

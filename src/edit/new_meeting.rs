@@ -1,0 +1,224 @@
+//! A new meeting file: the body's defaults (or the year plan's), and the standing items:
+//! approval of the previous minutes (linked to that meeting), the follow-ups chosen from
+//! those due, Orienteringer, Eventuelt and Næste møde.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
+
+use crate::archive::Archive;
+use crate::calendar::Scheduled;
+use crate::followup::{FollowupState, assess};
+use crate::lang::Lang;
+use crate::model::{BodyId, Followup, ItemKind, MeetingId, MeetingStatus};
+
+/// A meeting file ready to be created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub id: MeetingId,
+    /// Relative to the archive root: `YYYY/YYYY-MM-DD-body.toml`.
+    pub rel: PathBuf,
+    pub text: String,
+}
+
+/// The follow-ups that report to `body` and are due by the meeting on `date` (overdue,
+/// triggered or due within two weeks of it), to be offered as items.
+pub fn offered_followups<'a>(
+    archive: &'a Archive,
+    schedule: &[Scheduled],
+    body: &BodyId,
+    date: NaiveDate,
+) -> Vec<&'a Followup> {
+    let meeting_date = |id: &MeetingId| crate::calendar::meeting_date(schedule, id);
+    let event_date = |id: &str| archive.event(id).map(|e| e.start_date);
+    archive
+        .followups()
+        .filter(|f| f.reports_to.as_ref() == Some(body))
+        .filter(|f| {
+            matches!(
+                assess(f, date, meeting_date, event_date).state,
+                FollowupState::Overdue | FollowupState::Triggered | FollowupState::DueSoon
+            )
+        })
+        .collect()
+}
+
+/// The file for a new meeting of `body` on `date`, with `include` as items.
+pub fn draft(
+    archive: &Archive,
+    schedule: &[Scheduled],
+    body: &BodyId,
+    date: NaiveDate,
+    include: &[&Followup],
+) -> Result<Draft, String> {
+    let forum = &archive.forum;
+    let Some(b) = forum.body(body) else {
+        return Err(format!(
+            "no body `{body}` in forum.toml (bodies: {})",
+            forum.body_ids().join(", ")
+        ));
+    };
+    let id = MeetingId::new(date, body.clone());
+    if archive.meeting(&id).is_some() {
+        return Err(format!("{id} already has a meeting file"));
+    }
+    let lang = forum.language;
+    let planned = archive
+        .plan(date.year())
+        .and_then(|p| p.meetings.iter().find(|m| m.id() == id));
+    let start = planned.and_then(|p| p.start).or(b.start);
+    let end = planned.and_then(|p| p.end).or(b.end);
+    let place = planned
+        .and_then(|p| p.place.clone())
+        .unwrap_or_else(|| b.place.clone());
+    let prepares = planned.and_then(|p| p.prepares.clone());
+
+    let previous = schedule
+        .iter()
+        .filter(|s| s.id.body == *body && s.date < date && s.id != id)
+        .max_by_key(|s| s.date);
+    let next = schedule
+        .iter()
+        .filter(|s| s.id.body == *body && s.date > date && s.id != id)
+        .min_by_key(|s| s.date);
+    // Who recommends to this body writes the lead-ins ("Forretningsudvalget indstiller, at …").
+    let recommender = forum
+        .bodies
+        .iter()
+        .find(|x| x.recommends_to.as_ref() == Some(body));
+
+    let mut doc = DocumentMut::new();
+    doc.decor_mut().set_prefix(format!(
+        "# {} — created by dagsorden. Format: see README.md in the archive folder.\n\n",
+        title(&b.name, date, lang)
+    ));
+    doc.insert("body", value(body.as_str()));
+    doc.insert("title", value(title(&b.name, date, lang)));
+    doc.insert("date", value(toml_date(date)));
+    doc.insert("weekday", value(lang.weekday(date.weekday())));
+    if let Some(t) = start {
+        doc.insert("start", value(toml_time(t)));
+    }
+    if let Some(t) = end {
+        doc.insert("end", value(toml_time(t)));
+    }
+    if !place.is_empty() {
+        doc.insert("place", value(place));
+    }
+    doc.insert("status", value(MeetingStatus::AgendaDraft.key()));
+    if let Some(p) = &prepares {
+        doc.insert("prepares", value(p.to_string()));
+    }
+
+    let mut items = ArrayOfTables::new();
+    let mut number = 0;
+    let mut push = |mut t: Table| {
+        number += 1;
+        let mut head = Table::new();
+        head.insert("number", value(number));
+        for (k, v) in t.iter_mut() {
+            head.insert(&k, v.clone());
+        }
+        head.decor_mut().set_prefix("\n");
+        items.push(head);
+    };
+    let lead = match recommender {
+        Some(r) => format!("{} indstiller, at {}", r.name, b.name),
+        None => format!("Det indstilles, at {}", b.name),
+    };
+    if let Some(prev) = previous {
+        let date_text = lang.date(prev.date);
+        let mut t = item_table(
+            &format!(
+                "Godkendelse af referat fra møde i {} den {date_text}",
+                b.name
+            ),
+            ItemKind::MinutesApproval,
+        );
+        t.insert("refs", value(Array::from_iter([prev.id.to_string()])));
+        let mut rec = Table::new();
+        if let Some(r) = recommender {
+            rec.insert("by", value(r.id.as_str()));
+        }
+        rec.insert("lead", value(lead.clone()));
+        rec.insert(
+            "clauses",
+            value(Array::from_iter([format!(
+                "godkender referat fra mødet i {} den {date_text}",
+                b.name
+            )])),
+        );
+        t.insert("recommendation", Item::Table(rec));
+        push(t);
+    }
+    for f in include {
+        let mut t = item_table(&f.what, ItemKind::Discussion);
+        if let Some(origin) = &f.origin {
+            t.insert("refs", value(Array::from_iter([origin.to_string()])));
+        }
+        t.insert("answers", value(Array::from_iter([f.id.clone()])));
+        push(t);
+    }
+    push(item_table("Orienteringer", ItemKind::Announcements));
+    push(item_table("Eventuelt", ItemKind::AnyOtherBusiness));
+    let mut next_item = item_table("Næste møde", ItemKind::NextMeeting);
+    if let Some(n) = next {
+        let mut text = format!("Næste møde afholdes {}", lang.long_date(n.date));
+        if let Some(s) = start {
+            text.push(' ');
+            text.push_str(&lang.time(s));
+        }
+        text.push('.');
+        next_item.insert("background", value(text));
+        next_item.insert("refs", value(Array::from_iter([n.id.to_string()])));
+    }
+    push(next_item);
+    doc.insert("items", Item::ArrayOfTables(items));
+
+    Ok(Draft {
+        rel: PathBuf::from(date.format("%Y").to_string()).join(format!("{id}.toml")),
+        id,
+        text: doc.to_string(),
+    })
+}
+
+fn item_table(title: &str, kind: ItemKind) -> Table {
+    let mut t = Table::new();
+    t.insert("title", value(title.trim()));
+    t.insert("kind", value(kind.key()));
+    t
+}
+
+fn title(body: &str, date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Møde i {body} den {}", lang.date(date)),
+        Lang::En => format!("Meeting of {body} on {}", lang.date(date)),
+    }
+}
+
+fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: date.year() as u16,
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+fn toml_time(time: NaiveTime) -> toml_edit::Datetime {
+    use chrono::Timelike;
+    toml_edit::Datetime {
+        date: None,
+        time: Some(toml_edit::Time {
+            hour: time.hour() as u8,
+            minute: time.minute() as u8,
+            second: Some(time.second() as u8),
+            nanosecond: None,
+        }),
+        offset: None,
+    }
+}

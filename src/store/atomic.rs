@@ -1,0 +1,154 @@
+//! Writing a file so that a crash, a power cut or a full disk leaves either the old or the
+//! new version on disk, never a mix: write a temporary file in the same folder, flush it to
+//! the disk, rename it over the target, and flush the folder so the rename itself survives.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// Every temporary file this tool writes starts with this, so that leftovers from a crash
+/// can be recognised and removed.
+pub const TEMP_PREFIX: &str = ".dagsorden-tmp-";
+
+/// Temporary files younger than this may belong to a save in progress in another instance
+/// (on a shared drive), so they are left alone.
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// Replaces `path` with `bytes` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = write_temp(path, bytes)?;
+    // Keep the file's permissions: a rename gives the target the temporary file's mode.
+    if let Ok(meta) = fs::metadata(path) {
+        let _ = fs::set_permissions(temp.path(), meta.permissions());
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_folder(path)
+}
+
+/// Writes a new file atomically; fails with `AlreadyExists` rather than replace one.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = write_temp(path, bytes)?;
+    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_folder(path)
+}
+
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+    let dir = folder_of(path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".part")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Flushes the folder entry, so that the rename is on disk too. Folders cannot be opened
+/// for this on every system; where they cannot, the rename is as durable as the system makes it.
+fn sync_folder(path: &Path) -> io::Result<()> {
+    match File::open(folder_of(path)) {
+        Ok(dir) => match dir.sync_all() {
+            Ok(()) => Ok(()),
+            // Some file systems (and Windows) refuse fsync on a folder; the data is written.
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Ok(()),
+            Err(e) => Err(e),
+        },
+        Err(_) => Ok(()),
+    }
+}
+
+/// Removes temporary files left by a save that was interrupted, in `root` and its folders
+/// one level down (the year folders and `calendar/`). Returns how many were removed.
+pub fn clean_stale_temps(root: &Path, now: SystemTime) -> usize {
+    let mut removed = 0;
+    let mut folders = vec![root.to_path_buf()];
+    if let Ok(entries) = fs::read_dir(root) {
+        folders.extend(
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir()),
+        );
+    }
+    for folder in folders {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            if !name.to_string_lossy().starts_with(TEMP_PREFIX) {
+                continue;
+            }
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age >= STALE_AFTER);
+            if old && fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
+}
+
+/// Whether files can be written in `folder`: tries to create (and drops) a temporary file.
+pub fn is_writable(folder: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(folder)
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("a.toml")]);
+    }
+
+    #[test]
+    fn write_new_refuses_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "mine").unwrap();
+        let err = write_new(&path, b"other").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+    }
+
+    #[test]
+    fn only_old_temporary_files_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let year = dir.path().join("2018");
+        fs::create_dir(&year).unwrap();
+        fs::write(year.join(format!("{TEMP_PREFIX}abc.part")), "x").unwrap();
+        fs::write(year.join("2018-02-09-sdf.toml"), "keep").unwrap();
+        // Just written: may belong to a save in progress.
+        assert_eq!(clean_stale_temps(dir.path(), SystemTime::now()), 0);
+        let later = SystemTime::now() + Duration::from_secs(3600);
+        assert_eq!(clean_stale_temps(dir.path(), later), 1);
+        assert!(year.join("2018-02-09-sdf.toml").exists());
+    }
+}

@@ -1,0 +1,341 @@
+//! The one way this tool writes the archive. Every change is made to the file as the user
+//! wrote it (see `crate::edit`), checked, and saved atomically, but only if the file on disk
+//! is still exactly what this session read: a colleague's change is never overwritten.
+//! Every saved change can be undone and redone while the app runs.
+
+pub mod atomic;
+pub mod lock;
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use toml_edit::DocumentMut;
+
+/// Checks a file's new text before it is written: the loader must still read it.
+pub type Validate = fn(rel: &Path, text: &str) -> Result<(), String>;
+
+/// Why a change was not saved. In every case the file on disk is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("the archive is read-only here; changes cannot be saved")]
+    ReadOnly,
+    #[error("{} was changed on disk since it was read", .0.rel.display())]
+    Conflict(Box<Conflict>),
+    #[error("{}: the file does not parse ({message}); mend it in an editor first", rel.display())]
+    Unparsable { rel: PathBuf, message: String },
+    #[error("{}: {message}", rel.display())]
+    Refused { rel: PathBuf, message: String },
+    #[error("{}: {source}", rel.display())]
+    Io { rel: PathBuf, source: io::Error },
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("nothing to redo")]
+    NothingToRedo,
+}
+
+/// A save refused because the file changed on disk: what was read, what is there now, and
+/// the version that was to be written, so the user can see the difference and keep theirs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub rel: PathBuf,
+    pub read: Option<String>,
+    /// `None` when the file was deleted.
+    pub disk: Option<String>,
+    pub mine: Option<String>,
+}
+
+impl std::fmt::Debug for Conflict {
+    // The texts are whole files; their sizes say enough in a message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let len = |t: &Option<String>| t.as_ref().map(String::len);
+        f.debug_struct("Conflict")
+            .field("rel", &self.rel)
+            .field("read_bytes", &len(&self.read))
+            .field("disk_bytes", &len(&self.disk))
+            .field("mine_bytes", &len(&self.mine))
+            .finish()
+    }
+}
+
+/// One saved change: the file's text before and after. `before == None` is a created file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub rel: PathBuf,
+    pub label: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+impl Change {
+    fn reversed(self) -> Change {
+        Change {
+            rel: self.rel,
+            label: self.label,
+            before: self.after,
+            after: self.before,
+        }
+    }
+}
+
+/// How many changes undo remembers.
+const UNDO_DEPTH: usize = 500;
+
+pub struct Store {
+    root: PathBuf,
+    read_only: bool,
+    validate: Validate,
+    /// Each file's text as this session last read or wrote it.
+    texts: HashMap<PathBuf, String>,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+}
+
+impl Store {
+    /// A store for the archive at `root`. Finds out whether it can be written, and removes
+    /// temporary files left by an interrupted save.
+    pub fn open(root: &Path, validate: Validate) -> Store {
+        let read_only = !atomic::is_writable(root);
+        if !read_only {
+            atomic::clean_stale_temps(root, std::time::SystemTime::now());
+        }
+        Store {
+            root: root.to_path_buf(),
+            read_only,
+            validate,
+            texts: HashMap::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Treats the archive as read-only from now on (e.g. `--read-only`).
+    pub fn set_read_only(&mut self) {
+        self.read_only = true;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Reads a file from disk and remembers its text as the version this session works on.
+    pub fn read(&mut self, rel: &Path) -> io::Result<String> {
+        let text = std::fs::read_to_string(self.root.join(rel))?;
+        self.texts.insert(rel.to_path_buf(), text.clone());
+        Ok(text)
+    }
+
+    /// The text this session works on for `rel`, reading it first if need be.
+    pub fn text(&mut self, rel: &Path) -> io::Result<String> {
+        match self.texts.get(rel) {
+            Some(text) => Ok(text.clone()),
+            None => self.read(rel),
+        }
+    }
+
+    /// Changes one file: `change` edits the parsed document, and the result is saved if the
+    /// file on disk is unchanged. Returns the new text (the old one when nothing changed).
+    pub fn edit<F>(&mut self, rel: &Path, label: &str, change: F) -> Result<String, SaveError>
+    where
+        F: FnOnce(&mut DocumentMut) -> Result<(), String>,
+    {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let base = self.text(rel).map_err(|source| SaveError::Io {
+            rel: rel.to_path_buf(),
+            source,
+        })?;
+        let mut doc: DocumentMut =
+            base.parse()
+                .map_err(|e: toml_edit::TomlError| SaveError::Unparsable {
+                    rel: rel.to_path_buf(),
+                    message: e.message().trim().to_owned(),
+                })?;
+        change(&mut doc).map_err(|message| SaveError::Refused {
+            rel: rel.to_path_buf(),
+            message,
+        })?;
+        let new = doc.to_string();
+        if new == base {
+            return Ok(new);
+        }
+        self.save(Change {
+            rel: rel.to_path_buf(),
+            label: label.to_owned(),
+            before: Some(base),
+            after: Some(new.clone()),
+        })?;
+        Ok(new)
+    }
+
+    /// Creates a new file; refuses to replace one that exists.
+    pub fn create(&mut self, rel: &Path, label: &str, text: &str) -> Result<(), SaveError> {
+        self.save(Change {
+            rel: rel.to_path_buf(),
+            label: label.to_owned(),
+            before: None,
+            after: Some(text.to_owned()),
+        })
+    }
+
+    /// Undoes the last saved change (if the file is still as that change left it).
+    pub fn undo(&mut self) -> Result<Change, SaveError> {
+        let change = self.undo.pop().ok_or(SaveError::NothingToUndo)?;
+        self.replay(change, true)
+    }
+
+    pub fn redo(&mut self) -> Result<Change, SaveError> {
+        let change = self.redo.pop().ok_or(SaveError::NothingToRedo)?;
+        self.replay(change, false)
+    }
+
+    fn replay(&mut self, change: Change, undoing: bool) -> Result<Change, SaveError> {
+        let step = if undoing {
+            change.clone().reversed()
+        } else {
+            change.clone()
+        };
+        match self.write_checked(&step) {
+            Ok(()) => {
+                if undoing {
+                    self.redo.push(change.clone());
+                } else {
+                    self.undo.push(change.clone());
+                }
+                Ok(change)
+            }
+            Err(e) => {
+                if undoing {
+                    self.undo.push(change);
+                } else {
+                    self.redo.push(change);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn save(&mut self, change: Change) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        self.write_checked(&change)?;
+        self.undo.push(change);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Writes `change.after` if the file on disk is `change.before`; removes the file when
+    /// `after` is `None`.
+    fn write_checked(&mut self, change: &Change) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let rel = &change.rel;
+        let io_err = |source| SaveError::Io {
+            rel: rel.clone(),
+            source,
+        };
+        if let Some(after) = &change.after {
+            (self.validate)(rel, after).map_err(|message| SaveError::Refused {
+                rel: rel.clone(),
+                message: format!("the change would make the file unreadable: {message}"),
+            })?;
+        }
+        let path = self.root.join(rel);
+        let disk = match std::fs::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io_err(e)),
+        };
+        if disk != change.before {
+            return Err(SaveError::Conflict(Box::new(Conflict {
+                rel: rel.clone(),
+                read: change.before.clone(),
+                disk,
+                mine: change.after.clone(),
+            })));
+        }
+        match &change.after {
+            Some(after) if change.before.is_some() => {
+                atomic::write_atomic(&path, after.as_bytes()).map_err(io_err)?
+            }
+            Some(after) => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(io_err)?;
+                }
+                atomic::write_new(&path, after.as_bytes()).map_err(io_err)?
+            }
+            None => std::fs::remove_file(&path).map_err(io_err)?,
+        }
+        match &change.after {
+            Some(after) => self.texts.insert(rel.clone(), after.clone()),
+            None => self.texts.remove(rel),
+        };
+        Ok(())
+    }
+
+    /// Keeps the refused version beside the file as `NAME.mine-N` (a name the archive does
+    /// not load) and returns its path relative to the root. The original is not touched.
+    pub fn keep_as_copy(&self, conflict: &Conflict) -> Result<PathBuf, SaveError> {
+        let mine = conflict.mine.clone().unwrap_or_default();
+        let name = conflict
+            .rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for n in 1.. {
+            let copy = conflict.rel.with_file_name(format!("{name}.mine-{n}"));
+            match atomic::write_new(&self.root.join(&copy), mine.as_bytes()) {
+                Ok(()) => return Ok(copy),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(source) => return Err(SaveError::Io { rel: copy, source }),
+            }
+        }
+        unreachable!("some copy name is free")
+    }
+
+    /// Forgets what was read of `rel`, so the next edit reads the file again.
+    pub fn forget(&mut self, rel: &Path) {
+        self.texts.remove(rel);
+    }
+}
+
+/// The lines that differ between two versions, as `-`/`+` lines with a little context;
+/// for showing a conflict.
+pub fn diff_lines(old: &str, new: &str, context: usize) -> Vec<(char, String)> {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = Vec::new();
+    for group in diff.grouped_ops(context) {
+        if !out.is_empty() {
+            out.push(('…', String::new()));
+        }
+        for op in group {
+            for change in diff.iter_changes(&op) {
+                let sign = match change.tag() {
+                    similar::ChangeTag::Delete => '-',
+                    similar::ChangeTag::Insert => '+',
+                    similar::ChangeTag::Equal => ' ',
+                };
+                out.push((sign, change.value().trim_end_matches('\n').to_owned()));
+            }
+        }
+    }
+    out
+}

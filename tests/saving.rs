@@ -1,0 +1,322 @@
+//! Saving never loses a word: one field changes one line, an interrupted save leaves the old
+//! or the new file, and a file changed by someone else is never overwritten.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use dagsorden::archive::{Archive, check_text};
+use dagsorden::edit;
+use dagsorden::store::{SaveError, Store};
+
+const MEETING: &str = "2017/2017-09-08-sdf.toml";
+
+fn sample_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas"),
+        tmp.path(),
+    );
+    tmp
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "-c",
+            "core.autocrlf=false",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn comment_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .collect()
+}
+
+#[test]
+fn an_edit_to_one_field_changes_only_its_line_in_git_diff() {
+    let tmp = sample_copy();
+    git(tmp.path(), &["init", "-q"]);
+    git(tmp.path(), &["add", "."]);
+    git(tmp.path(), &["commit", "-q", "-m", "sample"]);
+    let before = std::fs::read_to_string(tmp.path().join(MEETING)).unwrap();
+
+    let archive = Archive::load(tmp.path()).unwrap();
+    let meeting = &archive.meetings[0];
+    let item = meeting.item(5).unwrap();
+    let mut store = Store::open(tmp.path(), check_text);
+    store
+        .edit(Path::new(MEETING), "title", |doc| {
+            edit::set_item_title(doc, item.file_index, "Et nyt navn til punkt 5")
+        })
+        .unwrap();
+
+    assert_eq!(
+        git(tmp.path(), &["diff", "--numstat"]),
+        format!("1\t1\t{MEETING}\n")
+    );
+    let diff = git(tmp.path(), &["diff", "-U0"]);
+    assert!(
+        diff.contains("+title = \"Et nyt navn til punkt 5\""),
+        "{diff}"
+    );
+    let after = std::fs::read_to_string(tmp.path().join(MEETING)).unwrap();
+    assert_eq!(comment_lines(&before), comment_lines(&after));
+    assert!(
+        comment_lines(&before).len() > 20,
+        "the fixture is commented"
+    );
+    // And the archive reads it back with the new title and nothing else changed.
+    let reloaded = Archive::load(tmp.path()).unwrap();
+    assert_eq!(
+        reloaded.meetings[0].item(5).unwrap().title,
+        "Et nyt navn til punkt 5"
+    );
+    assert_eq!(reloaded.diagnostics.len(), archive.diagnostics.len());
+}
+
+#[test]
+fn a_file_changed_on_disk_since_it_was_read_is_not_overwritten() {
+    let tmp = sample_copy();
+    let path = tmp.path().join(MEETING);
+    let mut store = Store::open(tmp.path(), check_text);
+    let read = store.read(Path::new(MEETING)).unwrap();
+
+    // A colleague saves the same file.
+    let theirs = read.replace(
+        "status = \"minutes-draft\"",
+        "status = \"minutes-approved\"",
+    );
+    std::fs::write(&path, &theirs).unwrap();
+
+    let result = store.edit(Path::new(MEETING), "title", |doc| {
+        edit::set_item_title(doc, 0, "Mit navn")
+    });
+    let Err(SaveError::Conflict(conflict)) = result else {
+        panic!("expected a conflict, got {result:?}");
+    };
+    // Nothing of theirs was overwritten, and nothing of mine is lost.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert_eq!(conflict.read.as_deref(), Some(read.as_str()));
+    assert_eq!(conflict.disk.as_deref(), Some(theirs.as_str()));
+    let mine = conflict.mine.clone().unwrap();
+    assert!(mine.contains("title = \"Mit navn\""));
+    // The user sees what changed on disk …
+    let changed = dagsorden::store::diff_lines(&read, &theirs, 0);
+    assert!(
+        changed.contains(&('+', "status = \"minutes-approved\"".to_owned())),
+        "{changed:?}"
+    );
+    // … and keeps theirs as a copy beside the file, which the archive does not load.
+    let copy = store.keep_as_copy(&conflict).unwrap();
+    assert_eq!(copy, PathBuf::from("2017/2017-09-08-sdf.toml.mine-1"));
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join(&copy)).unwrap(),
+        mine
+    );
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert_eq!(archive.meetings.len(), 1);
+    assert_eq!(archive.error_count(), 0);
+    // Reloading takes their version; the next edit then goes through.
+    store.read(Path::new(MEETING)).unwrap();
+    store
+        .edit(Path::new(MEETING), "title", |doc| {
+            edit::set_item_title(doc, 0, "Mit navn")
+        })
+        .unwrap();
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.contains("minutes-approved") && now.contains("title = \"Mit navn\""));
+}
+
+#[test]
+fn undo_and_redo_restore_the_exact_text_and_refuse_over_a_foreign_change() {
+    let tmp = sample_copy();
+    let path = tmp.path().join(MEETING);
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut store = Store::open(tmp.path(), check_text);
+    store
+        .edit(Path::new(MEETING), "a", |doc| {
+            edit::set_item_title(doc, 0, "A")
+        })
+        .unwrap();
+    store
+        .edit(Path::new(MEETING), "b", |doc| {
+            edit::set_item_title(doc, 1, "B")
+        })
+        .unwrap();
+    let after_b = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(store.undo().unwrap().label, "b");
+    assert_eq!(store.undo().unwrap().label, "a");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+    assert!(matches!(store.undo(), Err(SaveError::NothingToUndo)));
+    store.redo().unwrap();
+    store.redo().unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after_b);
+    // Someone else changes the file: undo refuses and keeps the step for later.
+    std::fs::write(&path, format!("{after_b}\n# their comment\n")).unwrap();
+    assert!(matches!(store.undo(), Err(SaveError::Conflict(_))));
+    assert!(store.can_undo());
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_never_written() {
+    let tmp = sample_copy();
+    let path = tmp.path().join(MEETING);
+    std::fs::write(&path, "body = \"sdf\"\ntitle = \n").unwrap();
+    let mut store = Store::open(tmp.path(), check_text);
+    let result = store.edit(Path::new(MEETING), "t", |doc| {
+        edit::set_status(doc, dagsorden::model::MeetingStatus::Held)
+    });
+    assert!(
+        matches!(result, Err(SaveError::Unparsable { .. })),
+        "{result:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "body = \"sdf\"\ntitle = \n"
+    );
+}
+
+#[test]
+fn a_change_that_would_break_the_file_is_refused() {
+    let tmp = sample_copy();
+    let mut store = Store::open(tmp.path(), check_text);
+    let before = std::fs::read_to_string(tmp.path().join(MEETING)).unwrap();
+    let result = store.edit(Path::new(MEETING), "t", |doc| {
+        doc["titel"] = toml_edit::value("typo");
+        Ok(())
+    });
+    assert!(
+        matches!(result, Err(SaveError::Refused { .. })),
+        "{result:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join(MEETING)).unwrap(),
+        before
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_archive_is_refused_before_anything_is_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = sample_copy();
+    let root = tmp.path();
+    for dir in [root.to_path_buf(), root.join("2017")] {
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    // root ignores permissions; only check where they apply.
+    if dagsorden::store::atomic::is_writable(root) {
+        for dir in [root.to_path_buf(), root.join("2017")] {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        return;
+    }
+    let mut store = Store::open(root, check_text);
+    assert!(store.is_read_only());
+    let result = store.edit(Path::new(MEETING), "t", |doc| {
+        edit::set_item_title(doc, 0, "x")
+    });
+    assert!(matches!(result, Err(SaveError::ReadOnly)));
+    for dir in [root.to_path_buf(), root.join("2017")] {
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// Run as a child process by the test below (not on its own): saves the meeting file over
+/// and over, each time with a new title, until it is killed.
+#[test]
+#[ignore = "a helper process for killed_in_the_middle_of_saves_the_file_is_old_or_new"]
+fn save_loop_child() {
+    let root = PathBuf::from(std::env::var("SAVE_LOOP_ROOT").expect("run by the parent test"));
+    let mut store = Store::open(&root, check_text);
+    for n in 0u64.. {
+        store
+            .edit(Path::new(MEETING), "loop", |doc| {
+                edit::set_item_title(doc, 0, &format!("Titel {n}"))
+            })
+            .unwrap();
+    }
+}
+
+/// Kills a process that saves the file in a loop, hundreds of times, at varying moments.
+/// Each time, the file must parse and be a whole version: the original with only item 1's
+/// title changed.
+#[test]
+fn killed_in_the_middle_of_saves_the_file_is_old_or_new() {
+    let tmp = sample_copy();
+    let path = tmp.path().join(MEETING);
+    let original = std::fs::read_to_string(&path).unwrap();
+    let title_line = original
+        .lines()
+        .find(|l| l.starts_with("title = \"Godkendelse"))
+        .unwrap()
+        .to_owned();
+    let exe = std::env::current_exe().unwrap();
+    let mut saw_a_save = 0;
+    for round in 0..200u64 {
+        let mut child = Command::new(&exe)
+            .args([
+                "--ignored",
+                "--exact",
+                "save_loop_child",
+                "--test-threads=1",
+                "-q",
+            ])
+            .env("SAVE_LOOP_ROOT", tmp.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(2 + (round * 7) % 25));
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+
+        let text = std::fs::read_to_string(&path).unwrap();
+        check_text(Path::new(MEETING), &text).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let title = text
+            .lines()
+            .find(|l| l.starts_with("title = \"Godkendelse") || l.starts_with("title = \"Titel "))
+            .unwrap();
+        if title != title_line {
+            saw_a_save += 1;
+        }
+        assert_eq!(
+            text.replacen(title, &title_line, 1),
+            original,
+            "round {round}: more than the title changed"
+        );
+    }
+    assert!(
+        saw_a_save > 0,
+        "the child never saved; the test proved nothing"
+    );
+}
