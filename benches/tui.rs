@@ -25,6 +25,14 @@ fn options() -> Options {
         theme: Theme::fallback(),
         keymap: Keymap::default(),
         settings_problems: vec![],
+        now: || {
+            chrono::NaiveDate::from_ymd_opt(2017, 9, 8)
+                .unwrap()
+                .and_hms_opt(9, 12, 0)
+                .unwrap()
+        },
+        user_name: Some("Test".to_owned()),
+        editor: None,
     }
 }
 

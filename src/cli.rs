@@ -69,6 +69,25 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Create the file of a new meeting with the body's defaults and the standing items
+    ///
+    /// The agenda gets approval of the previous minutes (linked to that meeting),
+    /// Orienteringer, Eventuelt and Næste møde. Follow-ups that report to the body and are
+    /// due by the meeting are listed; --include-followups makes them items.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The body that meets (e.g. sdf, fu)
+    #[arg(long)]
+    pub body: String,
+    /// The meeting's date (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Add every follow-up that is due by the meeting as an item
+    #[arg(long)]
+    pub include_followups: bool,
 }
 
 #[derive(Debug, Args)]

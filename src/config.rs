@@ -18,6 +18,8 @@ pub struct Config {
     pub lang: Option<String>,
     pub theme: Option<String>,
     pub mouse: Option<bool>,
+    /// Your name in the hint others see while you edit a meeting ("Anne redigerer siden 09.12").
+    pub name: Option<String>,
     /// Where the file was read from; not a key in the file.
     #[serde(skip)]
     pub path: Option<PathBuf>,

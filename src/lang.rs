@@ -231,6 +231,11 @@ pub struct Labels {
     pub outcome_discussed: &'static str,
     pub outcome_postponed: &'static str,
     pub outcome_withdrawn: &'static str,
+    /// `dagsorden new`: "Oprettet", then the file.
+    pub created: &'static str,
+    /// Before the follow-ups due by a new meeting.
+    pub followups_due_by_meeting: &'static str,
+    pub include_followups_hint: &'static str,
 }
 
 pub static DA: Labels = Labels {
@@ -268,6 +273,9 @@ pub static DA: Labels = Labels {
     outcome_discussed: "Drøftet",
     outcome_postponed: "Udsat",
     outcome_withdrawn: "Trukket tilbage",
+    created: "Oprettet",
+    followups_due_by_meeting: "Opfølgninger til udvalget, der forfalder senest ved mødet:",
+    include_followups_hint: "Tilføj dem som punkter med --include-followups eller fra skærmbilledet.",
 };
 
 pub static EN: Labels = Labels {
@@ -305,6 +313,9 @@ pub static EN: Labels = Labels {
     outcome_discussed: "Discussed",
     outcome_postponed: "Postponed",
     outcome_withdrawn: "Withdrawn",
+    created: "Created",
+    followups_due_by_meeting: "Follow-ups reporting to the body that are due by the meeting:",
+    include_followups_hint: "Add them as items with --include-followups, or from the screens.",
 };
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => commands::tui(&ctx, &cli.screen),
         Some(Command::Check) => commands::check(&ctx),
         Some(Command::List(args)) => commands::list(&ctx, &args),
+        Some(Command::New(args)) => commands::new(&ctx, &args),
         Some(Command::Export { what }) => match what {
             ExportCommand::Minutes(args) => {
                 commands::export(&ctx, &args, dagsorden::export::DocKind::Minutes)

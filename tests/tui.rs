@@ -33,6 +33,14 @@ fn app_on(dir: &Path, size: (u16, u16), lang: Lang) -> App {
         theme: Theme::fallback(),
         keymap: Keymap::default(),
         settings_problems: vec![],
+        now: || {
+            chrono::NaiveDate::from_ymd_opt(2017, 9, 8)
+                .unwrap()
+                .and_hms_opt(9, 12, 0)
+                .unwrap()
+        },
+        user_name: Some("Test".to_owned()),
+        editor: None,
     };
     App::new(archive, options, size)
 }
@@ -524,6 +532,14 @@ fn the_help_overlay_follows_the_users_keymap() {
         theme: Theme::fallback(),
         keymap,
         settings_problems: problems,
+        now: || {
+            chrono::NaiveDate::from_ymd_opt(2017, 9, 8)
+                .unwrap()
+                .and_hms_opt(9, 12, 0)
+                .unwrap()
+        },
+        user_name: Some("Test".to_owned()),
+        editor: None,
     };
     let mut app = App::new(archive, options, (100, 30));
     // The bad entry is on screen at start.

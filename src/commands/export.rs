@@ -35,16 +35,8 @@ pub fn export(ctx: &Context, args: &ExportArgs, kind: DocKind) -> anyhow::Result
     let markdown = meeting_markdown(&archive, meeting, &opts);
     match &args.output {
         Some(path) => {
-            // Write beside the target and rename, so a reader never sees half a file.
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write in {}", dir.display()))?;
-            tmp.write_all(markdown.as_bytes())?;
-            tmp.as_file().sync_all()?;
-            tmp.persist(path)
+            // Written beside the target and renamed, so a reader never sees half a file.
+            dagsorden::store::atomic::write_atomic(path, markdown.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => io::stdout().lock().write_all(markdown.as_bytes())?,

@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod list;
+mod new;
 mod screen;
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use dagsorden::lang::Lang;
 pub use check::check;
 pub use export::export;
 pub use list::list;
+pub use new::new;
 pub use screen::tui;
 
 /// What every command needs: the archive folder, today and the language.

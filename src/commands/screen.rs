@@ -37,6 +37,11 @@ pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
         theme: chosen.theme,
         keymap,
         settings_problems,
+        now: || chrono::Local::now().naive_local(),
+        user_name: ctx.config.name.clone(),
+        editor: ["VISUAL", "EDITOR"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty())),
     };
     tui::run(archive, options, mouse)?;
     Ok(ExitCode::SUCCESS)

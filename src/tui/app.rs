@@ -9,7 +9,7 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, M
 use ratatui::layout::{Position, Rect};
 
 use super::doc::{Cursor, Doc, Target};
-use super::keymap::{Action, Keymap};
+use super::keymap::{Action, Keymap, Scope};
 use super::labels::{Ui, ui};
 use super::layout::{self, Pane};
 use super::theme::Theme;
@@ -24,6 +24,12 @@ use crate::model::{BodyId, Followup, ItemKind, ItemRef, Meeting, MeetingId};
 /// How the TUI starts.
 pub struct Options {
     pub today: NaiveDate,
+    /// The wall clock, for lock hints only (views never read it).
+    pub now: fn() -> chrono::NaiveDateTime,
+    /// The user's name for lock hints (config `name`; else the login name).
+    pub user_name: Option<String>,
+    /// `$VISUAL`/`$EDITOR`, for long texts; `None` uses the built-in editor.
+    pub editor: Option<String>,
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -48,10 +54,22 @@ impl Screen {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Problems { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Problems {
+        scroll: usize,
+    },
+    /// A save was refused: the file changed on disk. The user chooses reload or keep a copy.
+    Conflict(Box<crate::store::Conflict>),
+    /// A yes/no question.
+    Confirm(super::editing::Confirm),
+    /// Marking who is present in meeting mode.
+    Attendance {
+        cursor: usize,
+    },
 }
 
 /// An open meeting.
@@ -64,6 +82,10 @@ pub struct MeetingView {
     pub items_scroll: usize,
     pub focus: Pane,
     pub detail: Cursor,
+    /// Mødetilstand: recording decisions clause by clause.
+    pub mode: bool,
+    /// In meeting mode: the clause of the current item (0 when it has none).
+    pub clause: usize,
 }
 
 /// A row of the Møder screen.
@@ -81,10 +103,20 @@ pub struct MeetingList {
     pub cursor: Cursor,
 }
 
-/// Something the main loop must do outside the state: open a file with the system's opener.
+/// Something the main loop must do outside the state: open a file with the system's
+/// opener, or let the user edit a text in their own editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Open(PathBuf),
+    Edit { editor: String, text: String },
+}
+
+/// What came of an effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EffectOutcome {
+    Done,
+    /// The text as the editor left it.
+    Edited(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,10 +150,23 @@ pub struct App {
     pub size: (u16, u16),
     pub quit: bool,
     effects: Vec<Effect>,
+    /// Every write goes through here.
+    pub store: crate::store::Store,
+    /// Who we are in lock hints, and the files we hold a hint on.
+    pub(super) holder: crate::store::lock::Holder,
+    pub(super) locked: Vec<PathBuf>,
+    pub(super) now: fn() -> chrono::NaiveDateTime,
+    pub(super) editor: Option<String>,
+    /// Text being typed, and what it is for.
+    pub input: Option<super::editing::Input>,
+    /// What the external editor is editing, while it runs.
+    pub(super) pending_edit: Option<super::editing::Prompt>,
 }
 
 impl App {
     pub fn new(archive: Archive, options: Options, size: (u16, u16)) -> App {
+        let store = crate::store::Store::open(&archive.root, crate::archive::check_text);
+        let holder = crate::store::lock::Holder::me(options.user_name.as_deref(), (options.now)());
         let schedule = schedule(&archive);
         let meeting_dates = schedule.iter().map(|s| (s.id.clone(), s.date)).collect();
         let mut app = App {
@@ -148,6 +193,13 @@ impl App {
             size,
             quit: false,
             effects: Vec::new(),
+            store,
+            holder,
+            locked: Vec::new(),
+            now: options.now,
+            editor: options.editor,
+            input: None,
+            pending_edit: None,
         };
         app.attention = app.needing_attention();
         app.rebuild_rows();
@@ -156,6 +208,10 @@ impl App {
         app.overview.pos = doc.first_target().unwrap_or(0);
         if !app.settings_problems.is_empty() {
             app.message = Some(Message::Error(app.settings_problems.join("; ")));
+        } else if app.store.is_read_only() {
+            app.message = Some(Message::Info(
+                super::edit_labels::edit_ui(app.lang).read_only.to_owned(),
+            ));
         }
         app.settle();
         app
@@ -197,6 +253,20 @@ impl App {
         due
     }
 
+    pub(super) fn push_effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// Works out again what depends on the meetings' dates and follow-ups.
+    pub(super) fn refresh_dates(&mut self) {
+        self.meeting_dates = self
+            .schedule
+            .iter()
+            .map(|s| (s.id.clone(), s.date))
+            .collect();
+        self.attention = self.needing_attention();
+    }
+
     /// The effects asked for since the last call.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
@@ -209,7 +279,8 @@ impl App {
                 self.handle_key(key);
                 true
             }
-            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            Event::Paste(text) => self.paste(text),
+            Event::Mouse(mouse) if self.input.is_none() => self.handle_mouse(mouse),
             Event::Resize(w, h) => {
                 self.size = (*w, *h);
                 self.settle();
@@ -220,7 +291,31 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
-        if let Some(action) = self.keymap.action(key) {
+        if self.input.is_some() {
+            self.type_key(key);
+            return;
+        }
+        if self.dialog_key(key) {
+            return;
+        }
+        let scopes: &[Scope] = match &self.meeting {
+            _ if self.overlay.is_some() => &[Scope::Lists, Scope::Everywhere],
+            Some(v) if v.mode => &[
+                Scope::MeetingMode,
+                Scope::Editing,
+                Scope::Meeting,
+                Scope::Lists,
+                Scope::Everywhere,
+            ],
+            Some(_) => &[
+                Scope::Editing,
+                Scope::Meeting,
+                Scope::Lists,
+                Scope::Everywhere,
+            ],
+            None => &[Scope::Lists, Scope::Everywhere],
+        };
+        if let Some(action) = self.keymap.action(key, scopes) {
             self.message = None;
             self.act(action);
         }
@@ -245,6 +340,10 @@ impl App {
             Action::ScreenOverview => self.switch(Screen::Overview),
             Action::ScreenMeetings => self.switch(Screen::Meetings),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
+            Action::Undo | Action::Redo => self.undo_redo(action == Action::Undo),
+            Action::NewMeeting => self.ask_new_meeting(),
+            _ if action.is_edit() => self.edit_action(action),
+            _ if self.meeting.as_ref().is_some_and(|v| v.mode) && self.mode_moves(action) => {}
             _ if self.meeting.is_some() => self.act_in_meeting(action),
             _ => match self.screen {
                 Screen::Overview => self.act_in_overview(action),
@@ -265,6 +364,10 @@ impl App {
 
     fn back(&mut self) {
         if self.overlay.take().is_some() {
+            return;
+        }
+        if let Some(v) = self.meeting.as_mut().filter(|v| v.mode) {
+            v.mode = false;
             return;
         }
         if let Some(previous) = self.history.pop() {
@@ -433,7 +536,10 @@ impl App {
             items_scroll: 0,
             focus,
             detail: Cursor::default(),
+            mode: false,
+            clause: 0,
         });
+        self.check_on_open();
         true
     }
 
@@ -457,7 +563,11 @@ impl App {
             .meeting_areas()
             .and_then(|a| a.detail.or(a.items))
             .map_or(1, |r| layout::inner(r).width as usize);
-        views::meeting::detail_doc(self, meeting, view.item, width)
+        if view.mode {
+            views::meeting_mode::doc(self, meeting, view, width)
+        } else {
+            views::meeting::detail_doc(self, meeting, view.item, width)
+        }
     }
 
     fn act_in_meeting(&mut self, action: Action) {
@@ -495,7 +605,10 @@ impl App {
                             items_scroll: 0,
                             focus: view.focus,
                             detail: Cursor::default(),
+                            mode: false,
+                            clause: 0,
                         });
+                        self.check_on_open();
                     }
                     None => {
                         let ui = self.ui();

@@ -38,6 +38,33 @@ pub enum Action {
     PreviousMeeting,
     NextMeeting,
     CycleBody,
+    Undo,
+    Redo,
+    NewMeeting,
+    AddItem,
+    DeleteItem,
+    MoveItemUp,
+    MoveItemDown,
+    Renumber,
+    CycleKind,
+    ToggleClosed,
+    EditTitle,
+    EditBackground,
+    EditRecommendation,
+    EditDecision,
+    AttachFile,
+    NextStatus,
+    PreviousStatus,
+    MeetingMode,
+    RecordApproved,
+    RecordWithChanges,
+    RecordRejected,
+    RecordPostponed,
+    RecordNoted,
+    RecordDiscussed,
+    AddRemarks,
+    AddFollowup,
+    Attendance,
 }
 
 /// Where an action applies, as grouped in the help overlay.
@@ -46,10 +73,15 @@ pub enum Scope {
     Everywhere,
     Lists,
     Meeting,
+    /// Changing a meeting and its items.
+    Editing,
+    /// Mødetilstand: recording decisions while the meeting is held. Its keys come first
+    /// while it is on.
+    MeetingMode,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 45] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -68,7 +100,39 @@ impl Action {
         Action::PreviousMeeting,
         Action::NextMeeting,
         Action::CycleBody,
+        Action::Undo,
+        Action::Redo,
+        Action::NewMeeting,
+        Action::AddItem,
+        Action::DeleteItem,
+        Action::MoveItemUp,
+        Action::MoveItemDown,
+        Action::Renumber,
+        Action::CycleKind,
+        Action::ToggleClosed,
+        Action::EditTitle,
+        Action::EditBackground,
+        Action::EditRecommendation,
+        Action::EditDecision,
+        Action::AttachFile,
+        Action::NextStatus,
+        Action::PreviousStatus,
+        Action::MeetingMode,
+        Action::RecordApproved,
+        Action::RecordWithChanges,
+        Action::RecordRejected,
+        Action::RecordPostponed,
+        Action::RecordNoted,
+        Action::RecordDiscussed,
+        Action::AddRemarks,
+        Action::AddFollowup,
+        Action::Attendance,
     ];
+
+    /// Whether the action changes the archive (or turns meeting mode on and off).
+    pub fn is_edit(self) -> bool {
+        matches!(self.scope(), Scope::Editing | Scope::MeetingMode) || self == Action::MeetingMode
+    }
 
     /// The name used in `keymap.toml`.
     pub fn key(self) -> &'static str {
@@ -91,6 +155,33 @@ impl Action {
             Action::PreviousMeeting => "previous-meeting",
             Action::NextMeeting => "next-meeting",
             Action::CycleBody => "filter-body",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::NewMeeting => "new-meeting",
+            Action::AddItem => "add-item",
+            Action::DeleteItem => "delete-item",
+            Action::MoveItemUp => "move-item-up",
+            Action::MoveItemDown => "move-item-down",
+            Action::Renumber => "renumber-items",
+            Action::CycleKind => "item-kind",
+            Action::ToggleClosed => "toggle-closed",
+            Action::EditTitle => "edit-title",
+            Action::EditBackground => "edit-background",
+            Action::EditRecommendation => "edit-recommendation",
+            Action::EditDecision => "edit-decision",
+            Action::AttachFile => "attach-file",
+            Action::NextStatus => "next-status",
+            Action::PreviousStatus => "previous-status",
+            Action::MeetingMode => "meeting-mode",
+            Action::RecordApproved => "record-approved",
+            Action::RecordWithChanges => "record-approved-with-changes",
+            Action::RecordRejected => "record-rejected",
+            Action::RecordPostponed => "record-postponed",
+            Action::RecordNoted => "record-noted",
+            Action::RecordDiscussed => "record-discussed",
+            Action::AddRemarks => "add-remarks",
+            Action::AddFollowup => "add-followup",
+            Action::Attendance => "attendance",
         }
     }
 
@@ -101,7 +192,10 @@ impl Action {
             | Action::Back
             | Action::Problems
             | Action::ScreenOverview
-            | Action::ScreenMeetings => Scope::Everywhere,
+            | Action::ScreenMeetings
+            | Action::Undo
+            | Action::Redo
+            | Action::NewMeeting => Scope::Everywhere,
             Action::Up
             | Action::Down
             | Action::Top
@@ -113,7 +207,31 @@ impl Action {
             Action::FocusNext
             | Action::FocusPrev
             | Action::PreviousMeeting
-            | Action::NextMeeting => Scope::Meeting,
+            | Action::NextMeeting
+            | Action::MeetingMode => Scope::Meeting,
+            Action::AddItem
+            | Action::DeleteItem
+            | Action::MoveItemUp
+            | Action::MoveItemDown
+            | Action::Renumber
+            | Action::CycleKind
+            | Action::ToggleClosed
+            | Action::EditTitle
+            | Action::EditBackground
+            | Action::EditRecommendation
+            | Action::EditDecision
+            | Action::AttachFile
+            | Action::NextStatus
+            | Action::PreviousStatus => Scope::Editing,
+            Action::RecordApproved
+            | Action::RecordWithChanges
+            | Action::RecordRejected
+            | Action::RecordPostponed
+            | Action::RecordNoted
+            | Action::RecordDiscussed
+            | Action::AddRemarks
+            | Action::AddFollowup
+            | Action::Attendance => Scope::MeetingMode,
         }
     }
 
@@ -150,6 +268,57 @@ impl Action {
             ),
             Action::NextMeeting => ("Næste møde i samme udvalg", "Next meeting of the body"),
             Action::CycleBody => ("Filtrér møder efter udvalg", "Filter meetings by body"),
+            Action::Undo => ("Fortryd sidste ændring", "Undo the last change"),
+            Action::Redo => ("Gentag det fortrudte", "Redo what was undone"),
+            Action::NewMeeting => ("Nyt møde", "New meeting"),
+            Action::AddItem => (
+                "Nyt punkt efter det valgte",
+                "New item after the selected one",
+            ),
+            Action::DeleteItem => (
+                "Slet punktet (spørger først)",
+                "Delete the item (asks first)",
+            ),
+            Action::MoveItemUp => ("Flyt punktet op", "Move the item up"),
+            Action::MoveItemDown => ("Flyt punktet ned", "Move the item down"),
+            Action::Renumber => (
+                "Nummerér punkterne 1, 2, 3, …",
+                "Number the items 1, 2, 3, …",
+            ),
+            Action::CycleKind => ("Skift punktets type", "Change the item's kind"),
+            Action::ToggleClosed => ("Lukket punkt til/fra", "Closed item on/off"),
+            Action::EditTitle => ("Ret punktets titel", "Edit the item's title"),
+            Action::EditBackground => ("Ret baggrund ($EDITOR)", "Edit the background ($EDITOR)"),
+            Action::EditRecommendation => (
+                "Ret indstillingen: én linje pr. del",
+                "Edit the recommendation: one line per clause",
+            ),
+            Action::EditDecision => ("Ret beslutningens tekst", "Edit the decision's text"),
+            Action::AttachFile => ("Vedhæft bilag", "Attach a file"),
+            Action::NextStatus => ("Mødets status et trin frem", "Meeting status one step on"),
+            Action::PreviousStatus => (
+                "Mødets status et trin tilbage",
+                "Meeting status one step back",
+            ),
+            Action::MeetingMode => ("Mødetilstand til/fra", "Meeting mode on/off"),
+            Action::RecordApproved => ("Godkendt som indstillet", "Approved as recommended"),
+            Action::RecordWithChanges => (
+                "Godkendt med ændringer (skriv teksten)",
+                "Approved with changes (type the text)",
+            ),
+            Action::RecordRejected => ("Ikke godkendt (skriv teksten)", "Rejected (type the text)"),
+            Action::RecordPostponed => ("Udsat (skriv teksten)", "Postponed (type the text)"),
+            Action::RecordNoted => ("Taget til efterretning", "Taken note of"),
+            Action::RecordDiscussed => ("Drøftet", "Discussed"),
+            Action::AddRemarks => ("Bemærkninger til beslutningen", "Remarks on the decision"),
+            Action::AddFollowup => (
+                "Opfølgning ud fra beslutningen",
+                "Follow-up from the decision",
+            ),
+            Action::Attendance => (
+                "Fremmøde: deltagere, afbud og gæster",
+                "Attendance: present, apologies, guests",
+            ),
         };
         match lang {
             Lang::Da => da,
@@ -169,6 +338,14 @@ impl Action {
             Action::PreviousMeeting => ("forrige møde", "previous meeting"),
             Action::NextMeeting => ("næste møde", "next meeting"),
             Action::CycleBody => ("udvalg", "body"),
+            Action::NewMeeting => ("nyt møde", "new meeting"),
+            Action::MeetingMode => ("mødetilstand", "meeting mode"),
+            Action::RecordApproved => ("godkendt", "approved"),
+            Action::RecordWithChanges => ("m. ændringer", "with changes"),
+            Action::RecordRejected => ("afvist", "rejected"),
+            Action::RecordPostponed => ("udsat", "postponed"),
+            Action::RecordNoted => ("efterretning", "noted"),
+            Action::Attendance => ("fremmøde", "attendance"),
             _ => ("", ""),
         };
         match lang {
@@ -212,6 +389,33 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("[", Action::PreviousMeeting),
     ("]", Action::NextMeeting),
     ("f", Action::CycleBody),
+    ("u", Action::Undo),
+    ("ctrl-r", Action::Redo),
+    ("n", Action::NewMeeting),
+    ("a", Action::AddItem),
+    ("d", Action::DeleteItem),
+    ("K", Action::MoveItemUp),
+    ("J", Action::MoveItemDown),
+    ("#", Action::Renumber),
+    ("t", Action::CycleKind),
+    ("c", Action::ToggleClosed),
+    ("r", Action::EditTitle),
+    ("e", Action::EditBackground),
+    ("i", Action::EditRecommendation),
+    ("b", Action::EditDecision),
+    ("A", Action::AttachFile),
+    ("s", Action::NextStatus),
+    ("S", Action::PreviousStatus),
+    ("m", Action::MeetingMode),
+    ("a", Action::RecordApproved),
+    ("c", Action::RecordWithChanges),
+    ("x", Action::RecordRejected),
+    ("p", Action::RecordPostponed),
+    ("t", Action::RecordNoted),
+    ("d", Action::RecordDiscussed),
+    ("b", Action::AddRemarks),
+    ("o", Action::AddFollowup),
+    ("f", Action::Attendance),
 ];
 
 /// A key with its modifiers, as written in keymap files: `j`, `G`, `ctrl-d`, `shift-tab`, `f5`.
@@ -360,15 +564,20 @@ impl Default for Keymap {
 
 impl Keymap {
     /// The action bound to a key press. Ctrl-C always quits.
-    pub fn action(&self, event: &KeyEvent) -> Option<Action> {
+    /// The action a key stands for where the user is. `active` lists the scopes that apply,
+    /// most specific first: a key bound in an earlier scope wins (in meeting mode `a` records
+    /// "approved"; elsewhere in a meeting it adds an item).
+    pub fn action(&self, event: &KeyEvent, active: &[Scope]) -> Option<Action> {
         let spec = KeySpec::from_event(event);
         if spec.is_ctrl_c() {
             return Some(Action::Quit);
         }
-        self.bindings
-            .iter()
-            .find(|(key, _)| *key == spec)
-            .map(|(_, action)| *action)
+        active.iter().find_map(|scope| {
+            self.bindings
+                .iter()
+                .find(|(key, action)| *key == spec && action.scope() == *scope)
+                .map(|(_, action)| *action)
+        })
     }
 
     /// The keys bound to an action, as shown to the user ("j / ↓").
@@ -445,7 +654,9 @@ impl Keymap {
                     }
                 },
             };
-            self.bindings.retain(|(k, _)| *k != spec);
+            // A key is rebound within its action's scope; "none" unbinds it everywhere.
+            self.bindings
+                .retain(|(k, a)| *k != spec || action.is_some_and(|new| a.scope() != new.scope()));
             if let Some(action) = action {
                 self.bindings.push((spec, action));
             }
@@ -468,25 +679,52 @@ mod tests {
         }
     }
 
+    /// What a key does on a list screen.
+    fn act(map: &Keymap, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+        map.action(&press(code, modifiers), &[Scope::Lists, Scope::Everywhere])
+    }
+
+    #[test]
+    fn meeting_mode_keys_come_before_editing_keys() {
+        let map = Keymap::default();
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        let meeting = [
+            Scope::Editing,
+            Scope::Meeting,
+            Scope::Lists,
+            Scope::Everywhere,
+        ];
+        let mode = [
+            Scope::MeetingMode,
+            Scope::Editing,
+            Scope::Meeting,
+            Scope::Lists,
+            Scope::Everywhere,
+        ];
+        assert_eq!(map.action(&a, &meeting), Some(Action::AddItem));
+        assert_eq!(map.action(&a, &mode), Some(Action::RecordApproved));
+        assert_eq!(map.action(&a, &[Scope::Lists, Scope::Everywhere]), None);
+        // A key of an outer scope still works where no inner binding shadows it.
+        let m = press(KeyCode::Char('m'), KeyModifiers::NONE);
+        assert_eq!(map.action(&m, &mode), Some(Action::MeetingMode));
+    }
+
     #[test]
     fn the_default_keys_follow_terminal_conventions() {
         let map = Keymap::default();
         let none = KeyModifiers::NONE;
+        assert_eq!(act(&map, KeyCode::Char('j'), none), Some(Action::Down));
+        assert_eq!(act(&map, KeyCode::Down, none), Some(Action::Down));
         assert_eq!(
-            map.action(&press(KeyCode::Char('j'), none)),
-            Some(Action::Down)
-        );
-        assert_eq!(map.action(&press(KeyCode::Down, none)), Some(Action::Down));
-        assert_eq!(
-            map.action(&press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            act(&map, KeyCode::Char('G'), KeyModifiers::SHIFT),
             Some(Action::Bottom)
         );
         assert_eq!(
-            map.action(&press(KeyCode::Tab, KeyModifiers::SHIFT)),
+            map.action(&press(KeyCode::Tab, KeyModifiers::SHIFT), &[Scope::Meeting]),
             Some(Action::FocusPrev)
         );
         assert_eq!(
-            map.action(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            act(&map, KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Action::Quit)
         );
         assert_eq!(map.keys_for(Action::Down), vec!["j", "↓"]);
@@ -510,17 +748,14 @@ mod tests {
             "keymap.toml",
         );
         let none = KeyModifiers::NONE;
+        assert_eq!(act(&map, KeyCode::Char('x'), none), Some(Action::Quit));
+        assert_eq!(act(&map, KeyCode::Char('q'), none), None);
         assert_eq!(
-            map.action(&press(KeyCode::Char('x'), none)),
-            Some(Action::Quit)
-        );
-        assert_eq!(map.action(&press(KeyCode::Char('q'), none)), None);
-        assert_eq!(
-            map.action(&press(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            act(&map, KeyCode::Char('n'), KeyModifiers::CONTROL),
             Some(Action::Down)
         );
         assert_eq!(
-            map.action(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            act(&map, KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Action::Quit)
         );
         assert_eq!(problems.len(), 3, "{problems:?}");
@@ -538,7 +773,7 @@ mod tests {
         let problems = map.apply("[keys\n", "keymap.toml");
         assert!(problems[0].starts_with("keymap.toml:1:"), "{problems:?}");
         assert_eq!(
-            map.action(&press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            act(&map, KeyCode::Char('q'), KeyModifiers::NONE),
             Some(Action::Quit)
         );
     }

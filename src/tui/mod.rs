@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod doc;
+pub mod edit_labels;
+pub mod editing;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
@@ -15,12 +17,14 @@ pub mod widgets;
 
 use std::io;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-pub use app::{App, Effect, Message, Options};
+pub use app::{App, Effect, EffectOutcome, Message, Options};
 
 /// Runs the app on the user's terminal until it quits. The terminal is given back as it was,
 /// also after an error or a panic.
@@ -34,17 +38,18 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
         }));
     }
     let mut terminal = ratatui::init();
+    // Pasted text arrives as one event, so a paste is typed as text, never run as keys.
+    execute!(io::stdout(), EnableBracketedPaste)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     let size = terminal.size()?;
     let mut app = App::new(archive, options, (size.width, size.height));
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        crossterm::event::read,
-        open_detached,
-    );
+    let result = event_loop(&mut terminal, &mut app, crossterm::event::read, |effect| {
+        run_effect(effect, mouse)
+    });
+    app.release_locks();
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
@@ -52,10 +57,47 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
     result.map_err(Into::into)
 }
 
-/// Hands a file to the system's opener without a shell, and does not wait for it.
-fn open_detached(effect: Effect) -> Result<(), String> {
+/// Opens a file with the system's opener (without a shell, not waiting for it), or hands
+/// the terminal to the user's editor for a text and takes it back after.
+fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
     match effect {
-        Effect::Open(path) => open::that_detached(&path).map_err(|e| e.to_string()),
+        Effect::Open(path) => open::that_detached(&path)
+            .map(|()| EffectOutcome::Done)
+            .map_err(|e| e.to_string()),
+        Effect::Edit { editor, text } => {
+            let file = tempfile::Builder::new()
+                .prefix("dagsorden-")
+                .suffix(".md")
+                .tempfile()
+                .map_err(|e| e.to_string())?;
+            std::fs::write(file.path(), &text).map_err(|e| e.to_string())?;
+            if mouse {
+                let _ = execute!(io::stdout(), DisableMouseCapture);
+            }
+            let _ = execute!(io::stdout(), DisableBracketedPaste);
+            ratatui::restore();
+            // $EDITOR may carry arguments ("code --wait"); it is run without a shell.
+            let mut words = editor.split_whitespace();
+            let status = match words.next() {
+                Some(program) => std::process::Command::new(program)
+                    .args(words)
+                    .arg(file.path())
+                    .status()
+                    .map_err(|e| format!("{editor}: {e}")),
+                None => Err("$EDITOR is empty".to_owned()),
+            };
+            let _ = ratatui::init();
+            let _ = execute!(io::stdout(), EnableBracketedPaste);
+            if mouse {
+                let _ = execute!(io::stdout(), EnableMouseCapture);
+            }
+            match status? {
+                s if s.success() => std::fs::read_to_string(file.path())
+                    .map(EffectOutcome::Edited)
+                    .map_err(|e| e.to_string()),
+                s => Err(format!("{editor}: {s}")),
+            }
+        }
     }
 }
 
@@ -64,7 +106,7 @@ pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     mut next_event: impl FnMut() -> io::Result<Event>,
-    mut run_effect: impl FnMut(Effect) -> Result<(), String>,
+    mut run_effect: impl FnMut(Effect) -> Result<EffectOutcome, String>,
 ) -> io::Result<()>
 where
     B::Error: Into<io::Error>,
@@ -78,8 +120,21 @@ where
             continue;
         }
         for effect in app.take_effects() {
-            if let Err(e) = run_effect(effect) {
-                app.message = Some(Message::Error(format!("{}: {e}", app.ui().cannot_open)));
+            let editing = matches!(effect, Effect::Edit { .. });
+            match run_effect(effect) {
+                Ok(EffectOutcome::Done) => {}
+                Ok(EffectOutcome::Edited(text)) => app.finish_external_edit(Some(text)),
+                Err(e) if editing => {
+                    app.finish_external_edit(None);
+                    app.message = Some(Message::Error(e));
+                }
+                Err(e) => {
+                    app.message = Some(Message::Error(format!("{}: {e}", app.ui().cannot_open)));
+                }
+            }
+            if editing {
+                // The editor drew over the screen: draw all of it again.
+                terminal.clear().map_err(Into::into)?;
             }
         }
         if app.quit {

@@ -38,7 +38,15 @@ fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let ui = app.ui();
     let width = area.width as usize;
-    let mut first = vec![
+    let mode = app.meeting.as_ref().is_some_and(|v| v.mode);
+    let mut first = vec![];
+    if mode {
+        first.push(Span::styled(
+            format!("{} · ", app.eui().mode_title),
+            theme.warning.add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
+    first.extend([
         Span::styled(
             app.archive.forum.body_name(meeting.body()),
             theme.body(meeting.body().as_str()),
@@ -47,7 +55,7 @@ fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
             format!(" — {}", lang.long_date(meeting.date())),
             theme.title,
         ),
-    ];
+    ]);
     if let Some(start) = meeting.start {
         first.push(Span::styled(
             format!(", {}", lang.time_range(start, meeting.end)),
@@ -204,7 +212,11 @@ fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         .items
         .get(view.item)
         .map_or(String::new(), |i| format!("{}. {}", i.number, i.title));
-    let doc = detail_doc(app, meeting, view.item, inner.width as usize);
+    let doc = if view.mode {
+        super::meeting_mode::doc(app, meeting, view, inner.width as usize)
+    } else {
+        detail_doc(app, meeting, view.item, inner.width as usize)
+    };
     let height = inner.height as usize;
     let start = visible_start(view.detail.pos, view.detail.scroll, height, doc.len());
     let mut block = pane_block(

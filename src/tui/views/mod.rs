@@ -1,6 +1,8 @@
 //! Drawing: every view renders from the state and never changes it.
 
+pub mod dialogs;
 pub mod meeting;
+pub mod meeting_mode;
 pub mod meetings;
 pub mod overview;
 pub mod problems;
@@ -30,9 +32,15 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         (None, Screen::Meetings) => meetings::render(app, areas.main, buf),
     }
     status::render(app, areas.status, buf);
-    match app.overlay {
-        Some(Overlay::Help { scroll }) => widgets::help::render(app, area, buf, scroll),
-        Some(Overlay::Problems { scroll }) => problems::render(app, area, buf, scroll),
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => widgets::help::render(app, area, buf, *scroll),
+        Some(Overlay::Problems { scroll }) => problems::render(app, area, buf, *scroll),
+        Some(Overlay::Conflict(c)) => dialogs::conflict(app, c, area, buf),
+        Some(Overlay::Confirm(c)) => dialogs::confirm(app, c, area, buf),
+        Some(Overlay::Attendance { cursor }) => dialogs::attendance(app, *cursor, area, buf),
         None => {}
+    }
+    if let Some(input) = &app.input {
+        dialogs::input(app, input, area, buf);
     }
 }

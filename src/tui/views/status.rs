@@ -46,14 +46,25 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     if app.overlay.is_some() || app.meeting.is_some() {
         actions.push(Action::Back);
     }
-    if app.meeting.is_some() {
+    if app.meeting.as_ref().is_some_and(|v| v.mode) {
         actions.extend([
+            Action::RecordApproved,
+            Action::RecordWithChanges,
+            Action::RecordRejected,
+            Action::RecordPostponed,
+            Action::RecordNoted,
+            Action::Attendance,
+            Action::MeetingMode,
+        ]);
+    } else if app.meeting.is_some() {
+        actions.extend([
+            Action::MeetingMode,
             Action::FocusNext,
             Action::PreviousMeeting,
             Action::NextMeeting,
         ]);
     } else if app.screen == Screen::Meetings {
-        actions.extend([Action::Open, Action::CycleBody]);
+        actions.extend([Action::Open, Action::CycleBody, Action::NewMeeting]);
     } else {
         actions.push(Action::Open);
     }

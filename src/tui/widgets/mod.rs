@@ -4,5 +4,6 @@ pub mod help;
 pub mod markdown;
 pub mod overlay;
 pub mod rows;
+pub mod textarea;
 pub mod too_small;
 pub mod wrap;

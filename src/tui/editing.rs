@@ -1,0 +1,1231 @@
+//! Changing the archive from the screens: items, texts, status, new meetings, and meeting
+//! mode (Mødetilstand), where decisions are recorded as they are taken. Every change goes
+//! through the store, is saved at once, and is read back into the archive; a refused save
+//! shows why and loses nothing.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Message, Overlay};
+use super::doc::Cursor;
+use super::edit_labels::{EditUi, edit_ui};
+use super::keymap::Action;
+use super::layout::Pane;
+use super::widgets::textarea::{Edit, TextArea};
+use crate::archive::text_hash;
+use crate::calendar::schedule;
+use crate::edit::{self, AttendanceList, NewFollowup, new_meeting, past_tense};
+use crate::model::{BodyId, ItemKind, MeetingId, MeetingStatus, Outcome, Person, VaguePeriod};
+use crate::store::{SaveError, lock};
+
+/// What typed text is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    NewMeeting,
+    /// A new item after the item at this file index (`None`: first).
+    NewItem {
+        after: Option<usize>,
+    },
+    Title {
+        file_index: usize,
+    },
+    Background {
+        file_index: usize,
+    },
+    Recommendation {
+        file_index: usize,
+    },
+    Decision {
+        file_index: usize,
+    },
+    Remarks {
+        file_index: usize,
+    },
+    Attach {
+        file_index: usize,
+    },
+    /// A decision typed in meeting mode; `clause: None` decides the whole item.
+    Clause {
+        file_index: usize,
+        clause: Option<usize>,
+        outcome: Outcome,
+    },
+    FollowupWhat {
+        file_index: usize,
+    },
+    FollowupDue {
+        file_index: usize,
+        what: String,
+    },
+    Guest,
+}
+
+impl Prompt {
+    fn multiline(&self) -> bool {
+        matches!(
+            self,
+            Prompt::Background { .. }
+                | Prompt::Recommendation { .. }
+                | Prompt::Decision { .. }
+                | Prompt::Remarks { .. }
+                | Prompt::Clause { .. }
+        )
+    }
+}
+
+/// Text being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub prompt: Prompt,
+    pub title: String,
+    pub area: TextArea,
+}
+
+/// A yes/no question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteItem {
+        file_index: usize,
+        label: String,
+    },
+    IncludeFollowups {
+        body: BodyId,
+        date: NaiveDate,
+        count: usize,
+    },
+}
+
+impl App {
+    pub fn eui(&self) -> &'static EditUi {
+        edit_ui(self.lang)
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Error(text.into()));
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Info(text.into()));
+    }
+
+    // --- Typing ---------------------------------------------------------------------------
+
+    fn ask(&mut self, prompt: Prompt, title: impl Into<String>, text: &str) {
+        // Long texts go to the user's own editor when they have one; decisions typed live in
+        // meeting mode stay in the screen.
+        if prompt.multiline()
+            && !matches!(prompt, Prompt::Clause { .. })
+            && let Some(editor) = self.editor.clone()
+        {
+            self.pending_edit = Some(prompt);
+            self.push_effect(super::app::Effect::Edit {
+                editor,
+                text: text.to_owned(),
+            });
+            return;
+        }
+        let multiline = prompt.multiline();
+        self.input = Some(Input {
+            prompt,
+            title: title.into(),
+            area: TextArea::new(text, multiline),
+        });
+    }
+
+    pub(super) fn type_key(&mut self, key: &KeyEvent) {
+        let Some(input) = &mut self.input else { return };
+        match input.area.handle(key) {
+            Edit::Submit => {
+                let input = self.input.take().expect("checked above");
+                self.submit(input.prompt, input.area.text());
+            }
+            Edit::Cancel => self.input = None,
+            Edit::Changed | Edit::Ignored => {}
+        }
+    }
+
+    pub(super) fn paste(&mut self, text: &str) -> bool {
+        match &mut self.input {
+            Some(input) => {
+                input.area.paste(text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The text the external editor left, for the prompt it was started for.
+    pub fn finish_external_edit(&mut self, text: Option<String>) {
+        if let (Some(prompt), Some(text)) = (self.pending_edit.take(), text) {
+            self.submit(prompt, text);
+        }
+        self.settle();
+    }
+
+    fn submit(&mut self, prompt: Prompt, text: String) {
+        let e = self.eui();
+        match prompt {
+            Prompt::NewMeeting => self.new_meeting_from(&text),
+            Prompt::NewItem { after } => {
+                if text.trim().is_empty() {
+                    return;
+                }
+                let at = after.map_or(0, |i| i + 1);
+                let mut number = 0;
+                if self.save_current(e.c_new_item, |doc| {
+                    number = edit::add_item(doc, at, &text, ItemKind::Decision)?;
+                    Ok(())
+                }) {
+                    self.select_item_number(number);
+                }
+            }
+            Prompt::Title { file_index } => {
+                self.save_current(e.c_title, |doc| {
+                    edit::set_item_title(doc, file_index, &text)
+                });
+            }
+            Prompt::Background { file_index } => {
+                self.save_current(e.c_background, |doc| {
+                    edit::set_item_text(doc, file_index, "background", &text)
+                });
+            }
+            Prompt::Recommendation { file_index } => {
+                let (lead, clauses) = parse_recommendation(&text);
+                self.save_current(e.c_recommendation, |doc| {
+                    edit::set_recommendation(doc, file_index, &lead, &clauses)
+                });
+            }
+            Prompt::Decision { file_index } => {
+                self.save_current(e.c_decision, |doc| {
+                    edit::set_decision_text(doc, file_index, "text", &text)
+                });
+            }
+            Prompt::Remarks { file_index } => {
+                self.save_current(e.c_remarks, |doc| {
+                    edit::set_decision_text(doc, file_index, "remarks", &text)
+                });
+            }
+            Prompt::Clause {
+                file_index,
+                clause,
+                outcome,
+            } => {
+                self.write_decision(file_index, clause, outcome, &text);
+            }
+            Prompt::Attach { file_index } => self.attach(file_index, text.trim()),
+            Prompt::FollowupWhat { file_index } => {
+                if !text.trim().is_empty() {
+                    self.ask(
+                        Prompt::FollowupDue {
+                            file_index,
+                            what: text.trim().to_owned(),
+                        },
+                        e.prompt_followup_due,
+                        "",
+                    );
+                }
+            }
+            Prompt::FollowupDue { file_index, what } => self.add_followup(file_index, what, &text),
+            Prompt::Guest => {
+                let (name, organisation) = match text.split_once(',') {
+                    Some((n, o)) => (
+                        n.trim(),
+                        Some(o.trim().to_owned()).filter(|o| !o.is_empty()),
+                    ),
+                    None => (text.trim(), None),
+                };
+                if name.is_empty() {
+                    return;
+                }
+                let person = Person {
+                    name: name.to_owned(),
+                    organisation,
+                };
+                self.save_current(e.c_attendance, |doc| {
+                    edit::set_attendance(doc, &person, Some(AttendanceList::Guests), true)
+                });
+            }
+        }
+    }
+
+    // --- Saving ---------------------------------------------------------------------------
+
+    /// Changes the open meeting's file. Returns whether it was saved.
+    fn save_current<F>(&mut self, label: &str, change: F) -> bool
+    where
+        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
+    {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return false;
+        };
+        let rel = meeting.file.clone();
+        self.save(&rel, label, change)
+    }
+
+    fn save<F>(&mut self, rel: &Path, label: &str, change: F) -> bool
+    where
+        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
+    {
+        match self.store.edit(rel, label, change) {
+            Ok(_) => {
+                self.after_save(rel);
+                self.info(format!("{}: {label}", self.eui().saved));
+                true
+            }
+            Err(e) => {
+                self.report(e);
+                false
+            }
+        }
+    }
+
+    fn report(&mut self, error: SaveError) {
+        let e = self.eui();
+        match error {
+            SaveError::Conflict(conflict) => self.overlay = Some(Overlay::Conflict(conflict)),
+            SaveError::ReadOnly => self.error(e.read_only),
+            SaveError::NothingToUndo => self.info(e.nothing_to_undo),
+            SaveError::NothingToRedo => self.info(e.nothing_to_redo),
+            other => self.error(format!("{}: {other}", e.not_saved)),
+        }
+    }
+
+    /// Reads a saved file back into the archive and brings everything derived from it up
+    /// to date; the open meeting stays open.
+    fn after_save(&mut self, rel: &Path) {
+        let current = self.current_meeting().map(|(m, _)| m.id.clone());
+        self.archive.reload_meeting(rel);
+        if !self.locked.iter().any(|l| l == rel) {
+            let path = self.archive.root.join(rel);
+            if lock::take(&path, &self.holder, (self.now)()).is_ok() {
+                self.locked.push(rel.to_path_buf());
+            }
+        }
+        self.refresh(current);
+    }
+
+    fn refresh(&mut self, current: Option<MeetingId>) {
+        self.schedule = schedule(&self.archive);
+        self.refresh_dates();
+        self.rebuild_rows();
+        self.history
+            .retain(|v| v.index < self.archive.meetings.len());
+        match current.and_then(|id| self.archive.position(&id)) {
+            Some(index) => {
+                if let Some(v) = &mut self.meeting {
+                    v.index = index;
+                }
+            }
+            None => self.meeting = None,
+        }
+    }
+
+    /// Removes our lock hints; called when the app ends.
+    pub fn release_locks(&mut self) {
+        for rel in std::mem::take(&mut self.locked) {
+            lock::release(&self.archive.root.join(rel), &self.holder);
+        }
+    }
+
+    /// On opening a meeting: read it again if it changed on disk since it was loaded, and
+    /// say who else is editing it.
+    pub(super) fn check_on_open(&mut self) {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return;
+        };
+        let (rel, hash, id) = (
+            meeting.file.clone(),
+            meeting.source_hash,
+            meeting.id.clone(),
+        );
+        if let Ok(text) = self.store.read(&rel)
+            && text_hash(&text) != hash
+        {
+            self.archive.reload_meeting(&rel);
+            self.refresh(Some(id));
+            self.info(self.eui().reloaded);
+        }
+        let path = self.archive.root.join(&rel);
+        if let Some(other) = lock::other_holder(&path, &self.holder, (self.now)()) {
+            self.info(format!(
+                "«{}» {} {}",
+                crate::text::sanitize(&other.name),
+                self.eui().lock_editing_since,
+                other.since.format("%H.%M")
+            ));
+        }
+    }
+
+    pub(super) fn undo_redo(&mut self, undo: bool) {
+        let e = self.eui();
+        let result = if undo {
+            self.store.undo()
+        } else {
+            self.store.redo()
+        };
+        match result {
+            Ok(change) => {
+                let current = self.current_meeting().map(|(m, _)| m.id.clone());
+                self.archive.reload_meeting(&change.rel);
+                self.refresh(current);
+                let word = if undo { e.undone } else { e.redone };
+                self.info(format!("{word}: {}", change.label));
+            }
+            Err(err) => self.report(err),
+        }
+    }
+
+    // --- Dialogs --------------------------------------------------------------------------
+
+    /// Keys of the conflict, confirmation and attendance windows. Returns whether the key
+    /// was theirs.
+    pub(super) fn dialog_key(&mut self, key: &KeyEvent) -> bool {
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        match self.overlay.clone() {
+            Some(Overlay::Conflict(conflict)) => {
+                match key.code {
+                    KeyCode::Char('r') => self.take_theirs(&conflict.rel),
+                    KeyCode::Char('k') => self.keep_mine(&conflict),
+                    // Quitting keeps the unsaved version as a copy: nothing is lost.
+                    _ if ctrl_c => {
+                        self.keep_mine(&conflict);
+                        self.quit = true;
+                    }
+                    _ => {}
+                }
+                true
+            }
+            Some(Overlay::Confirm(confirm)) => {
+                let yes = matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y'));
+                let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
+                if yes || no {
+                    self.overlay = None;
+                    self.answer(confirm, yes);
+                } else if ctrl_c {
+                    self.quit = true;
+                }
+                true
+            }
+            Some(Overlay::Attendance { cursor }) => {
+                self.attendance_key(key, cursor);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn take_theirs(&mut self, rel: &Path) {
+        self.overlay = None;
+        let _ = self.store.read(rel);
+        let current = self.current_meeting().map(|(m, _)| m.id.clone());
+        self.archive.reload_meeting(rel);
+        self.refresh(current);
+        self.info(self.eui().took_theirs);
+    }
+
+    fn keep_mine(&mut self, conflict: &crate::store::Conflict) {
+        match self.store.keep_as_copy(conflict) {
+            Ok(copy) => {
+                self.take_theirs(&conflict.rel);
+                self.info(format!(
+                    "{} {}; {}",
+                    self.eui().kept_copy,
+                    self.archive.root.join(copy).display(),
+                    self.eui().took_theirs.to_lowercase()
+                ));
+            }
+            Err(e) => self.error(format!("{}: {e}", self.eui().not_saved)),
+        }
+    }
+
+    fn answer(&mut self, confirm: Confirm, yes: bool) {
+        match confirm {
+            Confirm::DeleteItem { file_index, .. } if yes => {
+                self.save_current(self.eui().c_deleted, |doc| {
+                    edit::delete_item(doc, file_index)
+                });
+            }
+            Confirm::IncludeFollowups { body, date, .. } => self.create_meeting(&body, date, yes),
+            _ => {}
+        }
+    }
+
+    // --- Editing actions ------------------------------------------------------------------
+
+    pub(super) fn edit_action(&mut self, action: Action) {
+        let e = self.eui();
+        let Some((meeting, view)) = self.current_meeting() else {
+            return;
+        };
+        if action == Action::MeetingMode {
+            let on = !view.mode;
+            if let Some(v) = &mut self.meeting {
+                v.mode = on;
+                v.clause = 0;
+                v.focus = Pane::Detail;
+                v.detail = Cursor::default();
+            }
+            return;
+        }
+        if self.store.is_read_only() {
+            self.error(e.read_only);
+            return;
+        }
+        let item = meeting.items.get(view.item);
+        let file_index = item.map(|i| i.file_index);
+        let needs_item = !matches!(
+            action,
+            Action::AddItem
+                | Action::NextStatus
+                | Action::PreviousStatus
+                | Action::Renumber
+                | Action::Attendance
+        );
+        let (Some(item), Some(fi)) = (item, file_index) else {
+            if needs_item {
+                self.info(e.no_item);
+                return;
+            }
+            return self.edit_without_item(action);
+        };
+        let item = item.clone();
+        let status = meeting.status;
+        let body = self.archive.forum.body_name(meeting.body());
+        match action {
+            Action::AddItem => self.ask(Prompt::NewItem { after: Some(fi) }, e.prompt_new_item, ""),
+            Action::DeleteItem => {
+                self.overlay = Some(Overlay::Confirm(Confirm::DeleteItem {
+                    file_index: fi,
+                    label: format!("{}. {}", item.number, item.title),
+                }))
+            }
+            Action::MoveItemUp | Action::MoveItemDown => {
+                let up = action == Action::MoveItemUp;
+                let number = item.number;
+                // The moved item takes its neighbour's number; follow it.
+                let neighbour = if up {
+                    view.item.checked_sub(1)
+                } else {
+                    Some(view.item + 1)
+                }
+                .and_then(|i| meeting.items.get(i))
+                .map(|i| i.number);
+                if self.save_current(e.c_moved, |doc| edit::move_item(doc, fi, up).map(drop)) {
+                    self.select_item_number(i64::from(neighbour.unwrap_or(number)));
+                }
+            }
+            Action::Renumber => {
+                self.save_current(e.c_renumbered, edit::renumber);
+            }
+            Action::CycleKind => {
+                let all = ItemKind::ALL;
+                let next =
+                    all[(all.iter().position(|k| *k == item.kind).unwrap_or(0) + 1) % all.len()];
+                if self.save_current(e.c_kind, |doc| edit::set_item_kind(doc, fi, next)) {
+                    self.info(format!("{}: {}", e.c_kind, self.lang.item_kind(next)));
+                }
+            }
+            Action::ToggleClosed => {
+                self.save_current(e.c_closed, |doc| {
+                    edit::set_item_closed(doc, fi, !item.closed)
+                });
+            }
+            Action::EditTitle => self.ask(
+                Prompt::Title { file_index: fi },
+                e.prompt_title,
+                &item.title,
+            ),
+            Action::EditBackground => self.ask(
+                Prompt::Background { file_index: fi },
+                e.prompt_background,
+                &item.background,
+            ),
+            Action::EditRecommendation => {
+                let text = item.recommendation.as_ref().map_or_else(String::new, |r| {
+                    let mut t = format!("{}\n", r.lead);
+                    for c in &r.clauses {
+                        t.push_str(&format!("- {c}\n"));
+                    }
+                    t
+                });
+                self.ask(
+                    Prompt::Recommendation { file_index: fi },
+                    e.prompt_recommendation,
+                    &text,
+                )
+            }
+            Action::EditDecision => {
+                let text = item
+                    .decision
+                    .as_ref()
+                    .map_or("", |d| d.text.as_str())
+                    .to_owned();
+                self.ask(
+                    Prompt::Decision { file_index: fi },
+                    e.prompt_decision,
+                    &text,
+                )
+            }
+            Action::AttachFile => self.ask(Prompt::Attach { file_index: fi }, e.prompt_attach, ""),
+            Action::NextStatus | Action::PreviousStatus => {
+                self.step_status(status, action == Action::NextStatus)
+            }
+            Action::RecordApproved => self.record(Outcome::Approved, false, &body),
+            Action::RecordWithChanges => self.record(Outcome::ApprovedWithChanges, true, &body),
+            Action::RecordRejected => self.record(Outcome::Rejected, true, &body),
+            Action::RecordPostponed => self.record(Outcome::Postponed, true, &body),
+            Action::RecordNoted => self.record(Outcome::Noted, false, &body),
+            Action::RecordDiscussed => self.record(Outcome::Discussed, false, &body),
+            Action::AddRemarks => {
+                let text = item
+                    .decision
+                    .as_ref()
+                    .map_or("", |d| d.remarks.as_str())
+                    .to_owned();
+                self.ask(Prompt::Remarks { file_index: fi }, e.prompt_remarks, &text)
+            }
+            Action::AddFollowup => {
+                let text = item
+                    .decision
+                    .as_ref()
+                    .and_then(|d| {
+                        d.clauses
+                            .get(view.clause)
+                            .map(|c| c.text.clone())
+                            .or(Some(d.text.clone()))
+                    })
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or_else(|| item.title.clone());
+                self.ask(
+                    Prompt::FollowupWhat { file_index: fi },
+                    e.prompt_followup_what,
+                    &text,
+                )
+            }
+            Action::Attendance => self.overlay = Some(Overlay::Attendance { cursor: 0 }),
+            _ => {}
+        }
+    }
+
+    /// Editing keys on a meeting with no items.
+    fn edit_without_item(&mut self, action: Action) {
+        let e = self.eui();
+        let Some((meeting, _)) = self.current_meeting() else {
+            return;
+        };
+        let status = meeting.status;
+        match action {
+            Action::AddItem => self.ask(Prompt::NewItem { after: None }, e.prompt_new_item, ""),
+            Action::NextStatus | Action::PreviousStatus => {
+                self.step_status(status, action == Action::NextStatus)
+            }
+            Action::Attendance => self.overlay = Some(Overlay::Attendance { cursor: 0 }),
+            _ => {}
+        }
+    }
+
+    fn step_status(&mut self, status: MeetingStatus, forward: bool) {
+        let all = MeetingStatus::ALL;
+        let i = all.iter().position(|s| *s == status).unwrap_or(0);
+        let next = if forward {
+            all.get(i + 1)
+        } else {
+            i.checked_sub(1).and_then(|j| all.get(j))
+        };
+        if let Some(&next) = next
+            && self.save_current(self.eui().c_status, |doc| edit::set_status(doc, next))
+        {
+            self.info(format!(
+                "{}: {}",
+                self.eui().status_now,
+                self.lang.status(next)
+            ));
+        }
+    }
+
+    fn select_item_number(&mut self, number: i64) {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return;
+        };
+        if let Some(i) = meeting
+            .items
+            .iter()
+            .position(|it| i64::from(it.number) == number)
+            && let Some(v) = &mut self.meeting
+        {
+            v.item = i;
+            v.detail = Cursor::default();
+        }
+    }
+
+    // --- Meeting mode ---------------------------------------------------------------------
+
+    /// The rows meeting mode steps through: each clause of each item, or the item itself
+    /// when it has no clauses.
+    pub fn mode_rows(&self) -> Vec<(usize, usize)> {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return vec![];
+        };
+        meeting
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, item)| {
+                let n = item
+                    .recommendation
+                    .as_ref()
+                    .map_or(0, |r| r.clauses.len())
+                    .max(1);
+                (0..n).map(move |c| (i, c))
+            })
+            .collect()
+    }
+
+    /// Up and down in meeting mode move clause by clause through the meeting.
+    pub(super) fn mode_moves(&mut self, action: Action) -> bool {
+        let rows = self.mode_rows();
+        let Some(v) = &self.meeting else { return false };
+        let at = rows
+            .iter()
+            .position(|r| *r == (v.item, v.clause))
+            .unwrap_or(0);
+        let last = rows.len().saturating_sub(1);
+        let to = match action {
+            Action::Down => (at + 1).min(last),
+            Action::Up => at.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return false,
+        };
+        if let (Some(&(item, clause)), Some(v)) = (rows.get(to), &mut self.meeting) {
+            if v.item != item {
+                v.detail = Cursor::default();
+            }
+            v.item = item;
+            v.clause = clause;
+        }
+        true
+    }
+
+    fn record(&mut self, outcome: Outcome, typed: bool, body: &str) {
+        let e = self.eui();
+        let Some((meeting, view)) = self.current_meeting() else {
+            return;
+        };
+        let Some(item) = meeting.items.get(view.item) else {
+            return;
+        };
+        let fi = item.file_index;
+        let clauses = item
+            .recommendation
+            .as_ref()
+            .map_or(&[][..], |r| &r.clauses[..]);
+        let (clause, text) = if clauses.is_empty() {
+            (None, past_tense::whole_item_text(body, outcome))
+        } else {
+            let c = view.clause.min(clauses.len() - 1);
+            let decided = item.decision.as_ref().map_or(0, |d| d.clauses.len());
+            if c > decided {
+                self.info(format!(
+                    "{} {}",
+                    e.decide_in_order,
+                    edit::clause_letter(decided)
+                ));
+                return;
+            }
+            (
+                Some(c),
+                past_tense::decision_text(body, &clauses[c], outcome),
+            )
+        };
+        if typed {
+            let title = match clause {
+                Some(c) => format!(
+                    "{} {} ({})",
+                    e.prompt_clause,
+                    edit::clause_letter(c),
+                    self.lang.outcome(outcome)
+                ),
+                None => format!("{} ({})", e.prompt_decision, self.lang.outcome(outcome)),
+            };
+            self.ask(
+                Prompt::Clause {
+                    file_index: fi,
+                    clause,
+                    outcome,
+                },
+                title,
+                &text,
+            );
+        } else {
+            self.write_decision(fi, clause, outcome, &text);
+        }
+    }
+
+    /// Saves a decision; the meeting counts as held from its first decision, and deciding
+    /// the approval of minutes records the earlier meeting's minutes as approved.
+    fn write_decision(&mut self, fi: usize, clause: Option<usize>, outcome: Outcome, text: &str) {
+        let e = self.eui();
+        let Some((meeting, view)) = self.current_meeting() else {
+            return;
+        };
+        let raise_to_held = meeting.status < MeetingStatus::Held;
+        let approves = meeting
+            .items
+            .get(view.item)
+            .filter(|i| i.kind == ItemKind::MinutesApproval)
+            .filter(|_| matches!(outcome, Outcome::Approved | Outcome::ApprovedWithChanges))
+            .and_then(|i| super::app::previous_minutes(&self.archive, meeting, i));
+        let saved = self.save_current(e.c_decision, |doc| {
+            match clause {
+                Some(c) => edit::set_decision_clause(doc, fi, c, outcome, text)?,
+                None => edit::set_decision_text(doc, fi, "text", text)?,
+            }
+            if raise_to_held {
+                edit::set_status(doc, MeetingStatus::Held)?;
+            }
+            Ok(())
+        });
+        if !saved {
+            return;
+        }
+        if let Some(previous) = approves {
+            self.approve_minutes(&previous);
+        }
+        self.mode_moves(Action::Down);
+    }
+
+    fn approve_minutes(&mut self, id: &MeetingId) {
+        let Some(earlier) = self.archive.meeting(id) else {
+            return;
+        };
+        if earlier.status >= MeetingStatus::MinutesApproved {
+            return;
+        }
+        let rel = earlier.file.clone();
+        let name = format!(
+            "{} {}",
+            self.archive.forum.body_name(&id.body),
+            self.lang.date(id.date)
+        );
+        if self.save(&rel, self.eui().c_status, |doc| {
+            edit::set_status(doc, MeetingStatus::MinutesApproved)
+        }) {
+            self.info(format!("{} {name}", self.eui().minutes_approved));
+        }
+    }
+
+    fn add_followup(&mut self, fi: usize, what: String, due_text: &str) {
+        let e = self.eui();
+        let Some(due) = parse_due(due_text.trim()) else {
+            self.error(e.bad_due);
+            return;
+        };
+        let Some((meeting, _)) = self.current_meeting() else {
+            return;
+        };
+        let reports_to = Some(meeting.body().to_string());
+        let taken: std::collections::HashSet<&str> =
+            self.archive.followups().map(|f| f.id.as_str()).collect();
+        let id = unique_slug(&what, &taken);
+        let followup = NewFollowup {
+            id,
+            what,
+            owner: String::new(),
+            reports_to,
+            due,
+        };
+        self.save_current(e.c_followup, |doc| edit::add_followup(doc, fi, followup));
+    }
+
+    // --- Attendance -----------------------------------------------------------------------
+
+    /// The people in the attendance window: the body's members, then the guests.
+    pub fn attendance_rows(&self) -> Vec<(Person, bool, Option<AttendanceList>)> {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return vec![];
+        };
+        let a = &meeting.attendance;
+        let on = |list: &[Person], p: &Person| list.iter().any(|x| x.name.trim() == p.name.trim());
+        let mut rows = Vec::new();
+        if let Some(body) = self.archive.forum.body(meeting.body()) {
+            for m in &body.members {
+                let state = if on(&a.participants, m) {
+                    Some(AttendanceList::Participants)
+                } else if on(&a.apologies, m) {
+                    Some(AttendanceList::Apologies)
+                } else {
+                    None
+                };
+                rows.push((m.clone(), false, state));
+            }
+        }
+        for g in &a.guests {
+            rows.push((g.clone(), true, Some(AttendanceList::Guests)));
+        }
+        for g in &a.guest_apologies {
+            rows.push((g.clone(), true, Some(AttendanceList::GuestApologies)));
+        }
+        rows
+    }
+
+    fn attendance_key(&mut self, key: &KeyEvent, cursor: usize) {
+        let rows = self.attendance_rows();
+        let last = rows.len().saturating_sub(1);
+        let set_cursor =
+            |app: &mut App, c: usize| app.overlay = Some(Overlay::Attendance { cursor: c });
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => self.overlay = None,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Down | KeyCode::Char('j') => set_cursor(self, (cursor + 1).min(last)),
+            KeyCode::Up | KeyCode::Char('k') => set_cursor(self, cursor.saturating_sub(1)),
+            KeyCode::Char('g') => {
+                self.overlay = None;
+                self.ask(Prompt::Guest, self.eui().prompt_guest, "");
+            }
+            KeyCode::Char(' ') | KeyCode::Enter => {
+                let Some((person, guest, state)) = rows.get(cursor).cloned() else {
+                    return;
+                };
+                use AttendanceList::*;
+                let next = match (guest, state) {
+                    (false, None) => Some(Participants),
+                    (false, Some(Participants)) => Some(Apologies),
+                    (false, _) => None,
+                    (true, Some(Guests)) => Some(GuestApologies),
+                    (true, _) => None,
+                };
+                self.save_current(self.eui().c_attendance, |doc| {
+                    edit::set_attendance(doc, &person, next, guest)
+                });
+                let len = self.attendance_rows().len();
+                set_cursor(self, cursor.min(len.saturating_sub(1)));
+            }
+            _ => {}
+        }
+    }
+
+    // --- New meetings and attachments ---------------------------------------------------
+
+    pub(super) fn ask_new_meeting(&mut self) {
+        if self.store.is_read_only() {
+            self.error(self.eui().read_only);
+            return;
+        }
+        // Offer the planned meeting under the cursor, else the next planned one without a file.
+        let selected = match self.list.rows.get(self.list.cursor.pos) {
+            Some(super::app::Row::Meeting(i)) if self.meeting.is_none() => {
+                Some(&self.schedule[*i]).filter(|s| !s.has_file)
+            }
+            _ => None,
+        };
+        let planned = selected.or_else(|| {
+            self.schedule
+                .iter()
+                .find(|s| !s.has_file && s.date >= self.today)
+        });
+        let text = match planned {
+            Some(s) => format!("{} {}", s.id.body, s.id.date.format("%Y-%m-%d")),
+            None => {
+                let body = self
+                    .archive
+                    .forum
+                    .bodies
+                    .first()
+                    .map_or("sdf", |b| b.id.as_str());
+                format!("{body} {}", self.today.format("%Y-%m-%d"))
+            }
+        };
+        self.ask(Prompt::NewMeeting, self.eui().prompt_new_meeting, &text);
+    }
+
+    fn new_meeting_from(&mut self, text: &str) {
+        let e = self.eui();
+        let mut words = text.split_whitespace();
+        let parsed = match (words.next(), words.next(), words.next()) {
+            (Some(b), Some(d), None) => b
+                .to_lowercase()
+                .parse::<BodyId>()
+                .ok()
+                .zip(NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            _ => None,
+        };
+        let Some((body, date)) = parsed else {
+            self.error(e.new_meeting_format);
+            return;
+        };
+        let offered = new_meeting::offered_followups(&self.archive, &self.schedule, &body, date);
+        if offered.is_empty() {
+            self.create_meeting(&body, date, false);
+        } else {
+            self.overlay = Some(Overlay::Confirm(Confirm::IncludeFollowups {
+                body,
+                date,
+                count: offered.len(),
+            }));
+        }
+    }
+
+    fn create_meeting(&mut self, body: &BodyId, date: NaiveDate, with_followups: bool) {
+        let offered = if with_followups {
+            new_meeting::offered_followups(&self.archive, &self.schedule, body, date)
+        } else {
+            Vec::new()
+        };
+        let draft = match new_meeting::draft(&self.archive, &self.schedule, body, date, &offered) {
+            Ok(d) => d,
+            Err(err) => {
+                self.error(format!("{}: {err}", self.eui().not_saved));
+                return;
+            }
+        };
+        match self
+            .store
+            .create(&draft.rel, self.eui().c_new_meeting, &draft.text)
+        {
+            Ok(()) => {
+                self.after_save(&draft.rel);
+                self.meeting = None;
+                self.history.clear();
+                self.open_meeting(&draft.id, None);
+                self.info(format!("{}: {}", self.eui().saved, draft.rel.display()));
+            }
+            Err(err) => self.report(err),
+        }
+    }
+
+    /// Attaches a file: one inside the archive is linked by its path relative to the
+    /// meeting file; one outside is copied into the meeting's attachment folder first.
+    fn attach(&mut self, fi: usize, given: &str) {
+        let e = self.eui();
+        if given.is_empty() {
+            return;
+        }
+        let source = PathBuf::from(given);
+        let Ok(source) = source.canonicalize() else {
+            self.error(format!("{}: {given}", e.attach_missing));
+            return;
+        };
+        if !source.is_file() {
+            self.error(format!("{}: {given}", e.attach_missing));
+            return;
+        }
+        let Some((meeting, _)) = self.current_meeting() else {
+            return;
+        };
+        let Ok(root) = self.archive.root.canonicalize() else {
+            return;
+        };
+        let year_dir = root.join(meeting.file.parent().unwrap_or(Path::new("")));
+        let title = source
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rel = if source.starts_with(&root) {
+            relative_to(&source, &year_dir)
+        } else {
+            let folder = meeting.id.to_string();
+            let name = source
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let bytes = match std::fs::read(&source) {
+                Ok(b) => b,
+                Err(err) => return self.error(format!("{}: {err}", e.not_saved)),
+            };
+            let dir = year_dir.join(&folder);
+            if let Err(err) = std::fs::create_dir_all(&dir) {
+                return self.error(format!("{}: {err}", e.not_saved));
+            }
+            let mut target = name.clone();
+            let mut n = 1;
+            loop {
+                match crate::store::atomic::write_new(&dir.join(&target), &bytes) {
+                    Ok(()) => break,
+                    Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+                        n += 1;
+                        let p = Path::new(&name);
+                        let stem = p
+                            .file_stem()
+                            .map(|s| s.to_string_lossy())
+                            .unwrap_or_default();
+                        target = match p.extension() {
+                            Some(ext) => format!("{stem} ({n}).{}", ext.to_string_lossy()),
+                            None => format!("{stem} ({n})"),
+                        };
+                    }
+                    Err(err) => return self.error(format!("{}: {err}", e.not_saved)),
+                }
+            }
+            format!("{folder}/{target}")
+        };
+        self.save_current(e.c_attachment, |doc| {
+            edit::add_attachment(doc, fi, &title, &rel)
+        });
+    }
+}
+
+/// "Lead\n- clause\n- clause" → (lead, clauses). Lines without "- " continue the clause
+/// before them (or the lead).
+pub fn parse_recommendation(text: &str) -> (String, Vec<String>) {
+    let mut lead = String::new();
+    let mut clauses: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(clause) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
+            clauses.push(clause.trim().to_owned());
+        } else if trimmed.is_empty() {
+            continue;
+        } else if let Some(last) = clauses.last_mut() {
+            last.push(' ');
+            last.push_str(trimmed);
+        } else {
+            if !lead.is_empty() {
+                lead.push(' ');
+            }
+            lead.push_str(trimmed);
+        }
+    }
+    (lead, clauses)
+}
+
+/// A follow-up's due as typed: a date, a meeting id, a vague period, or nothing (reported
+/// back later).
+pub fn parse_due(text: &str) -> Option<toml_edit::InlineTable> {
+    let mut t = toml_edit::InlineTable::new();
+    if text.is_empty() {
+        t.insert("kind", "report-back".into());
+    } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        t.insert("kind", "date".into());
+        t.insert(
+            "date",
+            date.format("%Y-%m-%d")
+                .to_string()
+                .parse::<toml_edit::Value>()
+                .ok()?,
+        );
+    } else if let Ok(id) = text.parse::<MeetingId>() {
+        t.insert("kind", "meeting".into());
+        t.insert("meeting", id.to_string().into());
+    } else if text.parse::<VaguePeriod>().is_ok() {
+        t.insert("kind", "period".into());
+        t.insert("period", text.to_lowercase().into());
+    } else {
+        return None;
+    }
+    Some(t)
+}
+
+/// An id made from the first words of `what`, ASCII only, unique among `taken`.
+pub fn unique_slug(what: &str, taken: &std::collections::HashSet<&str>) -> String {
+    let folded: String = what
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' => "ae".to_owned(),
+            'ø' => "oe".to_owned(),
+            'å' => "aa".to_owned(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            _ => " ".to_owned(),
+        })
+        .collect();
+    let base: Vec<&str> = folded.split_whitespace().take(4).collect();
+    let base = if base.is_empty() {
+        "opfoelgning".to_owned()
+    } else {
+        base.join("-")
+    };
+    let mut id = base.clone();
+    let mut n = 1;
+    while taken.contains(id.as_str()) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+/// `path` relative to the folder `from` (both absolute), with `..` where needed.
+fn relative_to(path: &Path, from: &Path) -> String {
+    let p: Vec<_> = path.components().collect();
+    let f: Vec<_> = from.components().collect();
+    let common = p.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); f.len() - common];
+    parts.extend(
+        p[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recommendations_are_typed_as_a_lead_and_dashed_clauses() {
+        let (lead, clauses) = parse_recommendation(
+            "Forretningsudvalget indstiller, at Socialdirektørforum:\n- godkender planen\n  og budgettet\n\n- drøfter sagen\n",
+        );
+        assert_eq!(
+            lead,
+            "Forretningsudvalget indstiller, at Socialdirektørforum:"
+        );
+        assert_eq!(
+            clauses,
+            vec!["godkender planen og budgettet", "drøfter sagen"]
+        );
+    }
+
+    #[test]
+    fn dues_as_typed() {
+        assert_eq!(
+            parse_due("").unwrap().to_string(),
+            r#"{ kind = "report-back" }"#
+        );
+        assert_eq!(
+            parse_due("2018-03-01").unwrap().to_string(),
+            r#"{ kind = "date", date = 2018-03-01 }"#
+        );
+        assert_eq!(
+            parse_due("2018-05-02-sdf").unwrap().to_string(),
+            r#"{ kind = "meeting", meeting = "2018-05-02-sdf" }"#
+        );
+        assert_eq!(
+            parse_due("Medio 2018").unwrap().to_string(),
+            r#"{ kind = "period", period = "medio 2018" }"#
+        );
+        assert!(parse_due("snart").is_none());
+    }
+
+    #[test]
+    fn followup_ids_are_ascii_and_unique() {
+        let taken = ["status-paa-planen"].into_iter().collect();
+        assert_eq!(
+            unique_slug("Status på planen.", &taken),
+            "status-paa-planen-2"
+        );
+        assert_eq!(
+            unique_slug("Økonomi følges op af sekretariatet", &Default::default()),
+            "oekonomi-foelges-op-af"
+        );
+    }
+
+    #[test]
+    fn relative_paths_climb_out_of_the_year_folder() {
+        assert_eq!(
+            relative_to(Path::new("/a/2017/m/x.pdf"), Path::new("/a/2017")),
+            "m/x.pdf"
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/bilag/x.pdf"), Path::new("/a/2017")),
+            "../bilag/x.pdf"
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! The windows of editing: typing text, a yes/no question, a refused save, attendance.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::edit::AttendanceList;
+use crate::tui::app::App;
+use crate::tui::editing::{Confirm, Input};
+use crate::tui::layout;
+use crate::tui::widgets::overlay;
+use crate::tui::widgets::rows::render_rows;
+use crate::tui::widgets::wrap::{truncate, wrap};
+
+/// The text being typed, in a window: one line for titles and dates, most of the screen
+/// for longer texts.
+pub fn input(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
+    let e = app.eui();
+    let mut outer = layout::overlay(area, 100);
+    let inner_width = layout::inner(outer).width as usize;
+    let title_lines = wrap(&input.title, inner_width.max(1), app.theme.muted);
+    let wanted = if input.area.multiline {
+        outer.height
+    } else {
+        (title_lines.len() as u16 + 4).min(outer.height)
+    };
+    outer.height = wanted;
+    Clear.render(outer, buf);
+    let hint = if input.area.multiline {
+        e.hint_multi
+    } else {
+        e.hint_single
+    };
+    Block::bordered()
+        .style(app.theme.text)
+        .border_style(app.theme.accent)
+        .title(Span::styled(
+            format!(
+                " {} ",
+                truncate(&input.title, inner_width.saturating_sub(2))
+            ),
+            app.theme.title,
+        ))
+        .title_bottom(Line::styled(format!(" {hint} "), app.theme.muted).right_aligned())
+        .render(outer, buf);
+    let inner = layout::inner(outer);
+    if inner.height == 0 {
+        return;
+    }
+    let shown_title = if input.area.multiline {
+        vec![]
+    } else {
+        title_lines
+    };
+    let title_height = (shown_title.len() as u16).min(inner.height.saturating_sub(1));
+    render_rows(
+        shown_title,
+        Rect {
+            height: title_height,
+            ..inner
+        },
+        buf,
+    );
+    let text_area = Rect {
+        y: inner.y + title_height,
+        height: inner.height - title_height,
+        ..inner
+    };
+    input.area.render(text_area, buf, app.theme.text);
+}
+
+pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
+    let e = app.eui();
+    let question = match confirm {
+        Confirm::DeleteItem { label, .. } => format!("{} {label}?", e.confirm_delete),
+        Confirm::IncludeFollowups { count, .. } => format!("{count} {}", e.confirm_followups),
+    };
+    overlay::render(app, area, buf, "?", 70, 0, |width| {
+        let mut lines = wrap(&question, width.max(1), app.theme.text);
+        lines.push(Line::default());
+        lines.push(Line::styled(truncate(e.yes_no, width), app.theme.accent));
+        lines
+    });
+}
+
+pub fn conflict(app: &App, conflict: &crate::store::Conflict, area: Rect, buf: &mut Buffer) {
+    let e = app.eui();
+    overlay::render(app, area, buf, e.conflict_title, 110, 0, |width| {
+        let width = width.max(1);
+        let mut lines = wrap(
+            &format!("{} {}", conflict.rel.display(), e.conflict_text),
+            width,
+            app.theme.warning,
+        );
+        lines.push(Line::styled(
+            truncate(e.conflict_keys, width),
+            app.theme.accent,
+        ));
+        lines.push(Line::default());
+        match (&conflict.read, &conflict.disk) {
+            (Some(read), Some(disk)) => {
+                for (sign, text) in crate::store::diff_lines(read, disk, 1)
+                    .into_iter()
+                    .take(200)
+                {
+                    let style = match sign {
+                        '-' => app.theme.error,
+                        '+' => app.theme.accent,
+                        _ => app.theme.muted,
+                    };
+                    lines.push(Line::styled(
+                        truncate(&format!("{sign} {text}"), width),
+                        style,
+                    ));
+                }
+            }
+            (_, None) => lines.push(Line::styled(e.conflict_deleted, app.theme.error)),
+            (None, Some(_)) => {}
+        }
+        lines
+    });
+}
+
+pub fn attendance(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
+    let e = app.eui();
+    let rows = app.attendance_rows();
+    overlay::render(
+        app,
+        area,
+        buf,
+        e.attendance_title,
+        80,
+        cursor.saturating_sub(10),
+        |width| {
+            let mut lines = Vec::new();
+            let members = rows.iter().filter(|(_, guest, _)| !guest).count();
+            if members == 0 {
+                lines.extend(wrap(e.no_members, width.max(1), app.theme.muted));
+            }
+            for (i, (person, guest, state)) in rows.iter().enumerate() {
+                let mark = match state {
+                    Some(AttendanceList::Participants) => e.present,
+                    Some(AttendanceList::Apologies) => e.apology,
+                    Some(AttendanceList::Guests) => e.present,
+                    Some(AttendanceList::GuestApologies) => e.apology,
+                    None => e.unmarked,
+                };
+                let who = match &person.organisation {
+                    Some(org) => format!("{}, {org}", person.name),
+                    None => person.name.clone(),
+                };
+                let prefix = if *guest {
+                    format!("{} · ", e.guests)
+                } else {
+                    String::new()
+                };
+                let text = truncate(&format!("{:<10} {prefix}{who}", mark), width);
+                let style = if i == cursor {
+                    app.theme.selection
+                } else {
+                    app.theme.text
+                };
+                lines.push(Line::styled(text, style));
+            }
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                truncate(e.attendance_keys, width),
+                app.theme.accent,
+            ));
+            lines
+        },
+    );
+}

@@ -1,0 +1,115 @@
+//! Mødetilstand: the item pane while a meeting is held. Each clause of the recommendation
+//! with the decision recorded on it so far; the clause being decided is marked.
+
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::meeting::outcome_style;
+use crate::edit::clause_letter;
+use crate::model::Meeting;
+use crate::tui::app::{App, MeetingView};
+use crate::tui::doc::Doc;
+use crate::tui::widgets::markdown;
+use crate::tui::widgets::wrap::{Wrapper, truncate, wrap};
+
+pub fn doc(app: &App, meeting: &Meeting, view: &MeetingView, width: usize) -> Doc {
+    let mut doc = Doc::default();
+    let width = width.max(1);
+    let theme = &app.theme;
+    let e = app.eui();
+    let lang = app.lang;
+    doc.push(Line::styled(
+        truncate(e.mode_title, width),
+        theme.warning.add_modifier(Modifier::BOLD),
+    ));
+    let Some(item) = meeting.items.get(view.item) else {
+        doc.extend(wrap(app.ui().no_items, width, theme.muted));
+        return doc;
+    };
+    doc.extend(wrap(
+        &format!("{}. {}", item.number, item.title),
+        width,
+        theme.title.add_modifier(Modifier::BOLD),
+    ));
+    let decision = item.decision.as_ref();
+    match &item.recommendation {
+        Some(rec) if !rec.clauses.is_empty() => {
+            if !rec.lead.is_empty() {
+                doc.extend(wrap(&rec.lead, width, theme.muted));
+            }
+            for (i, clause) in rec.clauses.iter().enumerate() {
+                doc.blank();
+                let selected = i == view.clause;
+                let marker = if selected { "▶ " } else { "  " };
+                let style = if selected {
+                    theme.selection
+                } else {
+                    theme.text
+                };
+                let mut w = Wrapper::new(
+                    width,
+                    vec![Span::styled(
+                        format!("{marker}{} ", clause_letter(i)),
+                        theme.accent,
+                    )],
+                    vec![Span::raw("      ")],
+                );
+                w.push(clause, style);
+                doc.extend(w.finish());
+                match decision.and_then(|d| d.clauses.get(i)) {
+                    Some(d) => {
+                        let mut w = Wrapper::new(
+                            width,
+                            vec![
+                                Span::raw("      "),
+                                Span::styled(
+                                    format!("[{}] ", lang.outcome(d.outcome)),
+                                    outcome_style(theme, d.outcome),
+                                ),
+                            ],
+                            vec![Span::raw("      ")],
+                        );
+                        w.push(&d.text, theme.text);
+                        doc.extend(w.finish());
+                    }
+                    None => doc.push(Line::styled(
+                        truncate(&format!("      {}", e.undecided), width),
+                        theme.muted,
+                    )),
+                }
+            }
+        }
+        _ => {
+            doc.blank();
+            doc.extend(wrap(e.no_clauses, width, theme.muted));
+            let text = decision.map_or("", |d| d.text.as_str());
+            if text.trim().is_empty() {
+                doc.push(Line::styled(
+                    truncate(&format!("▶ {}", e.undecided), width),
+                    theme.selection,
+                ));
+            } else {
+                doc.extend(markdown::render(text, width, theme));
+            }
+        }
+    }
+    if let Some(d) = decision.filter(|d| !d.remarks.trim().is_empty()) {
+        doc.blank();
+        doc.push(Line::styled(
+            truncate(lang.labels().remarks, width),
+            theme.title.add_modifier(Modifier::BOLD),
+        ));
+        doc.extend(markdown::render(&d.remarks, width, theme));
+    }
+    if !item.followups.is_empty() {
+        doc.blank();
+        doc.push(Line::styled(
+            truncate(lang.labels().followups, width),
+            theme.title.add_modifier(Modifier::BOLD),
+        ));
+        for f in &item.followups {
+            doc.extend(wrap(&format!("• {}", f.what), width, theme.text));
+        }
+    }
+    doc
+}
