@@ -49,7 +49,7 @@ impl Tmux {
     fn type_text(&self, text: &str) {
         let status = self
             .cmd()
-            .args(["send-keys", "-t", "e2e", "-l", text])
+            .args(["send-keys", "-t", "e2e", "-l", "--", text])
             .status()
             .unwrap();
         assert!(status.success());
@@ -74,11 +74,17 @@ impl Tmux {
     /// Runs the real binary on the sample archive in the shell, isolated from the user's
     /// config, with today fixed, `env` before it and `args` after it; then prints its exit code.
     fn launch(&self, env: &str, args: &str) {
+        self.launch_in(&root().join("agendas"), env, args);
+    }
+
+    /// As `launch`, on the archive in `dir`.
+    fn launch_in(&self, dir: &Path, env: &str, args: &str) {
         let command = format!(
-            "clear; cd '{}' && {env} XDG_CONFIG_HOME='{}' '{}' --dir agendas --today 2017-09-20 {args}; echo \"exit=$?\"",
+            "clear; cd '{}' && {env} XDG_CONFIG_HOME='{}' '{}' --dir '{}' --today 2017-09-20 {args}; echo \"exit=$?\"",
             root().display(),
             root().join("tests/fixtures/no-config").display(),
             env!("CARGO_BIN_EXE_dagsorden"),
+            dir.display(),
         );
         self.type_text(&command);
         self.send(&["Enter"]);
@@ -230,4 +236,84 @@ fn regex_free_colour_codes(text: &str) -> Vec<String> {
         }
     }
     found
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The secretariat's day: create the next meeting, add an item with a recommendation, hold
+/// the meeting and record the decision with one key, quit; the decision is in the file and
+/// in the exported minutes.
+#[test]
+fn create_a_meeting_add_an_item_and_record_its_decision_in_meeting_mode() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("agendas"), tmp.path());
+    let tmux = Tmux::start("meeting", 100, 30);
+    tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["Nyt møde", "sdf 2017-11-16"]);
+    tmux.send(&["Enter"]);
+    // The follow-up due at that meeting is offered; this time not as an item.
+    tmux.wait_for(&["Tilføj dem som punkter?"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["torsdag den 16. november 2017", "4 punkter"]);
+
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Nyt punkt: titel"]);
+    tmux.type_text("Budget for døgnseminaret");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Gemt: nyt punkt", "5 punkter"]);
+
+    tmux.send(&["i"]);
+    tmux.wait_for(&["Indstilling: første linje"]);
+    tmux.type_text("Det indstilles, at Socialdirektørforum:");
+    tmux.send(&["Enter"]);
+    tmux.type_text("- godkender budgettet for døgnseminaret");
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["Gemt: indstilling"]);
+
+    tmux.send(&["m"]);
+    tmux.wait_for(&["MØDETILSTAND", "▶ (a) godkender budgettet"]);
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Gemt: beslutning"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+
+    let file = std::fs::read_to_string(tmp.path().join("2017/2017-11-16-sdf.toml")).unwrap();
+    assert!(
+        file.contains("text = \"Socialdirektørforum godkendte budgettet for døgnseminaret.\""),
+        "{file}"
+    );
+    assert!(file.contains("status = \"held\""), "{file}");
+    // No lock hint is left behind.
+    assert!(!tmp.path().join("2017/.2017-11-16-sdf.toml.lock").exists());
+
+    let minutes = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .args(["--today", "2017-11-16", "--dir"])
+        .arg(tmp.path())
+        .args(["export", "minutes", "2017-11-16-sdf"])
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .output()
+        .unwrap();
+    assert!(minutes.status.success());
+    let minutes = String::from_utf8(minutes.stdout).unwrap();
+    assert!(minutes.contains("Budget for døgnseminaret"), "{minutes}");
+    assert!(
+        minutes.contains("Socialdirektørforum godkendte budgettet for døgnseminaret."),
+        "{minutes}"
+    );
 }

@@ -230,25 +230,26 @@ fn a_read_only_archive_is_refused_before_anything_is_written() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = sample_copy();
     let root = tmp.path();
-    for dir in [root.to_path_buf(), root.join("2017")] {
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
-    }
-    // root ignores permissions; only check where they apply.
-    if dagsorden::store::atomic::is_writable(root) {
+    let before = std::fs::read_to_string(root.join(MEETING)).unwrap();
+    let set_mode = |mode| {
         for dir in [root.to_path_buf(), root.join("2017")] {
-            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode)).unwrap();
         }
-        return;
-    }
+    };
+    set_mode(0o555);
+    // Permissions do not bind the superuser; then the store is told it is read-only.
+    let permissions_bind = !dagsorden::store::atomic::is_writable(root);
     let mut store = Store::open(root, check_text);
-    assert!(store.is_read_only());
+    assert_eq!(store.is_read_only(), permissions_bind);
+    if !permissions_bind {
+        store.set_read_only();
+    }
     let result = store.edit(Path::new(MEETING), "t", |doc| {
         edit::set_item_title(doc, 0, "x")
     });
-    assert!(matches!(result, Err(SaveError::ReadOnly)));
-    for dir in [root.to_path_buf(), root.join("2017")] {
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    set_mode(0o755);
+    assert!(matches!(result, Err(SaveError::ReadOnly)), "{result:?}");
+    assert_eq!(std::fs::read_to_string(root.join(MEETING)).unwrap(), before);
 }
 
 /// Run as a child process by the test below (not on its own): saves the meeting file over

@@ -605,3 +605,287 @@ fn idle_events_cause_no_redraw() {
     })));
     assert!(app.handle_event(&Event::Resize(100, 30)));
 }
+
+// --- Editing and meeting mode ------------------------------------------------------------
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+fn paste(app: &mut App, text: &str) {
+    app.handle_event(&Event::Paste(text.to_owned()));
+}
+
+fn file_text(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap()
+}
+
+/// Creates the SDF meeting of 16 November 2017 from the year plan, with the follow-up due
+/// there as an item, and opens it.
+fn new_meeting_from_the_plan(app: &mut App) {
+    keys(app, "2n");
+    let typed = app.input.as_ref().expect("a prompt").area.text();
+    assert_eq!(
+        typed, "sdf 2017-11-16",
+        "the next planned meeting without a file is offered"
+    );
+    key(app, KeyCode::Enter);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Confirm(_))),
+        "the due follow-up is offered"
+    );
+    keys(app, "j");
+}
+
+#[test]
+fn a_new_meeting_gets_the_standing_items_and_the_due_followup() {
+    let tmp = sample_copy_with(&[]);
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    new_meeting_from_the_plan(&mut app);
+    let text = file_text(tmp.path(), "2017/2017-11-16-sdf.toml");
+    assert!(text.contains("title = \"Godkendelse af referat fra møde i Socialdirektørforum den 8. september 2017\""), "{text}");
+    assert!(text.contains("refs = [\"2017-09-08-sdf\"]"));
+    assert!(text.contains("answers = [\"sammen-om-psykiatri-dagsorden\"]"));
+    for title in ["Orienteringer", "Eventuelt", "Næste møde"] {
+        assert!(text.contains(&format!("title = \"{title}\"")), "{title}");
+    }
+    let (meeting, _) = app.current_meeting().expect("the new meeting is open");
+    assert_eq!(meeting.id.to_string(), "2017-11-16-sdf");
+    assert_eq!(meeting.items.len(), 5);
+    assert_eq!(
+        app.archive.error_count(),
+        0,
+        "{:?}",
+        app.archive.diagnostics
+    );
+}
+
+#[test]
+fn meeting_mode_records_decisions_in_past_tense_and_saves_each_at_once() {
+    let tmp = sample_copy_with(&[]);
+    let mut app = app_on(tmp.path(), (80, 24), Lang::Da);
+    new_meeting_from_the_plan(&mut app);
+    keys(&mut app, "m");
+    insta::assert_snapshot!("meeting_mode_80x24", screen_text(&app));
+
+    // One key: approved as recommended, written from the clause.
+    keys(&mut app, "a");
+    let rel = "2017/2017-11-16-sdf.toml";
+    let text = file_text(tmp.path(), rel);
+    assert!(
+        text.contains("text = \"Socialdirektørforum godkendte referat fra mødet i Socialdirektørforum den 8. september 2017.\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("status = \"held\""),
+        "the meeting is held from its first decision"
+    );
+    // Approving the minutes records the earlier meeting's approval.
+    let earlier = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    assert!(earlier.contains("status = \"minutes-approved\""));
+    // The earlier file kept its comments.
+    assert!(earlier.contains("# The minutes are published; their approval"));
+
+    // The cursor went on to item 2, which has no clauses; approved with typed changes.
+    keys(&mut app, "c");
+    let prompt = app.input.as_ref().expect("a text to type");
+    assert_eq!(
+        prompt.area.text(),
+        "Socialdirektørforum godkendte indstillingen."
+    );
+    key(&mut app, KeyCode::Enter);
+    paste(&mut app, "Sekretariatet følger op på økonomien – «Å»");
+    ctrl(&mut app, 's');
+    let text = file_text(tmp.path(), rel);
+    assert!(text.contains("Socialdirektørforum godkendte indstillingen.\nSekretariatet følger op på økonomien – «Å»"), "{text}");
+    insta::assert_snapshot!("meeting_mode_decided_80x24", screen_text(&app));
+
+    // Undo takes the text out again, redo puts it back; the file follows.
+    keys(&mut app, "u");
+    assert!(!file_text(tmp.path(), rel).contains("økonomien"));
+    ctrl(&mut app, 'r');
+    assert!(file_text(tmp.path(), rel).contains("økonomien"));
+
+    // The exported minutes show the decisions.
+    let archive = Archive::load(tmp.path()).unwrap();
+    let meeting = archive.meeting(&"2017-11-16-sdf".parse().unwrap()).unwrap();
+    let md = dagsorden::export::meeting_markdown(
+        &archive,
+        meeting,
+        &dagsorden::export::MarkdownOptions {
+            kind: dagsorden::export::DocKind::Minutes,
+            public: false,
+            lang: Lang::Da,
+        },
+    );
+    assert!(
+        md.contains("Socialdirektørforum godkendte referat fra mødet"),
+        "{md}"
+    );
+    assert!(md.contains("Sekretariatet følger op på økonomien"), "{md}");
+}
+
+#[test]
+fn items_are_added_moved_renamed_and_deleted_in_the_file() {
+    let tmp = sample_copy_with(&[]);
+    let rel = "2017/2017-09-08-sdf.toml";
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "G"); // item 13, Næste møde
+    keys(&mut app, "k"); // item 12, Eventuelt
+    keys(&mut app, "a");
+    paste(&mut app, "Status på økonomien");
+    key(&mut app, KeyCode::Enter);
+    let titles = |app: &App| -> Vec<(u32, String)> {
+        app.current_meeting()
+            .unwrap()
+            .0
+            .items
+            .iter()
+            .map(|i| (i.number, i.title.clone()))
+            .collect()
+    };
+    let t = titles(&app);
+    assert_eq!(
+        t[11..],
+        [
+            (12, "Eventuelt".into()),
+            (13, "Status på økonomien".into()),
+            (14, "Næste møde".into())
+        ]
+    );
+    assert_eq!(
+        app.current_meeting().unwrap().1.item,
+        12,
+        "the new item is selected"
+    );
+
+    keys(&mut app, "K");
+    let t = titles(&app);
+    assert_eq!(
+        t[11..],
+        [
+            (12, "Status på økonomien".into()),
+            (13, "Eventuelt".into()),
+            (14, "Næste møde".into())
+        ]
+    );
+    assert_eq!(
+        app.current_meeting().unwrap().1.item,
+        11,
+        "the cursor follows the moved item"
+    );
+
+    keys(&mut app, "r");
+    ctrl(&mut app, 'u');
+    paste(&mut app, "Økonomi");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "c");
+    let text = file_text(tmp.path(), rel);
+    assert!(
+        text.contains("title = \"Økonomi\"\nkind = \"decision\"\nclosed = true"),
+        "{text}"
+    );
+
+    keys(&mut app, "d");
+    assert!(screen_text(&app).contains("Slet punkt 12. Økonomi?"));
+    keys(&mut app, "n");
+    assert_eq!(titles(&app).len(), 14);
+    keys(&mut app, "dj");
+    let t = titles(&app);
+    assert_eq!(t.len(), 13);
+    keys(&mut app, "#");
+    assert_eq!(
+        titles(&app)[11..],
+        [(12, "Eventuelt".into()), (13, "Næste møde".into())]
+    );
+    // All of it is one file that still loads cleanly, comments and all.
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert_eq!(archive.error_count(), 0);
+    assert_eq!(
+        file_text(tmp.path(), rel)
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .count(),
+        file_text(&sample_dir(), rel)
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .count()
+    );
+}
+
+#[test]
+fn a_change_on_disk_is_shown_and_kept_mine_as_a_copy() {
+    let tmp = sample_copy_with(&[]);
+    let rel = "2017/2017-09-08-sdf.toml";
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    // A colleague saves the file meanwhile.
+    let theirs =
+        file_text(tmp.path(), rel).replace("place = \"Meldahls", "place = \"Rådhuset, Meldahls");
+    std::fs::write(tmp.path().join(rel), &theirs).unwrap();
+    keys(&mut app, "r");
+    ctrl(&mut app, 'u');
+    paste(&mut app, "Min titel");
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlay, Some(Overlay::Conflict(_))));
+    let screen = screen_text(&app);
+    assert!(screen.contains("Filen er ændret på disken"), "{screen}");
+    assert!(
+        screen.contains("+ place = \"Rådhuset, Meldahls"),
+        "{screen}"
+    );
+    // Other keys do not close it: the user must choose.
+    keys(&mut app, "q");
+    assert!(!app.quit && app.overlay.is_some());
+    keys(&mut app, "k");
+    assert_eq!(file_text(tmp.path(), rel), theirs);
+    let copy = file_text(tmp.path(), &format!("{rel}.mine-1"));
+    assert!(copy.contains("title = \"Min titel\"") && !copy.contains("Rådhuset"));
+    assert_eq!(
+        app.current_meeting().unwrap().0.place,
+        "Rådhuset, Meldahls Rådhus, Vendersgade 30D, 7000 Fredericia"
+    );
+}
+
+#[test]
+fn attendance_is_marked_from_the_members_list() {
+    let forum = std::fs::read_to_string(sample_dir().join("forum.toml")).unwrap().replace(
+        "# members = [{ name = \"…\", organisation = \"… Kommune\" }]",
+        "members = [{ name = \"Anne Hansen\", organisation = \"Vejle Kommune\" }, { name = \"Bo Jensen\", organisation = \"Odense Kommune\" }]",
+    );
+    assert!(forum.contains("Anne Hansen"));
+    let tmp = sample_copy_with(&[("forum.toml", &forum)]);
+    let rel = "2017/2017-09-08-sdf.toml";
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "mf");
+    key(&mut app, KeyCode::Char(' ')); // Anne: present
+    keys(&mut app, "j  "); // Bo: present, then apologies
+    insta::assert_snapshot!("attendance_100x30", screen_text(&app));
+    keys(&mut app, "g");
+    paste(&mut app, "Lise Willer, Fælleskommunalt socialsekretariat");
+    key(&mut app, KeyCode::Enter);
+    let text = file_text(tmp.path(), rel);
+    assert!(
+        text.contains(
+            "participants = [{ name = \"Anne Hansen\", organisation = \"Vejle Kommune\" }]"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("apologies = [{ name = \"Bo Jensen\", organisation = \"Odense Kommune\" }]"),
+        "{text}"
+    );
+    assert!(text.contains("guests = [{ name = \"Lise Willer\", organisation = \"Fælleskommunalt socialsekretariat\" }]"), "{text}");
+    assert!(
+        text.contains("guest_apologies = [{ name = \"Mette Højte\""),
+        "the existing list is kept"
+    );
+}

@@ -13,14 +13,22 @@ use crate::model::{ItemKind, MeetingStatus, Outcome, Person};
 
 pub type EditResult = Result<(), String>;
 
-/// Sets `key` in `table` to `value`, keeping the decor (spacing, trailing comment) of the
-/// value it replaces.
+/// Sets `key` in `table` to `value`, keeping the comments above the key and the decor
+/// (spacing, trailing comment) of the value it replaces.
 fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
     let mut value = value.into();
-    if let Some(old) = table.get(key).and_then(Item::as_value) {
-        *value.decor_mut() = old.decor().clone();
+    match table.get_mut(key) {
+        // Replaced in place: the key, with the comment lines above it, stays.
+        Some(old) => {
+            if let Some(old_value) = old.as_value() {
+                *value.decor_mut() = old_value.decor().clone();
+            }
+            *old = Item::Value(value);
+        }
+        None => {
+            table.insert(key, Item::Value(value));
+        }
     }
-    table.insert(key, Item::Value(value));
 }
 
 /// Sets a text field, or removes it when the text is empty.

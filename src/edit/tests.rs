@@ -91,6 +91,17 @@ fn one_field_changes_one_line_and_keeps_its_comment() {
 }
 
 #[test]
+fn a_comment_above_a_key_stays_when_its_value_changes() {
+    let text = "# Set by the secretariat.\nstatus = \"agenda-draft\" # draft\n";
+    let mut d: DocumentMut = text.parse().unwrap();
+    set_status(&mut d, MeetingStatus::Held).unwrap();
+    assert_eq!(
+        d.to_string(),
+        "# Set by the secretariat.\nstatus = \"held\" # draft\n"
+    );
+}
+
+#[test]
 fn status_closed_and_kind() {
     let mut d = doc();
     set_status(&mut d, MeetingStatus::AgendaPublished).unwrap();

@@ -155,7 +155,8 @@ pub fn attendance(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
                 } else {
                     String::new()
                 };
-                let text = truncate(&format!("{:<10} {prefix}{who}", mark), width);
+                let pointer = if i == cursor { "▶" } else { " " };
+                let text = truncate(&format!("{pointer} {mark:<10} {prefix}{who}"), width);
                 let style = if i == cursor {
                     app.theme.selection
                 } else {

@@ -18,10 +18,6 @@ pub fn doc(app: &App, meeting: &Meeting, view: &MeetingView, width: usize) -> Do
     let theme = &app.theme;
     let e = app.eui();
     let lang = app.lang;
-    doc.push(Line::styled(
-        truncate(e.mode_title, width),
-        theme.warning.add_modifier(Modifier::BOLD),
-    ));
     let Some(item) = meeting.items.get(view.item) else {
         doc.extend(wrap(app.ui().no_items, width, theme.muted));
         return doc;
