@@ -276,3 +276,73 @@ fn the_screens_without_a_terminal_say_what_to_do_instead() {
         .stderr(predicate::str::contains("the screens need a terminal"))
         .stderr(predicate::str::contains("check, list, export"));
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn new_creates_a_meeting_from_the_plan_and_offers_the_due_followups() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("agendas"), tmp.path());
+    let dir = tmp.path().to_str().unwrap();
+    dagsorden()
+        .args(["--dir", dir, "new", "--body", "sdf", "--date", "2017-11-16"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Oprettet"))
+        .stdout(predicate::str::contains(
+            "sammen-om-psykiatri-dagsorden — Projektet Sammen om psykiatri dagsordenssættes.",
+        ))
+        .stdout(predicate::str::contains("--include-followups"));
+    let text = std::fs::read_to_string(tmp.path().join("2017/2017-11-16-sdf.toml")).unwrap();
+    assert!(text.contains("title = \"Møde i Socialdirektørforum den 16. november 2017\""));
+    assert!(text.contains("weekday = \"torsdag\""));
+    assert!(text.contains("refs = [\"2017-09-08-sdf\"]"), "linked to the previous meeting");
+    assert!(!text.contains("answers"), "offered, not added");
+    // The archive still checks clean with the new file in it.
+    dagsorden()
+        .args(["--dir", dir, "check"])
+        .assert()
+        .code(0)
+        .stdout("0 fejl, 0 advarsler i 6 filer.\n");
+    // It is never overwritten.
+    dagsorden()
+        .args(["--dir", dir, "new", "--body", "sdf", "--date", "2017-11-16"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already has a meeting file"));
+}
+
+#[test]
+fn new_with_the_followups_as_items_and_bad_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("agendas"), tmp.path());
+    let dir = tmp.path().to_str().unwrap();
+    dagsorden()
+        .args(["--dir", dir, "new", "--body", "sdf", "--date", "2017-11-16", "--include-followups"])
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(tmp.path().join("2017/2017-11-16-sdf.toml")).unwrap();
+    assert!(text.contains("answers = [\"sammen-om-psykiatri-dagsorden\"]"), "{text}");
+    assert!(text.contains("refs = [\"2017-09-08-sdf#7\"]"), "{text}");
+    dagsorden()
+        .args(["--dir", dir, "new", "--body", "kkr", "--date", "2018-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no body `kkr`"));
+    dagsorden()
+        .args(["--dir", dir, "new", "--body", "sdf", "--date", "1/2-2018"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("write it as YYYY-MM-DD"));
+}

@@ -317,3 +317,26 @@ fn create_a_meeting_add_an_item_and_record_its_decision_in_meeting_mode() {
         "{minutes}"
     );
 }
+
+/// Long texts go to the user's $EDITOR: the screens give the terminal to it and take it
+/// back after. Here the "editor" is sed, which changes the text in place.
+#[test]
+fn the_background_is_edited_in_the_users_editor() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("agendas"), tmp.path());
+    let tmux = Tmux::start("editor", 100, 30);
+    tmux.launch_in(tmp.path(), "VISUAL= EDITOR='sed -i s/punkter/PUNKTER/'", "");
+    tmux.wait_for(&["Næste møder"]);
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["13 punkter"]);
+    tmux.send(&["G", "k"]); // item 12, Eventuelt: "Ingen punkter til eventuelt"
+    tmux.wait_for(&["Ingen punkter til eventuelt"]);
+    tmux.send(&["e"]);
+    tmux.wait_for(&["Gemt: baggrund", "Ingen PUNKTER til eventuelt"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+    let file = std::fs::read_to_string(tmp.path().join("2017/2017-09-08-sdf.toml")).unwrap();
+    assert!(file.contains("background = \"Ingen PUNKTER til eventuelt\""), "{file}");
+}
