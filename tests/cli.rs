@@ -307,7 +307,10 @@ fn new_creates_a_meeting_from_the_plan_and_offers_the_due_followups() {
     let text = std::fs::read_to_string(tmp.path().join("2017/2017-11-16-sdf.toml")).unwrap();
     assert!(text.contains("title = \"Møde i Socialdirektørforum den 16. november 2017\""));
     assert!(text.contains("weekday = \"torsdag\""));
-    assert!(text.contains("refs = [\"2017-09-08-sdf\"]"), "linked to the previous meeting");
+    assert!(
+        text.contains("refs = [\"2017-09-08-sdf\"]"),
+        "linked to the previous meeting"
+    );
     assert!(!text.contains("answers"), "offered, not added");
     // The archive still checks clean with the new file in it.
     dagsorden()
@@ -329,11 +332,23 @@ fn new_with_the_followups_as_items_and_bad_input() {
     copy_dir(&root().join("agendas"), tmp.path());
     let dir = tmp.path().to_str().unwrap();
     dagsorden()
-        .args(["--dir", dir, "new", "--body", "sdf", "--date", "2017-11-16", "--include-followups"])
+        .args([
+            "--dir",
+            dir,
+            "new",
+            "--body",
+            "sdf",
+            "--date",
+            "2017-11-16",
+            "--include-followups",
+        ])
         .assert()
         .code(0);
     let text = std::fs::read_to_string(tmp.path().join("2017/2017-11-16-sdf.toml")).unwrap();
-    assert!(text.contains("answers = [\"sammen-om-psykiatri-dagsorden\"]"), "{text}");
+    assert!(
+        text.contains("answers = [\"sammen-om-psykiatri-dagsorden\"]"),
+        "{text}"
+    );
     assert!(text.contains("refs = [\"2017-09-08-sdf#7\"]"), "{text}");
     dagsorden()
         .args(["--dir", dir, "new", "--body", "kkr", "--date", "2018-01-01"])

@@ -338,5 +338,8 @@ fn the_background_is_edited_in_the_users_editor() {
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
     let file = std::fs::read_to_string(tmp.path().join("2017/2017-09-08-sdf.toml")).unwrap();
-    assert!(file.contains("background = \"Ingen PUNKTER til eventuelt\""), "{file}");
+    assert!(
+        file.contains("background = \"Ingen PUNKTER til eventuelt\""),
+        "{file}"
+    );
 }

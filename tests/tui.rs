@@ -227,7 +227,7 @@ fn every_screen_renders_at_every_size_without_panic() {
     ];
     let heights = [0u16, 1, 2, 3, 5, 9, 10, 11, 15, 24, 40, 60, 100];
     type Setup = fn(&mut App);
-    let setups: [(&str, Setup); 6] = [
+    let setups: [(&str, Setup); 9] = [
         ("overview", |_| {}),
         ("meetings", |a| keys(a, "2")),
         ("meeting items", open_item_9),
@@ -238,6 +238,18 @@ fn every_screen_renders_at_every_size_without_panic() {
         }),
         ("help", |a| keys(a, "?")),
         ("problems", |a| keys(a, "p")),
+        ("meeting mode", |a| {
+            open_item_9(a);
+            keys(a, "m");
+        }),
+        ("typing a title", |a| {
+            open_item_9(a);
+            keys(a, "r");
+        }),
+        ("typing a background", |a| {
+            open_item_9(a);
+            keys(a, "e");
+        }),
     ];
     for (name, setup) in setups {
         let mut app = app((120, 40));
@@ -888,4 +900,90 @@ fn attendance_is_marked_from_the_members_list() {
         text.contains("guest_apologies = [{ name = \"Mette Højte\""),
         "the existing list is kept"
     );
+}
+
+#[test]
+fn a_followup_is_created_from_a_decision_in_meeting_mode() {
+    let tmp = sample_copy_with(&[]);
+    let rel = "2017/2017-09-08-sdf.toml";
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "mjjjj"); // item 4: items 1 and 3 have one clause, item 2 two
+    assert_eq!(app.current_meeting().unwrap().1.item, 3);
+    keys(&mut app, "o");
+    let what = app.input.as_ref().unwrap().area.text();
+    assert!(
+        what.starts_with("Socialdirektørforum godkendte kommissoriet"),
+        "{what}"
+    );
+    ctrl(&mut app, 'u');
+    paste(&mut app, "Konsulenttilbud forelægges");
+    key(&mut app, KeyCode::Enter);
+    paste(&mut app, "2018-02-09-sdf");
+    key(&mut app, KeyCode::Enter);
+    let text = file_text(tmp.path(), rel);
+    assert!(
+        text.contains("id = \"konsulenttilbud-forelaegges\"\nwhat = \"Konsulenttilbud forelægges\"\nreports_to = \"sdf\"\ndue = { kind = \"meeting\", meeting = \"2018-02-09-sdf\" }"),
+        "{text}"
+    );
+    // A due that cannot be read is said so, and nothing is written.
+    keys(&mut app, "o");
+    key(&mut app, KeyCode::Enter);
+    paste(&mut app, "snart");
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.message, Some(Message::Error(m)) if m.contains("Forstår ikke fristen")));
+    assert_eq!(file_text(tmp.path(), rel), text);
+}
+
+#[test]
+fn attachments_from_outside_are_copied_and_inside_are_linked() {
+    let tmp = sample_copy_with(&[("bilag/plan.pdf", "%PDF-1.4 plan")]);
+    let outside = tempfile::tempdir().unwrap();
+    let source = outside.path().join("Budget 2018.pdf");
+    std::fs::write(&source, "%PDF-1.4 budget").unwrap();
+    let rel = "2017/2017-09-08-sdf.toml";
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "GkA"); // item 12
+    paste(&mut app, source.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let copied = tmp.path().join("2017/2017-09-08-sdf/Budget 2018.pdf");
+    assert_eq!(std::fs::read_to_string(copied).unwrap(), "%PDF-1.4 budget");
+    keys(&mut app, "A");
+    paste(
+        &mut app,
+        tmp.path().join("bilag/plan.pdf").to_str().unwrap(),
+    );
+    key(&mut app, KeyCode::Enter);
+    let text = file_text(tmp.path(), rel);
+    assert!(
+        text.contains("title = \"Budget 2018\"\npath = \"2017-09-08-sdf/Budget 2018.pdf\""),
+        "{text}"
+    );
+    assert!(text.contains("path = \"../bilag/plan.pdf\""), "{text}");
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert_eq!(
+        archive.warning_count(),
+        0,
+        "both attachments are found: {:?}",
+        archive.diagnostics
+    );
+    // A file that is not there is said so.
+    keys(&mut app, "A");
+    paste(&mut app, "/no/such/file.pdf");
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.message, Some(Message::Error(m)) if m.contains("Filen findes ikke")));
+}
+
+#[test]
+fn someone_elses_lock_hint_is_shown_when_the_meeting_opens() {
+    let lock =
+        "name = \"Anne\"\nhost = \"anden-pc\"\npid = 4242\nsince = \"2017-09-08T09:05:00\"\n";
+    let tmp = sample_copy_with(&[("2017/.2017-09-08-sdf.toml.lock", lock)]);
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen_text(&app).contains("«Anne» redigerer siden 09.05"));
 }
