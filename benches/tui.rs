@@ -19,21 +19,12 @@ use dagsorden::tui::{App, Options, views};
 mod support;
 
 fn options() -> Options {
-    Options {
-        today: NaiveDate::from_ymd_opt(2017, 9, 20).unwrap(),
-        lang: Lang::Da,
-        theme: Theme::fallback(),
-        keymap: Keymap::default(),
-        settings_problems: vec![],
-        now: || {
-            chrono::NaiveDate::from_ymd_opt(2017, 9, 8)
-                .unwrap()
-                .and_hms_opt(9, 12, 0)
-                .unwrap()
-        },
-        user_name: Some("Test".to_owned()),
-        editor: None,
-    }
+    Options::new(
+        NaiveDate::from_ymd_opt(2017, 9, 20).unwrap(),
+        Lang::Da,
+        Theme::fallback(),
+        Keymap::default(),
+    )
 }
 
 fn press(app: &mut App, c: char) {

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod common;
+use common::sample_copy;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
@@ -277,23 +280,9 @@ fn the_screens_without_a_terminal_say_what_to_do_instead() {
         .stderr(predicate::str::contains("check, list, export"));
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn new_creates_a_meeting_from_the_plan_and_offers_the_due_followups() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("agendas"), tmp.path());
+    let tmp = sample_copy();
     let dir = tmp.path().to_str().unwrap();
     dagsorden()
         .args(["--dir", dir, "new", "--body", "sdf", "--date", "2017-11-16"])
@@ -328,8 +317,7 @@ fn new_creates_a_meeting_from_the_plan_and_offers_the_due_followups() {
 
 #[test]
 fn new_with_the_followups_as_items_and_bad_input() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("agendas"), tmp.path());
+    let tmp = sample_copy();
     let dir = tmp.path().to_str().unwrap();
     dagsorden()
         .args([

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::sample_copy;
+
 struct Tmux {
     socket: String,
 }
@@ -238,26 +241,12 @@ fn regex_free_colour_codes(text: &str) -> Vec<String> {
     found
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The secretariat's day: create the next meeting, add an item with a recommendation, hold
 /// the meeting and record the decision with one key, quit; the decision is in the file and
 /// in the exported minutes.
 #[test]
 fn create_a_meeting_add_an_item_and_record_its_decision_in_meeting_mode() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("agendas"), tmp.path());
+    let tmp = sample_copy();
     let tmux = Tmux::start("meeting", 100, 30);
     tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
     tmux.wait_for(&["Næste møder"]);
@@ -322,8 +311,7 @@ fn create_a_meeting_add_an_item_and_record_its_decision_in_meeting_mode() {
 /// back after. Here the "editor" is sed, which changes the text in place.
 #[test]
 fn the_background_is_edited_in_the_users_editor() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("agendas"), tmp.path());
+    let tmp = sample_copy();
     let tmux = Tmux::start("editor", 100, 30);
     tmux.launch_in(tmp.path(), "VISUAL= EDITOR='sed -i s/punkter/PUNKTER/'", "");
     tmux.wait_for(&["Næste møder"]);

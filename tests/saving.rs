@@ -9,29 +9,10 @@ use dagsorden::archive::{Archive, check_text};
 use dagsorden::edit;
 use dagsorden::store::{SaveError, Store};
 
+mod common;
+use common::sample_copy;
+
 const MEETING: &str = "2017/2017-09-08-sdf.toml";
-
-fn sample_copy() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas"),
-        tmp.path(),
-    );
-    tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")

@@ -1,7 +1,7 @@
 //! The TUI on ratatui's TestBackend: screens as insta snapshots, a size sweep, and the
 //! behaviour behind the keys and the mouse. `--today` is fixed so nothing depends on the clock.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use crossterm::event::{
@@ -17,9 +17,8 @@ use dagsorden::tui::keymap::Keymap;
 use dagsorden::tui::theme::Theme;
 use dagsorden::tui::{App, Message, Options, views};
 
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas")
-}
+mod common;
+use common::{copy_dir, sample_dir};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()
@@ -28,19 +27,10 @@ fn today() -> NaiveDate {
 fn app_on(dir: &Path, size: (u16, u16), lang: Lang) -> App {
     let archive = Archive::load(dir).unwrap();
     let options = Options {
-        today: today(),
-        lang,
-        theme: Theme::fallback(),
-        keymap: Keymap::default(),
-        settings_problems: vec![],
-        now: || {
-            chrono::NaiveDate::from_ymd_opt(2017, 9, 8)
-                .unwrap()
-                .and_hms_opt(9, 12, 0)
-                .unwrap()
-        },
-        user_name: Some("Test".to_owned()),
-        editor: None,
+        // Lock hints compare times; the wall clock would make them depend on the day the
+        // tests run.
+        now: || today().and_hms_opt(9, 30, 0).unwrap(),
+        ..Options::new(today(), lang, Theme::fallback(), Keymap::default())
     };
     App::new(archive, options, size)
 }
@@ -171,19 +161,6 @@ fn sample_copy_with(extra: &[(&str, &str)]) -> tempfile::TempDir {
         std::fs::write(path, text).unwrap();
     }
     tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 const HOSTILE_MEETING: &str = r#"
@@ -539,19 +516,8 @@ fn the_help_overlay_follows_the_users_keymap() {
     let mut keymap = Keymap::default();
     let problems = keymap.apply("[keys]\n\"x\" = \"quit\"\n\"ø\" = \"fly\"\n", "keymap.toml");
     let options = Options {
-        today: today(),
-        lang: Lang::Da,
-        theme: Theme::fallback(),
-        keymap,
         settings_problems: problems,
-        now: || {
-            chrono::NaiveDate::from_ymd_opt(2017, 9, 8)
-                .unwrap()
-                .and_hms_opt(9, 12, 0)
-                .unwrap()
-        },
-        user_name: Some("Test".to_owned()),
-        editor: None,
+        ..Options::new(today(), Lang::Da, Theme::fallback(), keymap)
     };
     let mut app = App::new(archive, options, (100, 30));
     // The bad entry is on screen at start.
@@ -980,7 +946,7 @@ fn attachments_from_outside_are_copied_and_inside_are_linked() {
 #[test]
 fn someone_elses_lock_hint_is_shown_when_the_meeting_opens() {
     let lock =
-        "name = \"Anne\"\nhost = \"anden-pc\"\npid = 4242\nsince = \"2017-09-08T09:05:00\"\n";
+        "name = \"Anne\"\nhost = \"anden-pc\"\npid = 4242\nsince = \"2017-09-20T09:05:00\"\n";
     let tmp = sample_copy_with(&[("2017/.2017-09-08-sdf.toml.lock", lock)]);
     let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
     keys(&mut app, "2");

@@ -32,16 +32,12 @@ pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
     settings_problems.extend(keymap_problems);
     let mouse = !args.no_mouse && ctx.config.mouse.unwrap_or(true);
     let options = Options {
-        today: ctx.today,
-        lang,
-        theme: chosen.theme,
-        keymap,
         settings_problems,
-        now: || chrono::Local::now().naive_local(),
         user_name: ctx.config.name.clone(),
         editor: ["VISUAL", "EDITOR"]
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty())),
+        ..Options::new(ctx.today, lang, chosen.theme, keymap)
     };
     tui::run(archive, options, mouse)?;
     Ok(ExitCode::SUCCESS)

@@ -269,16 +269,7 @@ pub fn set_recommendation(
 }
 
 fn decision_clauses(table: &mut Table) -> Result<&mut ArrayOfTables, String> {
-    let decision = sub_table(table, "decision")?;
-    if decision.get("clauses").is_none() {
-        decision.insert("clauses", Item::ArrayOfTables(ArrayOfTables::new()));
-    }
-    decision
-        .get_mut("clauses")
-        .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| {
-            "the decision's clauses are written inline; edit them in an editor".to_owned()
-        })
+    tables(sub_table(table, "decision")?, "clauses")
 }
 
 /// Records the decision on recommendation clause `clause` (0-based). A decision clause
@@ -346,15 +337,19 @@ pub struct NewFollowup {
     pub due: InlineTable,
 }
 
-pub fn add_followup(doc: &mut DocumentMut, index: usize, followup: NewFollowup) -> EditResult {
-    let table = item(doc, index)?;
-    if table.get("followups").is_none() {
-        table.insert("followups", Item::ArrayOfTables(ArrayOfTables::new()));
+/// An array of tables in `table` (`[[items.followups]]`, …), created when missing.
+fn tables<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut ArrayOfTables, String> {
+    if table.get(key).is_none() {
+        table.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
     }
-    let list = table
-        .get_mut("followups")
+    table
+        .get_mut(key)
         .and_then(Item::as_array_of_tables_mut)
-        .ok_or("the follow-ups are written inline; edit them in an editor")?;
+        .ok_or_else(|| format!("`{key}` is written inline; edit it in an editor"))
+}
+
+pub fn add_followup(doc: &mut DocumentMut, index: usize, followup: NewFollowup) -> EditResult {
+    let list = tables(item(doc, index)?, "followups")?;
     let mut t = Table::new();
     t.insert("id", toml_edit::value(followup.id));
     t.insert("what", toml_edit::value(followup.what.trim()));
@@ -372,14 +367,7 @@ pub fn add_followup(doc: &mut DocumentMut, index: usize, followup: NewFollowup) 
 }
 
 pub fn add_attachment(doc: &mut DocumentMut, index: usize, title: &str, path: &str) -> EditResult {
-    let table = item(doc, index)?;
-    if table.get("attachments").is_none() {
-        table.insert("attachments", Item::ArrayOfTables(ArrayOfTables::new()));
-    }
-    let list = table
-        .get_mut("attachments")
-        .and_then(Item::as_array_of_tables_mut)
-        .ok_or("the attachments are written inline; edit them in an editor")?;
+    let list = tables(item(doc, index)?, "attachments")?;
     let mut t = Table::new();
     if !title.trim().is_empty() {
         t.insert("title", toml_edit::value(title.trim()));

@@ -128,15 +128,14 @@ pub fn decision_text(body: &str, clause: &str, outcome: Outcome) -> String {
             {
                 sentence(format!("{body} {past}{tail}"))
             } else {
-                format!("{body} tog orienteringen til efterretning.")
+                whole_item_text(body, outcome)
             }
         }
         Outcome::Discussed => match verb {
             Some((past, tail)) if past == "drøftede" => sentence(format!("{body} {past}{tail}")),
-            _ => format!("{body} drøftede sagen."),
+            _ => whole_item_text(body, outcome),
         },
-        Outcome::Postponed => "Punktet blev udsat.".to_owned(),
-        Outcome::Withdrawn => "Punktet blev trukket.".to_owned(),
+        Outcome::Postponed | Outcome::Withdrawn => whole_item_text(body, outcome),
     }
 }
 

@@ -37,6 +37,23 @@ pub struct Options {
     pub settings_problems: Vec<String>,
 }
 
+impl Options {
+    /// The screens as they start without settings: the bundled keys, the wall clock, the
+    /// login name in lock hints and the built-in editor. Change fields as needed.
+    pub fn new(today: NaiveDate, lang: Lang, theme: Theme, keymap: Keymap) -> Options {
+        Options {
+            today,
+            lang,
+            theme,
+            keymap,
+            settings_problems: Vec::new(),
+            now: || chrono::Local::now().naive_local(),
+            user_name: None,
+            editor: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Overview,
