@@ -716,6 +716,7 @@ fn items_are_added_moved_renamed_and_deleted_in_the_file() {
     keys(&mut app, "G"); // item 13, Næste møde
     keys(&mut app, "k"); // item 12, Eventuelt
     keys(&mut app, "a");
+    insta::assert_snapshot!("new_item_prompt_100x30", screen_text(&app));
     paste(&mut app, "Status på økonomien");
     key(&mut app, KeyCode::Enter);
     let titles = |app: &App| -> Vec<(u32, String)> {

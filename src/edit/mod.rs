@@ -269,6 +269,12 @@ pub fn set_recommendation(
 }
 
 fn decision_clauses(table: &mut Table) -> Result<&mut ArrayOfTables, String> {
+    if table.get("decision").is_none() {
+        // Only `[[items.decision.clauses]]` is written, without an empty `[items.decision]`.
+        let mut decision = Table::new();
+        decision.set_implicit(true);
+        table.insert("decision", Item::Table(decision));
+    }
     tables(sub_table(table, "decision")?, "clauses")
 }
 

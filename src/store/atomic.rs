@@ -35,10 +35,12 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let dir = folder_of(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".part")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(".part");
+    // A new file gets the usual mode (0666 less the umask), not a temporary file's 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(temp)
@@ -126,6 +128,18 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("a.toml")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others_like_any_file_the_user_makes() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.toml");
+        write_new(&path, b"x").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode, 0o600, "not a temporary file's mode");
+        assert!(mode & 0o600 == 0o600, "{mode:o}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn input(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
     let wanted = if input.area.multiline {
         outer.height
     } else {
-        (title_lines.len() as u16 + 4).min(outer.height)
+        (title_lines.len() as u16 + 3).min(outer.height)
     };
     outer.height = wanted;
     Clear.render(outer, buf);
@@ -32,18 +32,21 @@ pub fn input(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
     } else {
         e.hint_single
     };
-    Block::bordered()
+    // A long text has its prompt on the border; a line has it above the line, wrapped.
+    let mut block = Block::bordered()
         .style(app.theme.text)
         .border_style(app.theme.accent)
-        .title(Span::styled(
+        .title_bottom(Line::styled(format!(" {hint} "), app.theme.muted).right_aligned());
+    if input.area.multiline {
+        block = block.title(Span::styled(
             format!(
                 " {} ",
                 truncate(&input.title, inner_width.saturating_sub(2))
             ),
             app.theme.title,
-        ))
-        .title_bottom(Line::styled(format!(" {hint} "), app.theme.muted).right_aligned())
-        .render(outer, buf);
+        ));
+    }
+    block.render(outer, buf);
     let inner = layout::inner(outer);
     if inner.height == 0 {
         return;
