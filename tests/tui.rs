@@ -954,3 +954,27 @@ fn someone_elses_lock_hint_is_shown_when_the_meeting_opens() {
     key(&mut app, KeyCode::Enter);
     assert!(screen_text(&app).contains("«Anne» redigerer siden 09.05"));
 }
+
+#[test]
+fn a_meeting_changed_on_disk_since_loading_is_read_again_when_opened() {
+    let tmp = sample_copy_with(&[]);
+    let rel = "2017/2017-09-08-sdf.toml";
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    let theirs = file_text(tmp.path(), rel)
+        .replace("title = \"Eventuelt\"", "title = \"Eventuelt (rettet)\"");
+    std::fs::write(tmp.path().join(rel), &theirs).unwrap();
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen_text(&app).contains("Filen var ændret på disken og er læst igen"));
+    assert_eq!(
+        app.current_meeting().unwrap().0.item(12).unwrap().title,
+        "Eventuelt (rettet)"
+    );
+    // An edit now builds on their version.
+    keys(&mut app, "s");
+    let now = file_text(tmp.path(), rel);
+    assert!(
+        now.contains("Eventuelt (rettet)") && now.contains("status = \"minutes-approved\""),
+        "{now}"
+    );
+}

@@ -137,6 +137,11 @@ impl Store {
         Ok(text)
     }
 
+    /// Whether this session has read `rel` (and works on that version).
+    pub fn has_read(&self, rel: &Path) -> bool {
+        self.texts.contains_key(rel)
+    }
+
     /// The text this session works on for `rel`, reading it first if need be.
     pub fn text(&mut self, rel: &Path) -> io::Result<String> {
         match self.texts.get(rel) {

@@ -268,6 +268,9 @@ impl App {
     where
         F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
     {
+        if self.changed_since_loaded(rel) {
+            return false;
+        }
         match self.store.edit(rel, label, change) {
             Ok(_) => {
                 self.after_save(rel);
@@ -278,6 +281,34 @@ impl App {
                 self.report(e);
                 false
             }
+        }
+    }
+
+    /// A file first changed in this session must still be the version the screens show
+    /// (as loaded); if it is not, it is read again, and nothing is changed: the user sees
+    /// the new version and does it again.
+    fn changed_since_loaded(&mut self, rel: &Path) -> bool {
+        if self.store.has_read(rel) {
+            return false;
+        }
+        let Some(hash) = self
+            .archive
+            .meetings
+            .iter()
+            .find(|m| m.file == rel)
+            .map(|m| m.source_hash)
+        else {
+            return false;
+        };
+        match self.store.read(rel) {
+            Ok(text) if text_hash(&text) != hash => {
+                let current = self.current_meeting().map(|(m, _)| m.id.clone());
+                self.archive.reload_meeting(rel);
+                self.refresh(current);
+                self.error(format!("{}: {}", self.eui().not_saved, self.eui().reloaded));
+                true
+            }
+            _ => false,
         }
     }
 
@@ -310,16 +341,23 @@ impl App {
         self.schedule = schedule(&self.archive);
         self.refresh_dates();
         self.rebuild_rows();
-        self.history
-            .retain(|v| v.index < self.archive.meetings.len());
         match current.and_then(|id| self.archive.position(&id)) {
             Some(index) => {
                 if let Some(v) = &mut self.meeting {
+                    if v.index != index {
+                        // A meeting came or went before this one: the way back is stale.
+                        self.history.clear();
+                    }
                     v.index = index;
                 }
             }
-            None => self.meeting = None,
+            None => {
+                self.meeting = None;
+                self.history.clear();
+            }
         }
+        self.history
+            .retain(|v| v.index < self.archive.meetings.len());
     }
 
     /// Removes our lock hints; called when the app ends.
