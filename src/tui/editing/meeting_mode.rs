@@ -1,0 +1,361 @@
+//! Meeting mode (Mødetilstand): stepping through the clauses while the meeting is held,
+//! recording each decision in Danish past tense, follow-ups from decisions, and attendance.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Prompt;
+use crate::edit::{self, AttendanceList, NewFollowup, past_tense};
+use crate::model::{ItemKind, MeetingId, MeetingStatus, Outcome, Person, VaguePeriod};
+use crate::tui::app::{App, Overlay};
+use crate::tui::doc::Cursor;
+use crate::tui::keymap::Action;
+
+impl App {
+    // --- Meeting mode ---------------------------------------------------------------------
+
+    /// The rows meeting mode steps through: each clause of each item, or the item itself
+    /// when it has no clauses.
+    pub fn mode_rows(&self) -> Vec<(usize, usize)> {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return vec![];
+        };
+        meeting
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, item)| {
+                let n = item
+                    .recommendation
+                    .as_ref()
+                    .map_or(0, |r| r.clauses.len())
+                    .max(1);
+                (0..n).map(move |c| (i, c))
+            })
+            .collect()
+    }
+
+    /// Up and down in meeting mode move clause by clause through the meeting.
+    pub(crate) fn mode_moves(&mut self, action: Action) -> bool {
+        let rows = self.mode_rows();
+        let Some(v) = &self.meeting else { return false };
+        let at = rows
+            .iter()
+            .position(|r| *r == (v.item, v.clause))
+            .unwrap_or(0);
+        let last = rows.len().saturating_sub(1);
+        let to = match action {
+            Action::Down => (at + 1).min(last),
+            Action::Up => at.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return false,
+        };
+        if let (Some(&(item, clause)), Some(v)) = (rows.get(to), &mut self.meeting) {
+            if v.item != item {
+                v.detail = Cursor::default();
+            }
+            v.item = item;
+            v.clause = clause;
+        }
+        true
+    }
+
+    pub(crate) fn record(&mut self, outcome: Outcome, typed: bool, body: &str) {
+        let e = self.eui();
+        let Some((meeting, view)) = self.current_meeting() else {
+            return;
+        };
+        let Some(item) = meeting.items.get(view.item) else {
+            return;
+        };
+        let fi = item.file_index;
+        let clauses = item
+            .recommendation
+            .as_ref()
+            .map_or(&[][..], |r| &r.clauses[..]);
+        let (clause, text) = if clauses.is_empty() {
+            (None, past_tense::whole_item_text(body, outcome))
+        } else {
+            let c = view.clause.min(clauses.len() - 1);
+            let decided = item.decision.as_ref().map_or(0, |d| d.clauses.len());
+            if c > decided {
+                self.info(format!(
+                    "{} {}",
+                    e.decide_in_order,
+                    edit::clause_letter(decided)
+                ));
+                return;
+            }
+            (
+                Some(c),
+                past_tense::decision_text(body, &clauses[c], outcome),
+            )
+        };
+        if typed {
+            let title = match clause {
+                Some(c) => format!(
+                    "{} {} ({})",
+                    e.prompt_clause,
+                    edit::clause_letter(c),
+                    self.lang.outcome(outcome)
+                ),
+                None => format!("{} ({})", e.prompt_decision, self.lang.outcome(outcome)),
+            };
+            self.ask(
+                Prompt::Clause {
+                    file_index: fi,
+                    clause,
+                    outcome,
+                },
+                title,
+                &text,
+            );
+        } else {
+            self.write_decision(fi, clause, outcome, &text);
+        }
+    }
+
+    /// Saves a decision; the meeting counts as held from its first decision, and deciding
+    /// the approval of minutes records the earlier meeting's minutes as approved.
+    pub(crate) fn write_decision(
+        &mut self,
+        fi: usize,
+        clause: Option<usize>,
+        outcome: Outcome,
+        text: &str,
+    ) {
+        let e = self.eui();
+        let Some((meeting, view)) = self.current_meeting() else {
+            return;
+        };
+        let raise_to_held = meeting.status < MeetingStatus::Held;
+        let approves = meeting
+            .items
+            .get(view.item)
+            .filter(|i| i.kind == ItemKind::MinutesApproval)
+            .filter(|_| matches!(outcome, Outcome::Approved | Outcome::ApprovedWithChanges))
+            .and_then(|i| crate::tui::app::previous_minutes(&self.archive, meeting, i));
+        let saved = self.save_current(e.c_decision, |doc| {
+            match clause {
+                Some(c) => edit::set_decision_clause(doc, fi, c, outcome, text)?,
+                None => edit::set_decision_text(doc, fi, "text", text)?,
+            }
+            if raise_to_held {
+                edit::set_status(doc, MeetingStatus::Held)?;
+            }
+            Ok(())
+        });
+        if !saved {
+            return;
+        }
+        if let Some(previous) = approves {
+            self.approve_minutes(&previous);
+        }
+        self.mode_moves(Action::Down);
+    }
+
+    pub(crate) fn approve_minutes(&mut self, id: &MeetingId) {
+        let Some(earlier) = self.archive.meeting(id) else {
+            return;
+        };
+        if earlier.status >= MeetingStatus::MinutesApproved {
+            return;
+        }
+        let rel = earlier.file.clone();
+        let name = format!(
+            "{} {}",
+            self.archive.forum.body_name(&id.body),
+            self.lang.date(id.date)
+        );
+        if self.save(&rel, self.eui().c_status, |doc| {
+            edit::set_status(doc, MeetingStatus::MinutesApproved)
+        }) {
+            self.info(format!("{} {name}", self.eui().minutes_approved));
+        }
+    }
+
+    pub(crate) fn add_followup(&mut self, fi: usize, what: String, due_text: &str) {
+        let e = self.eui();
+        let Some(due) = parse_due(due_text.trim()) else {
+            self.error(e.bad_due);
+            return;
+        };
+        let Some((meeting, _)) = self.current_meeting() else {
+            return;
+        };
+        let reports_to = Some(meeting.body().to_string());
+        let taken: std::collections::HashSet<&str> =
+            self.archive.followups().map(|f| f.id.as_str()).collect();
+        let id = unique_slug(&what, &taken);
+        let followup = NewFollowup {
+            id,
+            what,
+            owner: String::new(),
+            reports_to,
+            due,
+        };
+        self.save_current(e.c_followup, |doc| edit::add_followup(doc, fi, followup));
+    }
+
+    // --- Attendance -----------------------------------------------------------------------
+
+    /// The people in the attendance window: the body's members, then the guests.
+    pub fn attendance_rows(&self) -> Vec<(Person, bool, Option<AttendanceList>)> {
+        let Some((meeting, _)) = self.current_meeting() else {
+            return vec![];
+        };
+        let a = &meeting.attendance;
+        let on = |list: &[Person], p: &Person| list.iter().any(|x| x.name.trim() == p.name.trim());
+        let mut rows = Vec::new();
+        if let Some(body) = self.archive.forum.body(meeting.body()) {
+            for m in &body.members {
+                let state = if on(&a.participants, m) {
+                    Some(AttendanceList::Participants)
+                } else if on(&a.apologies, m) {
+                    Some(AttendanceList::Apologies)
+                } else {
+                    None
+                };
+                rows.push((m.clone(), false, state));
+            }
+        }
+        for g in &a.guests {
+            rows.push((g.clone(), true, Some(AttendanceList::Guests)));
+        }
+        for g in &a.guest_apologies {
+            rows.push((g.clone(), true, Some(AttendanceList::GuestApologies)));
+        }
+        rows
+    }
+
+    pub(crate) fn attendance_key(&mut self, key: &KeyEvent, cursor: usize) {
+        let rows = self.attendance_rows();
+        let last = rows.len().saturating_sub(1);
+        let set_cursor =
+            |app: &mut App, c: usize| app.overlay = Some(Overlay::Attendance { cursor: c });
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => self.overlay = None,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Down | KeyCode::Char('j') => set_cursor(self, (cursor + 1).min(last)),
+            KeyCode::Up | KeyCode::Char('k') => set_cursor(self, cursor.saturating_sub(1)),
+            KeyCode::Char('g') => {
+                self.overlay = None;
+                self.ask(Prompt::Guest, self.eui().prompt_guest, "");
+            }
+            KeyCode::Char(' ') | KeyCode::Enter => {
+                let Some((person, guest, state)) = rows.get(cursor).cloned() else {
+                    return;
+                };
+                use AttendanceList::*;
+                let next = match (guest, state) {
+                    (false, None) => Some(Participants),
+                    (false, Some(Participants)) => Some(Apologies),
+                    (false, _) => None,
+                    (true, Some(Guests)) => Some(GuestApologies),
+                    (true, _) => None,
+                };
+                self.save_current(self.eui().c_attendance, |doc| {
+                    edit::set_attendance(doc, &person, next, guest)
+                });
+                let len = self.attendance_rows().len();
+                set_cursor(self, cursor.min(len.saturating_sub(1)));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A follow-up's due as typed: a date, a meeting id, a vague period, or nothing (reported
+/// back later).
+pub fn parse_due(text: &str) -> Option<toml_edit::InlineTable> {
+    let mut t = toml_edit::InlineTable::new();
+    if text.is_empty() {
+        t.insert("kind", "report-back".into());
+    } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        t.insert("kind", "date".into());
+        t.insert(
+            "date",
+            date.format("%Y-%m-%d")
+                .to_string()
+                .parse::<toml_edit::Value>()
+                .ok()?,
+        );
+    } else if let Ok(id) = text.parse::<MeetingId>() {
+        t.insert("kind", "meeting".into());
+        t.insert("meeting", id.to_string().into());
+    } else if text.parse::<VaguePeriod>().is_ok() {
+        t.insert("kind", "period".into());
+        t.insert("period", text.to_lowercase().into());
+    } else {
+        return None;
+    }
+    Some(t)
+}
+
+/// An id made from the first words of `what`, ASCII only, unique among `taken`.
+pub fn unique_slug(what: &str, taken: &std::collections::HashSet<&str>) -> String {
+    let folded: String = what
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' => "ae".to_owned(),
+            'ø' => "oe".to_owned(),
+            'å' => "aa".to_owned(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            _ => " ".to_owned(),
+        })
+        .collect();
+    let base: Vec<&str> = folded.split_whitespace().take(4).collect();
+    let base = if base.is_empty() {
+        "opfoelgning".to_owned()
+    } else {
+        base.join("-")
+    };
+    let mut id = base.clone();
+    let mut n = 1;
+    while taken.contains(id.as_str()) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dues_as_typed() {
+        assert_eq!(
+            parse_due("").unwrap().to_string(),
+            r#"{ kind = "report-back" }"#
+        );
+        assert_eq!(
+            parse_due("2018-03-01").unwrap().to_string(),
+            r#"{ kind = "date", date = 2018-03-01 }"#
+        );
+        assert_eq!(
+            parse_due("2018-05-02-sdf").unwrap().to_string(),
+            r#"{ kind = "meeting", meeting = "2018-05-02-sdf" }"#
+        );
+        assert_eq!(
+            parse_due("Medio 2018").unwrap().to_string(),
+            r#"{ kind = "period", period = "medio 2018" }"#
+        );
+        assert!(parse_due("snart").is_none());
+    }
+
+    #[test]
+    fn followup_ids_are_ascii_and_unique() {
+        let taken = ["status-paa-planen"].into_iter().collect();
+        assert_eq!(
+            unique_slug("Status på planen.", &taken),
+            "status-paa-planen-2"
+        );
+        assert_eq!(
+            unique_slug("Økonomi følges op af sekretariatet", &Default::default()),
+            "oekonomi-foelges-op-af"
+        );
+    }
+}
