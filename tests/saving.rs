@@ -168,6 +168,27 @@ fn undo_and_redo_restore_the_exact_text_and_refuse_over_a_foreign_change() {
 }
 
 #[test]
+fn a_new_file_never_replaces_one_that_exists() {
+    let tmp = sample_copy();
+    let rel = Path::new("2018/2018-02-09-sdf.toml");
+    std::fs::create_dir_all(tmp.path().join("2018")).unwrap();
+    // A file the archive did not load (it does not parse) is still never replaced.
+    std::fs::write(tmp.path().join(rel), "body = \"sdf\"\ntitle = \n").unwrap();
+    let mut store = Store::open(tmp.path(), check_text);
+    let valid = "body = \"sdf\"\ntitle = \"Møde\"\ndate = 2018-02-09\nstatus = \"agenda-draft\"\n";
+    let result = store.create(rel, "new", valid);
+    assert!(
+        matches!(result, Err(SaveError::Exists { .. })),
+        "{result:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join(rel)).unwrap(),
+        "body = \"sdf\"\ntitle = \n"
+    );
+    assert!(!store.can_undo());
+}
+
+#[test]
 fn a_file_that_does_not_parse_is_never_written() {
     let tmp = sample_copy();
     let path = tmp.path().join(MEETING);

@@ -25,12 +25,6 @@ pub fn new(ctx: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
     let draft =
         draft(&archive, &schedule, &body, args.date, include).map_err(anyhow::Error::msg)?;
     let path = ctx.dir.join(&draft.rel);
-    if path.exists() {
-        anyhow::bail!(
-            "{} exists already; open it in the screens (dagsorden) or an editor",
-            path.display()
-        );
-    }
     let mut store = Store::open(&ctx.dir, check_text);
     store.create(&draft.rel, "new meeting", &draft.text)?;
     let mut out = std::io::stdout().lock();

@@ -151,8 +151,8 @@ pub fn add_item(
         0 => 1,
         _ => items.get(at - 1).and_then(number_of).unwrap_or(at as i64) + 1,
     };
-    let like = items.get(at.saturating_sub(1)).cloned();
-    items.insert(at, new_item_table(number, title, kind, like.as_ref()));
+    let table = new_item_table(number, title, kind, items.get(at.saturating_sub(1)));
+    items.insert(at, table);
     let mut previous = number;
     for i in at + 1..items.len() {
         let table = items.get_mut(i).expect("index within len");

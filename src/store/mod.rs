@@ -22,6 +22,8 @@ pub enum SaveError {
     ReadOnly,
     #[error("{} was changed on disk since it was read", .0.rel.display())]
     Conflict(Box<Conflict>),
+    #[error("{}: the file exists already; open it in the screens (dagsorden) or an editor", rel.display())]
+    Exists { rel: PathBuf },
     #[error("{}: the file does not parse ({message}); mend it in an editor first", rel.display())]
     Unparsable { rel: PathBuf, message: String },
     #[error("{}: {message}", rel.display())]
@@ -207,30 +209,22 @@ impl Store {
         self.replay(change, false)
     }
 
+    /// Writes a change backwards (undo) or forwards (redo). Done, it moves to the other
+    /// stack; refused, it stays where it was, for later.
     fn replay(&mut self, change: Change, undoing: bool) -> Result<Change, SaveError> {
         let step = if undoing {
             change.clone().reversed()
         } else {
             change.clone()
         };
-        match self.write_checked(&step) {
-            Ok(()) => {
-                if undoing {
-                    self.redo.push(change.clone());
-                } else {
-                    self.undo.push(change.clone());
-                }
-                Ok(change)
-            }
-            Err(e) => {
-                if undoing {
-                    self.undo.push(change);
-                } else {
-                    self.redo.push(change);
-                }
-                Err(e)
-            }
+        let result = self.write_checked(&step);
+        let to_redo = result.is_ok() == undoing;
+        if to_redo {
+            self.redo.push(change.clone());
+        } else {
+            self.undo.push(change.clone());
         }
+        result.map(|()| change)
     }
 
     fn save(&mut self, change: Change) -> Result<(), SaveError> {
@@ -269,6 +263,9 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(io_err(e)),
         };
+        if change.before.is_none() && disk.is_some() {
+            return Err(SaveError::Exists { rel: rel.clone() });
+        }
         if disk != change.before {
             return Err(SaveError::Conflict(Box::new(Conflict {
                 rel: rel.clone(),

@@ -80,7 +80,7 @@ pub enum Overlay {
         scroll: usize,
     },
     /// A save was refused: the file changed on disk. The user chooses reload or keep a copy.
-    Conflict(Box<crate::store::Conflict>),
+    Conflict(Box<super::editing::ConflictView>),
     /// A yes/no question.
     Confirm(super::editing::Confirm),
     /// Marking who is present in meeting mode.

@@ -29,32 +29,40 @@ pub use app::{App, Effect, EffectOutcome, Message, Options};
 /// Runs the app on the user's terminal until it quits. The terminal is given back as it was,
 /// also after an error or a panic.
 pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> anyhow::Result<()> {
-    if mouse {
-        // Runs after ratatui's own hook has left the alternate screen.
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-    }
+    // Runs after ratatui's own hook has left the alternate screen.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_input_modes(mouse);
+        previous(info);
+    }));
     let mut terminal = ratatui::init();
-    // Pasted text arrives as one event, so a paste is typed as text, never run as keys.
-    execute!(io::stdout(), EnableBracketedPaste)?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
+    enter_input_modes(mouse)?;
     let size = terminal.size()?;
     let mut app = App::new(archive, options, (size.width, size.height));
     let result = event_loop(&mut terminal, &mut app, crossterm::event::read, |effect| {
         run_effect(effect, mouse)
     });
     app.release_locks();
+    leave_input_modes(mouse);
+    ratatui::restore();
+    result.map_err(Into::into)
+}
+
+/// Bracketed paste (a paste arrives as one event, typed as text, never run as keys) and,
+/// when wanted, the mouse.
+fn enter_input_modes(mouse: bool) -> io::Result<()> {
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+fn leave_input_modes(mouse: bool) {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
-    ratatui::restore();
-    result.map_err(Into::into)
 }
 
 /// Opens a file with the system's opener (without a shell, not waiting for it), or hands
@@ -71,10 +79,7 @@ fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
                 .tempfile()
                 .map_err(|e| e.to_string())?;
             std::fs::write(file.path(), &text).map_err(|e| e.to_string())?;
-            if mouse {
-                let _ = execute!(io::stdout(), DisableMouseCapture);
-            }
-            let _ = execute!(io::stdout(), DisableBracketedPaste);
+            leave_input_modes(mouse);
             ratatui::restore();
             // $EDITOR may carry arguments ("code --wait"); it is run without a shell.
             let mut words = editor.split_whitespace();
@@ -86,11 +91,10 @@ fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
                     .map_err(|e| format!("{editor}: {e}")),
                 None => Err("$EDITOR is empty".to_owned()),
             };
-            let _ = ratatui::init();
-            let _ = execute!(io::stdout(), EnableBracketedPaste);
-            if mouse {
-                let _ = execute!(io::stdout(), EnableMouseCapture);
-            }
+            // Back to the screens' terminal modes (ratatui::init again would add a panic hook).
+            let _ = crossterm::terminal::enable_raw_mode();
+            let _ = execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
+            let _ = enter_input_modes(mouse);
             match status? {
                 s if s.success() => std::fs::read_to_string(file.path())
                     .map(EffectOutcome::Edited)

@@ -18,7 +18,7 @@ use crate::archive::text_hash;
 use crate::calendar::schedule;
 use crate::edit::{self, AttendanceList};
 use crate::model::{BodyId, ItemKind, MeetingId, MeetingStatus, Outcome, Person};
-use crate::store::{SaveError, lock};
+use crate::store::{Conflict, SaveError, lock};
 
 mod create;
 mod meeting_mode;
@@ -84,6 +84,33 @@ pub struct Input {
     pub prompt: Prompt,
     pub title: String,
     pub area: TextArea,
+}
+
+/// A refused save on screen: the conflict, and what changed on disk worked out once (not
+/// on every frame). `changes` is `None` when the file was deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictView {
+    pub conflict: Conflict,
+    pub changes: Option<Vec<(char, String)>>,
+}
+
+/// How many lines of a conflict's changes are shown.
+const CONFLICT_LINES: usize = 200;
+
+impl ConflictView {
+    fn new(conflict: Conflict) -> ConflictView {
+        let changes = match (&conflict.read, &conflict.disk) {
+            (Some(read), Some(disk)) => Some(
+                crate::store::diff_lines(read, disk, 1)
+                    .into_iter()
+                    .take(CONFLICT_LINES)
+                    .collect(),
+            ),
+            (None, Some(_)) => Some(Vec::new()),
+            (_, None) => None,
+        };
+        ConflictView { conflict, changes }
+    }
 }
 
 /// A yes/no question.
@@ -318,7 +345,9 @@ impl App {
     fn report(&mut self, error: SaveError) {
         let e = self.eui();
         match error {
-            SaveError::Conflict(conflict) => self.overlay = Some(Overlay::Conflict(conflict)),
+            SaveError::Conflict(conflict) => {
+                self.overlay = Some(Overlay::Conflict(Box::new(ConflictView::new(*conflict))))
+            }
             SaveError::ReadOnly => self.error(e.read_only),
             SaveError::NothingToUndo => self.info(e.nothing_to_undo),
             SaveError::NothingToRedo => self.info(e.nothing_to_redo),
@@ -425,25 +454,34 @@ impl App {
     pub(super) fn dialog_key(&mut self, key: &KeyEvent) -> bool {
         let ctrl_c =
             key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-        match self.overlay.clone() {
-            Some(Overlay::Conflict(conflict)) => {
-                match key.code {
-                    KeyCode::Char('r') => self.take_theirs(&conflict.rel),
-                    KeyCode::Char('k') => self.keep_mine(&conflict),
-                    // Quitting keeps the unsaved version as a copy: nothing is lost.
-                    _ if ctrl_c => {
-                        self.keep_mine(&conflict);
-                        self.quit = true;
+        match &self.overlay {
+            Some(Overlay::Conflict(_)) => {
+                // The window stays until the user chooses; quitting keeps their version as
+                // a copy, so nothing is lost.
+                let choice = match key.code {
+                    KeyCode::Char('r') => Some(false),
+                    KeyCode::Char('k') => Some(true),
+                    _ if ctrl_c => Some(true),
+                    _ => None,
+                };
+                if let Some(keep) = choice
+                    && let Some(Overlay::Conflict(view)) = self.overlay.take()
+                {
+                    if keep {
+                        self.keep_mine(&view.conflict);
+                    } else {
+                        self.take_theirs(&view.conflict.rel);
                     }
-                    _ => {}
+                    self.quit |= ctrl_c;
                 }
                 true
             }
-            Some(Overlay::Confirm(confirm)) => {
+            Some(Overlay::Confirm(_)) => {
                 let yes = matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y'));
                 let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
-                if yes || no {
-                    self.overlay = None;
+                if (yes || no)
+                    && let Some(Overlay::Confirm(confirm)) = self.overlay.take()
+                {
                     self.answer(confirm, yes);
                 } else if ctrl_c {
                     self.quit = true;
@@ -451,6 +489,7 @@ impl App {
                 true
             }
             Some(Overlay::Attendance { cursor }) => {
+                let cursor = *cursor;
                 self.attendance_key(key, cursor);
                 true
             }
@@ -467,7 +506,7 @@ impl App {
         self.info(self.eui().took_theirs);
     }
 
-    fn keep_mine(&mut self, conflict: &crate::store::Conflict) {
+    fn keep_mine(&mut self, conflict: &Conflict) {
         match self.store.keep_as_copy(conflict) {
             Ok(copy) => {
                 self.take_theirs(&conflict.rel);

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::edit::AttendanceList;
 use crate::tui::app::App;
-use crate::tui::editing::{Confirm, Input};
+use crate::tui::editing::{Confirm, ConflictView, Input};
 use crate::tui::layout;
 use crate::tui::widgets::overlay;
 use crate::tui::widgets::rows::render_rows;
@@ -87,12 +87,12 @@ pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     });
 }
 
-pub fn conflict(app: &App, conflict: &crate::store::Conflict, area: Rect, buf: &mut Buffer) {
+pub fn conflict(app: &App, view: &ConflictView, area: Rect, buf: &mut Buffer) {
     let e = app.eui();
     overlay::render(app, area, buf, e.conflict_title, 110, 0, |width| {
         let width = width.max(1);
         let mut lines = wrap(
-            &format!("{} {}", conflict.rel.display(), e.conflict_text),
+            &format!("{} {}", view.conflict.rel.display(), e.conflict_text),
             width,
             app.theme.warning,
         );
@@ -101,12 +101,9 @@ pub fn conflict(app: &App, conflict: &crate::store::Conflict, area: Rect, buf: &
             app.theme.accent,
         ));
         lines.push(Line::default());
-        match (&conflict.read, &conflict.disk) {
-            (Some(read), Some(disk)) => {
-                for (sign, text) in crate::store::diff_lines(read, disk, 1)
-                    .into_iter()
-                    .take(200)
-                {
+        match &view.changes {
+            Some(changes) => {
+                for (sign, text) in changes {
                     let style = match sign {
                         '-' => app.theme.error,
                         '+' => app.theme.accent,
@@ -118,8 +115,7 @@ pub fn conflict(app: &App, conflict: &crate::store::Conflict, area: Rect, buf: &
                     ));
                 }
             }
-            (_, None) => lines.push(Line::styled(e.conflict_deleted, app.theme.error)),
-            (None, Some(_)) => {}
+            None => lines.push(Line::styled(e.conflict_deleted, app.theme.error)),
         }
         lines
     });
