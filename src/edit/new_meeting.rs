@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
+use toml_edit::{Array, DocumentMut, value};
 
 use crate::archive::Archive;
 use crate::calendar::Scheduled;
@@ -111,58 +111,36 @@ pub fn draft(
         doc.insert("prepares", value(p.to_string()));
     }
 
-    let mut items = ArrayOfTables::new();
-    let mut number = 0;
-    let mut push = |mut t: Table| {
-        number += 1;
-        let mut head = Table::new();
-        head.insert("number", value(number));
-        for (k, v) in t.iter_mut() {
-            head.insert(&k, v.clone());
-        }
-        head.decor_mut().set_prefix("\n");
-        items.push(head);
-    };
     let lead = match recommender {
         Some(r) => format!("{} indstiller, at {}", r.name, b.name),
         None => format!("Det indstilles, at {}", b.name),
     };
     if let Some(prev) = previous {
         let date_text = lang.date(prev.date);
-        let mut t = item_table(
-            &format!(
-                "Godkendelse af referat fra møde i {} den {date_text}",
-                b.name
-            ),
-            ItemKind::MinutesApproval,
+        let title = format!(
+            "Godkendelse af referat fra møde i {} den {date_text}",
+            b.name
         );
-        t.insert("refs", value(Array::from_iter([prev.id.to_string()])));
-        let mut rec = Table::new();
+        let at = append_item(&mut doc, &title, ItemKind::MinutesApproval)?;
+        let clause = format!("godkender referat fra mødet i {} den {date_text}", b.name);
+        super::set_recommendation(&mut doc, at, &lead, &[clause])?;
+        let item = super::item(&mut doc, at)?;
+        item.insert("refs", value(Array::from_iter([prev.id.to_string()])));
         if let Some(r) = recommender {
-            rec.insert("by", value(r.id.as_str()));
+            super::sub_table(item, "recommendation")?.insert("by", value(r.id.as_str()));
         }
-        rec.insert("lead", value(lead.clone()));
-        rec.insert(
-            "clauses",
-            value(Array::from_iter([format!(
-                "godkender referat fra mødet i {} den {date_text}",
-                b.name
-            )])),
-        );
-        t.insert("recommendation", Item::Table(rec));
-        push(t);
     }
     for f in include {
-        let mut t = item_table(&f.what, ItemKind::Discussion);
+        let at = append_item(&mut doc, &f.what, ItemKind::Discussion)?;
+        let item = super::item(&mut doc, at)?;
         if let Some(origin) = &f.origin {
-            t.insert("refs", value(Array::from_iter([origin.to_string()])));
+            item.insert("refs", value(Array::from_iter([origin.to_string()])));
         }
-        t.insert("answers", value(Array::from_iter([f.id.clone()])));
-        push(t);
+        item.insert("answers", value(Array::from_iter([f.id.clone()])));
     }
-    push(item_table("Orienteringer", ItemKind::Announcements));
-    push(item_table("Eventuelt", ItemKind::AnyOtherBusiness));
-    let mut next_item = item_table("Næste møde", ItemKind::NextMeeting);
+    append_item(&mut doc, "Orienteringer", ItemKind::Announcements)?;
+    append_item(&mut doc, "Eventuelt", ItemKind::AnyOtherBusiness)?;
+    let at = append_item(&mut doc, "Næste møde", ItemKind::NextMeeting)?;
     if let Some(n) = next {
         let mut text = format!("Næste møde afholdes {}", lang.long_date(n.date));
         if let Some(s) = start {
@@ -170,11 +148,10 @@ pub fn draft(
             text.push_str(&lang.time(s));
         }
         text.push('.');
-        next_item.insert("background", value(text));
-        next_item.insert("refs", value(Array::from_iter([n.id.to_string()])));
+        let item = super::item(&mut doc, at)?;
+        item.insert("background", value(text));
+        item.insert("refs", value(Array::from_iter([n.id.to_string()])));
     }
-    push(next_item);
-    doc.insert("items", Item::ArrayOfTables(items));
 
     Ok(Draft {
         rel: PathBuf::from(date.format("%Y").to_string()).join(format!("{id}.toml")),
@@ -183,11 +160,11 @@ pub fn draft(
     })
 }
 
-fn item_table(title: &str, kind: ItemKind) -> Table {
-    let mut t = Table::new();
-    t.insert("title", value(title.trim()));
-    t.insert("kind", value(kind.key()));
-    t
+/// Adds an item at the end, numbered after the last; returns its index.
+fn append_item(doc: &mut DocumentMut, title: &str, kind: ItemKind) -> Result<usize, String> {
+    let at = super::items(doc)?.len();
+    super::add_item(doc, at, title, kind)?;
+    Ok(at)
 }
 
 fn title(body: &str, date: NaiveDate, lang: Lang) -> String {
