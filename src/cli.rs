@@ -75,6 +75,69 @@ pub enum Command {
     /// Orienteringer, Eventuelt and Næste møde. Follow-ups that report to the body and are
     /// due by the meeting are listed; --include-followups makes them items.
     New(NewArgs),
+    /// Search titles, backgrounds, recommendations, decisions, remarks, attachments,
+    /// participants and follow-ups
+    ///
+    /// Words match at the start of words, whatever the case ("stjernen" finds "Stjernen";
+    /// "aa" also finds "å"). "Quoted words" must follow each other. Filters: body:fu,
+    /// year:2017, outcome:rejected (or afvist, godkendt, ændret, …), tag:stjernen,
+    /// before:2018-01-01, after:2017-06. Hits are grouped by meeting, newest first.
+    ///
+    /// Exit status: 0 with hits, 1 without, 2 when the query could not be read.
+    Search(SearchArgs),
+    /// Every decision in the archive, newest first, with each clause's outcome
+    ///
+    /// --deviations lists only the clauses whose outcome is not what was recommended
+    /// (approved with changes, rejected, postponed, withdrawn), each with the recommendation
+    /// and the decision side by side.
+    Decisions(DecisionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases" and filters (quote it for the shell)
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionsArgs {
+    /// Only decisions of this body (e.g. sdf, fu)
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Only decisions made in this year
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Only decisions with a clause decided this way
+    #[arg(long, value_parser = parse_outcome, value_name = "OUTCOME")]
+    pub outcome: Option<dagsorden::model::Outcome>,
+    /// Only items with this tag (or a tag starting so)
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only the clauses that depart from the recommendation
+    #[arg(long)]
+    pub deviations: bool,
+    #[arg(long, value_enum, default_value_t = DecisionsFormat::Text)]
+    pub format: DecisionsFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DecisionsFormat {
+    Text,
+    Json,
+    Csv,
+    Md,
+}
+
+fn parse_outcome(s: &str) -> Result<dagsorden::model::Outcome, String> {
+    dagsorden::model::Outcome::from_key(s).ok_or_else(|| {
+        format!(
+            "`{s}` is not an outcome; one of: {}",
+            dagsorden::model::Outcome::ALL.map(|o| o.key()).join(", ")
+        )
+    })
 }
 
 #[derive(Debug, Args)]

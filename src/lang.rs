@@ -236,6 +236,13 @@ pub struct Labels {
     /// Before the follow-ups due by a new meeting.
     pub followups_due_by_meeting: &'static str,
     pub include_followups_hint: &'static str,
+    /// Column heads of the decision list.
+    pub date_label: &'static str,
+    pub body_label: &'static str,
+    pub item_label: &'static str,
+    pub outcome_label: &'static str,
+    /// `dagsorden search` with no hits.
+    pub no_hits: &'static str,
 }
 
 pub static DA: Labels = Labels {
@@ -276,6 +283,11 @@ pub static DA: Labels = Labels {
     created: "Oprettet",
     followups_due_by_meeting: "Opfølgninger til udvalget, der forfalder senest ved mødet:",
     include_followups_hint: "Tilføj dem som punkter med --include-followups eller fra skærmbilledet.",
+    date_label: "Dato",
+    body_label: "Udvalg",
+    item_label: "Punkt",
+    outcome_label: "Udfald",
+    no_hits: "Ingen hits.",
 };
 
 pub static EN: Labels = Labels {
@@ -316,6 +328,11 @@ pub static EN: Labels = Labels {
     created: "Created",
     followups_due_by_meeting: "Follow-ups reporting to the body that are due by the meeting:",
     include_followups_hint: "Add them as items with --include-followups, or from the screens.",
+    date_label: "Date",
+    body_label: "Body",
+    item_label: "Item",
+    outcome_label: "Outcome",
+    no_hits: "No hits.",
 };
 
 #[cfg(test)]

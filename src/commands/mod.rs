@@ -1,10 +1,12 @@
 //! The subcommands. Each prints to standard output and returns its exit status.
 
 mod check;
+mod decisions;
 mod export;
 mod list;
 mod new;
 mod screen;
+mod search;
 
 use std::path::PathBuf;
 
@@ -17,10 +19,12 @@ use dagsorden::config::Config;
 use dagsorden::lang::Lang;
 
 pub use check::check;
+pub use decisions::decisions;
 pub use export::export;
 pub use list::list;
 pub use new::new;
 pub use screen::tui;
+pub use search::search;
 
 /// What every command needs: the archive folder, today and the language.
 pub struct Context {

@@ -1,5 +1,6 @@
 //! Documents made from the archive. Pure functions from domain values to text.
 
+pub mod decisions;
 pub mod markdown;
 mod sanitize_md;
 

@@ -58,15 +58,17 @@ impl Options {
 pub enum Screen {
     Overview,
     Meetings,
+    Decisions,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 2] = [Screen::Overview, Screen::Meetings];
+    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::Meetings, Screen::Decisions];
 
     pub fn name(self, ui: &Ui) -> &'static str {
         match self {
             Screen::Overview => ui.tab_overview,
             Screen::Meetings => ui.tab_meetings,
+            Screen::Decisions => ui.tab_decisions,
         }
     }
 }
@@ -87,6 +89,8 @@ pub enum Overlay {
     Attendance {
         cursor: usize,
     },
+    /// A topic's timeline.
+    Timeline(Box<super::history::TimelineView>),
 }
 
 /// An open meeting.
@@ -178,6 +182,16 @@ pub struct App {
     pub input: Option<super::editing::Input>,
     /// What the external editor is editing, while it runs.
     pub(super) pending_edit: Option<super::editing::Prompt>,
+    /// The search worker.
+    pub(super) searcher: super::search::Searcher,
+    /// The search window, while open.
+    pub search: Option<super::search::SearchPanel>,
+    /// The search window as it was closed, to come back to.
+    pub(super) last_search: Option<super::search::SearchPanel>,
+    /// The hits n/N step through, after one was opened.
+    pub trail: Option<super::search::Trail>,
+    /// The Beslutninger screen.
+    pub decisions: super::history::DecisionsView,
 }
 
 impl App {
@@ -186,6 +200,7 @@ impl App {
         let holder = crate::store::lock::Holder::me(options.user_name.as_deref(), (options.now)());
         let schedule = schedule(&archive);
         let meeting_dates = schedule.iter().map(|s| (s.id.clone(), s.date)).collect();
+        let searcher = super::search::Searcher::start(archive.meetings.clone());
         let mut app = App {
             archive,
             schedule,
@@ -217,7 +232,13 @@ impl App {
             editor: options.editor,
             input: None,
             pending_edit: None,
+            searcher,
+            search: None,
+            last_search: None,
+            trail: None,
+            decisions: super::history::DecisionsView::default(),
         };
+        app.rebuild_decisions();
         app.attention = app.needing_attention();
         app.rebuild_rows();
         app.select_latest_held();
@@ -312,27 +333,37 @@ impl App {
             self.type_key(key);
             return;
         }
+        if self.search.is_some() {
+            self.search_key(key);
+            return;
+        }
         if self.dialog_key(key) {
             return;
         }
-        let scopes: &[Scope] = match &self.meeting {
-            _ if self.overlay.is_some() => &[Scope::Lists, Scope::Everywhere],
-            Some(v) if v.mode => &[
+        let mut scopes: Vec<Scope> = match &self.meeting {
+            _ if self.overlay.is_some() => vec![Scope::Lists, Scope::Everywhere],
+            Some(v) if v.mode => vec![
                 Scope::MeetingMode,
                 Scope::Editing,
                 Scope::Meeting,
                 Scope::Lists,
                 Scope::Everywhere,
             ],
-            Some(_) => &[
+            Some(_) => vec![
                 Scope::Editing,
                 Scope::Meeting,
                 Scope::Lists,
                 Scope::Everywhere,
             ],
-            None => &[Scope::Lists, Scope::Everywhere],
+            None if self.screen == Screen::Decisions => {
+                vec![Scope::Decisions, Scope::Lists, Scope::Everywhere]
+            }
+            None => vec![Scope::Lists, Scope::Everywhere],
         };
-        if let Some(action) = self.keymap.action(key, scopes) {
+        if self.trail.is_some() && self.meeting.is_some() && self.overlay.is_none() {
+            scopes.insert(0, Scope::Hits);
+        }
+        if let Some(action) = self.keymap.action(key, &scopes) {
             self.message = None;
             self.act(action);
         }
@@ -356,7 +387,12 @@ impl App {
             Action::Back => self.back(),
             Action::ScreenOverview => self.switch(Screen::Overview),
             Action::ScreenMeetings => self.switch(Screen::Meetings),
+            Action::ScreenDecisions => self.switch(Screen::Decisions),
+            Action::Search => self.open_search(),
+            _ if matches!(self.overlay, Some(Overlay::Timeline(_))) => self.act_in_timeline(action),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
+            Action::NextHit | Action::PreviousHit => self.step_hit(action == Action::NextHit),
+            Action::Timeline => self.open_timeline(),
             Action::Undo | Action::Redo => self.undo_redo(action == Action::Undo),
             Action::NewMeeting => self.ask_new_meeting(),
             _ if action.is_edit() => self.edit_action(action),
@@ -365,6 +401,7 @@ impl App {
             _ => match self.screen {
                 Screen::Overview => self.act_in_overview(action),
                 Screen::Meetings => self.act_in_list(action),
+                Screen::Decisions => self.act_in_decisions(action),
             },
         }
         self.settle();
@@ -372,6 +409,7 @@ impl App {
 
     fn switch(&mut self, screen: Screen) {
         self.overlay = None;
+        self.trail = None;
         if let Some(view) = self.meeting.take() {
             self.focus_list_on(&self.archive.meetings[view.index].id.clone());
         }
@@ -391,6 +429,7 @@ impl App {
             self.meeting = Some(previous);
             return;
         }
+        self.trail = None;
         if let Some(view) = self.meeting.take() {
             self.focus_list_on(&self.archive.meetings[view.index].id.clone());
         }
@@ -414,7 +453,7 @@ impl App {
     // --- Oversigt -------------------------------------------------------------------------
 
     /// The overview's width of text.
-    fn main_area(&self) -> Rect {
+    pub(super) fn main_area(&self) -> Rect {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         layout::frame(area).map_or(Rect::default(), |f| f.main)
     }
@@ -743,7 +782,7 @@ impl App {
         }
     }
 
-    fn jump(&mut self, id: &MeetingId, item: Option<u32>) {
+    pub(super) fn jump(&mut self, id: &MeetingId, item: Option<u32>) {
         if self.open_meeting(id, item) {
             return;
         }
@@ -778,6 +817,8 @@ impl App {
         let list_len = self.list.rows.len();
         let list_height = self.list_height();
         self.list.cursor.settle(list_height, list_len);
+        self.settle_decisions();
+        self.settle_search();
         if self.meeting.is_some() {
             let areas = self.meeting_areas();
             let detail_len = self.detail_doc().len();
@@ -886,6 +927,7 @@ impl App {
                     }
                 }
             }
+            Screen::Decisions => self.click_decisions(main, at),
             Screen::Meetings => {
                 let Some(row) =
                     (at.y > main.y).then(|| self.list.cursor.scroll + (at.y - main.y - 1) as usize)

@@ -65,6 +65,16 @@ pub enum Action {
     AddRemarks,
     AddFollowup,
     Attendance,
+    Search,
+    ScreenDecisions,
+    NextHit,
+    PreviousHit,
+    Timeline,
+    CycleYear,
+    CycleOutcome,
+    FilterTag,
+    ToggleDeviations,
+    ClearFilters,
 }
 
 /// Where an action applies, as grouped in the help overlay.
@@ -78,10 +88,14 @@ pub enum Scope {
     /// Mødetilstand: recording decisions while the meeting is held. Its keys come first
     /// while it is on.
     MeetingMode,
+    /// After opening a search hit: stepping through the hits. Its keys come first then.
+    Hits,
+    /// The Beslutninger screen's filters.
+    Decisions,
 }
 
 impl Action {
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 55] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -127,6 +141,16 @@ impl Action {
         Action::AddRemarks,
         Action::AddFollowup,
         Action::Attendance,
+        Action::Search,
+        Action::ScreenDecisions,
+        Action::NextHit,
+        Action::PreviousHit,
+        Action::Timeline,
+        Action::CycleYear,
+        Action::CycleOutcome,
+        Action::FilterTag,
+        Action::ToggleDeviations,
+        Action::ClearFilters,
     ];
 
     /// Whether the action changes the archive (or turns meeting mode on and off).
@@ -182,6 +206,16 @@ impl Action {
             Action::AddRemarks => "add-remarks",
             Action::AddFollowup => "add-followup",
             Action::Attendance => "attendance",
+            Action::Search => "search",
+            Action::ScreenDecisions => "screen-decisions",
+            Action::NextHit => "next-hit",
+            Action::PreviousHit => "previous-hit",
+            Action::Timeline => "timeline",
+            Action::CycleYear => "filter-year",
+            Action::CycleOutcome => "filter-outcome",
+            Action::FilterTag => "filter-tag",
+            Action::ToggleDeviations => "deviations",
+            Action::ClearFilters => "clear-filters",
         }
     }
 
@@ -195,7 +229,9 @@ impl Action {
             | Action::ScreenMeetings
             | Action::Undo
             | Action::Redo
-            | Action::NewMeeting => Scope::Everywhere,
+            | Action::NewMeeting
+            | Action::Search
+            | Action::ScreenDecisions => Scope::Everywhere,
             Action::Up
             | Action::Down
             | Action::Top
@@ -203,7 +239,14 @@ impl Action {
             | Action::PageUp
             | Action::PageDown
             | Action::Open
-            | Action::CycleBody => Scope::Lists,
+            | Action::CycleBody
+            | Action::Timeline => Scope::Lists,
+            Action::NextHit | Action::PreviousHit => Scope::Hits,
+            Action::CycleYear
+            | Action::CycleOutcome
+            | Action::FilterTag
+            | Action::ToggleDeviations
+            | Action::ClearFilters => Scope::Decisions,
             Action::FocusNext
             | Action::FocusPrev
             | Action::PreviousMeeting
@@ -319,6 +362,22 @@ impl Action {
                 "Fremmøde: deltagere, afbud og gæster",
                 "Attendance: present, apologies, guests",
             ),
+            Action::Search => ("Søg i hele arkivet", "Search the whole archive"),
+            Action::ScreenDecisions => ("Skærm 3: Beslutninger", "Screen 3: Decisions"),
+            Action::NextHit => ("Næste hit", "Next hit"),
+            Action::PreviousHit => ("Forrige hit", "Previous hit"),
+            Action::Timeline => (
+                "Emnets tidslinje: henvisninger, emner, opfølgning",
+                "The topic's timeline: references, tags, follow-ups",
+            ),
+            Action::CycleYear => ("Filtrér efter år", "Filter by year"),
+            Action::CycleOutcome => ("Filtrér efter udfald", "Filter by outcome"),
+            Action::FilterTag => ("Filtrér efter emne (tag)", "Filter by tag"),
+            Action::ToggleDeviations => (
+                "Afvigelser: kun hvor beslutningen afviger fra indstillingen",
+                "Deviations: only where the decision departs from the recommendation",
+            ),
+            Action::ClearFilters => ("Fjern alle filtre", "Clear every filter"),
         };
         match lang {
             Lang::Da => da,
@@ -346,6 +405,14 @@ impl Action {
             Action::RecordPostponed => ("udsat", "postponed"),
             Action::RecordNoted => ("efterretning", "noted"),
             Action::Attendance => ("fremmøde", "attendance"),
+            Action::Search => ("søg", "search"),
+            Action::NextHit => ("næste hit", "next hit"),
+            Action::PreviousHit => ("forrige hit", "previous hit"),
+            Action::Timeline => ("tidslinje", "timeline"),
+            Action::CycleYear => ("år", "year"),
+            Action::CycleOutcome => ("udfald", "outcome"),
+            Action::FilterTag => ("emne", "tag"),
+            Action::ToggleDeviations => ("afvigelser", "deviations"),
             _ => ("", ""),
         };
         match lang {
@@ -367,6 +434,16 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("p", Action::Problems),
     ("1", Action::ScreenOverview),
     ("2", Action::ScreenMeetings),
+    ("3", Action::ScreenDecisions),
+    ("/", Action::Search),
+    ("n", Action::NextHit),
+    ("N", Action::PreviousHit),
+    ("T", Action::Timeline),
+    ("y", Action::CycleYear),
+    ("o", Action::CycleOutcome),
+    ("t", Action::FilterTag),
+    ("v", Action::ToggleDeviations),
+    ("x", Action::ClearFilters),
     ("k", Action::Up),
     ("up", Action::Up),
     ("j", Action::Down),

@@ -8,14 +8,17 @@ pub mod app;
 pub mod doc;
 pub mod edit_labels;
 pub mod editing;
+pub mod history;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod search;
 pub mod theme;
 pub mod views;
 pub mod widgets;
 
 use std::io;
+use std::time::Duration;
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -39,13 +42,22 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
     enter_input_modes(mouse)?;
     let size = terminal.size()?;
     let mut app = App::new(archive, options, (size.width, size.height));
-    let result = event_loop(&mut terminal, &mut app, crossterm::event::read, |effect| {
+    let result = event_loop(&mut terminal, &mut app, next_event, |effect| {
         run_effect(effect, mouse)
     });
     app.release_locks();
     leave_input_modes(mouse);
     ratatui::restore();
     result.map_err(Into::into)
+}
+
+/// The next terminal event; with a timeout, `None` when none came in that time.
+fn next_event(timeout: Option<Duration>) -> io::Result<Option<Event>> {
+    match timeout {
+        None => crossterm::event::read().map(Some),
+        Some(t) if crossterm::event::poll(t)? => crossterm::event::read().map(Some),
+        Some(_) => Ok(None),
+    }
 }
 
 /// Bracketed paste (a paste arrives as one event, typed as text, never run as keys) and,
@@ -105,11 +117,16 @@ fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
     }
 }
 
+/// While a search runs, the loop looks for its results this often between key presses.
+const SEARCH_POLL: Duration = Duration::from_millis(5);
+
 /// Draws, then waits for an event, updates and draws again, until the app quits.
+/// `next_event(None)` blocks; `next_event(Some(t))` gives up after `t` with `None`. The loop
+/// blocks unless a search is under way, so an idle screen uses no CPU.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Event>,
+    mut next_event: impl FnMut(Option<Duration>) -> io::Result<Option<Event>>,
     mut run_effect: impl FnMut(Effect) -> Result<EffectOutcome, String>,
 ) -> io::Result<()>
 where
@@ -119,8 +136,18 @@ where
         .draw(|frame| views::draw(app, frame))
         .map_err(Into::into)?;
     while !app.quit {
-        let event = next_event()?;
-        if !app.handle_event(&event) {
+        let timeout = app.search_pending().then_some(SEARCH_POLL);
+        let Some(event) = next_event(timeout)? else {
+            if app.poll_search() {
+                terminal
+                    .draw(|frame| views::draw(app, frame))
+                    .map_err(Into::into)?;
+            }
+            continue;
+        };
+        let changed = app.handle_event(&event);
+        let found = app.poll_search();
+        if !changed && !found {
             continue;
         }
         for effect in app.take_effects() {

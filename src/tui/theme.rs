@@ -36,6 +36,8 @@ pub struct Theme {
     pub success: Style,
     pub warning: Style,
     pub error: Style,
+    /// Words that match the search.
+    pub highlight: Style,
     bodies: HashMap<String, Style>,
     other_body: Style,
 }
@@ -77,7 +79,7 @@ struct StyleSpec {
     dim: Option<bool>,
 }
 
-const STYLE_NAMES: [&str; 8] = [
+const STYLE_NAMES: [&str; 9] = [
     "title",
     "text",
     "muted",
@@ -86,6 +88,7 @@ const STYLE_NAMES: [&str; 8] = [
     "success",
     "warning",
     "error",
+    "highlight",
 ];
 
 /// Which theme to load and what went wrong, if anything.
@@ -173,6 +176,7 @@ pub fn resolve(name: &str, user_dir: Option<&Path>) -> Result<Theme, String> {
         success: style("success", styles.get("success"))?,
         warning: style("warning", styles.get("warning"))?,
         error: style("error", styles.get("error"))?,
+        highlight: style("highlight", styles.get("highlight"))?,
         bodies: body_styles,
         other_body,
     })

@@ -63,6 +63,8 @@ pub enum Prompt {
         what: String,
     },
     Guest,
+    /// The Beslutninger screen's tag filter.
+    FilterTag,
 }
 
 impl Prompt {
@@ -142,7 +144,7 @@ impl App {
 
     // --- Typing ---------------------------------------------------------------------------
 
-    fn ask(&mut self, prompt: Prompt, title: impl Into<String>, text: &str) {
+    pub(super) fn ask(&mut self, prompt: Prompt, title: impl Into<String>, text: &str) {
         // Long texts go to the user's own editor when they have one; decisions typed live in
         // meeting mode stay in the screen.
         if prompt.multiline()
@@ -182,7 +184,7 @@ impl App {
                 input.area.paste(text);
                 true
             }
-            None => false,
+            None => self.paste_into_search(text),
         }
     }
 
@@ -258,6 +260,7 @@ impl App {
                 }
             }
             Prompt::FollowupDue { file_index, what } => self.add_followup(file_index, what, &text),
+            Prompt::FilterTag => self.set_tag_filter(&text),
             Prompt::Guest => {
                 let (name, organisation) = match text.split_once(',') {
                     Some((n, o)) => (
@@ -333,7 +336,7 @@ impl App {
         match self.store.read(rel) {
             Ok(text) if text_hash(&text) != hash => {
                 let current = self.current_meeting().map(|(m, _)| m.id.clone());
-                self.archive.reload_meeting(rel);
+                self.reload(rel);
                 self.refresh(current);
                 self.error(format!("{}: {}", self.eui().not_saved, self.eui().reloaded));
                 true
@@ -359,7 +362,7 @@ impl App {
     /// to date; the open meeting stays open.
     fn after_save(&mut self, rel: &Path) {
         let current = self.current_meeting().map(|(m, _)| m.id.clone());
-        self.archive.reload_meeting(rel);
+        self.reload(rel);
         if !self.locked.iter().any(|l| l == rel) {
             let path = self.archive.root.join(rel);
             if lock::take(&path, &self.holder, (self.now)()).is_ok() {
@@ -369,7 +372,23 @@ impl App {
         self.refresh(current);
     }
 
+    /// Reads one meeting file again, and tells the search about it.
+    fn reload(&mut self, rel: &Path) {
+        self.archive.reload_meeting(rel);
+        let id = rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.parse::<MeetingId>().ok());
+        if let Some(id) = id {
+            match self.archive.meeting(&id) {
+                Some(meeting) => self.searcher.update(meeting),
+                None => self.searcher.remove(&id),
+            }
+        }
+    }
+
     fn refresh(&mut self, current: Option<MeetingId>) {
+        self.rebuild_decisions();
         self.schedule = schedule(&self.archive);
         self.refresh_dates();
         self.rebuild_rows();
@@ -413,7 +432,7 @@ impl App {
         if let Ok(text) = self.store.read(&rel)
             && text_hash(&text) != hash
         {
-            self.archive.reload_meeting(&rel);
+            self.reload(&rel);
             self.refresh(Some(id));
             self.info(self.eui().reloaded);
         }
@@ -438,7 +457,7 @@ impl App {
         match result {
             Ok(change) => {
                 let current = self.current_meeting().map(|(m, _)| m.id.clone());
-                self.archive.reload_meeting(&change.rel);
+                self.reload(&change.rel);
                 self.refresh(current);
                 let word = if undo { e.undone } else { e.redone };
                 self.info(format!("{word}: {}", change.label));
@@ -501,7 +520,7 @@ impl App {
         self.overlay = None;
         let _ = self.store.read(rel);
         let current = self.current_meeting().map(|(m, _)| m.id.clone());
-        self.archive.reload_meeting(rel);
+        self.reload(rel);
         self.refresh(current);
         self.info(self.eui().took_theirs);
     }

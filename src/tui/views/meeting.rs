@@ -230,10 +230,15 @@ fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     }
     block.render(area, buf);
     let rows = doc.lines.iter().enumerate().skip(start).map(|(i, line)| {
+        // While stepping through search hits, the matching words stand out.
+        let line = match &app.trail {
+            Some(trail) => super::search::highlight_line(line, &trail.query, app.theme.highlight),
+            None => line.clone(),
+        };
         if focused && doc.same_entry(i, view.detail.pos) {
-            line.clone().patch_style(app.theme.selection)
+            line.patch_style(app.theme.selection)
         } else {
-            line.clone()
+            line
         }
     });
     render_rows(rows, inner, buf);

@@ -1,13 +1,16 @@
 //! Drawing: every view renders from the state and never changes it.
 
+pub mod decisions;
 pub mod dialogs;
 pub mod meeting;
 pub mod meeting_mode;
 pub mod meetings;
 pub mod overview;
 pub mod problems;
+pub mod search;
 pub mod status;
 pub mod tabs;
+pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::widgets::{Block, Widget};
@@ -30,6 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         (Some(_), _) => meeting::render(app, areas.main, buf),
         (None, Screen::Overview) => overview::render(app, areas.main, buf),
         (None, Screen::Meetings) => meetings::render(app, areas.main, buf),
+        (None, Screen::Decisions) => decisions::render(app, areas.main, buf),
     }
     status::render(app, areas.status, buf);
     match &app.overlay {
@@ -38,7 +42,11 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::Conflict(c)) => dialogs::conflict(app, c, area, buf),
         Some(Overlay::Confirm(c)) => dialogs::confirm(app, c, area, buf),
         Some(Overlay::Attendance { cursor }) => dialogs::attendance(app, *cursor, area, buf),
+        Some(Overlay::Timeline(view)) => timeline::render(app, view, area, buf),
         None => {}
+    }
+    if let Some(panel) = &app.search {
+        search::render(app, panel, area, buf);
     }
     if let Some(input) = &app.input {
         dialogs::input(app, input, area, buf);

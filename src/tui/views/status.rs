@@ -56,17 +56,36 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::Attendance,
             Action::MeetingMode,
         ]);
+    } else if app.meeting.is_some() && app.trail.is_some() {
+        actions.extend([
+            Action::NextHit,
+            Action::PreviousHit,
+            Action::Search,
+            Action::Timeline,
+            Action::FocusNext,
+        ]);
     } else if app.meeting.is_some() {
         actions.extend([
             Action::MeetingMode,
+            Action::Timeline,
             Action::FocusNext,
             Action::PreviousMeeting,
             Action::NextMeeting,
         ]);
     } else if app.screen == Screen::Meetings {
-        actions.extend([Action::Open, Action::CycleBody, Action::NewMeeting]);
+        actions.extend([Action::Open, Action::Search, Action::CycleBody, Action::NewMeeting]);
+    } else if app.screen == Screen::Decisions {
+        actions.extend([
+            Action::Open,
+            Action::ToggleDeviations,
+            Action::CycleBody,
+            Action::CycleYear,
+            Action::CycleOutcome,
+            Action::FilterTag,
+            Action::Timeline,
+        ]);
     } else {
-        actions.push(Action::Open);
+        actions.extend([Action::Open, Action::Search]);
     }
     let mut spans = Vec::new();
     let mut used = 0;
@@ -76,14 +95,17 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         };
         let mut word = action.hint(app.lang).to_owned();
         if action == Action::CycleBody {
-            let body = app
-                .list
-                .body
-                .as_ref()
-                .map_or(app.ui().all_bodies.to_owned(), |b| {
+            let body = if app.screen == Screen::Decisions {
+                // The filter line above the list says which body; the hint stays short.
+                None
+            } else {
+                Some(app.list.body.as_ref().map_or(app.ui().all_bodies.to_owned(), |b| {
                     app.archive.forum.body_name(b)
-                });
-            word = format!("{word}: {body}");
+                }))
+            };
+            if let Some(body) = body {
+                word = format!("{word}: {body}");
+            }
         }
         let piece = format!(" {key} {word} ");
         if used + piece.width() > room {

@@ -22,6 +22,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         (Scope::Everywhere, ui.scope_everywhere),
         (Scope::Lists, ui.scope_lists),
         (Scope::Meeting, ui.scope_meeting),
+        (Scope::Hits, ui.scope_hits),
+        (Scope::Decisions, ui.scope_decisions),
         (Scope::Editing, app.eui().scope_editing),
         (Scope::MeetingMode, app.eui().scope_meeting_mode),
     ];

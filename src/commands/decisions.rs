@@ -1,0 +1,41 @@
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use super::Context;
+use crate::cli::{DecisionsArgs, DecisionsFormat};
+use dagsorden::export::decisions::{
+    decisions_csv, decisions_json, decisions_markdown, decisions_text,
+};
+use dagsorden::history::{DecisionFilter, decision_rows};
+
+pub fn decisions(ctx: &Context, args: &DecisionsArgs) -> anyhow::Result<ExitCode> {
+    let archive = ctx.load()?;
+    let lang = ctx.lang(&archive);
+    if let Some(body) = &args.body
+        && archive.forum.bodies.iter().all(|b| b.id.as_str() != body)
+    {
+        anyhow::bail!(
+            "unknown body `{body}`; the bodies are: {}",
+            archive.forum.body_ids().join(", ")
+        );
+    }
+    let filter = DecisionFilter {
+        body: args.body.clone(),
+        year: args.year,
+        outcome: args.outcome,
+        tag: args.tag.clone(),
+        deviations: args.deviations,
+    };
+    let rows = decision_rows(&archive.meetings, &filter);
+    let (forum, meetings) = (&archive.forum, &archive.meetings);
+    let text = match args.format {
+        DecisionsFormat::Text => decisions_text(forum, meetings, &rows, args.deviations, lang),
+        DecisionsFormat::Md => decisions_markdown(forum, meetings, &rows, args.deviations, lang),
+        DecisionsFormat::Csv => decisions_csv(forum, meetings, &rows)?,
+        DecisionsFormat::Json => {
+            serde_json::to_string_pretty(&decisions_json(forum, meetings, &rows))? + "\n"
+        }
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,105 @@
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::Context;
+use crate::cli::{ListFormat, SearchArgs};
+use dagsorden::archive::Archive;
+use dagsorden::lang::Lang;
+use dagsorden::search::{Hit, Query, SearchIndex, Snippet, describe_hit};
+use dagsorden::text::sanitize;
+
+const SNIPPET_WIDTH: usize = 100;
+
+pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let query = Query::parse(&args.query.join(" "));
+    if !query.problems.is_empty() {
+        anyhow::bail!("cannot read the query: {}", query.problems.join("; "));
+    }
+    let archive = ctx.load()?;
+    let lang = ctx.lang(&archive);
+    let hits = SearchIndex::build(&archive.meetings).search(&query);
+    let mut out = io::stdout().lock();
+    match args.format {
+        ListFormat::Json => {
+            let list: Vec<_> = hits
+                .iter()
+                .map(|h| hit_json(&archive, h, &query))
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)?;
+            writeln!(out)?;
+        }
+        ListFormat::Text => {
+            let bold = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut current = None;
+            for hit in &hits {
+                if current != Some(&hit.meeting) {
+                    current = Some(&hit.meeting);
+                    writeln!(
+                        out,
+                        "{} · {} ({})",
+                        archive.forum.body_name(&hit.meeting.body),
+                        lang.long_date(hit.meeting.date),
+                        hit.meeting
+                    )?;
+                }
+                let (title, snip) = describe(&archive, hit, &query);
+                let number = hit.item.map_or_else(String::new, |n| n.to_string());
+                writeln!(out, "  {number:>3}  {}", sanitize(&title))?;
+                if let Some(s) = snip {
+                    writeln!(out, "       {}: {}", s.field.label(lang), marked(&s, bold))?;
+                }
+            }
+            if hits.is_empty() {
+                writeln!(io::stderr(), "{}", Lang::labels(lang).no_hits)?;
+            }
+        }
+    }
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The hit's title and its snippet.
+fn describe(archive: &Archive, hit: &Hit, q: &Query) -> (String, Option<Snippet>) {
+    match archive.meeting(&hit.meeting) {
+        Some(meeting) => describe_hit(meeting, hit, q, SNIPPET_WIDTH),
+        None => (hit.meeting.to_string(), None),
+    }
+}
+
+/// The snippet with its matches in bold on a terminal; every piece sanitized.
+fn marked(s: &Snippet, bold: bool) -> String {
+    let chars: Vec<char> = s.text.chars().collect();
+    let piece = |r: std::ops::Range<usize>| sanitize(&chars[r].iter().collect::<String>()).into_owned();
+    let mut out = String::new();
+    let mut at = 0;
+    for m in &s.marks {
+        out.push_str(&piece(at..m.start));
+        if bold {
+            out.push_str(&format!("\x1b[1m{}\x1b[0m", piece(m.clone())));
+        } else {
+            out.push_str(&piece(m.clone()));
+        }
+        at = m.end;
+    }
+    out.push_str(&piece(at..chars.len()));
+    out
+}
+
+fn hit_json(archive: &Archive, hit: &Hit, q: &Query) -> serde_json::Value {
+    let (title, snip) = describe(archive, hit, q);
+    json!({
+        "meeting": hit.meeting.to_string(),
+        "date": hit.meeting.date.to_string(),
+        "body": hit.meeting.body.as_str(),
+        "item": hit.item,
+        "title": title,
+        "field": snip.as_ref().map(|s| s.field.key()),
+        "snippet": snip.as_ref().map(|s| s.text.as_str()),
+        "marks": snip.as_ref().map(|s| s.marks.iter().map(|m| [m.start, m.end]).collect::<Vec<_>>()),
+    })
+}

@@ -1,0 +1,231 @@
+//! The decision list as documents: text for the terminal, CSV for spreadsheets, JSON for
+//! programs and a Markdown table for a report. One row per decision, or per departing clause
+//! in the deviations view.
+
+use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
+use serde_json::json;
+
+use super::sanitize_md::{parser_options, text};
+use crate::history::{ClausePair, DecisionRow, clause_pairs};
+use crate::lang::Lang;
+use crate::model::{Forum, Item, Meeting};
+use crate::text::sanitize;
+
+/// What one row says, flattened for the formats.
+struct Flat<'a> {
+    meeting: &'a Meeting,
+    item: &'a Item,
+    body: String,
+    /// All clauses, or the one of a deviation row.
+    clauses: Vec<ClausePair<'a>>,
+}
+
+fn flatten<'a>(forum: &Forum, meetings: &'a [Meeting], rows: &[DecisionRow]) -> Vec<Flat<'a>> {
+    rows.iter()
+        .map(|r| {
+            let meeting = &meetings[r.meeting];
+            let item = &meeting.items[r.item];
+            let mut clauses = clause_pairs(item);
+            if let Some(c) = r.clause {
+                clauses.retain(|p| p.index == c);
+            }
+            Flat {
+                meeting,
+                item,
+                body: forum
+                    .body(meeting.body())
+                    .map_or_else(|| meeting.body().to_string(), |b| b.short.clone()),
+                clauses,
+            }
+        })
+        .collect()
+}
+
+/// `(a)`, `(b)`, … as in the minutes.
+pub fn letter(index: usize) -> String {
+    crate::edit::clause_letter(index)
+}
+
+fn one_line(s: &str) -> String {
+    sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+fn outcomes(lang: Lang, clauses: &[ClausePair]) -> String {
+    clauses
+        .iter()
+        .map(|c| format!("{} {}", letter(c.index), lang.outcome(c.outcome)))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// Plain text, one decision (or deviation) per block.
+pub fn decisions_text(
+    forum: &Forum,
+    meetings: &[Meeting],
+    rows: &[DecisionRow],
+    deviations: bool,
+    lang: Lang,
+) -> String {
+    let l = lang.labels();
+    let mut out = String::new();
+    for f in flatten(forum, meetings, rows) {
+        out.push_str(&format!(
+            "{}  {:<4} {:>3}  {}\n",
+            f.meeting.date(),
+            f.body,
+            f.item.number,
+            one_line(&f.item.title)
+        ));
+        if deviations {
+            for c in &f.clauses {
+                out.push_str(&format!("     {} {}\n", letter(c.index), lang.outcome(c.outcome)));
+                if let Some(rec) = c.recommendation {
+                    out.push_str(&format!("       {}: {}\n", l.recommendation, one_line(rec)));
+                }
+                out.push_str(&format!("       {}: {}\n", l.decision, one_line(c.decision)));
+            }
+        } else if f.clauses.is_empty() {
+            let text = f.item.decision.as_ref().map_or("", |d| d.text.as_str());
+            out.push_str(&format!("     {}\n", one_line(text)));
+        } else {
+            out.push_str(&format!("     {}\n", outcomes(lang, &f.clauses)));
+        }
+    }
+    out
+}
+
+/// One CSV record per clause (a decision without clauses gets one record with its text).
+pub fn decisions_csv(
+    forum: &Forum,
+    meetings: &[Meeting],
+    rows: &[DecisionRow],
+) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "date",
+        "body",
+        "meeting",
+        "item",
+        "title",
+        "clause",
+        "outcome",
+        "departs",
+        "recommendation",
+        "decision",
+    ])?;
+    for f in flatten(forum, meetings, rows) {
+        let base = [
+            f.meeting.date().to_string(),
+            f.meeting.body().to_string(),
+            f.meeting.id.to_string(),
+            f.item.number.to_string(),
+            f.item.title.clone(),
+        ];
+        if f.clauses.is_empty() {
+            let text = f.item.decision.as_ref().map_or("", |d| d.text.as_str());
+            w.write_record(base.iter().map(String::as_str).chain(["", "", "", "", text]))?;
+        }
+        for c in &f.clauses {
+            let departs = if c.outcome.departs_from_recommendation() { "yes" } else { "no" };
+            let letter = ((b'a' + (c.index % 26) as u8) as char).to_string();
+            w.write_record(base.iter().map(String::as_str).chain([
+                letter.as_str(),
+                c.outcome.key(),
+                departs,
+                c.recommendation.unwrap_or(""),
+                c.decision,
+            ]))?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A JSON array, one object per decision with its clauses.
+pub fn decisions_json(forum: &Forum, meetings: &[Meeting], rows: &[DecisionRow]) -> serde_json::Value {
+    let list: Vec<_> = flatten(forum, meetings, rows)
+        .iter()
+        .map(|f| {
+            json!({
+                "meeting": f.meeting.id.to_string(),
+                "date": f.meeting.date().to_string(),
+                "body": f.meeting.body().as_str(),
+                "item": f.item.number,
+                "title": f.item.title,
+                "tags": f.item.tags,
+                "text": f.item.decision.as_ref().map(|d| d.text.as_str()).filter(|t| !t.is_empty()),
+                "clauses": f.clauses.iter().map(|c| json!({
+                    "clause": ((b'a' + (c.index % 26) as u8) as char).to_string(),
+                    "outcome": c.outcome.key(),
+                    "departs": c.outcome.departs_from_recommendation(),
+                    "recommendation": c.recommendation,
+                    "decision": c.decision,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(list)
+}
+
+/// A Markdown table; in the deviations view with the recommendation and the decision side
+/// by side. Every text from the archive is escaped.
+pub fn decisions_markdown(
+    forum: &Forum,
+    meetings: &[Meeting],
+    rows: &[DecisionRow],
+    deviations: bool,
+    lang: Lang,
+) -> String {
+    let l = lang.labels();
+    let heads: Vec<&str> = if deviations {
+        vec![l.date_label, l.body_label, l.item_label, l.outcome_label, l.recommendation, l.decision]
+    } else {
+        vec![l.date_label, l.body_label, l.item_label, l.outcome_label]
+    };
+    let mut events = vec![Event::Start(Tag::Table(vec![Alignment::None; heads.len()]))];
+    events.push(Event::Start(Tag::TableHead));
+    for h in &heads {
+        cell(&mut events, h);
+    }
+    events.push(Event::End(TagEnd::TableHead));
+    for f in flatten(forum, meetings, rows) {
+        let item = format!("{}. {}", f.item.number, one_line(&f.item.title));
+        let date = lang.date(f.meeting.date());
+        if deviations {
+            for c in &f.clauses {
+                events.push(Event::Start(Tag::TableRow));
+                cell(&mut events, &date);
+                cell(&mut events, &f.body);
+                cell(&mut events, &format!("{item} {}", letter(c.index)));
+                cell(&mut events, lang.outcome(c.outcome));
+                cell(&mut events, &one_line(c.recommendation.unwrap_or("")));
+                cell(&mut events, &one_line(c.decision));
+                events.push(Event::End(TagEnd::TableRow));
+            }
+        } else {
+            events.push(Event::Start(Tag::TableRow));
+            cell(&mut events, &date);
+            cell(&mut events, &f.body);
+            cell(&mut events, &item);
+            cell(&mut events, &outcomes(lang, &f.clauses));
+            events.push(Event::End(TagEnd::TableRow));
+        }
+    }
+    events.push(Event::End(TagEnd::Table));
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_to_cmark::cmark_with_options(
+        events.iter(),
+        &mut out,
+        parser_options(),
+        pulldown_cmark_to_cmark::Options::default(),
+    );
+    out.push('\n');
+    out
+}
+
+fn cell(events: &mut Vec<Event<'static>>, content: &str) {
+    events.push(Event::Start(Tag::TableCell));
+    events.push(text(content));
+    events.push(Event::End(TagEnd::TableCell));
+}

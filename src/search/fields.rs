@@ -1,0 +1,143 @@
+//! What is searched: the texts of an item and of a meeting, each under its field. The index
+//! and the snippets read the same fields, so a hit always has a snippet.
+
+use std::borrow::Cow;
+
+use crate::lang::Lang;
+use crate::model::{Item, Meeting, Person};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Tags,
+    Background,
+    Recommendation,
+    Decision,
+    Remarks,
+    Attachments,
+    Followups,
+    Participants,
+}
+
+impl Field {
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Tags => "tags",
+            Field::Background => "background",
+            Field::Recommendation => "recommendation",
+            Field::Decision => "decision",
+            Field::Remarks => "remarks",
+            Field::Attachments => "attachments",
+            Field::Followups => "followups",
+            Field::Participants => "participants",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (da, en) = match self {
+            Field::Title => ("Titel", "Title"),
+            Field::Tags => ("Emner", "Tags"),
+            Field::Background => ("Baggrund", "Background"),
+            Field::Recommendation => ("Indstilling", "Recommendation"),
+            Field::Decision => ("Beslutning", "Decision"),
+            Field::Remarks => ("Bemærkninger", "Remarks"),
+            Field::Attachments => ("Bilag", "Attachments"),
+            Field::Followups => ("Opfølgning", "Follow-up"),
+            Field::Participants => ("Deltagere", "Participants"),
+        };
+        match lang {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+}
+
+/// An item's searchable texts, in the order a snippet is looked for.
+pub fn item_fields(item: &Item) -> Vec<(Field, Cow<'_, str>)> {
+    let mut out = vec![(Field::Title, Cow::Borrowed(item.title.as_str()))];
+    if !item.tags.is_empty() {
+        out.push((Field::Tags, Cow::Owned(item.tags.join(" · "))));
+    }
+    if let Some(decision) = &item.decision {
+        let mut text = decision.text.clone();
+        for clause in &decision.clauses {
+            push_line(&mut text, &clause.text);
+        }
+        out.push((Field::Decision, Cow::Owned(text)));
+        if !decision.remarks.is_empty() {
+            out.push((Field::Remarks, Cow::Borrowed(decision.remarks.as_str())));
+        }
+    }
+    if let Some(rec) = &item.recommendation {
+        let mut text = rec.lead.clone();
+        for clause in &rec.clauses {
+            push_line(&mut text, clause);
+        }
+        out.push((Field::Recommendation, Cow::Owned(text)));
+    }
+    if !item.followups.is_empty() {
+        let mut text = String::new();
+        for f in &item.followups {
+            push_line(&mut text, &f.what);
+            if let Some(owner) = &f.owner {
+                push_line(&mut text, owner);
+            }
+        }
+        out.push((Field::Followups, Cow::Owned(text)));
+    }
+    if !item.attachments.is_empty() {
+        let mut text = String::new();
+        for a in &item.attachments {
+            push_line(&mut text, &a.title);
+            if let Some(name) = a.path.file_name() {
+                push_line(&mut text, &name.to_string_lossy());
+            }
+        }
+        out.push((Field::Attachments, Cow::Owned(text)));
+    }
+    let mut people = String::new();
+    if let Some(presenter) = &item.presenter {
+        people.push_str(presenter);
+    }
+    if !people.is_empty() {
+        out.push((Field::Participants, Cow::Owned(people)));
+    }
+    out.push((Field::Background, Cow::Borrowed(item.background.as_str())));
+    out
+}
+
+/// A meeting's own searchable texts: its title, place and who took part.
+pub fn meeting_fields(meeting: &Meeting) -> Vec<(Field, Cow<'_, str>)> {
+    let a = &meeting.attendance;
+    let mut people = String::new();
+    for p in a
+        .participants
+        .iter()
+        .chain(&a.apologies)
+        .chain(&a.guests)
+        .chain(&a.guest_apologies)
+    {
+        push_line(&mut people, &person(p));
+    }
+    let mut title = meeting.title.clone();
+    push_line(&mut title, &meeting.place);
+    vec![
+        (Field::Title, Cow::Owned(title)),
+        (Field::Participants, Cow::Owned(people)),
+    ]
+}
+
+fn person(p: &Person) -> String {
+    match &p.organisation {
+        Some(org) => format!("{}, {org}", p.name),
+        None => p.name.clone(),
+    }
+}
+
+fn push_line(text: &mut String, line: &str) {
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(line);
+}

@@ -1,0 +1,114 @@
+//! Danish-aware folding of words for matching.
+//!
+//! Case is folded (Æ/æ, Ø/ø, Å/å and the rest), the old spelling "aa" counts as "å"
+//! ("Aabenraa" and "Åbenrå" find each other), and the Swedish/German ä, ö count as æ, ø.
+//! A word whose spelling changes under the "aa" rule is indexed in both spellings, so a
+//! search for "ekstra" still finds "ekstraarbejde".
+
+use std::ops::Range;
+
+/// The words of a text: runs of letters and digits, with their byte ranges.
+pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        // Skip to the next letter or digit.
+        let (start, _) = loop {
+            let (i, c) = rest.next()?;
+            if c.is_alphanumeric() {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some((start..end, &text[start..end]))
+    })
+}
+
+/// Lowercase, with ä → æ and ö → ø, but "aa" kept.
+pub fn plain(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'ä' | 'Ä' => out.push('æ'),
+            'ö' | 'Ö' => out.push('ø'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The word as it is matched: [`plain`], and every "aa" read as "å".
+pub fn fold(word: &str) -> String {
+    let plain = plain(word);
+    if plain.contains("aa") {
+        plain.replace("aa", "å")
+    } else {
+        plain
+    }
+}
+
+/// The spellings a word is found under: the folded one, and the plain one when it differs.
+pub fn forms(word: &str) -> (String, Option<String>) {
+    let plain = plain(word);
+    if plain.contains("aa") {
+        (plain.replace("aa", "å"), Some(plain))
+    } else {
+        (plain, None)
+    }
+}
+
+/// The prefixes a typed word matches: its folded and plain spellings, and, while the user
+/// is halfway through an "aa" (the word ends in "a"), the spelling with that "a" as "å".
+pub fn prefixes(typed: &str) -> Vec<String> {
+    let (folded, plain) = forms(typed);
+    let mut out = vec![folded.clone()];
+    if let Some(plain) = plain {
+        out.push(plain);
+    }
+    if let Some(stem) = folded.strip_suffix('a') {
+        out.push(format!("{stem}å"));
+    }
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_folds_for_danish_letters() {
+        assert_eq!(fold("ØKONOMI"), "økonomi");
+        assert_eq!(fold("Ærø"), "ærø");
+        assert_eq!(fold("STJERNEN"), fold("stjernen"));
+    }
+
+    #[test]
+    fn aa_is_the_old_spelling_of_aa_ring() {
+        assert_eq!(fold("Aabenraa"), "åbenrå");
+        assert_eq!(fold("Åbenrå"), "åbenrå");
+        assert_eq!(forms("Aabenraa"), ("åbenrå".into(), Some("aabenraa".into())));
+        assert_eq!(forms("stjernen"), ("stjernen".into(), None));
+    }
+
+    #[test]
+    fn a_word_typed_halfway_through_aa_already_matches() {
+        assert_eq!(prefixes("Aabenra"), ["åbenra", "aabenra", "åbenrå"]);
+        assert_eq!(prefixes("stj"), ["stj"]);
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let found: Vec<_> = words("**Økonomi:** 78.000 kr. – særlige-pladser").collect();
+        let texts: Vec<_> = found.iter().map(|(_, w)| *w).collect();
+        assert_eq!(texts, ["Økonomi", "78", "000", "kr", "særlige", "pladser"]);
+        assert_eq!(found[0].0, 2..10);
+    }
+}

@@ -1,0 +1,388 @@
+//! Search as you type: the search window's state, and the worker thread that searches so
+//! that typing never waits for it.
+//!
+//! Every keystroke sends the query to the worker with a new generation number and flags
+//! the search under way as pointless; the worker skips to the newest query, and the screen
+//! shows the newest results that came back. The worker owns the index: it builds it from a
+//! copy of the meetings when the app starts, and each saved meeting is sent to it again.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crate::model::{Meeting, MeetingId};
+use crate::search::{Hit, Query, SearchIndex};
+use crate::tui::widgets::textarea::TextArea;
+
+enum Request {
+    Search { generation: u64, text: String },
+    Update(Box<Meeting>),
+    Remove(MeetingId),
+}
+
+/// Results for one query.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub generation: u64,
+    pub query: Query,
+    pub hits: Vec<Hit>,
+}
+
+/// The handle on the worker thread.
+pub struct Searcher {
+    requests: Sender<Request>,
+    responses: Receiver<Results>,
+    cancel: Arc<AtomicBool>,
+    generation: u64,
+}
+
+impl Searcher {
+    /// Starts the worker; it folds the meetings' text while the first screen is drawn.
+    pub fn start(meetings: Vec<Meeting>) -> Searcher {
+        let (requests, inbox) = mpsc::channel::<Request>();
+        let (outbox, responses) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || {
+                let mut index = SearchIndex::build(&meetings);
+                drop(meetings);
+                work(&mut index, &inbox, &outbox, &flag);
+            })
+            .expect("the search thread starts");
+        Searcher {
+            requests,
+            responses,
+            cancel,
+            generation: 0,
+        }
+    }
+
+    /// Asks for a search; returns its generation.
+    pub fn submit(&mut self, text: &str) -> u64 {
+        self.generation += 1;
+        self.cancel.store(true, Ordering::Relaxed);
+        let _ = self.requests.send(Request::Search {
+            generation: self.generation,
+            text: text.to_owned(),
+        });
+        self.generation
+    }
+
+    /// Tells the worker a meeting changed (or is new).
+    pub fn update(&self, meeting: &Meeting) {
+        let _ = self.requests.send(Request::Update(Box::new(meeting.clone())));
+    }
+
+    pub fn remove(&self, id: &MeetingId) {
+        let _ = self.requests.send(Request::Remove(id.clone()));
+    }
+
+    /// The newest results that have arrived, if any.
+    pub fn poll(&self) -> Option<Results> {
+        self.responses.try_iter().last()
+    }
+
+    /// Waits for the results of the newest query (for tests and scripts); `None` if the
+    /// worker is gone or does not answer within `limit`.
+    pub fn wait(&self, limit: Duration) -> Option<Results> {
+        loop {
+            let r = self.responses.recv_timeout(limit).ok()?;
+            if r.generation >= self.generation {
+                return Some(r);
+            }
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+}
+
+fn work(
+    index: &mut SearchIndex,
+    inbox: &Receiver<Request>,
+    outbox: &Sender<Results>,
+    cancel: &AtomicBool,
+) {
+    while let Ok(first) = inbox.recv() {
+        // Apply every change waiting, and keep only the newest query.
+        let mut newest = None;
+        for request in std::iter::once(first).chain(inbox.try_iter()) {
+            match request {
+                Request::Search { generation, text } => newest = Some((generation, text)),
+                Request::Update(m) => index.update(&m),
+                Request::Remove(id) => index.remove(&id),
+            }
+        }
+        let Some((generation, text)) = newest else {
+            continue;
+        };
+        cancel.store(false, Ordering::Relaxed);
+        let query = Query::parse(&text);
+        if let Some(hits) = index.search_until(&query, cancel)
+            && outbox
+                .send(Results {
+                    generation,
+                    query,
+                    hits,
+                })
+                .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// The search window.
+#[derive(Debug, Clone)]
+pub struct SearchPanel {
+    pub input: TextArea,
+    /// The generation of the query typed last.
+    pub generation: u64,
+    pub results: Results,
+    /// Index into the hits.
+    pub selected: usize,
+    /// First row shown.
+    pub scroll: usize,
+}
+
+impl SearchPanel {
+    pub fn new(text: &str) -> SearchPanel {
+        SearchPanel {
+            input: TextArea::new(text, false),
+            generation: 0,
+            results: Results::default(),
+            selected: 0,
+            scroll: 0,
+        }
+    }
+
+    /// Whether results for the text as typed are still to come.
+    pub fn pending(&self) -> bool {
+        self.results.generation < self.generation
+    }
+}
+
+/// A row of the results: a meeting's heading, or a hit (two lines: title and snippet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultRow {
+    Meeting(usize),
+    Hit(usize),
+    Snippet(usize),
+}
+
+/// The rows of the results, grouped by meeting (hits come newest meeting first).
+pub fn result_rows(hits: &[Hit]) -> Vec<ResultRow> {
+    let mut rows = Vec::with_capacity(hits.len() * 2 + 8);
+    for (i, hit) in hits.iter().enumerate() {
+        if i == 0 || hits[i - 1].meeting != hit.meeting {
+            rows.push(ResultRow::Meeting(i));
+        }
+        rows.push(ResultRow::Hit(i));
+        rows.push(ResultRow::Snippet(i));
+    }
+    rows
+}
+
+/// The hits being stepped through with n/N after one was opened.
+#[derive(Debug, Clone)]
+pub struct Trail {
+    pub query: Query,
+    pub hits: Vec<Hit>,
+    pub pos: usize,
+}
+
+// --- The screens' side ---------------------------------------------------------------------
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Message};
+use super::doc::visible_start;
+use super::layout::Pane;
+use super::widgets::textarea::Edit;
+
+/// How long tests wait for the worker at most (it answers in milliseconds).
+const WAIT_LIMIT: Duration = Duration::from_secs(30);
+
+impl App {
+    /// Opens the search window, with the last query and its hits when there was one.
+    pub(super) fn open_search(&mut self) {
+        self.overlay = None;
+        let mut panel = self.last_search.take().unwrap_or_else(|| SearchPanel::new(""));
+        if !panel.input.is_empty() {
+            // The archive may have changed since.
+            panel.generation = self.searcher.submit(&panel.input.text());
+        }
+        self.search = Some(panel);
+    }
+
+    fn close_search(&mut self) {
+        self.last_search = self.search.take();
+    }
+
+    /// A key while the search window is open: typing goes to the query, arrows choose a
+    /// hit, Enter opens it, Esc closes the window.
+    pub(super) fn search_key(&mut self, key: &KeyEvent) {
+        let Some(panel) = &mut self.search else { return };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let count = panel.results.hits.len();
+        let page = self.size.1.saturating_sub(10).max(1) as usize;
+        let selected = panel.selected;
+        panel.selected = match key.code {
+            KeyCode::Up => selected.saturating_sub(1),
+            KeyCode::Char('p') if ctrl => selected.saturating_sub(1),
+            KeyCode::Down => (selected + 1).min(count.saturating_sub(1)),
+            KeyCode::Char('n') if ctrl => (selected + 1).min(count.saturating_sub(1)),
+            KeyCode::PageUp => selected.saturating_sub(page / 2),
+            KeyCode::PageDown => (selected + page / 2).min(count.saturating_sub(1)),
+            _ => {
+                let before = panel.input.text();
+                match panel.input.handle(key) {
+                    Edit::Cancel => self.close_search(),
+                    Edit::Submit => self.open_selected_hit(),
+                    Edit::Changed if panel.input.text() != before => {
+                        panel.generation = self.searcher.submit(&panel.input.text());
+                    }
+                    _ => {}
+                }
+                return;
+            }
+        };
+    }
+
+    /// Pasted text goes into the query whole.
+    pub(super) fn paste_into_search(&mut self, text: &str) -> bool {
+        let Some(panel) = &mut self.search else {
+            return false;
+        };
+        panel.input.paste(text);
+        panel.generation = self.searcher.submit(&panel.input.text());
+        true
+    }
+
+    /// Takes in results that have arrived; returns whether the screen must be redrawn.
+    pub fn poll_search(&mut self) -> bool {
+        let Some(results) = self.searcher.poll() else {
+            return false;
+        };
+        self.take_results(results)
+    }
+
+    /// Whether a search is under way (the event loop then also watches for its results).
+    pub fn search_pending(&self) -> bool {
+        self.search.as_ref().is_some_and(SearchPanel::pending)
+    }
+
+    /// Waits until the results for the query as typed are in (tests drive the app without
+    /// an event loop).
+    pub fn wait_for_search(&mut self) {
+        if !self.search_pending() {
+            return;
+        }
+        if let Some(results) = self.searcher.wait(WAIT_LIMIT) {
+            self.take_results(results);
+        }
+        self.settle();
+    }
+
+    fn take_results(&mut self, results: Results) -> bool {
+        let Some(panel) = &mut self.search else {
+            return false;
+        };
+        if results.generation <= panel.results.generation {
+            return false;
+        }
+        panel.results = results;
+        panel.selected = 0;
+        panel.scroll = 0;
+        self.settle();
+        true
+    }
+
+    /// Keeps the chosen hit in view.
+    pub(super) fn settle_search(&mut self) {
+        let height = super::views::search::results_height(self.size);
+        let Some(panel) = &mut self.search else { return };
+        let rows = result_rows(&panel.results.hits);
+        let Some(at) = rows.iter().position(|r| *r == ResultRow::Hit(panel.selected)) else {
+            panel.scroll = 0;
+            return;
+        };
+        // The hit's meeting heading stays in view with it when there is room.
+        let first = if at > 0 && matches!(rows[at - 1], ResultRow::Meeting(_)) {
+            at - 1
+        } else {
+            at
+        };
+        let mut scroll = visible_start(at + 1, panel.scroll, height, rows.len());
+        scroll = scroll.min(first);
+        panel.scroll = scroll;
+    }
+
+    fn open_selected_hit(&mut self) {
+        let Some(panel) = &self.search else { return };
+        let results = &panel.results;
+        if results.hits.is_empty() {
+            return;
+        }
+        let trail = Trail {
+            query: results.query.clone(),
+            hits: results.hits.clone(),
+            pos: panel.selected.min(results.hits.len() - 1),
+        };
+        self.close_search();
+        self.meeting = None;
+        self.history.clear();
+        self.trail = Some(trail);
+        self.show_hit();
+    }
+
+    /// n/N: the next or previous hit.
+    pub(super) fn step_hit(&mut self, forward: bool) {
+        let Some(trail) = &mut self.trail else { return };
+        let ui = super::labels::ui(self.lang);
+        if forward && trail.pos + 1 < trail.hits.len() {
+            trail.pos += 1;
+        } else if !forward && trail.pos > 0 {
+            trail.pos -= 1;
+        } else {
+            let text = if forward { ui.last_hit } else { ui.first_hit };
+            self.message = Some(Message::Info(text.to_owned()));
+            return;
+        }
+        self.show_hit();
+    }
+
+    /// Opens the trail's current hit, with the item pane on the first line that matches.
+    fn show_hit(&mut self) {
+        let Some(trail) = &self.trail else { return };
+        let hit = trail.hits[trail.pos].clone();
+        let (pos, count) = (trail.pos + 1, trail.hits.len());
+        // Stepping through hits does not stack up the way back.
+        self.meeting = None;
+        self.history.clear();
+        if !self.open_meeting(&hit.meeting, hit.item) {
+            self.trail = None;
+            self.jump(&hit.meeting, hit.item);
+            return;
+        }
+        let query = self.trail.as_ref().map(|t| t.query.clone()).unwrap_or_default();
+        let doc = self.detail_doc();
+        let line = doc.lines.iter().position(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            !crate::search::matches(&text, &query).is_empty()
+        });
+        if let Some(v) = &mut self.meeting {
+            if hit.item.is_none() {
+                v.focus = Pane::Items;
+            }
+            v.detail.pos = line.unwrap_or(0);
+        }
+        let ui = super::labels::ui(self.lang);
+        self.message = Some(Message::Info(format!("{} {pos}/{count}", ui.hit_of)));
+        self.settle();
+    }
+}
