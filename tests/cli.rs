@@ -349,3 +349,106 @@ fn new_with_the_followups_as_items_and_bad_input() {
         .code(2)
         .stderr(predicate::str::contains("write it as YYYY-MM-DD"));
 }
+
+#[test]
+fn search_prints_hits_grouped_by_meeting_and_exits_by_what_it_found() {
+    dagsorden()
+        .args(["search", "STJERNEN"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Socialdirektørforum · fredag den 8. september 2017 (2017-09-08-sdf)\n    8  Børnehusene Stjernen",
+        ));
+    dagsorden()
+        .args(["search", "body:sdf", "outcome:approved-with-changes", "mødeplan"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("9  Mødeplan for Socialdirektørforum 2018"))
+        .stdout(predicate::str::contains("Kommissorium").not());
+    dagsorden()
+        .args(["search", "solsikken"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("Ingen hits.\n");
+    dagsorden()
+        .args(["search", "outcome:maybe"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("approved-with-changes"));
+}
+
+#[test]
+fn search_as_json_gives_each_hit_with_its_snippet_and_marks() {
+    let out = dagsorden()
+        .args(["search", "--format", "json", "økonomi"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items: Vec<u64> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["item"].as_u64().unwrap())
+        .collect();
+    assert_eq!(items, [2, 5, 11]);
+    let first = &hits[0];
+    assert_eq!(first["field"], "background");
+    let snippet: Vec<char> = first["snippet"].as_str().unwrap().chars().collect();
+    let mark = &first["marks"][0];
+    let (s, e) = (mark[0].as_u64().unwrap() as usize, mark[1].as_u64().unwrap() as usize);
+    assert_eq!(snippet[s..e].iter().collect::<String>(), "Økonomi");
+}
+
+#[test]
+fn decisions_lists_every_decision_or_only_the_deviations() {
+    let out = dagsorden().arg("decisions").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().filter(|l| l.starts_with("2017-09-08")).count(), 11);
+    assert!(text.contains("(a) Godkendt med ændringer  (b) Ikke godkendt"), "{text}");
+
+    let out = dagsorden()
+        .args(["decisions", "--deviations", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<(String, String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[3].to_owned(), r[5].to_owned(), r[6].to_owned())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("4".into(), "a".into(), "approved-with-changes".into()),
+            ("9".into(), "a".into(), "approved-with-changes".into()),
+            ("9".into(), "b".into(), "rejected".into()),
+        ]
+    );
+    dagsorden()
+        .args(["decisions", "--year", "2018", "--format", "json"])
+        .assert()
+        .code(0)
+        .stdout("[]\n");
+    dagsorden()
+        .args(["--lang", "en", "decisions", "--outcome", "rejected", "--format", "md"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("|Date|Body|Item|Outcome|"))
+        .stdout(predicate::str::contains("(b) Rejected"));
+    dagsorden()
+        .args(["decisions", "--outcome", "maybe"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("approved-with-changes"));
+    dagsorden()
+        .args(["decisions", "--body", "kkr"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown body `kkr`"));
+}

@@ -8,34 +8,19 @@ use dagsorden::archive::Archive;
 use dagsorden::export::{DocKind, MarkdownOptions, meeting_markdown};
 use dagsorden::lang::Lang;
 
+mod common;
+use common::{assert_golden, sample_dir};
+
 fn export(dir: &Path, id: &str, kind: DocKind, public: bool, lang: Lang) -> String {
     let archive = Archive::load(dir).unwrap();
     let meeting = archive.meeting(&id.parse().unwrap()).unwrap();
     meeting_markdown(&archive, meeting, &MarkdownOptions { kind, public, lang })
 }
 
-fn sample_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas")
-}
 
 /// The reference meeting of 8 September 2017 from the sample archive, with every item.
 fn reference(kind: DocKind, lang: Lang) -> String {
     export(&sample_dir(), "2017-09-08-sdf", kind, false, lang)
-}
-
-/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it after a deliberate change.
-fn assert_golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file; review and run with UPDATE_GOLDEN=1\n--- actual ---\n{actual}"
-    );
 }
 
 fn headings(markdown: &str, level: HeadingLevel) -> Vec<String> {

@@ -94,6 +94,17 @@ pub fn decisions_text(
     out
 }
 
+/// A text cell for a spreadsheet: control characters shown as placeholders, and a leading
+/// `=`, `+`, `-` or `@` (which a spreadsheet would run as a formula) quoted with `'`.
+fn csv_cell(text: &str) -> String {
+    let text = crate::text::sanitize_multiline(text);
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    }
+}
+
 /// One CSV record per clause (a decision without clauses gets one record with its text).
 pub fn decisions_csv(
     forum: &Forum,
@@ -119,21 +130,23 @@ pub fn decisions_csv(
             f.meeting.body().to_string(),
             f.meeting.id.to_string(),
             f.item.number.to_string(),
-            f.item.title.clone(),
+            csv_cell(&f.item.title),
         ];
         if f.clauses.is_empty() {
-            let text = f.item.decision.as_ref().map_or("", |d| d.text.as_str());
-            w.write_record(base.iter().map(String::as_str).chain(["", "", "", "", text]))?;
+            let text = csv_cell(f.item.decision.as_ref().map_or("", |d| d.text.as_str()));
+            w.write_record(base.iter().map(String::as_str).chain(["", "", "", "", &text]))?;
         }
         for c in &f.clauses {
             let departs = if c.outcome.departs_from_recommendation() { "yes" } else { "no" };
             let letter = ((b'a' + (c.index % 26) as u8) as char).to_string();
+            let (recommendation, decision) =
+                (csv_cell(c.recommendation.unwrap_or("")), csv_cell(c.decision));
             w.write_record(base.iter().map(String::as_str).chain([
                 letter.as_str(),
                 c.outcome.key(),
                 departs,
-                c.recommendation.unwrap_or(""),
-                c.decision,
+                &recommendation,
+                &decision,
             ]))?;
         }
     }

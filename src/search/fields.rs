@@ -118,7 +118,10 @@ pub fn meeting_fields(meeting: &Meeting) -> Vec<(Field, Cow<'_, str>)> {
         .chain(&a.guests)
         .chain(&a.guest_apologies)
     {
-        push_line(&mut people, &person(p));
+        if !people.is_empty() {
+            people.push_str("; ");
+        }
+        people.push_str(&person(p));
     }
     let mut title = meeting.title.clone();
     push_line(&mut title, &meeting.place);
