@@ -18,7 +18,7 @@ use dagsorden::tui::theme::Theme;
 use dagsorden::tui::{App, Message, Options, views};
 
 mod common;
-use common::{copy_dir, sample_dir};
+use common::{copy_dir, history_copy, sample_dir};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()
@@ -204,7 +204,7 @@ fn every_screen_renders_at_every_size_without_panic() {
     ];
     let heights = [0u16, 1, 2, 3, 5, 9, 10, 11, 15, 24, 40, 60, 100];
     type Setup = fn(&mut App);
-    let setups: [(&str, Setup); 9] = [
+    let setups: [(&str, Setup); 13] = [
         ("overview", |_| {}),
         ("meetings", |a| keys(a, "2")),
         ("meeting items", open_item_9),
@@ -226,6 +226,13 @@ fn every_screen_renders_at_every_size_without_panic() {
         ("typing a background", |a| {
             open_item_9(a);
             keys(a, "e");
+        }),
+        ("search", |a| search_for(a, "psykiatri")),
+        ("decisions", |a| keys(a, "3")),
+        ("deviations", |a| keys(a, "3v")),
+        ("timeline", |a| {
+            open_item_9(a);
+            keys(a, "T");
         }),
     ];
     for (name, setup) in setups {
@@ -977,4 +984,256 @@ fn a_meeting_changed_on_disk_since_loading_is_read_again_when_opened() {
         now.contains("Eventuelt (rettet)") && now.contains("status = \"minutes-approved\""),
         "{now}"
     );
+}
+
+// --- Decision history ----------------------------------------------------------------------
+
+/// Opens the search window, types `query` and waits for the worker's answer.
+fn search_for(app: &mut App, query: &str) {
+    keys(app, "/");
+    keys(app, query);
+    app.wait_for_search();
+}
+
+fn hit_items(app: &App) -> Vec<Option<u32>> {
+    let panel = app.search.as_ref().expect("the search window is open");
+    panel.results.hits.iter().map(|h| h.item).collect()
+}
+
+/// The number of the item shown in the meeting view.
+fn shown_item(app: &App) -> u32 {
+    let (meeting, view) = app.current_meeting().expect("a meeting is open");
+    meeting.items[view.item].number
+}
+
+#[test]
+fn search_window_snapshots() {
+    for size in SIZES {
+        let mut app = app(size);
+        search_for(&mut app, "psykiatri");
+        insta::assert_snapshot!(format!("search_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
+
+#[test]
+fn search_is_the_same_whatever_the_case_and_marks_the_words() {
+    let mut screen = app((120, 40));
+    let mut found = Vec::new();
+    for query in ["stjernen", "STJERNEN", "Stjernen"] {
+        search_for(&mut screen, query);
+        found.push(hit_items(&screen));
+        key(&mut screen, KeyCode::Esc);
+        // The window comes back with the last query: clear it first.
+        keys(&mut screen, "/");
+        ctrl(&mut screen, 'u');
+        key(&mut screen, KeyCode::Esc);
+    }
+    assert_eq!(found, vec![vec![Some(8)]; 3]);
+
+    let mut app = app((120, 40));
+    search_for(&mut app, "økonomi");
+    assert_eq!(hit_items(&app), [Some(2), Some(5), Some(11)]);
+    // Every "Økonomi…" in the window is drawn in the highlight style.
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let mut marked = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.bg == Theme::fallback().highlight.bg.unwrap() {
+                marked.push_str(cell.symbol());
+            }
+        }
+        marked.push('|');
+    }
+    // Item 2's snippet: "Økonomi: Den økonomiske ramme", both words marked.
+    assert!(marked.contains("|Økonomiøkonomiske|"), "{marked}");
+    assert!(marked.contains("Økonomiaftalen|"), "{marked}");
+}
+
+#[test]
+fn filters_in_the_search_find_the_meeting_plan_clause() {
+    let mut app = app((120, 40));
+    search_for(&mut app, "body:sdf outcome:approved-with-changes");
+    assert_eq!(hit_items(&app), [Some(4), Some(9)]);
+    let text = screen_text(&app);
+    assert!(text.contains("2 hits i 1 møde"), "{text}");
+    assert!(text.contains("Beslutning: Det blev aftalt at finde nye datoer"), "{text}");
+    keys(&mut app, " year:2018");
+    app.wait_for_search();
+    assert!(screen_text(&app).contains("Ingen hits."));
+    keys(&mut app, " outcome:maybe");
+    app.wait_for_search();
+    assert!(screen_text(&app).contains("outcome:maybe — one of approved"));
+}
+
+#[test]
+fn enter_opens_the_hit_and_n_steps_through_the_others() {
+    let mut app = app((120, 40));
+    search_for(&mut app, "psykiatri");
+    assert_eq!(hit_items(&app), [Some(2), Some(5), Some(6), Some(7), Some(10)]);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.search.is_none());
+    assert_eq!(shown_item(&app), 5);
+    // The item pane's cursor is on the first line with the word, drawn highlighted.
+    let (_, view) = app.current_meeting().unwrap();
+    let doc = app.detail_doc();
+    let line: String = doc.lines[view.detail.pos]
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    assert!(line.to_lowercase().contains("psykiatri"), "{line}");
+    assert!(screen_text(&app).contains("hit 2/5"));
+
+    keys(&mut app, "n");
+    assert_eq!(shown_item(&app), 6);
+    keys(&mut app, "nn");
+    assert_eq!(shown_item(&app), 10);
+    keys(&mut app, "n");
+    assert_eq!(shown_item(&app), 10);
+    assert!(screen_text(&app).contains("Sidste hit"));
+    keys(&mut app, "NNNN");
+    assert_eq!(shown_item(&app), 2);
+    // Stepping does not pile up the way back: one Esc leaves the meeting view.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.meeting.is_none() && app.trail.is_none());
+    // Outside the hits, n is "new meeting" again.
+    keys(&mut app, "n");
+    assert!(app.input.is_some());
+    key(&mut app, KeyCode::Esc);
+    // / comes back with the last query and its hits.
+    keys(&mut app, "/");
+    app.wait_for_search();
+    assert_eq!(hit_items(&app).len(), 5);
+}
+
+#[test]
+fn the_search_follows_a_saved_change() {
+    let dir = sample_copy_with(&[]);
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    open_item_9(&mut app);
+    keys(&mut app, "r");
+    ctrl(&mut app, 'u');
+    paste(&mut app, "Mødeplan for Solsikken 2018");
+    key(&mut app, KeyCode::Enter);
+    assert!(file_text(dir.path(), "2017/2017-09-08-sdf.toml").contains("Solsikken"));
+    search_for(&mut app, "solsikken");
+    assert_eq!(hit_items(&app), [Some(9)]);
+}
+
+#[test]
+fn decisions_screen_snapshots() {
+    for size in SIZES {
+        let mut app = app(size);
+        keys(&mut app, "3");
+        insta::assert_snapshot!(format!("decisions_{}x{}", size.0, size.1), screen_text(&app));
+        keys(&mut app, "v");
+        insta::assert_snapshot!(format!("deviations_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
+
+/// The (item number, clause) of each row of the Beslutninger screen.
+fn decision_rows(app: &App) -> Vec<(u32, Option<usize>)> {
+    app.decisions
+        .rows
+        .iter()
+        .map(|r| (app.archive.meetings[r.meeting].items[r.item].number, r.clause))
+        .collect()
+}
+
+#[test]
+fn the_deviations_view_lists_exactly_the_departing_clauses() {
+    let mut app = app((120, 40));
+    keys(&mut app, "3");
+    assert_eq!(decision_rows(&app).len(), 11);
+    keys(&mut app, "v");
+    assert_eq!(decision_rows(&app), [(4, Some(0)), (9, Some(0)), (9, Some(1))]);
+    let text = screen_text(&app);
+    assert!(text.contains("Afvigelser fra indstillingen"), "{text}");
+    assert!(text.contains("mødeplan for møderne i Socialdirektørforum godkendes"), "{text}");
+    keys(&mut app, "j");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(shown_item(&app), 9);
+}
+
+#[test]
+fn the_decision_filters_cycle_and_clear() {
+    let dir = history_copy();
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    keys(&mut app, "3");
+    assert_eq!(decision_rows(&app).len(), 14);
+    keys(&mut app, "f");
+    assert_eq!(app.decisions.filter.body.as_deref(), Some("sdf"));
+    assert_eq!(decision_rows(&app).len(), 12);
+    keys(&mut app, "y");
+    assert_eq!(app.decisions.filter.year, Some(2018));
+    assert_eq!(decision_rows(&app), [(1, None)]);
+    keys(&mut app, "x");
+    keys(&mut app, "oooooo");
+    assert_eq!(app.decisions.filter.outcome, Some(dagsorden::model::Outcome::Postponed));
+    assert_eq!(decision_rows(&app), [(2, None)]);
+    keys(&mut app, "x");
+    keys(&mut app, "t");
+    paste(&mut app, "STJ");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(decision_rows(&app), [(8, None), (1, None)]);
+    assert!(screen_text(&app).contains("STJ · 2"));
+    keys(&mut app, "x");
+    assert_eq!(decision_rows(&app).len(), 14);
+}
+
+#[test]
+fn a_click_selects_a_decision_and_a_second_click_opens_it() {
+    let mut app = app((120, 40));
+    keys(&mut app, "3");
+    // Tabs, the filter line, one chart year, the legend and a blank line: the list starts
+    // on row 5; each decision takes two rows.
+    click(&mut app, 10, 5 + 2 * 3);
+    assert_eq!(app.decisions.cursor.pos, 3);
+    click(&mut app, 10, 5 + 2 * 3 + 1);
+    assert_eq!(shown_item(&app), 4);
+}
+
+#[test]
+fn the_timeline_lines_up_fu_sdf_and_what_came_back() {
+    let dir = history_copy();
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    keys(&mut app, "2");
+    // The Møder list starts on 2018; go to 8 September 2017.
+    cursor_to_meeting(&mut app, "2017-09-08-sdf");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "jjjjjjj");
+    assert_eq!(shown_item(&app), 8);
+    keys(&mut app, "T");
+    insta::assert_snapshot!("timeline_120x40", screen_text(&app));
+    // Up to the FU item that prepared it, and open it.
+    keys(&mut app, "kk");
+    key(&mut app, KeyCode::Enter);
+    let (meeting, _) = app.current_meeting().unwrap();
+    assert_eq!(meeting.id.to_string(), "2017-08-25-fu");
+    assert_eq!(shown_item(&app), 1);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(shown_item(&app), 8);
+
+    // From the Beslutninger screen, the course item's timeline reaches 2018.
+    keys(&mut app, "3");
+    keys(&mut app, "jj");
+    keys(&mut app, "T");
+    let text = screen_text(&app);
+    assert!(text.contains("Evaluering af kompetenceforløb"), "{text}");
+    assert!(text.contains("opfølgning: Oplægget evalueres efter to forløb"), "{text}");
+}
+
+fn cursor_to_meeting(app: &mut App, id: &str) {
+    for _ in 0..50 {
+        if let Some(dagsorden::tui::app::Row::Meeting(i)) = app.list.rows.get(app.list.cursor.pos)
+            && app.schedule[*i].id.to_string() == id
+        {
+            return;
+        }
+        keys(app, "j");
+    }
+    panic!("{id} is not in the list");
 }

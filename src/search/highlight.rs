@@ -95,7 +95,10 @@ pub(super) fn excerpt(
     }
     let at = chars.partition_point(|(i, _)| *i < first.start);
     let context = (width / 4).min(30);
-    let mut start = at.saturating_sub(context);
+    // Use the room: a short text is shown whole, and near the end more comes before.
+    let mut start = at
+        .saturating_sub(context)
+        .min(chars.len().saturating_sub(width));
     // Start at a word boundary unless that loses too much.
     if start > 0
         && let Some(space) = chars[start..at].iter().position(|(_, c)| *c == ' ')
@@ -163,6 +166,14 @@ mod tests {
         assert_eq!(marked("Jacob Kyndal, Aabenraa Kommune", "åbenrå"), ["Aabenraa"]);
         assert_eq!(marked("Åbenrå", "aabenraa"), ["Åbenrå"]);
         assert_eq!(marked("ekstraarbejde", "ekstra"), ["ekstraarbejde"]);
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole() {
+        let q = Query::parse("psykiatri");
+        let s = snippet([(Field::Tags, "sundhedsvæsen · psykiatri · misbrug")], &q, 60).unwrap();
+        assert_eq!(s.text, "sundhedsvæsen · psykiatri · misbrug");
+        assert_eq!(s.marks, [16..25]);
     }
 
     #[test]
