@@ -360,10 +360,17 @@ fn search_prints_hits_grouped_by_meeting_and_exits_by_what_it_found() {
             "Socialdirektørforum · fredag den 8. september 2017 (2017-09-08-sdf)\n    8  Børnehusene Stjernen",
         ));
     dagsorden()
-        .args(["search", "body:sdf", "outcome:approved-with-changes", "mødeplan"])
+        .args([
+            "search",
+            "body:sdf",
+            "outcome:approved-with-changes",
+            "mødeplan",
+        ])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("9  Mødeplan for Socialdirektørforum 2018"))
+        .stdout(predicate::str::contains(
+            "9  Mødeplan for Socialdirektørforum 2018",
+        ))
         .stdout(predicate::str::contains("Kommissorium").not());
     dagsorden()
         .args(["search", "solsikken"])
@@ -397,7 +404,10 @@ fn search_as_json_gives_each_hit_with_its_snippet_and_marks() {
     assert_eq!(first["field"], "background");
     let snippet: Vec<char> = first["snippet"].as_str().unwrap().chars().collect();
     let mark = &first["marks"][0];
-    let (s, e) = (mark[0].as_u64().unwrap() as usize, mark[1].as_u64().unwrap() as usize);
+    let (s, e) = (
+        mark[0].as_u64().unwrap() as usize,
+        mark[1].as_u64().unwrap() as usize,
+    );
     assert_eq!(snippet[s..e].iter().collect::<String>(), "Økonomi");
 }
 
@@ -406,8 +416,14 @@ fn decisions_lists_every_decision_or_only_the_deviations() {
     let out = dagsorden().arg("decisions").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(text.lines().filter(|l| l.starts_with("2017-09-08")).count(), 11);
-    assert!(text.contains("(a) Godkendt med ændringer  (b) Ikke godkendt"), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("2017-09-08")).count(),
+        11
+    );
+    assert!(
+        text.contains("(a) Godkendt med ændringer  (b) Ikke godkendt"),
+        "{text}"
+    );
 
     let out = dagsorden()
         .args(["decisions", "--deviations", "--format", "csv"])
@@ -436,7 +452,15 @@ fn decisions_lists_every_decision_or_only_the_deviations() {
         .code(0)
         .stdout("[]\n");
     dagsorden()
-        .args(["--lang", "en", "decisions", "--outcome", "rejected", "--format", "md"])
+        .args([
+            "--lang",
+            "en",
+            "decisions",
+            "--outcome",
+            "rejected",
+            "--format",
+            "md",
+        ])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("|Date|Body|Item|Outcome|"))

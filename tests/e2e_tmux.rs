@@ -331,3 +331,33 @@ fn the_background_is_edited_in_the_users_editor() {
         "{file}"
     );
 }
+
+#[test]
+fn search_as_you_type_then_open_a_hit_and_step_to_the_next() {
+    let tmux = Tmux::start("search", 120, 40);
+    tmux.launch("", "");
+    tmux.wait_for(&["1 Oversigt", "3 Beslutninger"]);
+
+    // Typed one key at a time, as a user does; the hits follow the typing.
+    tmux.send(&["/"]);
+    for c in ["S", "T", "J"] {
+        tmux.send(&[c]);
+    }
+    tmux.wait_for(&["/ STJ", "1 hit i 1 møde", "8  Børnehusene Stjernen"]);
+    tmux.type_text("ERNEN");
+    tmux.wait_for(&["/ STJERNEN", "1 hit i 1 møde"]);
+    tmux.send(&["BSpace"; 8]);
+    tmux.type_text("psykiatri");
+    let screen = tmux.wait_for(&["/ psykiatri", "5 hits i 1 møde"]);
+    assert!(screen.contains("7  Sammen om psykiatri"), "{screen}");
+
+    // Down to the second hit and open it: item 5, at the line with the word.
+    tmux.send(&["Down"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["5. Afrapportering fra udvalg", "hit 2/5"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["6. Status på særlige psykiatriske pladser", "hit 3/5"]);
+
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+}

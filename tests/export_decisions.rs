@@ -11,7 +11,10 @@ use dagsorden::lang::Lang;
 mod common;
 use common::{assert_golden, history_copy, sample_copy};
 
-fn load_and_rows(dir: &std::path::Path, deviations: bool) -> (Archive, Vec<dagsorden::history::DecisionRow>) {
+fn load_and_rows(
+    dir: &std::path::Path,
+    deviations: bool,
+) -> (Archive, Vec<dagsorden::history::DecisionRow>) {
     let archive = Archive::load(dir).unwrap();
     let filter = DecisionFilter {
         deviations,
@@ -28,10 +31,22 @@ fn every_format_is_pinned_by_a_golden_file() {
         let (a, rows) = load_and_rows(dir.path(), deviations);
         let name = if deviations { "deviations" } else { "all" };
         let (f, m) = (&a.forum, &a.meetings);
-        assert_golden(&format!("decisions.{name}.da.md"), &decisions_markdown(f, m, &rows, deviations, Lang::Da));
-        assert_golden(&format!("decisions.{name}.en.md"), &decisions_markdown(f, m, &rows, deviations, Lang::En));
-        assert_golden(&format!("decisions.{name}.da.txt"), &decisions_text(f, m, &rows, deviations, Lang::Da));
-        assert_golden(&format!("decisions.{name}.csv"), &decisions_csv(f, m, &rows).unwrap());
+        assert_golden(
+            &format!("decisions.{name}.da.md"),
+            &decisions_markdown(f, m, &rows, deviations, Lang::Da),
+        );
+        assert_golden(
+            &format!("decisions.{name}.en.md"),
+            &decisions_markdown(f, m, &rows, deviations, Lang::En),
+        );
+        assert_golden(
+            &format!("decisions.{name}.da.txt"),
+            &decisions_text(f, m, &rows, deviations, Lang::Da),
+        );
+        assert_golden(
+            &format!("decisions.{name}.csv"),
+            &decisions_csv(f, m, &rows).unwrap(),
+        );
         let json = serde_json::to_string_pretty(&decisions_json(f, m, &rows)).unwrap() + "\n";
         assert_golden(&format!("decisions.{name}.json"), &json);
     }
@@ -45,7 +60,17 @@ fn the_markdown_table_reads_back_with_the_same_cells() {
     let cells = table_cells(&md);
     // A head and one row per departing clause: 8 Sep. item 4 (a), 9 (a) and (b), FU item 2.
     assert_eq!(cells.len(), 5);
-    assert_eq!(cells[0], ["Dato", "Udvalg", "Punkt", "Udfald", "Indstilling", "Beslutning"]);
+    assert_eq!(
+        cells[0],
+        [
+            "Dato",
+            "Udvalg",
+            "Punkt",
+            "Udfald",
+            "Indstilling",
+            "Beslutning"
+        ]
+    );
     assert_eq!(cells[3][2], "9. Mødeplan for Socialdirektørforum 2018 (b)");
     assert_eq!(cells[3][3], "Ikke godkendt");
     assert_eq!(cells[4][3], "Udsat");
@@ -64,10 +89,17 @@ fn hostile_text_is_escaped_defused_and_made_visible() {
     let md = decisions_markdown(&a.forum, &a.meetings, &rows, true, Lang::Da);
     let cells = table_cells(&md);
     assert_eq!(cells.len(), 4, "{md}");
-    assert!(cells[1][2].contains("| *fed* <b>"), "the title's text survives as text: {md}");
+    assert!(
+        cells[1][2].contains("| *fed* <b>"),
+        "the title's text survives as text: {md}"
+    );
     assert!(!md.contains('\u{1b}'), "{md}");
-    let parsed_html = pulldown_cmark::Parser::new(&md)
-        .any(|e| matches!(e, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)));
+    let parsed_html = pulldown_cmark::Parser::new(&md).any(|e| {
+        matches!(
+            e,
+            pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)
+        )
+    });
     assert!(!parsed_html, "{md}");
 
     let csv = decisions_csv(&a.forum, &a.meetings, &rows).unwrap();

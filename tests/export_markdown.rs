@@ -17,7 +17,6 @@ fn export(dir: &Path, id: &str, kind: DocKind, public: bool, lang: Lang) -> Stri
     meeting_markdown(&archive, meeting, &MarkdownOptions { kind, public, lang })
 }
 
-
 /// The reference meeting of 8 September 2017 from the sample archive, with every item.
 fn reference(kind: DocKind, lang: Lang) -> String {
     export(&sample_dir(), "2017-09-08-sdf", kind, false, lang)

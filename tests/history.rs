@@ -2,7 +2,9 @@
 //! and topic timelines. The expectations come from domain.md and the published minutes.
 
 use dagsorden::archive::Archive;
-use dagsorden::history::{DecisionFilter, Link, clause_pairs, counts_per_year, decision_rows, timeline};
+use dagsorden::history::{
+    DecisionFilter, Link, clause_pairs, counts_per_year, decision_rows, timeline,
+};
 use dagsorden::model::{MeetingId, Outcome};
 use dagsorden::search::{Hit, Query, SearchIndex};
 
@@ -50,11 +52,23 @@ fn filters_narrow_to_the_meeting_plan_clause() {
     let archive = sample();
     let hits = search(&archive, "body:sdf outcome:approved-with-changes");
     assert_eq!(items(&hits), [4, 9]);
-    assert_eq!(items(&search(&archive, "mødeplan body:sdf outcome:approved-with-changes")), [9]);
+    assert_eq!(
+        items(&search(
+            &archive,
+            "mødeplan body:sdf outcome:approved-with-changes"
+        )),
+        [9]
+    );
     assert_eq!(items(&search(&archive, "outcome:afvist")), [9]);
     assert!(search(&archive, "body:fu").is_empty());
     assert!(search(&archive, "stjernen year:2018").is_empty());
-    assert_eq!(items(&search(&archive, "stjernen after:2017-09-07 before:2017-09-09")), [8]);
+    assert_eq!(
+        items(&search(
+            &archive,
+            "stjernen after:2017-09-07 before:2017-09-09"
+        )),
+        [8]
+    );
     assert_eq!(items(&search(&archive, "tag:døgn")), [9, 10]);
 }
 
@@ -80,7 +94,10 @@ fn every_searched_field_is_found() {
     assert_eq!(items(&search(&archive, "evalueres")), [2]);
     assert_eq!(items(&search(&archive, "lektor")), [2]);
     let guest = search(&archive, "højte");
-    assert!(guest.contains(&("2017-09-08-sdf".into(), None)), "{guest:?}");
+    assert!(
+        guest.contains(&("2017-09-08-sdf".into(), None)),
+        "{guest:?}"
+    );
 }
 
 #[test]
@@ -90,7 +107,10 @@ fn hits_come_newest_meeting_first_and_follow_a_saved_change() {
     let hits = search(&archive, "stjernen");
     assert_eq!(
         hits,
-        [("2017-09-08-sdf".into(), Some(8)), ("2017-08-25-fu".into(), Some(1))]
+        [
+            ("2017-09-08-sdf".into(), Some(8)),
+            ("2017-08-25-fu".into(), Some(1))
+        ]
     );
     let participants = search(&archive, "kyndal");
     assert!(participants.contains(&("2017-08-25-fu".into(), None)));
@@ -100,7 +120,13 @@ fn hits_come_newest_meeting_first_and_follow_a_saved_change() {
     changed.items[0].title = "Nyt navn: Solsikken".into();
     index.update(&changed);
     let found = index.search(&Query::parse("solsikken"));
-    assert_eq!(found, [Hit { meeting: changed.id.clone(), item: Some(1) }]);
+    assert_eq!(
+        found,
+        [Hit {
+            meeting: changed.id.clone(),
+            item: Some(1)
+        }]
+    );
     index.remove(&changed.id);
     assert!(index.search(&Query::parse("solsikken")).is_empty());
 }
@@ -188,7 +214,11 @@ fn a_timeline_runs_from_fu_recommendation_to_sdf_decision_to_what_came_back() {
         [
             ("2016-08-15-sdf".into(), None, Link::MeetingOnly),
             ("2017-08-25-fu".into(), Some(1), Link::Linked),
-            ("2017-09-08-sdf".into(), Some(6), Link::Tags(vec!["takster".into()])),
+            (
+                "2017-09-08-sdf".into(),
+                Some(6),
+                Link::Tags(vec!["takster".into()])
+            ),
             ("2017-09-08-sdf".into(), Some(8), Link::Origin),
         ]
     );
@@ -209,5 +239,9 @@ fn a_timeline_runs_from_fu_recommendation_to_sdf_decision_to_what_came_back() {
             ("2018-06-22-sdf".into(), Some(1)),
         ]
     );
-    assert!(entries.iter().any(|e| e.link == Link::Followup("myndighedsforloeb-evaluering".into())));
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.link == Link::Followup("myndighedsforloeb-evaluering".into()))
+    );
 }

@@ -1058,7 +1058,10 @@ fn filters_in_the_search_find_the_meeting_plan_clause() {
     assert_eq!(hit_items(&app), [Some(4), Some(9)]);
     let text = screen_text(&app);
     assert!(text.contains("2 hits i 1 møde"), "{text}");
-    assert!(text.contains("Beslutning: Det blev aftalt at finde nye datoer"), "{text}");
+    assert!(
+        text.contains("Beslutning: Det blev aftalt at finde nye datoer"),
+        "{text}"
+    );
     keys(&mut app, " year:2018");
     app.wait_for_search();
     assert!(screen_text(&app).contains("Ingen hits."));
@@ -1071,7 +1074,10 @@ fn filters_in_the_search_find_the_meeting_plan_clause() {
 fn enter_opens_the_hit_and_n_steps_through_the_others() {
     let mut app = app((120, 40));
     search_for(&mut app, "psykiatri");
-    assert_eq!(hit_items(&app), [Some(2), Some(5), Some(6), Some(7), Some(10)]);
+    assert_eq!(
+        hit_items(&app),
+        [Some(2), Some(5), Some(6), Some(7), Some(10)]
+    );
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
     assert!(app.search.is_none());
@@ -1128,9 +1134,15 @@ fn decisions_screen_snapshots() {
     for size in SIZES {
         let mut app = app(size);
         keys(&mut app, "3");
-        insta::assert_snapshot!(format!("decisions_{}x{}", size.0, size.1), screen_text(&app));
+        insta::assert_snapshot!(
+            format!("decisions_{}x{}", size.0, size.1),
+            screen_text(&app)
+        );
         keys(&mut app, "v");
-        insta::assert_snapshot!(format!("deviations_{}x{}", size.0, size.1), screen_text(&app));
+        insta::assert_snapshot!(
+            format!("deviations_{}x{}", size.0, size.1),
+            screen_text(&app)
+        );
     }
 }
 
@@ -1139,7 +1151,12 @@ fn decision_rows(app: &App) -> Vec<(u32, Option<usize>)> {
     app.decisions
         .rows
         .iter()
-        .map(|r| (app.archive.meetings[r.meeting].items[r.item].number, r.clause))
+        .map(|r| {
+            (
+                app.archive.meetings[r.meeting].items[r.item].number,
+                r.clause,
+            )
+        })
         .collect()
 }
 
@@ -1149,10 +1166,16 @@ fn the_deviations_view_lists_exactly_the_departing_clauses() {
     keys(&mut app, "3");
     assert_eq!(decision_rows(&app).len(), 11);
     keys(&mut app, "v");
-    assert_eq!(decision_rows(&app), [(4, Some(0)), (9, Some(0)), (9, Some(1))]);
+    assert_eq!(
+        decision_rows(&app),
+        [(4, Some(0)), (9, Some(0)), (9, Some(1))]
+    );
     let text = screen_text(&app);
     assert!(text.contains("Afvigelser fra indstillingen"), "{text}");
-    assert!(text.contains("mødeplan for møderne i Socialdirektørforum godkendes"), "{text}");
+    assert!(
+        text.contains("mødeplan for møderne i Socialdirektørforum godkendes"),
+        "{text}"
+    );
     keys(&mut app, "j");
     key(&mut app, KeyCode::Enter);
     assert_eq!(shown_item(&app), 9);
@@ -1172,7 +1195,10 @@ fn the_decision_filters_cycle_and_clear() {
     assert_eq!(decision_rows(&app), [(1, None)]);
     keys(&mut app, "x");
     keys(&mut app, "oooooo");
-    assert_eq!(app.decisions.filter.outcome, Some(dagsorden::model::Outcome::Postponed));
+    assert_eq!(
+        app.decisions.filter.outcome,
+        Some(dagsorden::model::Outcome::Postponed)
+    );
     assert_eq!(decision_rows(&app), [(2, None)]);
     keys(&mut app, "x");
     keys(&mut app, "t");
@@ -1223,7 +1249,10 @@ fn the_timeline_lines_up_fu_sdf_and_what_came_back() {
     keys(&mut app, "T");
     let text = screen_text(&app);
     assert!(text.contains("Evaluering af kompetenceforløb"), "{text}");
-    assert!(text.contains("opfølgning: Oplægget evalueres efter to forløb"), "{text}");
+    assert!(
+        text.contains("opfølgning: Oplægget evalueres efter to forløb"),
+        "{text}"
+    );
 }
 
 fn cursor_to_meeting(app: &mut App, id: &str) {

@@ -23,10 +23,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = hits
-                .iter()
-                .map(|h| hit_json(&archive, h, &query))
-                .collect();
+            let list: Vec<_> = hits.iter().map(|h| hit_json(&archive, h, &query)).collect();
             serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
@@ -74,7 +71,8 @@ fn describe(archive: &Archive, hit: &Hit, q: &Query) -> (String, Option<Snippet>
 /// The snippet with its matches in bold on a terminal; every piece sanitized.
 fn marked(s: &Snippet, bold: bool) -> String {
     let chars: Vec<char> = s.text.chars().collect();
-    let piece = |r: std::ops::Range<usize>| sanitize(&chars[r].iter().collect::<String>()).into_owned();
+    let piece =
+        |r: std::ops::Range<usize>| sanitize(&chars[r].iter().collect::<String>()).into_owned();
     let mut out = String::new();
     let mut at = 0;
     for m in &s.marks {

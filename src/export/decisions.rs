@@ -78,11 +78,19 @@ pub fn decisions_text(
         ));
         if deviations {
             for c in &f.clauses {
-                out.push_str(&format!("     {} {}\n", letter(c.index), lang.outcome(c.outcome)));
+                out.push_str(&format!(
+                    "     {} {}\n",
+                    letter(c.index),
+                    lang.outcome(c.outcome)
+                ));
                 if let Some(rec) = c.recommendation {
                     out.push_str(&format!("       {}: {}\n", l.recommendation, one_line(rec)));
                 }
-                out.push_str(&format!("       {}: {}\n", l.decision, one_line(c.decision)));
+                out.push_str(&format!(
+                    "       {}: {}\n",
+                    l.decision,
+                    one_line(c.decision)
+                ));
             }
         } else if f.clauses.is_empty() {
             let text = f.item.decision.as_ref().map_or("", |d| d.text.as_str());
@@ -134,13 +142,23 @@ pub fn decisions_csv(
         ];
         if f.clauses.is_empty() {
             let text = csv_cell(f.item.decision.as_ref().map_or("", |d| d.text.as_str()));
-            w.write_record(base.iter().map(String::as_str).chain(["", "", "", "", &text]))?;
+            w.write_record(
+                base.iter()
+                    .map(String::as_str)
+                    .chain(["", "", "", "", &text]),
+            )?;
         }
         for c in &f.clauses {
-            let departs = if c.outcome.departs_from_recommendation() { "yes" } else { "no" };
+            let departs = if c.outcome.departs_from_recommendation() {
+                "yes"
+            } else {
+                "no"
+            };
             let letter = ((b'a' + (c.index % 26) as u8) as char).to_string();
-            let (recommendation, decision) =
-                (csv_cell(c.recommendation.unwrap_or("")), csv_cell(c.decision));
+            let (recommendation, decision) = (
+                csv_cell(c.recommendation.unwrap_or("")),
+                csv_cell(c.decision),
+            );
             w.write_record(base.iter().map(String::as_str).chain([
                 letter.as_str(),
                 c.outcome.key(),
@@ -155,7 +173,11 @@ pub fn decisions_csv(
 }
 
 /// A JSON array, one object per decision with its clauses.
-pub fn decisions_json(forum: &Forum, meetings: &[Meeting], rows: &[DecisionRow]) -> serde_json::Value {
+pub fn decisions_json(
+    forum: &Forum,
+    meetings: &[Meeting],
+    rows: &[DecisionRow],
+) -> serde_json::Value {
     let list: Vec<_> = flatten(forum, meetings, rows)
         .iter()
         .map(|f| {
@@ -191,7 +213,14 @@ pub fn decisions_markdown(
 ) -> String {
     let l = lang.labels();
     let heads: Vec<&str> = if deviations {
-        vec![l.date_label, l.body_label, l.item_label, l.outcome_label, l.recommendation, l.decision]
+        vec![
+            l.date_label,
+            l.body_label,
+            l.item_label,
+            l.outcome_label,
+            l.recommendation,
+            l.decision,
+        ]
     } else {
         vec![l.date_label, l.body_label, l.item_label, l.outcome_label]
     };

@@ -52,9 +52,7 @@ pub fn clause_pairs(item: &Item) -> Vec<ClausePair<'_>> {
         .map(|(index, c): (usize, &ClauseDecision)| ClausePair {
             index,
             outcome: c.outcome,
-            recommendation: recommended
-                .and_then(|r| r.get(index))
-                .map(String::as_str),
+            recommendation: recommended.and_then(|r| r.get(index)).map(String::as_str),
             decision: c.text.as_str(),
         })
         .collect()
@@ -68,7 +66,9 @@ impl DecisionFilter {
         if decision.is_empty() {
             return false;
         }
-        self.body.as_deref().is_none_or(|b| meeting.body().as_str() == b)
+        self.body
+            .as_deref()
+            .is_none_or(|b| meeting.body().as_str() == b)
             && self.year.is_none_or(|y| meeting.date().year() == y)
             && self.tag.as_deref().is_none_or(|want| {
                 let want = fold(want);
@@ -104,7 +104,9 @@ pub fn decision_rows(meetings: &[Meeting], filter: &DecisionFilter) -> Vec<Decis
                         });
                     }
                 }
-            } else if filter.outcome.is_none() || clauses.iter().any(|c| filter.admits_clause(c.outcome)) {
+            } else if filter.outcome.is_none()
+                || clauses.iter().any(|c| filter.admits_clause(c.outcome))
+            {
                 rows.push(DecisionRow {
                     meeting: m,
                     item: i,

@@ -89,7 +89,11 @@ pub fn timeline(
                         None
                     }
                 })
-                .chain(item.answers.iter().filter_map(|a| setter.get(a.as_str()).cloned()));
+                .chain(
+                    item.answers
+                        .iter()
+                        .filter_map(|a| setter.get(a.as_str()).cloned()),
+                );
             for there in targets.collect::<Vec<_>>() {
                 edges.entry(here.clone()).or_default().push(there.clone());
                 edges.entry(there).or_default().push(here.clone());

@@ -94,7 +94,10 @@ mod tests {
     fn aa_is_the_old_spelling_of_aa_ring() {
         assert_eq!(fold("Aabenraa"), "åbenrå");
         assert_eq!(fold("Åbenrå"), "åbenrå");
-        assert_eq!(forms("Aabenraa"), ("åbenrå".into(), Some("aabenraa".into())));
+        assert_eq!(
+            forms("Aabenraa"),
+            ("åbenrå".into(), Some("aabenraa".into()))
+        );
         assert_eq!(forms("stjernen"), ("stjernen".into(), None));
     }
 

@@ -9,7 +9,12 @@ use crate::model::Meeting;
 /// The title and snippet of `hit` in `meeting`. When nothing but the title matches (or the
 /// query is filters only), the snippet is the first decision clause the outcome filter
 /// asked for, or the decision's start.
-pub fn describe_hit(meeting: &Meeting, hit: &Hit, q: &Query, width: usize) -> (String, Option<Snippet>) {
+pub fn describe_hit(
+    meeting: &Meeting,
+    hit: &Hit,
+    q: &Query,
+    width: usize,
+) -> (String, Option<Snippet>) {
     let Some(item) = hit.item.and_then(|n| meeting.item(n)) else {
         let fields = meeting_fields(meeting);
         let snip = snippet(fields.iter().map(|(f, t)| (*f, t.as_ref())), q, width);

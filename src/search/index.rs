@@ -3,12 +3,13 @@
 //! its cost grows with the number of meetings, not with the length of their text. One
 //! meeting's part is rebuilt on its own after an edit.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use super::fields::{item_fields, meeting_fields};
-use super::fold::{forms, fold, words};
+use super::fold::{fold, words};
 use super::query::{Phrase, Query, Term};
 use crate::model::{Meeting, MeetingId, Outcome};
 
@@ -26,8 +27,29 @@ struct Doc {
     outcomes: Vec<Outcome>,
     /// Folded tags.
     tags: Vec<String>,
-    /// Each field's words, folded, one field per line, for phrases.
-    lines: Vec<Vec<String>>,
+    /// Each field's words, folded and separated by single spaces, for phrases.
+    lines: Vec<String>,
+}
+
+/// The docs a word occurs in: a bit mask while a meeting has at most 64 items (nearly
+/// always), else a list.
+#[derive(Debug, Clone)]
+enum DocSet {
+    Small(u64),
+    Many(Box<[u16]>),
+}
+
+impl DocSet {
+    fn add_to(&self, found: &mut [u64]) {
+        match self {
+            DocSet::Small(mask) => found[0] |= mask,
+            DocSet::Many(docs) => {
+                for &d in docs.iter() {
+                    found[usize::from(d) / 64] |= 1 << (d % 64);
+                }
+            }
+        }
+    }
 }
 
 /// One meeting's part of the index.
@@ -35,34 +57,56 @@ struct Doc {
 pub struct Segment {
     meeting: MeetingId,
     docs: Vec<Doc>,
-    /// Every spelling of every word, sorted, with the docs (indexes) it occurs in.
-    vocabulary: Vec<(Box<str>, Vec<u16>)>,
+    /// Every spelling of every word, sorted, with the docs it occurs in.
+    vocabulary: Vec<(Box<str>, DocSet)>,
+}
+
+/// Appends the folded words of `text` to `line`, separated by spaces. Words spelled with
+/// "aa" are folded to "å"; their plain spelling is pushed to `plain` to be indexed too.
+fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
+    for (_, word) in words(text) {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        let start = line.len();
+        for c in word.chars() {
+            match c {
+                'ä' | 'Ä' => line.push('æ'),
+                'ö' | 'Ö' => line.push('ø'),
+                c if c.is_ascii() => line.push(c.to_ascii_lowercase()),
+                c => line.extend(c.to_lowercase()),
+            }
+        }
+        if line[start..].contains("aa") {
+            let spelled = line[start..].to_owned();
+            line.truncate(start);
+            line.push_str(&spelled.replace("aa", "å"));
+            plain.push(spelled);
+        }
+    }
 }
 
 impl Segment {
     pub fn build(meeting: &Meeting) -> Segment {
-        let mut docs = Vec::with_capacity(meeting.items.len() + 1);
-        let mut pairs: Vec<(String, u16)> = Vec::new();
         let own = meeting_fields(meeting);
         let items = meeting
             .items
             .iter()
             .map(|item| (Some(item), item_fields(item)));
+        let mut docs = Vec::with_capacity(meeting.items.len() + 1);
+        let mut plain: Vec<(String, u16)> = Vec::new();
         for (n, (item, fields)) in std::iter::once((None, own)).chain(items).enumerate() {
             let n = u16::try_from(n).unwrap_or(u16::MAX);
-            let mut lines = Vec::with_capacity(fields.len());
-            for (_, text) in &fields {
-                let mut line = Vec::new();
-                for (_, word) in words(text) {
-                    let (folded, plain) = forms(word);
-                    if let Some(plain) = plain {
-                        pairs.push((plain, n));
-                    }
-                    pairs.push((folded.clone(), n));
-                    line.push(folded);
-                }
-                lines.push(line);
-            }
+            let mut spelled = Vec::new();
+            let lines = fields
+                .iter()
+                .map(|(_, text)| {
+                    let mut line = String::with_capacity(text.len());
+                    fold_into(text, &mut line, &mut spelled);
+                    line
+                })
+                .collect();
+            plain.extend(spelled.into_iter().map(|w| (w, n)));
             docs.push(Doc {
                 item: item.map(|i| i.number),
                 outcomes: item
@@ -73,15 +117,42 @@ impl Segment {
                 lines,
             });
         }
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut vocabulary: Vec<(Box<str>, Vec<u16>)> = Vec::new();
-        for (word, doc) in pairs {
-            match vocabulary.last_mut() {
-                Some((w, list)) if **w == *word => list.push(doc),
-                _ => vocabulary.push((word.into_boxed_str(), vec![doc])),
+        // Which docs each word occurs in, words borrowed from the lines until the
+        // vocabulary owns one copy of each. Most words repeat: a map keeps the sort small.
+        let mut seen: HashMap<&str, Vec<u16>> = HashMap::new();
+        let spelled = plain.iter().map(|(w, n)| (w.as_str(), *n));
+        let all = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(n, d)| {
+                let n = u16::try_from(n).unwrap_or(u16::MAX);
+                d.lines
+                    .iter()
+                    .flat_map(|l| l.split(' '))
+                    .filter(|w| !w.is_empty())
+                    .map(move |w| (w, n))
+            })
+            .chain(spelled);
+        for (word, n) in all {
+            let list = seen.entry(word).or_default();
+            if list.last() != Some(&n) {
+                list.push(n);
             }
         }
+        let mut vocabulary: Vec<(Box<str>, DocSet)> = seen
+            .into_iter()
+            .map(|(word, mut ids)| {
+                ids.sort_unstable();
+                ids.dedup();
+                let set = if ids.iter().all(|d| *d < 64) {
+                    DocSet::Small(ids.iter().fold(0u64, |m, d| m | 1 << d))
+                } else {
+                    DocSet::Many(ids.into_boxed_slice())
+                };
+                (Box::from(word), set)
+            })
+            .collect();
+        vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Segment {
             meeting: meeting.id.clone(),
             docs,
@@ -89,8 +160,8 @@ impl Segment {
         }
     }
 
-    /// The docs with a word starting with one of the term's spellings.
-    fn docs_with(&self, term: &Term, found: &mut [bool]) {
+    /// Marks in `found` the docs with a word starting with one of the term's spellings.
+    fn docs_with(&self, term: &Term, found: &mut [u64]) {
         for prefix in &term.prefixes {
             let start = self
                 .vocabulary
@@ -99,9 +170,7 @@ impl Segment {
                 .iter()
                 .take_while(|(w, _)| w.starts_with(prefix.as_str()))
             {
-                for &d in docs {
-                    found[usize::from(d)] = true;
-                }
+                docs.add_to(found);
             }
         }
     }
@@ -110,32 +179,34 @@ impl Segment {
         if !q.admits_meeting(self.meeting.date, self.meeting.body.as_str()) {
             return;
         }
-        let mut candidate: Vec<bool> = self
-            .docs
-            .iter()
-            .map(|d| {
-                let is_item = d.item.is_some();
-                (is_item || !q.needs_item() && q.has_words())
-                    && (!is_item || q.admits_item(&d.outcomes, &d.tags))
-            })
-            .collect();
-        let mut found = vec![false; self.docs.len()];
+        let blocks = self.docs.len().div_ceil(64);
+        let mut candidate = vec![0u64; blocks];
+        for (n, d) in self.docs.iter().enumerate() {
+            let is_item = d.item.is_some();
+            let wanted = (is_item || !q.needs_item() && q.has_words())
+                && (!is_item || q.admits_item(&d.outcomes, &d.tags));
+            if wanted {
+                candidate[n / 64] |= 1 << (n % 64);
+            }
+        }
+        let mut found = vec![0u64; blocks];
         let phrase_terms = q.phrases.iter().flat_map(|p| {
             p.words.iter().map(|w| Term {
                 prefixes: vec![w.clone()],
             })
         });
         for term in q.terms.iter().cloned().chain(phrase_terms) {
-            found.iter_mut().for_each(|f| *f = false);
+            found.iter_mut().for_each(|f| *f = 0);
             self.docs_with(&term, &mut found);
             for (c, f) in candidate.iter_mut().zip(&found) {
                 *c &= *f;
             }
-            if !candidate.iter().any(|c| *c) {
+            if candidate.iter().all(|c| *c == 0) {
                 return;
             }
         }
-        for (doc, keep) in self.docs.iter().zip(candidate) {
+        for (n, doc) in self.docs.iter().enumerate() {
+            let keep = candidate[n / 64] & (1 << (n % 64)) != 0;
             if keep && q.phrases.iter().all(|p| has_phrase(&doc.lines, p)) {
                 out.push(Hit {
                     meeting: self.meeting.clone(),
@@ -147,14 +218,11 @@ impl Segment {
 }
 
 /// Whether the phrase's words follow each other within one field; the last may be a prefix.
-fn has_phrase(lines: &[Vec<String>], phrase: &Phrase) -> bool {
-    let Some((last, firsts)) = phrase.words.split_last() else {
-        return true;
-    };
+fn has_phrase(lines: &[String], phrase: &Phrase) -> bool {
+    let pattern = phrase.words.join(" ");
     lines.iter().any(|line| {
-        line.windows(phrase.words.len()).any(|window| {
-            window[..firsts.len()] == *firsts && window[firsts.len()].starts_with(last.as_str())
-        })
+        line.match_indices(pattern.as_str())
+            .any(|(at, _)| at == 0 || line.as_bytes()[at - 1] == b' ')
     })
 }
 

@@ -148,7 +148,9 @@ impl Query {
             "body" => self.bodies.push(value.to_lowercase()),
             "year" => match value.parse() {
                 Ok(y) => self.years.push(y),
-                Err(_) => self.problems.push(format!("year:{value} — write a year, e.g. year:2017")),
+                Err(_) => self
+                    .problems
+                    .push(format!("year:{value} — write a year, e.g. year:2017")),
             },
             "outcome" => match outcome(value) {
                 Some(o) => self.outcomes.push(o),
@@ -197,7 +199,9 @@ fn period(value: &str) -> Option<(NaiveDate, NaiveDate)> {
         )),
         Some(m) if parts.next().is_none() => {
             let first = NaiveDate::from_ymd_opt(year, m.parse().ok()?, 1)?;
-            let last = first.checked_add_months(chrono::Months::new(1))?.pred_opt()?;
+            let last = first
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()?;
             Some((first, last))
         }
         Some(_) => None,
@@ -248,10 +252,16 @@ mod tests {
 
     #[test]
     fn words_phrases_and_filters() {
-        let q = Query::parse(r#"Stjernen "skitserede PROC" body:SDF year:2017 outcome:afvist tag:Stj"#);
+        let q =
+            Query::parse(r#"Stjernen "skitserede PROC" body:SDF year:2017 outcome:afvist tag:Stj"#);
         assert_eq!(q.terms.len(), 1);
         assert_eq!(q.terms[0].prefixes, ["stjernen"]);
-        assert_eq!(q.phrases, [Phrase { words: vec!["skitserede".into(), "proc".into()] }]);
+        assert_eq!(
+            q.phrases,
+            [Phrase {
+                words: vec!["skitserede".into(), "proc".into()]
+            }]
+        );
         assert_eq!(q.bodies, ["sdf"]);
         assert_eq!(q.years, [2017]);
         assert_eq!(q.outcomes, [Outcome::Rejected]);
@@ -273,7 +283,11 @@ mod tests {
     fn unreadable_filters_say_what_to_write() {
         let q = Query::parse("outcome:maybe year:last before:soon");
         assert_eq!(q.problems.len(), 3);
-        assert!(q.problems[0].contains("approved-with-changes"), "{:?}", q.problems);
+        assert!(
+            q.problems[0].contains("approved-with-changes"),
+            "{:?}",
+            q.problems
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@ use super::doc::{Cursor, visible_start};
 use super::editing::Prompt;
 use super::keymap::Action;
 use crate::history::{
-    DecisionFilter, DecisionRow, Link, TimelineEntry, YearCounts, counts_per_year,
-    decision_rows, timeline,
+    DecisionFilter, DecisionRow, Link, TimelineEntry, YearCounts, counts_per_year, decision_rows,
+    timeline,
 };
 use crate::model::{MeetingId, Outcome};
 
@@ -178,8 +178,8 @@ impl App {
         if !list.contains(at) {
             return;
         }
-        let row = self.decisions.cursor.scroll
-            + (at.y - list.y) as usize / self.decisions.row_height();
+        let row =
+            self.decisions.cursor.scroll + (at.y - list.y) as usize / self.decisions.row_height();
         if row >= self.decisions.rows.len() {
             return;
         }
@@ -265,7 +265,11 @@ impl App {
                 let origin = self
                     .archive
                     .meeting(&entry.meeting)
-                    .and_then(|m| m.items.iter().find(|i| i.followups.iter().any(|f| f.id == id)))
+                    .and_then(|m| {
+                        m.items
+                            .iter()
+                            .find(|i| i.followups.iter().any(|f| f.id == id))
+                    })
                     .map(|i| i.number);
                 self.jump(&entry.meeting, origin);
             }

@@ -93,6 +93,8 @@ pub struct Ui {
     pub link_meeting_only: &'static str,
     pub link_followup: &'static str,
     pub no_item_here: &'static str,
+    pub older_not_approved: &'static str,
+    pub more_followups: &'static str,
 }
 
 pub static DA: Ui = Ui {
@@ -181,6 +183,8 @@ pub static DA: Ui = Ui {
     link_meeting_only: "ikke i arkivet",
     link_followup: "opfølgning",
     no_item_here: "Vælg et punkt først.",
+    older_not_approved: "ældre referater mere; se skærm 2 Møder",
+    more_followups: "opfølgninger mere",
 };
 
 pub static EN: Ui = Ui {
@@ -269,6 +273,8 @@ pub static EN: Ui = Ui {
     link_meeting_only: "not in the archive",
     link_followup: "follow-up",
     no_item_here: "Select an item first.",
+    older_not_approved: "older minutes more; see screen 2 Meetings",
+    more_followups: "follow-ups more",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

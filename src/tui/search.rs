@@ -73,7 +73,9 @@ impl Searcher {
 
     /// Tells the worker a meeting changed (or is new).
     pub fn update(&self, meeting: &Meeting) {
-        let _ = self.requests.send(Request::Update(Box::new(meeting.clone())));
+        let _ = self
+            .requests
+            .send(Request::Update(Box::new(meeting.clone())));
     }
 
     pub fn remove(&self, id: &MeetingId) {
@@ -211,7 +213,10 @@ impl App {
     /// Opens the search window, with the last query and its hits when there was one.
     pub(super) fn open_search(&mut self) {
         self.overlay = None;
-        let mut panel = self.last_search.take().unwrap_or_else(|| SearchPanel::new(""));
+        let mut panel = self
+            .last_search
+            .take()
+            .unwrap_or_else(|| SearchPanel::new(""));
         if !panel.input.is_empty() {
             // The archive may have changed since.
             panel.generation = self.searcher.submit(&panel.input.text());
@@ -226,18 +231,21 @@ impl App {
     /// A key while the search window is open: typing goes to the query, arrows choose a
     /// hit, Enter opens it, Esc closes the window.
     pub(super) fn search_key(&mut self, key: &KeyEvent) {
-        let Some(panel) = &mut self.search else { return };
+        let Some(panel) = &mut self.search else {
+            return;
+        };
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let count = panel.results.hits.len();
-        let page = self.size.1.saturating_sub(10).max(1) as usize;
+        // A page of hits: each takes two rows.
+        let page = super::views::search::results_height(self.size) / 2;
         let selected = panel.selected;
         panel.selected = match key.code {
             KeyCode::Up => selected.saturating_sub(1),
             KeyCode::Char('p') if ctrl => selected.saturating_sub(1),
             KeyCode::Down => (selected + 1).min(count.saturating_sub(1)),
             KeyCode::Char('n') if ctrl => (selected + 1).min(count.saturating_sub(1)),
-            KeyCode::PageUp => selected.saturating_sub(page / 2),
-            KeyCode::PageDown => (selected + page / 2).min(count.saturating_sub(1)),
+            KeyCode::PageUp => selected.saturating_sub(page.max(1)),
+            KeyCode::PageDown => (selected + page.max(1)).min(count.saturating_sub(1)),
             _ => {
                 let before = panel.input.text();
                 match panel.input.handle(key) {
@@ -251,6 +259,7 @@ impl App {
                 return;
             }
         };
+        self.settle_search();
     }
 
     /// Pasted text goes into the query whole.
@@ -285,7 +294,6 @@ impl App {
         if let Some(results) = self.searcher.wait(WAIT_LIMIT) {
             self.take_results(results);
         }
-        self.settle();
     }
 
     fn take_results(&mut self, results: Results) -> bool {
@@ -298,16 +306,21 @@ impl App {
         panel.results = results;
         panel.selected = 0;
         panel.scroll = 0;
-        self.settle();
+        self.settle_search();
         true
     }
 
     /// Keeps the chosen hit in view.
     pub(super) fn settle_search(&mut self) {
         let height = super::views::search::results_height(self.size);
-        let Some(panel) = &mut self.search else { return };
+        let Some(panel) = &mut self.search else {
+            return;
+        };
         let rows = result_rows(&panel.results.hits);
-        let Some(at) = rows.iter().position(|r| *r == ResultRow::Hit(panel.selected)) else {
+        let Some(at) = rows
+            .iter()
+            .position(|r| *r == ResultRow::Hit(panel.selected))
+        else {
             panel.scroll = 0;
             return;
         };
@@ -369,7 +382,11 @@ impl App {
             self.jump(&hit.meeting, hit.item);
             return;
         }
-        let query = self.trail.as_ref().map(|t| t.query.clone()).unwrap_or_default();
+        let query = self
+            .trail
+            .as_ref()
+            .map(|t| t.query.clone())
+            .unwrap_or_default();
         let doc = self.detail_doc();
         let line = doc.lines.iter().position(|l| {
             let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();

@@ -35,14 +35,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     head.extend(chart(app, &view.counts, width));
     head.push(Line::default());
     let header = view.header_height().min(area.height as usize);
-    render_rows(head, Rect { height: header as u16, ..area }, buf);
+    render_rows(
+        head,
+        Rect {
+            height: header as u16,
+            ..area
+        },
+        buf,
+    );
     let list = Rect {
         y: area.y + header as u16,
         height: area.height.saturating_sub(header as u16),
         ..area
     };
     if view.rows.is_empty() {
-        render_rows([Line::styled(app.ui().no_decisions, app.theme.muted)], list, buf);
+        render_rows(
+            [Line::styled(app.ui().no_decisions, app.theme.muted)],
+            list,
+            buf,
+        );
         return;
     }
     let per_row = view.row_height();
@@ -86,9 +97,9 @@ fn filter_line(app: &App, width: usize) -> Line<'static> {
             .map_or_else(|| b.clone(), |x| x.short.clone())
     });
     let year = f.year.map_or(ui.all_years.to_owned(), |y| y.to_string());
-    let outcome = f
-        .outcome
-        .map_or(ui.all_outcomes.to_owned(), |o| app.lang.outcome(o).to_owned());
+    let outcome = f.outcome.map_or(ui.all_outcomes.to_owned(), |o| {
+        app.lang.outcome(o).to_owned()
+    });
     let tag = f.tag.clone().unwrap_or_else(|| ui.all_tags.to_owned());
     let count = app.decisions.rows.len();
     let filters = format!("  {body} · {year} · {outcome} · {tag} · {count}");
@@ -107,7 +118,12 @@ fn chart(app: &App, counts: &[YearCounts], width: usize) -> Vec<Line<'static>> {
         return Vec::new();
     }
     let shown = &counts[counts.len().saturating_sub(CHART_YEARS)..];
-    let most = shown.iter().map(YearCounts::total).max().unwrap_or(1).max(1);
+    let most = shown
+        .iter()
+        .map(YearCounts::total)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let bar_room = width.saturating_sub(14).clamp(1, 50);
     let mut lines = Vec::new();
     for year in shown.iter().rev() {
@@ -145,7 +161,12 @@ fn chart(app: &App, counts: &[YearCounts], width: usize) -> Vec<Line<'static>> {
 }
 
 /// The first line of a row: date, body, item number and title.
-fn heading(app: &App, row: &DecisionRow, selected_letter: Option<usize>, width: usize) -> Line<'static> {
+fn heading(
+    app: &App,
+    row: &DecisionRow,
+    selected_letter: Option<usize>,
+    width: usize,
+) -> Line<'static> {
     let meeting = &app.archive.meetings[row.meeting];
     let item = &meeting.items[row.item];
     let short = app
@@ -159,8 +180,14 @@ fn heading(app: &App, row: &DecisionRow, selected_letter: Option<usize>, width: 
     };
     fit_spans(
         vec![
-            Span::styled(format!(" {:<19}", app.lang.date(meeting.date())), app.theme.text),
-            Span::styled(format!("{short:<4}"), app.theme.body(meeting.body().as_str())),
+            Span::styled(
+                format!(" {:<19}", app.lang.date(meeting.date())),
+                app.theme.text,
+            ),
+            Span::styled(
+                format!("{short:<4}"),
+                app.theme.body(meeting.body().as_str()),
+            ),
             Span::styled(number, app.theme.muted),
             Span::styled(item.title.clone(), app.theme.text),
         ],
@@ -214,7 +241,10 @@ fn deviation_lines(app: &App, row: &DecisionRow, width: usize) -> Vec<Line<'stat
     let mut lines = vec![head];
     lines.push(Line::from(vec![
         Span::raw(" ".repeat(indent)),
-        Span::styled(format!("{:<column$}", truncate(labels.recommendation, column)), app.theme.muted),
+        Span::styled(
+            format!("{:<column$}", truncate(labels.recommendation, column)),
+            app.theme.muted,
+        ),
         Span::raw(" ".repeat(gap)),
         Span::styled(truncate(labels.decision, column), app.theme.muted),
     ]));

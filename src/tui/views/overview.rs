@@ -15,6 +15,11 @@ use crate::tui::labels;
 use crate::tui::widgets::rows::render_rows;
 use crate::tui::widgets::wrap::{Wrapper, truncate};
 
+/// How many meetings with minutes not yet approved the overview lists.
+const MINUTES_SHOWN: usize = 10;
+/// How many follow-ups needing attention the overview lists.
+const FOLLOWUPS_SHOWN: usize = 20;
+
 /// The text width inside the screen's margins.
 pub fn text_width(main: Rect) -> usize {
     main.width.saturating_sub(2) as usize
@@ -78,7 +83,8 @@ pub fn doc(app: &App, width: usize) -> Doc {
             theme.muted,
         ));
     }
-    for (f, a) in due {
+    // The most urgent first; the rest are counted (a large archive can have thousands).
+    for (f, a) in due.iter().take(FOLLOWUPS_SHOWN) {
         let a = *a;
         let style = match a.state {
             FollowupState::Overdue => theme.error,
@@ -106,6 +112,16 @@ pub fn doc(app: &App, width: usize) -> Doc {
         }
     }
 
+    if due.len() > FOLLOWUPS_SHOWN {
+        doc.push(Line::styled(
+            truncate(
+                &format!("  … {} {}", due.len() - FOLLOWUPS_SHOWN, ui.more_followups),
+                width,
+            ),
+            theme.muted,
+        ));
+    }
+
     heading(&mut doc, ui.minutes_not_approved);
     let waiting: Vec<_> = app
         .archive
@@ -122,7 +138,9 @@ pub fn doc(app: &App, width: usize) -> Doc {
             theme.muted,
         ));
     }
-    for m in waiting.into_iter().rev() {
+    // The latest few: an archive that never marked approvals would otherwise list them all.
+    let older = waiting.len().saturating_sub(MINUTES_SHOWN);
+    for m in waiting.into_iter().rev().take(MINUTES_SHOWN) {
         let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
         w.push_unbroken(
             &app.archive.forum.body_name(m.body()),
@@ -131,6 +149,13 @@ pub fn doc(app: &App, width: usize) -> Doc {
         w.push(&format!("  {}", lang.long_date(m.date())), theme.text);
         w.push(&format!(" — {}", lang.status(m.status)), theme.muted);
         doc.extend_target(w.finish(), Target::Meeting(m.id.clone()));
+    }
+
+    if older > 0 {
+        doc.push(Line::styled(
+            truncate(&format!("  … {older} {}", ui.older_not_approved), width),
+            theme.muted,
+        ));
     }
 
     heading(&mut doc, ui.problems);

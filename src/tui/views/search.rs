@@ -37,15 +37,27 @@ pub fn render(app: &App, panel: &SearchPanel, area: Rect, buf: &mut Buffer) {
     Block::bordered()
         .style(app.theme.text)
         .border_style(app.theme.accent)
-        .title(Span::styled(format!(" {} ", ui.search_title), app.theme.title))
-        .title_bottom(Line::styled(format!(" {} ", ui.search_keys), app.theme.muted).right_aligned())
+        .title(Span::styled(
+            format!(" {} ", ui.search_title),
+            app.theme.title,
+        ))
+        .title_bottom(
+            Line::styled(format!(" {} ", ui.search_keys), app.theme.muted).right_aligned(),
+        )
         .render(outer, buf);
     let inner = layout::inner(outer);
     if inner.height == 0 || inner.width < 4 {
         return;
     }
     // The query line.
-    Span::styled("/ ", app.theme.accent).render(Rect { width: 2, height: 1, ..inner }, buf);
+    Span::styled("/ ", app.theme.accent).render(
+        Rect {
+            width: 2,
+            height: 1,
+            ..inner
+        },
+        buf,
+    );
     panel.input.render(
         Rect {
             x: inner.x + 2,
@@ -59,7 +71,10 @@ pub fn render(app: &App, panel: &SearchPanel, area: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
     let results = &panel.results;
     let status = if !results.query.problems.is_empty() && !panel.pending() {
-        Line::styled(truncate(&results.query.problems.join("; "), width), app.theme.error)
+        Line::styled(
+            truncate(&results.query.problems.join("; "), width),
+            app.theme.error,
+        )
     } else if panel.pending() {
         Line::styled(ui.searching, app.theme.muted)
     } else if results.query.is_empty() {
@@ -85,11 +100,13 @@ pub fn render(app: &App, panel: &SearchPanel, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     let rows = result_rows(&results.hits);
+    // A hit's title line and snippet line share one look-up.
+    let mut described: Option<(usize, Described)> = None;
     let visible = rows
         .iter()
         .skip(panel.scroll)
         .take(list.height as usize)
-        .map(|row| result_line(app, panel, *row, width));
+        .map(|row| result_line(app, panel, *row, width, &mut described));
     render_rows(visible, list, buf);
 }
 
@@ -111,7 +128,15 @@ fn count_line(app: &App, hits: &[crate::search::Hit]) -> String {
     )
 }
 
-fn result_line(app: &App, panel: &SearchPanel, row: ResultRow, width: usize) -> Line<'static> {
+type Described = Option<(String, Option<Snippet>)>;
+
+fn result_line(
+    app: &App,
+    panel: &SearchPanel,
+    row: ResultRow,
+    width: usize,
+    described: &mut Option<(usize, Described)>,
+) -> Line<'static> {
     let hits = &panel.results.hits;
     let q = &panel.results.query;
     match row {
@@ -125,7 +150,10 @@ fn result_line(app: &App, panel: &SearchPanel, row: ResultRow, width: usize) -> 
             fit_spans(
                 vec![
                     Span::styled(short, app.theme.body(id.body.as_str())),
-                    Span::styled(format!(" · {}", app.lang.long_date(id.date)), app.theme.title),
+                    Span::styled(
+                        format!(" · {}", app.lang.long_date(id.date)),
+                        app.theme.title,
+                    ),
                 ],
                 width,
             )
@@ -133,11 +161,17 @@ fn result_line(app: &App, panel: &SearchPanel, row: ResultRow, width: usize) -> 
         ResultRow::Hit(i) | ResultRow::Snippet(i) => {
             let selected = i == panel.selected;
             let hit = &hits[i];
-            let Some(meeting) = app.archive.meeting(&hit.meeting) else {
+            if described.as_ref().is_none_or(|(n, _)| *n != i) {
+                let snippet_width = width.saturating_sub(8 + 14).max(10);
+                let found = app
+                    .archive
+                    .meeting(&hit.meeting)
+                    .map(|m| describe_hit(m, hit, q, snippet_width));
+                *described = Some((i, found));
+            }
+            let Some((_, Some((title, snippet)))) = described.as_ref() else {
                 return Line::default();
             };
-            let snippet_width = width.saturating_sub(8 + 14);
-            let (title, snippet) = describe_hit(meeting, hit, q, snippet_width.max(10));
             let mut line = if let ResultRow::Hit(_) = row {
                 let number = match hit.item {
                     Some(n) => format!("{n:>3}  "),
@@ -148,7 +182,12 @@ fn result_line(app: &App, panel: &SearchPanel, row: ResultRow, width: usize) -> 
                     Span::styled(marker, app.theme.accent),
                     Span::styled(number, app.theme.muted),
                 ];
-                spans.extend(marked_spans(&sanitize(&title), q, app.theme.text, app.theme.highlight));
+                spans.extend(marked_spans(
+                    &sanitize(title),
+                    q,
+                    app.theme.text,
+                    app.theme.highlight,
+                ));
                 fit_spans(spans, width)
             } else {
                 snippet_line(app, snippet.as_ref(), width)
@@ -174,13 +213,22 @@ fn snippet_line(app: &App, snippet: Option<&Snippet>, width: usize) -> Line<'sta
     for m in &s.marks {
         let (start, end) = (m.start.min(chars.len()), m.end.min(chars.len()));
         if start > at {
-            spans.push(Span::styled(chars[at..start].iter().collect::<String>(), app.theme.text));
+            spans.push(Span::styled(
+                chars[at..start].iter().collect::<String>(),
+                app.theme.text,
+            ));
         }
-        spans.push(Span::styled(chars[start..end].iter().collect::<String>(), app.theme.highlight));
+        spans.push(Span::styled(
+            chars[start..end].iter().collect::<String>(),
+            app.theme.highlight,
+        ));
         at = end.max(at);
     }
     if at < chars.len() {
-        spans.push(Span::styled(chars[at..].iter().collect::<String>(), app.theme.text));
+        spans.push(Span::styled(
+            chars[at..].iter().collect::<String>(),
+            app.theme.text,
+        ));
     }
     fit_spans(spans, width)
 }

@@ -73,7 +73,12 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::NextMeeting,
         ]);
     } else if app.screen == Screen::Meetings {
-        actions.extend([Action::Open, Action::Search, Action::CycleBody, Action::NewMeeting]);
+        actions.extend([
+            Action::Open,
+            Action::Search,
+            Action::CycleBody,
+            Action::NewMeeting,
+        ]);
     } else if app.screen == Screen::Decisions {
         actions.extend([
             Action::Open,
@@ -99,9 +104,14 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
                 // The filter line above the list says which body; the hint stays short.
                 None
             } else {
-                Some(app.list.body.as_ref().map_or(app.ui().all_bodies.to_owned(), |b| {
-                    app.archive.forum.body_name(b)
-                }))
+                Some(
+                    app.list
+                        .body
+                        .as_ref()
+                        .map_or(app.ui().all_bodies.to_owned(), |b| {
+                            app.archive.forum.body_name(b)
+                        }),
+                )
             };
             if let Some(body) = body {
                 word = format!("{word}: {body}");

@@ -15,7 +15,8 @@ pub fn render(app: &App, view: &TimelineView, area: Rect, buf: &mut Buffer) {
     let ui = app.ui();
     let title = format!("{}: {}", ui.timeline_title, view.title);
     let height = area.height.saturating_sub(4) as usize;
-    let scroll = crate::tui::doc::visible_start(view.cursor, view.scroll, height, view.entries.len());
+    let scroll =
+        crate::tui::doc::visible_start(view.cursor, view.scroll, height, view.entries.len());
     overlay::render(app, area, buf, &title, 120, 0, |width| {
         if view.entries.len() <= 1 {
             let mut lines: Vec<Line<'static>> = view
@@ -47,22 +48,35 @@ fn entry_line(app: &App, e: &TimelineEntry, selected: bool, width: usize) -> Lin
     let mut spans = vec![
         Span::styled(marker, app.theme.accent),
         Span::styled(format!("{:<19}", app.lang.date(e.date)), app.theme.text),
-        Span::styled(format!("{short:<4}"), app.theme.body(e.meeting.body.as_str())),
+        Span::styled(
+            format!("{short:<4}"),
+            app.theme.body(e.meeting.body.as_str()),
+        ),
     ];
     let meeting = app.archive.meeting(&e.meeting);
     match &e.link {
         Link::Followup(id) => {
             let followup = app.archive.followups().find(|f| f.id == *id);
             let (what, due) = followup.map_or((id.clone(), String::new()), |f| {
-                (f.what.clone(), followup_due_phrase(&app.archive, f, app.lang))
+                (
+                    f.what.clone(),
+                    followup_due_phrase(&app.archive, f, app.lang),
+                )
             });
-            spans.push(Span::styled(format!("  ↳ {}: ", ui.link_followup), app.theme.muted));
+            spans.push(Span::styled(
+                format!("  ↳ {}: ", ui.link_followup),
+                app.theme.muted,
+            ));
             spans.push(Span::styled(what, app.theme.text));
             spans.push(Span::styled(format!(" — {due}"), app.theme.muted));
         }
         Link::MeetingOnly => {
             spans.push(Span::styled(
-                format!("  {} ({})", app.archive.forum.body_name(&e.meeting.body), ui.link_meeting_only),
+                format!(
+                    "  {} ({})",
+                    app.archive.forum.body_name(&e.meeting.body),
+                    ui.link_meeting_only
+                ),
                 app.theme.muted,
             ));
         }
@@ -71,7 +85,11 @@ fn entry_line(app: &App, e: &TimelineEntry, selected: bool, width: usize) -> Lin
             let number = e.item.map_or_else(String::new, |n| format!("{n:>3}  "));
             spans.push(Span::styled(number, app.theme.muted));
             let title = item.map_or_else(String::new, |i| i.title.clone());
-            let style = if *link == Link::Origin { app.theme.title } else { app.theme.text };
+            let style = if *link == Link::Origin {
+                app.theme.title
+            } else {
+                app.theme.text
+            };
             spans.push(Span::styled(title, style));
             if let Some(outcomes) = item.and_then(|i| i.decision.as_ref()).map(|d| {
                 d.clauses
