@@ -1266,3 +1266,38 @@ fn cursor_to_meeting(app: &mut App, id: &str) {
     }
     panic!("{id} is not in the list");
 }
+
+#[test]
+fn a_search_during_the_meeting_comes_back_to_it() {
+    let dir = sample_copy_with(&[]);
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    open_item_9(&mut app);
+    keys(&mut app, "m");
+    search_for(&mut app, "stjernen");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(shown_item(&app), 8);
+    assert!(!app.meeting.as_ref().unwrap().mode);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.trail.is_none());
+    let (_, view) = app.current_meeting().unwrap();
+    assert!(view.mode, "back in meeting mode");
+    assert_eq!(shown_item(&app), 9);
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search_window_and_the_wheel_moves_through_hits() {
+    let mut app = app((120, 40));
+    search_for(&mut app, "psykiatri");
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.search.as_ref().unwrap().selected, 1);
+    // A click does not reach the screen under the window.
+    click(&mut app, 3, 0);
+    assert_eq!(app.screen, Screen::Overview);
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+}

@@ -318,6 +318,7 @@ impl App {
                 true
             }
             Event::Paste(text) => self.paste(text),
+            Event::Mouse(mouse) if self.search.is_some() => self.search_mouse(mouse),
             Event::Mouse(mouse) if self.input.is_none() => self.handle_mouse(mouse),
             Event::Resize(w, h) => {
                 self.size = (*w, *h);
@@ -424,6 +425,14 @@ impl App {
         if let Some(v) = self.meeting.as_mut().filter(|v| v.mode) {
             v.mode = false;
             return;
+        }
+        if self
+            .trail
+            .as_ref()
+            .is_some_and(|t| t.depth == self.history.len())
+        {
+            // Leaving the hits: back to where the search started.
+            self.trail = None;
         }
         if let Some(previous) = self.history.pop() {
             self.meeting = Some(previous);

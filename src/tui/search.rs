@@ -195,6 +195,9 @@ pub struct Trail {
     pub query: Query,
     pub hits: Vec<Hit>,
     pub pos: usize,
+    /// The length of the way back (Esc) under the hits: what was open when the search
+    /// started, e.g. the meeting being held, is returned to from any hit.
+    pub depth: usize,
 }
 
 // --- The screens' side ---------------------------------------------------------------------
@@ -239,6 +242,11 @@ impl App {
         // A page of hits: each takes two rows.
         let page = super::views::search::results_height(self.size) / 2;
         let selected = panel.selected;
+        if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+            // Ctrl-C always quits; a query is nothing to lose.
+            self.quit = true;
+            return;
+        }
         panel.selected = match key.code {
             KeyCode::Up => selected.saturating_sub(1),
             KeyCode::Char('p') if ctrl => selected.saturating_sub(1),
@@ -260,6 +268,18 @@ impl App {
             }
         };
         self.settle_search();
+    }
+
+    /// The wheel moves through the hits; clicks are kept from the screen below the window.
+    pub(super) fn search_mouse(&mut self, mouse: &crossterm::event::MouseEvent) -> bool {
+        use crossterm::event::MouseEventKind;
+        let code = match mouse.kind {
+            MouseEventKind::ScrollDown => KeyCode::Down,
+            MouseEventKind::ScrollUp => KeyCode::Up,
+            _ => return false,
+        };
+        self.search_key(&KeyEvent::new(code, KeyModifiers::NONE));
+        true
     }
 
     /// Pasted text goes into the query whole.
@@ -341,14 +361,20 @@ impl App {
         if results.hits.is_empty() {
             return;
         }
-        let trail = Trail {
+        let mut trail = Trail {
             query: results.query.clone(),
             hits: results.hits.clone(),
             pos: panel.selected.min(results.hits.len() - 1),
+            depth: 0,
         };
         self.close_search();
-        self.meeting = None;
-        self.history.clear();
+        // Searching from a meeting (say, the one being held): Esc from the hits goes back to it.
+        match (self.trail.take(), self.meeting.take()) {
+            (Some(previous), _) => self.history.truncate(previous.depth),
+            (None, Some(current)) => self.history.push(current),
+            (None, None) => {}
+        }
+        trail.depth = self.history.len();
         self.trail = Some(trail);
         self.show_hit();
     }
@@ -375,8 +401,9 @@ impl App {
         let hit = trail.hits[trail.pos].clone();
         let (pos, count) = (trail.pos + 1, trail.hits.len());
         // Stepping through hits does not stack up the way back.
+        let depth = trail.depth;
         self.meeting = None;
-        self.history.clear();
+        self.history.truncate(depth);
         if !self.open_meeting(&hit.meeting, hit.item) {
             self.trail = None;
             self.jump(&hit.meeting, hit.item);
