@@ -11,14 +11,7 @@ use dagsorden::history::{DecisionFilter, decision_rows};
 pub fn decisions(ctx: &Context, args: &DecisionsArgs) -> anyhow::Result<ExitCode> {
     let archive = ctx.load()?;
     let lang = ctx.lang(&archive);
-    if let Some(body) = &args.body
-        && archive.forum.bodies.iter().all(|b| b.id.as_str() != body)
-    {
-        anyhow::bail!(
-            "unknown body `{body}`; the bodies are: {}",
-            archive.forum.body_ids().join(", ")
-        );
-    }
+    Context::check_body(&archive, args.body.as_deref())?;
     let filter = DecisionFilter {
         body: args.body.clone(),
         year: args.year,

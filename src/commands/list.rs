@@ -49,14 +49,7 @@ fn rows<'a>(archive: &'a Archive, args: &ListArgs) -> BTreeMap<MeetingId, Row<'a
 pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
     let archive = ctx.load()?;
     let lang = ctx.lang(&archive);
-    if let Some(body) = &args.body
-        && archive.forum.bodies.iter().all(|b| b.id.as_str() != body)
-    {
-        anyhow::bail!(
-            "unknown body `{body}`; the bodies are: {}",
-            archive.forum.body_ids().join(", ")
-        );
-    }
+    Context::check_body(&archive, args.body.as_deref())?;
     let rows = rows(&archive, args);
     let mut out = io::stdout().lock();
     match args.format {

@@ -67,6 +67,19 @@ impl Context {
         Archive::load(&self.dir).context("cannot open the archive")
     }
 
+    /// Refuses a body that forum.toml does not define, naming the ones it does.
+    pub fn check_body(archive: &Archive, body: Option<&str>) -> anyhow::Result<()> {
+        match body {
+            Some(body) if archive.forum.bodies.iter().all(|b| b.id.as_str() != body) => {
+                anyhow::bail!(
+                    "unknown body `{body}`; the bodies are: {}",
+                    archive.forum.body_ids().join(", ")
+                )
+            }
+            _ => Ok(()),
+        }
+    }
+
     pub fn lang(&self, archive: &Archive) -> Lang {
         self.lang.unwrap_or(archive.forum.language)
     }

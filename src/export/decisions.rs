@@ -46,6 +46,13 @@ pub fn letter(index: usize) -> String {
     crate::edit::clause_letter(index)
 }
 
+/// `a`, `b`, …: a clause in data formats.
+fn clause_key(index: usize) -> String {
+    crate::edit::clause_letter(index)
+        .trim_matches(['(', ')'])
+        .to_owned()
+}
+
 fn one_line(s: &str) -> String {
     sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
@@ -154,7 +161,7 @@ pub fn decisions_csv(
             } else {
                 "no"
             };
-            let letter = ((b'a' + (c.index % 26) as u8) as char).to_string();
+            let letter = clause_key(c.index);
             let (recommendation, decision) = (
                 csv_cell(c.recommendation.unwrap_or("")),
                 csv_cell(c.decision),
@@ -190,7 +197,7 @@ pub fn decisions_json(
                 "tags": f.item.tags,
                 "text": f.item.decision.as_ref().map(|d| d.text.as_str()).filter(|t| !t.is_empty()),
                 "clauses": f.clauses.iter().map(|c| json!({
-                    "clause": ((b'a' + (c.index % 26) as u8) as char).to_string(),
+                    "clause": clause_key(c.index),
                     "outcome": c.outcome.key(),
                     "departs": c.outcome.departs_from_recommendation(),
                     "recommendation": c.recommendation,

@@ -30,17 +30,20 @@ pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     })
 }
 
+/// Appends `c` lowercased, with ä → æ and ö → ø.
+pub fn push_plain(out: &mut String, c: char) {
+    match c {
+        'ä' | 'Ä' => out.push('æ'),
+        'ö' | 'Ö' => out.push('ø'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
 /// Lowercase, with ä → æ and ö → ø, but "aa" kept.
 pub fn plain(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            'ä' | 'Ä' => out.push('æ'),
-            'ö' | 'Ö' => out.push('ø'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
+    word.chars().for_each(|c| push_plain(&mut out, c));
     out
 }
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use super::fields::{item_fields, meeting_fields};
-use super::fold::{fold, words};
+use super::fold::{fold, push_plain, words};
 use super::query::{Phrase, Query, Term};
 use crate::model::{Meeting, MeetingId, Outcome};
 
@@ -69,14 +69,7 @@ fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
             line.push(' ');
         }
         let start = line.len();
-        for c in word.chars() {
-            match c {
-                'ä' | 'Ä' => line.push('æ'),
-                'ö' | 'Ö' => line.push('ø'),
-                c if c.is_ascii() => line.push(c.to_ascii_lowercase()),
-                c => line.extend(c.to_lowercase()),
-            }
-        }
+        word.chars().for_each(|c| push_plain(line, c));
         if line[start..].contains("aa") {
             let spelled = line[start..].to_owned();
             line.truncate(start);
