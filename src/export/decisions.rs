@@ -6,6 +6,7 @@ use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use serde_json::json;
 
 use super::sanitize_md::{parser_options, text};
+use crate::edit::clause_letter as letter;
 use crate::history::{ClausePair, DecisionRow, clause_pairs};
 use crate::lang::Lang;
 use crate::model::{Forum, Item, Meeting};
@@ -39,11 +40,6 @@ fn flatten<'a>(forum: &Forum, meetings: &'a [Meeting], rows: &[DecisionRow]) -> 
             }
         })
         .collect()
-}
-
-/// `(a)`, `(b)`, … as in the minutes.
-pub fn letter(index: usize) -> String {
-    crate::edit::clause_letter(index)
 }
 
 /// `a`, `b`, …: a clause in data formats.

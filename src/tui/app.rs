@@ -334,6 +334,11 @@ impl App {
             self.type_key(key);
             return;
         }
+        if super::keymap::KeySpec::from_event(key).is_ctrl_c() {
+            // Always quits, also from the search window (the keymap says the same for keys).
+            self.quit = true;
+            return;
+        }
         if self.search.is_some() {
             self.search_key(key);
             return;
@@ -560,14 +565,8 @@ impl App {
             Some(Row::Meeting(i)) => Some(self.schedule[*i].id.clone()),
             _ => None,
         };
-        self.list.body = match &self.list.body {
-            None => bodies.first().map(|b| b.id.clone()),
-            Some(b) => bodies
-                .iter()
-                .position(|x| x.id == *b)
-                .and_then(|i| bodies.get(i + 1))
-                .map(|b| b.id.clone()),
-        };
+        let ids: Vec<BodyId> = bodies.iter().map(|b| b.id.clone()).collect();
+        self.list.body = cycle(&ids, self.list.body.as_ref());
         self.rebuild_rows();
         self.list.cursor = Cursor::default();
         match current.filter(|id| self.list.body.as_ref().is_none_or(|b| *b == id.body)) {
@@ -936,7 +935,7 @@ impl App {
                     }
                 }
             }
-            Screen::Decisions => self.click_decisions(main, at),
+            Screen::Decisions => self.click_decisions(at),
             Screen::Meetings => {
                 let Some(row) =
                     (at.y > main.y).then(|| self.list.cursor.scroll + (at.y - main.y - 1) as usize)
@@ -952,6 +951,19 @@ impl App {
                 }
             }
         }
+    }
+}
+
+/// A filter's next value: the first after none, the next after `current`, and none (all
+/// again) after the last.
+pub(super) fn cycle<T: Clone + PartialEq>(values: &[T], current: Option<&T>) -> Option<T> {
+    match current {
+        None => values.first().cloned(),
+        Some(c) => values
+            .iter()
+            .position(|v| v == c)
+            .and_then(|i| values.get(i + 1))
+            .cloned(),
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use ratatui::layout::{Position, Rect};
 
-use super::app::{App, Message, Overlay, Screen};
+use super::app::{App, Message, Overlay, Screen, cycle};
 use super::doc::{Cursor, visible_start};
 use super::editing::Prompt;
 use super::keymap::Action;
@@ -173,7 +173,7 @@ impl App {
         self.rebuild_decisions();
     }
 
-    pub(super) fn click_decisions(&mut self, _main: Rect, at: Position) {
+    pub(super) fn click_decisions(&mut self, at: Position) {
         let list = self.decisions_list_area();
         if !list.contains(at) {
             return;
@@ -275,17 +275,5 @@ impl App {
             }
             _ => self.jump(&entry.meeting, entry.item),
         }
-    }
-}
-
-/// The next value after `current` in `values`, or none after the last (all again).
-fn cycle<T: Clone + PartialEq>(values: &[T], current: Option<&T>) -> Option<T> {
-    match current {
-        None => values.first().cloned(),
-        Some(c) => values
-            .iter()
-            .position(|v| v == c)
-            .and_then(|i| values.get(i + 1))
-            .cloned(),
     }
 }

@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod labels;
 pub mod layout;
 pub mod search;
+pub mod search_worker;
 pub mod theme;
 pub mod views;
 pub mod widgets;

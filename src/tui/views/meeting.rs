@@ -467,7 +467,7 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
         doc.push(Line::from(header));
     }
     for i in 0..rows {
-        let letter = clause_letter(i);
+        let letter = crate::edit::clause_letter(i);
         let clause_text = clauses.get(i).map(|c| format!("{letter} {c}"));
         let decided_clause = decided.get(i);
         let right = |w: usize| -> Vec<Line<'static>> {
@@ -536,12 +536,6 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
     if decision.is_none() && rows > 0 {
         doc.extend(wrap(labels.no_decision, width, theme.muted));
     }
-}
-
-/// "(a)", "(b)", … as the minutes letter clauses.
-fn clause_letter(i: usize) -> String {
-    let letter = char::from(b'a' + (i % 26) as u8);
-    format!("({letter})")
 }
 
 fn pad(text: &str, width: usize) -> String {
