@@ -642,6 +642,29 @@ impl<'a> Converter<'a> {
                 })
             })
             .collect();
+        let rescheduled = raw
+            .rescheduled
+            .iter()
+            .filter_map(|r| {
+                Some(Reschedule {
+                    on: self.date(&r.on)?,
+                    was: self.due(&r.was, anchor)?,
+                    reason: r.reason.clone(),
+                })
+            })
+            .collect();
+        if !raw.instances.is_empty() && !matches!(due, Due::Yearly { .. }) {
+            self.warning_hint(
+                raw.due.span(),
+                "instances are recorded, but the due is not yearly",
+                "instances count only for `kind = \"yearly\"`",
+            );
+        }
+        let instances = raw
+            .instances
+            .iter()
+            .filter_map(|i| self.instance(i))
+            .collect();
         Some(Followup {
             id: id.to_owned(),
             what: raw.what.clone(),
@@ -653,8 +676,47 @@ impl<'a> Converter<'a> {
             closed_by: raw.closed_by.as_ref().and_then(|c| self.item_ref(c)),
             closed_on: self.opt_date(&raw.closed_on),
             note: raw.note.clone(),
+            reason: raw.reason.clone(),
+            rescheduled,
+            instances,
             origin,
             source: raw.source.clone(),
+        })
+    }
+
+    fn instance(&mut self, raw: &RawInstance) -> Option<Instance> {
+        let status = match &raw.status {
+            Some(s) => self.key(
+                s,
+                "follow-up status",
+                &FollowupStatus::ALL,
+                FollowupStatus::key,
+            )?,
+            None => FollowupStatus::Open,
+        };
+        let due = match &raw.due {
+            Some(d) => Some(self.date(d)?),
+            None => None,
+        };
+        if let Some(d) = due
+            && d.year() != *raw.year.get_ref()
+        {
+            self.warning_hint(
+                raw.year.span(),
+                format!(
+                    "the instance of {} is moved to another year",
+                    raw.year.get_ref()
+                ),
+                "check the year and the date",
+            );
+        }
+        Some(Instance {
+            year: *raw.year.get_ref(),
+            status,
+            due,
+            reason: raw.reason.clone(),
+            closed_by: raw.closed_by.as_ref().and_then(|c| self.item_ref(c)),
+            closed_on: self.opt_date(&raw.closed_on),
         })
     }
 
@@ -961,6 +1023,7 @@ impl<'a> Converter<'a> {
             moves,
             deadlines,
             file,
+            source_hash: 0,
         }
     }
 }

@@ -147,15 +147,8 @@ impl Archive {
                 known.events.insert(e.id.get_ref().clone());
             }
             for m in &l.raw.meetings {
-                let body = m.body.get_ref().parse::<BodyId>();
-                let date = m.date.get_ref().date.and_then(|d| {
-                    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                });
-                if let (Ok(body), Some(date)) = (body, date) {
-                    known
-                        .meetings
-                        .entry(MeetingId::new(date, body))
-                        .or_insert(None);
+                if let Some(id) = planned_id(m) {
+                    known.meetings.entry(id).or_insert(None);
                 }
             }
         }
@@ -175,7 +168,8 @@ impl Archive {
             .par_iter()
             .map(|(year, l)| {
                 let mut c = Converter::new(&l.display, &l.text, &known);
-                let p = c.plan(&l.raw, l.rel.clone(), *year);
+                let mut p = c.plan(&l.raw, l.rel.clone(), *year);
+                p.source_hash = text_hash(&l.text);
                 (p, c.diagnostics, c.followup_sites)
             })
             .collect();
@@ -294,6 +288,64 @@ impl Archive {
         self.sort_diagnostics();
     }
 
+    /// Reads one year plan again (after a save) and puts it in place of the version loaded
+    /// before; a plan that no longer parses or is gone is taken out, with its problem.
+    pub fn reload_plan(&mut self, rel: &Path) {
+        let Some(year) = plan_year(rel) else {
+            return;
+        };
+        let display = self.root.join(rel);
+        self.diagnostics.retain(|d| d.site.file != display);
+        self.plans.retain(|p| p.year != year);
+        match read_parse::<RawPlan>(&self.root, rel) {
+            Ok(l) => {
+                for e in &l.raw.events {
+                    self.known.events.insert(e.id.get_ref().clone());
+                }
+                for m in &l.raw.meetings {
+                    if let Some(id) = planned_id(m) {
+                        self.known.meetings.entry(id).or_insert(None);
+                    }
+                }
+                let mut c = Converter::new(&l.display, &l.text, &self.known);
+                let mut plan = c.plan(&l.raw, rel.to_path_buf(), year);
+                plan.source_hash = text_hash(&l.text);
+                self.diagnostics.append(&mut c.diagnostics);
+                let at = self.plans.partition_point(|p| p.year < year);
+                self.plans.insert(at, plan);
+            }
+            Err(d) => {
+                if display.exists() {
+                    self.diagnostics.push(*d);
+                }
+            }
+        }
+        self.sort_diagnostics();
+    }
+
+    /// Reads a meeting file or a year plan again, whichever `rel` is.
+    pub fn reload_file(&mut self, rel: &Path) {
+        if plan_year(rel).is_some() {
+            self.reload_plan(rel);
+        } else {
+            self.reload_meeting(rel);
+        }
+    }
+
+    /// The hash of a file's text as loaded (meeting file or year plan).
+    pub fn loaded_hash(&self, rel: &Path) -> Option<u64> {
+        self.meetings
+            .iter()
+            .find(|m| m.file == rel)
+            .map(|m| m.source_hash)
+            .or_else(|| {
+                self.plans
+                    .iter()
+                    .find(|p| p.file == rel)
+                    .map(|p| p.source_hash)
+            })
+    }
+
     /// Where a meeting is in `meetings`.
     pub fn position(&self, id: &MeetingId) -> Option<usize> {
         self.index.get(id).copied()
@@ -337,6 +389,25 @@ impl Archive {
     pub fn plan(&self, year: i32) -> Option<&YearPlan> {
         self.plans.iter().find(|p| p.year == year)
     }
+}
+
+/// The id of a meeting in a year plan, when its body and date read.
+fn planned_id(m: &raw::RawPlanned) -> Option<MeetingId> {
+    let body = m.body.get_ref().parse::<BodyId>().ok()?;
+    let d = m.date.get_ref().date?;
+    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())?;
+    Some(MeetingId::new(date, body))
+}
+
+/// The year of a year plan's path (`calendar/2018.toml`), or `None` for any other file.
+fn plan_year(rel: &Path) -> Option<i32> {
+    let mut parts = rel.components();
+    let dir = parts.next()?.as_os_str();
+    let name = Path::new(parts.next()?.as_os_str());
+    if dir != "calendar" || parts.next().is_some() || name.extension()? != "toml" {
+        return None;
+    }
+    name.file_stem()?.to_str()?.parse().ok()
 }
 
 /// A hash of a file's text, to notice a change on disk without keeping the text.

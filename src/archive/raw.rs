@@ -160,7 +160,34 @@ pub struct RawFollowup {
     pub closed_on: Option<SDate>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub rescheduled: Vec<RawReschedule>,
+    #[serde(default)]
+    pub instances: Vec<RawInstance>,
     pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReschedule {
+    pub on: SDate,
+    pub was: Spanned<RawDue>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInstance {
+    pub year: Spanned<i32>,
+    pub status: Option<SStr>,
+    pub due: Option<SDate>,
+    #[serde(default)]
+    pub reason: String,
+    pub closed_by: Option<SStr>,
+    pub closed_on: Option<SDate>,
 }
 
 /// Every kind of due in one table, told apart by `kind`; `convert` checks that each kind has

@@ -3,6 +3,7 @@
 //! Each function is one change; `crate::store::Store::edit` runs it and saves the result.
 //! Nothing here reads the clock or touches the disk.
 
+pub mod followup;
 pub mod new_meeting;
 pub mod past_tense;
 mod positions;
@@ -48,6 +49,20 @@ fn normalise_newlines(text: &str) -> String {
         format!("{trimmed}\n")
     } else {
         trimmed.to_owned()
+    }
+}
+
+/// A date as TOML writes it: `2018-02-09`, no quotes.
+fn toml_date(date: chrono::NaiveDate) -> toml_edit::Datetime {
+    use chrono::Datelike;
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: date.year() as u16,
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
+        time: None,
+        offset: None,
     }
 }
 

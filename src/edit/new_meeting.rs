@@ -95,7 +95,7 @@ pub fn draft(
     ));
     doc.insert("body", value(body.as_str()));
     doc.insert("title", value(title(&b.name, date, lang)));
-    doc.insert("date", value(toml_date(date)));
+    doc.insert("date", value(super::toml_date(date)));
     doc.insert("weekday", value(lang.weekday(date.weekday())));
     if let Some(t) = start {
         doc.insert("start", value(toml_time(t)));
@@ -171,18 +171,6 @@ fn title(body: &str, date: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Møde i {body} den {}", lang.date(date)),
         Lang::En => format!("Meeting of {body} on {}", lang.date(date)),
-    }
-}
-
-fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
-    toml_edit::Datetime {
-        date: Some(toml_edit::Date {
-            year: date.year() as u16,
-            month: date.month() as u8,
-            day: date.day() as u8,
-        }),
-        time: None,
-        offset: None,
     }
 }
 

@@ -106,5 +106,8 @@ pub struct YearPlan {
     /// Deadlines that do not come from a decision, e.g. the framework agreement's
     /// occupancy reports.
     pub deadlines: Vec<Followup>,
+    /// Relative to the archive root: `calendar/YYYY.toml`.
     pub file: PathBuf,
+    /// A hash of the file's text as loaded, to tell whether it changed on disk since.
+    pub source_hash: u64,
 }

@@ -222,6 +222,31 @@ pub struct Run {
     pub note: String,
 }
 
+/// A due that was changed, with why: the old due is kept so nobody wonders where a
+/// deadline went ("medio 2018" given an exact date, a deadline moved by a week).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reschedule {
+    /// When the change was recorded.
+    pub on: NaiveDate,
+    /// The due before the change.
+    pub was: Due,
+    pub reason: String,
+}
+
+/// One year's instance of a yearly deadline that has been closed or moved on its own. Years
+/// without a record are open at the series' date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instance {
+    pub year: i32,
+    pub status: FollowupStatus,
+    /// This year's date when moved from the series' date.
+    pub due: Option<NaiveDate>,
+    /// Why it was moved or cancelled.
+    pub reason: String,
+    pub closed_by: Option<ItemRef>,
+    pub closed_on: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Followup {
     /// Unique across the archive; typable.
@@ -236,6 +261,12 @@ pub struct Followup {
     pub closed_by: Option<ItemRef>,
     pub closed_on: Option<NaiveDate>,
     pub note: String,
+    /// Why it was cancelled.
+    pub reason: String,
+    /// Earlier dues, oldest first.
+    pub rescheduled: Vec<Reschedule>,
+    /// For a yearly due: the years closed or moved on their own.
+    pub instances: Vec<Instance>,
     /// The decision it came from; `None` for deadlines from the calendar.
     pub origin: Option<ItemRef>,
     /// Where it came from when not a decision (e.g. "Rammeaftale 2018").
@@ -249,6 +280,18 @@ impl Followup {
             Due::Count { count, .. } => Some((self.runs.len() as u32, *count)),
             _ => None,
         }
+    }
+
+    /// The record of one year of a yearly due, if that year was closed or moved.
+    pub fn instance(&self, year: i32) -> Option<&Instance> {
+        self.instances.iter().find(|i| i.year == year)
+    }
+
+    /// The runs in date order.
+    pub fn runs_by_date(&self) -> Vec<&Run> {
+        let mut runs: Vec<&Run> = self.runs.iter().collect();
+        runs.sort_by_key(|r| r.date);
+        runs
     }
 }
 

@@ -7,7 +7,9 @@ pub mod ids;
 pub mod meeting;
 
 pub use calendar::{CalendarEvent, EventKind, ExternalDate, Move, PlannedMeeting, YearPlan};
-pub use followup::{Due, Followup, FollowupStatus, Offset, PeriodPart, Run, VaguePeriod};
+pub use followup::{
+    Due, Followup, FollowupStatus, Instance, Offset, PeriodPart, Reschedule, Run, VaguePeriod,
+};
 pub use forum::{Body, Forum};
 pub use ids::{BodyId, IdError, ItemRef, MeetingId};
 pub use meeting::{
