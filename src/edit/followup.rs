@@ -99,7 +99,7 @@ fn push_line(table: &mut Table, key: &str, entry: InlineTable) -> EditResult {
 }
 
 /// The record of `year` among a yearly follow-up's instances, added when missing.
-fn instance<'a>(table: &'a mut Table, year: i32) -> Result<&'a mut InlineTable, String> {
+fn instance(table: &mut Table, year: i32) -> Result<&mut InlineTable, String> {
     let list = inline_list(table, "instances")?;
     let is_year = |v: &Value| {
         v.as_inline_table()
