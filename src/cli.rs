@@ -91,6 +91,18 @@ pub enum Command {
     /// (approved with changes, rejected, postponed, withdrawn), each with the recommendation
     /// and the decision side by side.
     Decisions(DecisionsArgs),
+    /// List the follow-ups that decisions and year plans set in motion, with where each
+    /// stands as of today
+    ///
+    /// Each follow-up is one entry; a yearly deadline has one entry per year. States:
+    /// overdue (its date has passed), due (within 14 days, or a count trigger reached),
+    /// waiting (a count not reached, or "report back" with no date), later, done, cancelled.
+    /// Vague periods count as due by a fixed day: primo = 31 March, medio = 30 June,
+    /// ultimo = 31 December (in a month: the 10th, the 20th, the last day).
+    ///
+    /// Exit status: 1 when any follow-up of the --owner and --body asked for is overdue
+    /// (whatever --state shows), else 0; for a morning job that mails the list.
+    Followups(FollowupsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +148,38 @@ fn parse_outcome(s: &str) -> Result<dagsorden::model::Outcome, String> {
         format!(
             "`{s}` is not an outcome; one of: {}",
             dagsorden::model::Outcome::ALL.map(|o| o.key()).join(", ")
+        )
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct FollowupsArgs {
+    /// Which to list: overdue, due, waiting, open (all not closed), done, cancelled or all
+    #[arg(long, default_value = "open", value_parser = parse_state, value_name = "STATE")]
+    pub state: dagsorden::followup::StateFilter,
+    /// Only follow-ups whose owner contains this (any case)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Only follow-ups reporting to this body (e.g. sdf, fu)
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long, value_enum, default_value_t = FollowupsFormat::Text)]
+    pub format: FollowupsFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FollowupsFormat {
+    Text,
+    Json,
+    Md,
+}
+
+fn parse_state(s: &str) -> Result<dagsorden::followup::StateFilter, String> {
+    use dagsorden::followup::StateFilter;
+    StateFilter::from_key(s).ok_or_else(|| {
+        format!(
+            "`{s}` is not a state; one of: {}",
+            StateFilter::ALL.map(|f| f.key()).join(", ")
         )
     })
 }

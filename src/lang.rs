@@ -49,6 +49,24 @@ impl Lang {
         }
     }
 
+    /// A follow-up's state in a word or two: "overskredet", "afventer", …
+    pub fn followup_state(self, state: crate::followup::FollowupState) -> &'static str {
+        use crate::followup::FollowupState as S;
+        let (da, en) = match state {
+            S::Overdue => ("overskredet", "overdue"),
+            S::Triggered => ("udløst", "triggered"),
+            S::DueSoon => ("forfalder snart", "due soon"),
+            S::Later => ("senere", "later"),
+            S::Waiting => ("afventer", "waiting"),
+            S::Done => ("udført", "done"),
+            S::Cancelled => ("annulleret", "cancelled"),
+        };
+        match self {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+
     /// "kl. 09.00" / "09:00".
     pub fn time(self, time: NaiveTime) -> String {
         match self {
@@ -243,6 +261,22 @@ pub struct Labels {
     pub outcome_label: &'static str,
     /// `dagsorden search` with no hits.
     pub no_hits: &'static str,
+    /// The follow-up list: "Opfølgning pr." before the date.
+    pub followups_as_of: &'static str,
+    pub state_label: &'static str,
+    pub open_count: &'static str,
+    pub overdue_count: &'static str,
+    pub no_followups: &'static str,
+    /// "fra" before the decision a follow-up came from.
+    pub from_decision: &'static str,
+    pub source_label: &'static str,
+    pub runs_label: &'static str,
+    pub on_agenda: &'static str,
+    pub closed_by: &'static str,
+    pub due_moved: &'static str,
+    pub details_label: &'static str,
+    /// Column head: the decision or source a follow-up came from.
+    pub origin_label: &'static str,
 }
 
 pub static DA: Labels = Labels {
@@ -288,6 +322,19 @@ pub static DA: Labels = Labels {
     item_label: "Punkt",
     outcome_label: "Udfald",
     no_hits: "Ingen hits.",
+    followups_as_of: "Opfølgning pr.",
+    state_label: "Tilstand",
+    open_count: "åbne",
+    overdue_count: "overskredet",
+    no_followups: "Ingen opfølgninger.",
+    from_decision: "fra",
+    source_label: "kilde",
+    runs_label: "afholdt",
+    on_agenda: "på dagsordenen",
+    closed_by: "lukket af",
+    due_moved: "frist ændret",
+    details_label: "Detaljer",
+    origin_label: "Fra",
 };
 
 pub static EN: Labels = Labels {
@@ -333,6 +380,19 @@ pub static EN: Labels = Labels {
     item_label: "Item",
     outcome_label: "Outcome",
     no_hits: "No hits.",
+    followups_as_of: "Follow-ups as of",
+    state_label: "State",
+    open_count: "open",
+    overdue_count: "overdue",
+    no_followups: "No follow-ups.",
+    from_decision: "from",
+    source_label: "source",
+    runs_label: "held",
+    on_agenda: "on the agenda",
+    closed_by: "closed by",
+    due_moved: "due changed",
+    details_label: "Details",
+    origin_label: "From",
 };
 
 #[cfg(test)]

@@ -476,3 +476,101 @@ fn decisions_lists_every_decision_or_only_the_deviations() {
         .code(2)
         .stderr(predicate::str::contains("unknown body `kkr`"));
 }
+
+#[test]
+fn followups_name_the_overdue_status_and_exit_1() {
+    dagsorden()
+        .arg("followups")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "OVERSKREDET      senest mandag den 18. september 2017\n  Status på koordination",
+        ))
+        .stdout(predicate::str::contains(
+            "AFVENTER         efter 2 forløb — 0 afholdt\n  Oplægget evalueres efter to forløb.",
+        ));
+}
+
+#[test]
+fn followups_on_2_may_2018_have_the_1_may_report_overdue_and_not_1_november() {
+    let out = bare()
+        .args(["--today", "2018-05-02", "followups", "--state", "overdue"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("senest tirsdag den 1. maj 2018 (hvert år 1. maj)"),
+        "{out}"
+    );
+    assert!(!out.contains("november 2018"), "{out}");
+    bare()
+        .args(["--today", "2018-05-02", "followups", "--state", "all"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "SENERE           senest torsdag den 1. november 2018 (hvert år 1. november)",
+        ));
+}
+
+#[test]
+fn followups_exit_0_when_nothing_asked_for_is_overdue() {
+    // Before any deadline passed.
+    bare()
+        .args(["--today", "2017-09-10", "followups"])
+        .assert()
+        .code(0);
+    // An owner nobody is: nothing listed, nothing overdue.
+    dagsorden()
+        .args(["followups", "--owner", "Ingen Sådan"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Ingen opfølgninger."));
+    dagsorden()
+        .args(["followups", "--body", "fu"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn followups_refuse_unknown_states_and_bodies() {
+    dagsorden()
+        .args(["followups", "--state", "late"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "one of: open, overdue, due, waiting, done, cancelled, all",
+        ));
+    dagsorden()
+        .args(["followups", "--body", "kkr"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown body `kkr`"));
+}
+
+#[test]
+fn followups_as_json_give_states_and_dates() {
+    let out = dagsorden()
+        .args(["followups", "--state", "all", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_id = |id: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let status = by_id("spiseforstyrrelser-status-socialstyrelsen");
+    assert_eq!(status["state"], "overdue");
+    assert_eq!(status["due_by"], "2017-09-18");
+    assert_eq!(status["origin"], "2017-09-08-sdf#3");
+    let course = by_id("myndighedsforloeb-evaluering");
+    assert_eq!(course["state"], "waiting");
+    assert_eq!(course["progress"]["needed"], 2);
+    assert_eq!(by_id("rammeaftale-analyse")["due_by"], "2018-06-30");
+    assert_eq!(by_id("belaegning-1-maj")["year"], 2018);
+}

@@ -3,6 +3,7 @@
 mod check;
 mod decisions;
 mod export;
+mod followups;
 mod list;
 mod new;
 mod screen;
@@ -21,6 +22,7 @@ use dagsorden::lang::Lang;
 pub use check::check;
 pub use decisions::decisions;
 pub use export::export;
+pub use followups::followups;
 pub use list::list;
 pub use new::new;
 pub use screen::tui;

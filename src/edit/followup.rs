@@ -7,7 +7,34 @@ use chrono::NaiveDate;
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::{EditResult, set, set_text, toml_date};
-use crate::model::{FollowupStatus, ItemKind, ItemRef};
+use crate::model::{FollowupStatus, ItemKind, ItemRef, MeetingId, VaguePeriod};
+
+/// A follow-up's due as typed: a date, a meeting id, a vague period, or nothing (reported
+/// back later).
+pub fn parse_due(text: &str) -> Option<toml_edit::InlineTable> {
+    let mut t = toml_edit::InlineTable::new();
+    if text.is_empty() {
+        t.insert("kind", "report-back".into());
+    } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        t.insert("kind", "date".into());
+        t.insert(
+            "date",
+            date.format("%Y-%m-%d")
+                .to_string()
+                .parse::<toml_edit::Value>()
+                .ok()?,
+        );
+    } else if let Ok(id) = text.parse::<MeetingId>() {
+        t.insert("kind", "meeting".into());
+        t.insert("meeting", id.to_string().into());
+    } else if text.parse::<VaguePeriod>().is_ok() {
+        t.insert("kind", "period".into());
+        t.insert("period", text.to_lowercase().into());
+    } else {
+        return None;
+    }
+    Some(t)
+}
 
 /// Where the follow-up `id` is in a file.
 enum Place {
@@ -331,6 +358,27 @@ due = { kind = "yearly", month = 5, day = 1, from_year = 2018 }
 
     fn doc(text: &str) -> DocumentMut {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn dues_as_typed() {
+        assert_eq!(
+            parse_due("").unwrap().to_string(),
+            r#"{ kind = "report-back" }"#
+        );
+        assert_eq!(
+            parse_due("2018-03-01").unwrap().to_string(),
+            r#"{ kind = "date", date = 2018-03-01 }"#
+        );
+        assert_eq!(
+            parse_due("2018-05-02-sdf").unwrap().to_string(),
+            r#"{ kind = "meeting", meeting = "2018-05-02-sdf" }"#
+        );
+        assert_eq!(
+            parse_due("Medio 2018").unwrap().to_string(),
+            r#"{ kind = "period", period = "medio 2018" }"#
+        );
+        assert!(parse_due("snart").is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use serde_json::json;
 
-use super::sanitize_md::{parser_options, text};
+use super::sanitize_md::{cell, parser_options};
 use crate::edit::clause_letter as letter;
 use crate::history::{ClausePair, DecisionRow, clause_pairs};
 use crate::lang::Lang;
@@ -267,10 +267,4 @@ pub fn decisions_markdown(
     );
     out.push('\n');
     out
-}
-
-fn cell(events: &mut Vec<Event<'static>>, content: &str) {
-    events.push(Event::Start(Tag::TableCell));
-    events.push(text(content));
-    events.push(Event::End(TagEnd::TableCell));
 }

@@ -1,6 +1,7 @@
 //! Documents made from the archive. Pure functions from domain values to text.
 
 pub mod decisions;
+pub mod followups;
 pub mod markdown;
 mod sanitize_md;
 

@@ -151,3 +151,10 @@ mod tests {
         assert!(events.contains(&Event::End(TagEnd::Heading(HeadingLevel::H6))));
     }
 }
+
+/// A table cell holding `content` as text.
+pub fn cell(events: &mut Vec<Event<'static>>, content: &str) {
+    events.push(Event::Start(Tag::TableCell));
+    events.push(text(content));
+    events.push(Event::End(TagEnd::TableCell));
+}

@@ -15,6 +15,24 @@ pub fn followup_due_phrase(archive: &Archive, followup: &Followup, lang: Lang) -
     })
 }
 
+/// Says when one entry of the follow-up list is due: a yearly deadline's year is said with
+/// its date ("senest tirsdag den 1. maj 2018 (hvert år 1. maj)"), moved or not.
+pub fn entry_due_phrase(archive: &Archive, entry: &super::Entry, lang: Lang) -> String {
+    let f = entry.followup(archive);
+    let series = followup_due_phrase(archive, f, lang);
+    let (Some(year), Some(date)) = (entry.year, entry.assessment.due_by) else {
+        return series;
+    };
+    let moved = f.instance(year).and_then(|i| i.due).is_some();
+    let by = if lang == Lang::Da { "senest" } else { "by" };
+    let note = match (moved, lang) {
+        (true, Lang::Da) => format!("flyttet; {series}"),
+        (true, Lang::En) => format!("moved; {series}"),
+        (false, _) => series,
+    };
+    format!("{by} {} ({note})", lang.long_date(date))
+}
+
 /// Says when a follow-up is due. `runs` is how many runs a count trigger has logged;
 /// `event` looks up a calendar event by id.
 pub fn due_phrase<'a>(

@@ -215,6 +215,22 @@ pub enum Due {
     ReportBack,
 }
 
+impl Due {
+    /// The `kind` written in the file.
+    pub fn kind_key(&self) -> &'static str {
+        match self {
+            Due::Date(_) => "date",
+            Due::Relative { .. } => "relative",
+            Due::Period(_) => "period",
+            Due::Meeting(_) => "meeting",
+            Due::Event(_) => "event",
+            Due::Count { .. } => "count",
+            Due::Yearly { .. } => "yearly",
+            Due::ReportBack => "report-back",
+        }
+    }
+}
+
 /// One logged run for a count trigger (e.g. one course run held).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {

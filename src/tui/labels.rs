@@ -1,7 +1,6 @@
 //! Every fixed text of the screens, in Danish and English. Document labels shared with the
 //! exports come from [`crate::lang::Labels`].
 
-use crate::followup::FollowupState;
 use crate::lang::Lang;
 
 #[derive(Debug)]
@@ -281,22 +280,5 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Da => &DA,
         Lang::En => &EN,
-    }
-}
-
-/// A follow-up state as staff say it.
-pub fn state(lang: Lang, state: FollowupState) -> &'static str {
-    let (da, en) = match state {
-        FollowupState::Overdue => ("overskredet", "overdue"),
-        FollowupState::Triggered => ("udløst", "triggered"),
-        FollowupState::DueSoon => ("forfalder snart", "due soon"),
-        FollowupState::Later => ("senere", "later"),
-        FollowupState::Waiting => ("afventer", "waiting"),
-        FollowupState::Done => ("udført", "done"),
-        FollowupState::Cancelled => ("annulleret", "cancelled"),
-    };
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
     }
 }

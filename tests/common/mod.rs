@@ -55,3 +55,66 @@ pub fn assert_golden(name: &str, actual: &str) {
         "{name} differs from the golden file; review and run with UPDATE_GOLDEN=1\n--- actual ---\n{actual}"
     );
 }
+
+/// `history_copy` with follow-up history written the way the screens write it: two course
+/// runs logged, the Socialstyrelsen status done, the LMS invitation cancelled, the analysis
+/// given an exact date, and the November 2018 occupancy report moved a week.
+pub fn followups_copy() -> tempfile::TempDir {
+    use chrono::NaiveDate;
+    use dagsorden::edit::followup::{Closing, close, log_run, move_instance, reschedule};
+    use dagsorden::model::FollowupStatus;
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let tmp = history_copy();
+    let edit = |rel: &str, change: &dyn Fn(&mut toml_edit::DocumentMut)| {
+        let path = tmp.path().join(rel);
+        let mut doc: toml_edit::DocumentMut =
+            std::fs::read_to_string(&path).unwrap().parse().unwrap();
+        change(&mut doc);
+        std::fs::write(&path, doc.to_string()).unwrap();
+    };
+    edit("2017/2017-09-08-sdf.toml", &|doc| {
+        let id = "myndighedsforloeb-evaluering";
+        log_run(doc, id, d(2017, 11, 1), "Forløb 1, Vejle").unwrap();
+        log_run(doc, id, d(2018, 3, 15), "Forløb 2, Odense").unwrap();
+        let done = Closing {
+            status: FollowupStatus::Done,
+            on: d(2017, 9, 15),
+            by: None,
+            reason: String::new(),
+        };
+        close(
+            doc,
+            "spiseforstyrrelser-status-socialstyrelsen",
+            None,
+            &done,
+        )
+        .unwrap();
+        let cancelled = Closing {
+            status: FollowupStatus::Cancelled,
+            on: d(2017, 10, 2),
+            by: None,
+            reason: "LMS kunne ikke deltage".into(),
+        };
+        close(doc, "lms-inviteres-doegnseminar", None, &cancelled).unwrap();
+        let due = dagsorden::edit::followup::parse_due("2018-08-31").unwrap();
+        reschedule(
+            doc,
+            "rammeaftale-analyse",
+            due,
+            "Analysen er forsinket",
+            d(2018, 4, 10),
+        )
+        .unwrap();
+    });
+    edit("calendar/2018.toml", &|doc| {
+        move_instance(
+            doc,
+            "belaegning-1-november",
+            2018,
+            d(2018, 11, 8),
+            "Fristen er forlænget en uge",
+        )
+        .unwrap();
+    });
+    tmp
+}

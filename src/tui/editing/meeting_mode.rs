@@ -1,12 +1,11 @@
 //! Meeting mode (Mødetilstand): stepping through the clauses while the meeting is held,
 //! recording each decision in Danish past tense, follow-ups from decisions, and attendance.
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Prompt;
 use crate::edit::{self, AttendanceList, NewFollowup, past_tense};
-use crate::model::{ItemKind, MeetingId, MeetingStatus, Outcome, Person, VaguePeriod};
+use crate::model::{ItemKind, MeetingId, MeetingStatus, Outcome, Person};
 use crate::tui::app::{App, Overlay};
 use crate::tui::doc::Cursor;
 use crate::tui::keymap::Action;
@@ -177,7 +176,7 @@ impl App {
 
     pub(crate) fn add_followup(&mut self, fi: usize, what: String, due_text: &str) {
         let e = self.eui();
-        let Some(due) = parse_due(due_text.trim()) else {
+        let Some(due) = edit::followup::parse_due(due_text.trim()) else {
             self.error(e.bad_due);
             return;
         };
@@ -266,33 +265,6 @@ impl App {
     }
 }
 
-/// A follow-up's due as typed: a date, a meeting id, a vague period, or nothing (reported
-/// back later).
-pub fn parse_due(text: &str) -> Option<toml_edit::InlineTable> {
-    let mut t = toml_edit::InlineTable::new();
-    if text.is_empty() {
-        t.insert("kind", "report-back".into());
-    } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        t.insert("kind", "date".into());
-        t.insert(
-            "date",
-            date.format("%Y-%m-%d")
-                .to_string()
-                .parse::<toml_edit::Value>()
-                .ok()?,
-        );
-    } else if let Ok(id) = text.parse::<MeetingId>() {
-        t.insert("kind", "meeting".into());
-        t.insert("meeting", id.to_string().into());
-    } else if text.parse::<VaguePeriod>().is_ok() {
-        t.insert("kind", "period".into());
-        t.insert("period", text.to_lowercase().into());
-    } else {
-        return None;
-    }
-    Some(t)
-}
-
 /// An id made from the first words of `what`, ASCII only, unique among `taken`.
 pub fn unique_slug(what: &str, taken: &std::collections::HashSet<&str>) -> String {
     let folded: String = what
@@ -324,27 +296,6 @@ pub fn unique_slug(what: &str, taken: &std::collections::HashSet<&str>) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dues_as_typed() {
-        assert_eq!(
-            parse_due("").unwrap().to_string(),
-            r#"{ kind = "report-back" }"#
-        );
-        assert_eq!(
-            parse_due("2018-03-01").unwrap().to_string(),
-            r#"{ kind = "date", date = 2018-03-01 }"#
-        );
-        assert_eq!(
-            parse_due("2018-05-02-sdf").unwrap().to_string(),
-            r#"{ kind = "meeting", meeting = "2018-05-02-sdf" }"#
-        );
-        assert_eq!(
-            parse_due("Medio 2018").unwrap().to_string(),
-            r#"{ kind = "period", period = "medio 2018" }"#
-        );
-        assert!(parse_due("snart").is_none());
-    }
 
     #[test]
     fn followup_ids_are_ascii_and_unique() {

@@ -12,7 +12,6 @@ use crate::followup::{FollowupState, followup_due_phrase};
 use crate::model::{Due, Item, ItemKind, Meeting, Outcome};
 use crate::tui::app::{App, previous_minutes};
 use crate::tui::doc::{Doc, Target, visible_start};
-use crate::tui::labels;
 use crate::tui::layout::{self, Pane};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown;
@@ -348,7 +347,7 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
             let phrase = followup_due_phrase(&app.archive, f, lang);
             w.push(&phrase, theme.accent);
             w.push(" · ", theme.muted);
-            w.push_unbroken(labels::state(lang, a.state), state_style);
+            w.push_unbroken(lang.followup_state(a.state), state_style);
             if let Some(owner) = &f.owner {
                 w.push(
                     &format!(" · {}: {owner}", labels.followup_owner),

@@ -11,7 +11,6 @@ use crate::followup::{FollowupState, followup_due_phrase};
 use crate::model::{ItemRef, MeetingStatus};
 use crate::tui::app::App;
 use crate::tui::doc::{Doc, Target, visible_start};
-use crate::tui::labels;
 use crate::tui::widgets::rows::render_rows;
 use crate::tui::widgets::wrap::{Wrapper, truncate};
 
@@ -92,7 +91,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
             _ => theme.accent,
         };
         let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
-        w.push_unbroken(&labels::state(lang, a.state).to_uppercase(), style);
+        w.push_unbroken(&lang.followup_state(a.state).to_uppercase(), style);
         let phrase = followup_due_phrase(&app.archive, f, lang);
         w.push(&format!("  {phrase}"), theme.text);
         w.newline();
