@@ -98,6 +98,13 @@ pub fn text(s: &str) -> Event<'static> {
     Event::Text(CowStr::from(s.to_owned()))
 }
 
+/// A table cell holding `content` as text.
+pub fn cell(events: &mut Vec<Event<'static>>, content: &str) {
+    events.push(Event::Start(Tag::TableCell));
+    events.push(text(content));
+    events.push(Event::End(TagEnd::TableCell));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,11 +157,4 @@ mod tests {
         })));
         assert!(events.contains(&Event::End(TagEnd::Heading(HeadingLevel::H6))));
     }
-}
-
-/// A table cell holding `content` as text.
-pub fn cell(events: &mut Vec<Event<'static>>, content: &str) {
-    events.push(Event::Start(Tag::TableCell));
-    events.push(text(content));
-    events.push(Event::End(TagEnd::TableCell));
 }
