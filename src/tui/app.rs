@@ -17,7 +17,7 @@ use super::views;
 use crate::archive::Archive;
 use crate::archive::open::{Refusal, check_openable};
 use crate::calendar::{Scheduled, schedule};
-use crate::followup::{Assessment, assess};
+use crate::followup::{Assessment, Entry, assess};
 use crate::lang::Lang;
 use crate::model::{BodyId, Followup, ItemKind, ItemRef, Meeting, MeetingId};
 
@@ -59,16 +59,23 @@ pub enum Screen {
     Overview,
     Meetings,
     Decisions,
+    Followups,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::Meetings, Screen::Decisions];
+    pub const ALL: [Screen; 4] = [
+        Screen::Overview,
+        Screen::Meetings,
+        Screen::Decisions,
+        Screen::Followups,
+    ];
 
     pub fn name(self, ui: &Ui) -> &'static str {
         match self {
             Screen::Overview => ui.tab_overview,
             Screen::Meetings => ui.tab_meetings,
             Screen::Decisions => ui.tab_decisions,
+            Screen::Followups => ui.tab_followups,
         }
     }
 }
@@ -91,6 +98,8 @@ pub enum Overlay {
     },
     /// A topic's timeline.
     Timeline(Box<super::history::TimelineView>),
+    /// Choosing the meeting a follow-up is put before.
+    Agenda(Box<super::followups::AgendaPick>),
 }
 
 /// An open meeting.
@@ -151,9 +160,9 @@ pub struct App {
     pub schedule: Vec<Scheduled>,
     /// Each meeting's date with moves applied, for follow-ups due at a meeting.
     meeting_dates: HashMap<MeetingId, NaiveDate>,
-    /// The follow-ups that are overdue, triggered or due soon as of `today`, most urgent
-    /// first. Worked out once: the archive does not change while the screens show it.
-    pub attention: Vec<(Followup, Assessment)>,
+    /// The follow-ups (and years of yearly deadlines) that are overdue, triggered or due soon
+    /// as of `today`, most urgent first. Worked out again after every change.
+    pub attention: Vec<Entry>,
     pub today: NaiveDate,
     pub lang: Lang,
     pub theme: Theme,
@@ -192,6 +201,8 @@ pub struct App {
     pub trail: Option<super::search::Trail>,
     /// The Beslutninger screen.
     pub decisions: super::history::DecisionsView,
+    /// The Opfølgning screen.
+    pub followups: super::followups::FollowupsView,
 }
 
 impl App {
@@ -237,8 +248,10 @@ impl App {
             last_search: None,
             trail: None,
             decisions: super::history::DecisionsView::default(),
+            followups: super::followups::FollowupsView::default(),
         };
         app.rebuild_decisions();
+        app.rebuild_followups();
         app.attention = app.needing_attention();
         app.rebuild_rows();
         app.select_latest_held();
@@ -279,15 +292,14 @@ impl App {
         )
     }
 
-    fn needing_attention(&self) -> Vec<(Followup, Assessment)> {
-        let mut due: Vec<(Followup, Assessment)> = self
-            .archive
-            .followups()
-            .map(|f| (f, self.assess(f)))
-            .filter(|(_, a)| a.state.needs_attention())
-            .map(|(f, a)| (f.clone(), a))
-            .collect();
-        due.sort_by(|(f, a), (g, b)| (a.state, a.due_by, &f.id).cmp(&(b.state, b.due_by, &g.id)));
+    fn needing_attention(&self) -> Vec<Entry> {
+        let mut due: Vec<Entry> =
+            crate::followup::entries(&self.archive, &self.schedule, self.today)
+                .into_iter()
+                .filter(|e| e.state().needs_attention())
+                .collect();
+        // Stable: entries come sorted by due.
+        due.sort_by_key(|e| e.state());
         due
     }
 
@@ -364,6 +376,9 @@ impl App {
             None if self.screen == Screen::Decisions => {
                 vec![Scope::Decisions, Scope::Lists, Scope::Everywhere]
             }
+            None if self.screen == Screen::Followups => {
+                vec![Scope::Followups, Scope::Lists, Scope::Everywhere]
+            }
             None => vec![Scope::Lists, Scope::Everywhere],
         };
         if self.trail.is_some() && self.meeting.is_some() && self.overlay.is_none() {
@@ -394,6 +409,7 @@ impl App {
             Action::ScreenOverview => self.switch(Screen::Overview),
             Action::ScreenMeetings => self.switch(Screen::Meetings),
             Action::ScreenDecisions => self.switch(Screen::Decisions),
+            Action::ScreenFollowups => self.switch(Screen::Followups),
             Action::Search => self.open_search(),
             _ if matches!(self.overlay, Some(Overlay::Timeline(_))) => self.act_in_timeline(action),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
@@ -408,9 +424,14 @@ impl App {
                 Screen::Overview => self.act_in_overview(action),
                 Screen::Meetings => self.act_in_list(action),
                 Screen::Decisions => self.act_in_decisions(action),
+                Screen::Followups => self.act_in_followups(action),
             },
         }
         self.settle();
+    }
+
+    pub(super) fn switch_to(&mut self, screen: Screen) {
+        self.switch(screen);
     }
 
     fn switch(&mut self, screen: Screen) {
@@ -770,6 +791,7 @@ impl App {
             None => self.message = Some(Message::Info(ui.nothing_here.to_owned())),
             Some(Target::Problems) => self.overlay = Some(Overlay::Problems { scroll: 0 }),
             Some(Target::Meeting(id)) => self.jump(&id, None),
+            Some(Target::Followup { id, year }) => self.show_followup(&id, year),
             Some(Target::Item(r)) => self.jump(&r.meeting, r.item),
             Some(Target::Attachment(path)) => match check_openable(&self.archive.root, &path) {
                 Ok(real) => {
@@ -826,6 +848,7 @@ impl App {
         let list_height = self.list_height();
         self.list.cursor.settle(list_height, list_len);
         self.settle_decisions();
+        self.settle_followups();
         self.settle_search();
         if self.meeting.is_some() {
             let areas = self.meeting_areas();
@@ -936,6 +959,7 @@ impl App {
                 }
             }
             Screen::Decisions => self.click_decisions(at),
+            Screen::Followups => self.click_followups(at),
             Screen::Meetings => {
                 let Some(row) =
                     (at.y > main.y).then(|| self.list.cursor.scroll + (at.y - main.y - 1) as usize)

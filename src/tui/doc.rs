@@ -14,6 +14,11 @@ pub enum Target {
     Item(ItemRef),
     Attachment(PathBuf),
     Problems,
+    /// A follow-up on the Opfølgning screen (the year of a yearly deadline).
+    Followup {
+        id: String,
+        year: Option<i32>,
+    },
 }
 
 #[derive(Debug, Default)]

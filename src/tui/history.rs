@@ -200,6 +200,15 @@ impl App {
                 .get(view.item)
                 .map(|i| (meeting.id.clone(), i.number));
         }
+        if self.screen == Screen::Followups {
+            // The decision the follow-up came from.
+            let origin = self
+                .selected_entry()?
+                .followup(&self.archive)
+                .origin
+                .clone()?;
+            return Some((origin.meeting, origin.item?));
+        }
         if self.screen == Screen::Decisions {
             let row = self.decisions.rows.get(self.decisions.cursor.pos)?;
             let meeting = &self.archive.meetings[row.meeting];

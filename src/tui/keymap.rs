@@ -75,6 +75,14 @@ pub enum Action {
     FilterTag,
     ToggleDeviations,
     ClearFilters,
+    ScreenFollowups,
+    CycleState,
+    CycleOwner,
+    FollowupDone,
+    FollowupCancel,
+    LogRun,
+    MoveDue,
+    PutOnAgenda,
 }
 
 /// Where an action applies, as grouped in the help overlay.
@@ -92,10 +100,12 @@ pub enum Scope {
     Hits,
     /// The Beslutninger screen's filters.
     Decisions,
+    /// The Opfølgning screen: its filters and what is done to a follow-up.
+    Followups,
 }
 
 impl Action {
-    pub const ALL: [Action; 55] = [
+    pub const ALL: [Action; 63] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -151,6 +161,14 @@ impl Action {
         Action::FilterTag,
         Action::ToggleDeviations,
         Action::ClearFilters,
+        Action::ScreenFollowups,
+        Action::CycleState,
+        Action::CycleOwner,
+        Action::FollowupDone,
+        Action::FollowupCancel,
+        Action::LogRun,
+        Action::MoveDue,
+        Action::PutOnAgenda,
     ];
 
     /// Whether the action changes the archive (or turns meeting mode on and off).
@@ -216,6 +234,14 @@ impl Action {
             Action::FilterTag => "filter-tag",
             Action::ToggleDeviations => "deviations",
             Action::ClearFilters => "clear-filters",
+            Action::ScreenFollowups => "screen-followups",
+            Action::CycleState => "filter-state",
+            Action::CycleOwner => "filter-owner",
+            Action::FollowupDone => "followup-done",
+            Action::FollowupCancel => "followup-cancel",
+            Action::LogRun => "log-run",
+            Action::MoveDue => "move-due",
+            Action::PutOnAgenda => "put-on-agenda",
         }
     }
 
@@ -231,7 +257,8 @@ impl Action {
             | Action::Redo
             | Action::NewMeeting
             | Action::Search
-            | Action::ScreenDecisions => Scope::Everywhere,
+            | Action::ScreenDecisions
+            | Action::ScreenFollowups => Scope::Everywhere,
             Action::Up
             | Action::Down
             | Action::Top
@@ -240,13 +267,20 @@ impl Action {
             | Action::PageDown
             | Action::Open
             | Action::CycleBody
+            | Action::ClearFilters
             | Action::Timeline => Scope::Lists,
             Action::NextHit | Action::PreviousHit => Scope::Hits,
             Action::CycleYear
             | Action::CycleOutcome
             | Action::FilterTag
-            | Action::ToggleDeviations
-            | Action::ClearFilters => Scope::Decisions,
+            | Action::ToggleDeviations => Scope::Decisions,
+            Action::CycleState
+            | Action::CycleOwner
+            | Action::FollowupDone
+            | Action::FollowupCancel
+            | Action::LogRun
+            | Action::MoveDue
+            | Action::PutOnAgenda => Scope::Followups,
             Action::FocusNext
             | Action::FocusPrev
             | Action::PreviousMeeting
@@ -378,6 +412,29 @@ impl Action {
                 "Deviations: only where the decision departs from the recommendation",
             ),
             Action::ClearFilters => ("Fjern alle filtre", "Clear every filter"),
+            Action::ScreenFollowups => ("Skærm 4: Opfølgning", "Screen 4: Follow-ups"),
+            Action::CycleState => (
+                "Filtrér efter tilstand: åbne, overskredne, forfaldne, …",
+                "Filter by state: open, overdue, due, …",
+            ),
+            Action::CycleOwner => ("Filtrér efter ansvarlig", "Filter by owner"),
+            Action::FollowupDone => (
+                "Udført: med punktet eller datoen der lukkede den",
+                "Done: with the item or date that closed it",
+            ),
+            Action::FollowupCancel => ("Annullér med en begrundelse", "Cancel, with a reason"),
+            Action::LogRun => (
+                "Registrér et afholdt forløb (dato og note)",
+                "Log a run held (date and note)",
+            ),
+            Action::MoveDue => (
+                "Ny frist med begrundelse (også en præcis dato for en periode)",
+                "New due, with a reason (also an exact date for a period)",
+            ),
+            Action::PutOnAgenda => (
+                "Sæt på dagsordenen for næste møde",
+                "Put on the agenda of the next meeting",
+            ),
         };
         match lang {
             Lang::Da => da,
@@ -413,6 +470,13 @@ impl Action {
             Action::CycleOutcome => ("udfald", "outcome"),
             Action::FilterTag => ("emne", "tag"),
             Action::ToggleDeviations => ("afvigelser", "deviations"),
+            Action::CycleState => ("tilstand", "state"),
+            Action::CycleOwner => ("ansvarlig", "owner"),
+            Action::FollowupDone => ("udført", "done"),
+            Action::FollowupCancel => ("annullér", "cancel"),
+            Action::LogRun => ("forløb", "run"),
+            Action::MoveDue => ("ny frist", "new due"),
+            Action::PutOnAgenda => ("dagsorden", "agenda"),
             _ => ("", ""),
         };
         match lang {
@@ -435,6 +499,7 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("1", Action::ScreenOverview),
     ("2", Action::ScreenMeetings),
     ("3", Action::ScreenDecisions),
+    ("4", Action::ScreenFollowups),
     ("/", Action::Search),
     ("n", Action::NextHit),
     ("N", Action::PreviousHit),
@@ -444,6 +509,13 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("t", Action::FilterTag),
     ("v", Action::ToggleDeviations),
     ("x", Action::ClearFilters),
+    ("s", Action::CycleState),
+    ("o", Action::CycleOwner),
+    ("d", Action::FollowupDone),
+    ("c", Action::FollowupCancel),
+    ("r", Action::LogRun),
+    ("m", Action::MoveDue),
+    ("a", Action::PutOnAgenda),
     ("k", Action::Up),
     ("up", Action::Up),
     ("j", Action::Down),

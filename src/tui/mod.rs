@@ -8,6 +8,8 @@ pub mod app;
 pub mod doc;
 pub mod edit_labels;
 pub mod editing;
+pub mod followup_labels;
+pub mod followups;
 pub mod history;
 pub mod keymap;
 pub mod labels;

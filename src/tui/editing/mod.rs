@@ -11,6 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::app::{App, Message, Overlay};
 use super::doc::Cursor;
 use super::edit_labels::{EditUi, edit_ui};
+use super::followups::FollowupTarget;
 use super::keymap::Action;
 use super::layout::Pane;
 use super::widgets::textarea::{Edit, TextArea};
@@ -65,6 +66,24 @@ pub enum Prompt {
     Guest,
     /// The Beslutninger screen's tag filter.
     FilterTag,
+    /// Opfølgning: what closed a follow-up (an item or a date).
+    FollowupClose {
+        target: FollowupTarget,
+    },
+    FollowupCancel {
+        target: FollowupTarget,
+    },
+    /// A run held: date and note.
+    FollowupRun {
+        target: FollowupTarget,
+    },
+    NewDue {
+        target: FollowupTarget,
+    },
+    DueReason {
+        target: FollowupTarget,
+        due: String,
+    },
 }
 
 impl Prompt {
@@ -261,6 +280,11 @@ impl App {
             }
             Prompt::FollowupDue { file_index, what } => self.add_followup(file_index, what, &text),
             Prompt::FilterTag => self.set_tag_filter(&text),
+            Prompt::FollowupClose { .. }
+            | Prompt::FollowupCancel { .. }
+            | Prompt::FollowupRun { .. }
+            | Prompt::NewDue { .. }
+            | Prompt::DueReason { .. } => self.submit_followup(prompt, &text),
             Prompt::Guest => {
                 let (name, organisation) = match text.split_once(',') {
                     Some((n, o)) => (
@@ -297,7 +321,7 @@ impl App {
         self.save(&rel, label, change)
     }
 
-    fn save<F>(&mut self, rel: &Path, label: &str, change: F) -> bool
+    pub(super) fn save<F>(&mut self, rel: &Path, label: &str, change: F) -> bool
     where
         F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
     {
@@ -324,13 +348,7 @@ impl App {
         if self.store.has_read(rel) {
             return false;
         }
-        let Some(hash) = self
-            .archive
-            .meetings
-            .iter()
-            .find(|m| m.file == rel)
-            .map(|m| m.source_hash)
-        else {
+        let Some(hash) = self.archive.loaded_hash(rel) else {
             return false;
         };
         match self.store.read(rel) {
@@ -345,7 +363,7 @@ impl App {
         }
     }
 
-    fn report(&mut self, error: SaveError) {
+    pub(super) fn report(&mut self, error: SaveError) {
         let e = self.eui();
         match error {
             SaveError::Conflict(conflict) => {
@@ -360,7 +378,7 @@ impl App {
 
     /// Reads a saved file back into the archive and brings everything derived from it up
     /// to date; the open meeting stays open.
-    fn after_save(&mut self, rel: &Path) {
+    pub(super) fn after_save(&mut self, rel: &Path) {
         let current = self.current_meeting().map(|(m, _)| m.id.clone());
         self.reload(rel);
         if !self.locked.iter().any(|l| l == rel) {
@@ -372,9 +390,10 @@ impl App {
         self.refresh(current);
     }
 
-    /// Reads one meeting file again, and tells the search about it.
+    /// Reads one file again (a meeting file or a year plan), and tells the search about a
+    /// meeting.
     fn reload(&mut self, rel: &Path) {
-        self.archive.reload_meeting(rel);
+        self.archive.reload_file(rel);
         let id = rel
             .file_stem()
             .and_then(|s| s.to_str())
@@ -391,6 +410,7 @@ impl App {
         self.rebuild_decisions();
         self.schedule = schedule(&self.archive);
         self.refresh_dates();
+        self.rebuild_followups();
         self.rebuild_rows();
         match current.and_then(|id| self.archive.position(&id)) {
             Some(index) => {
@@ -471,6 +491,9 @@ impl App {
     /// Keys of the conflict, confirmation and attendance windows. Returns whether the key
     /// was theirs.
     pub(super) fn dialog_key(&mut self, key: &KeyEvent) -> bool {
+        if self.agenda_key(key) {
+            return true;
+        }
         let ctrl_c =
             key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         match &self.overlay {

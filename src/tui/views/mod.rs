@@ -2,6 +2,7 @@
 
 pub mod decisions;
 pub mod dialogs;
+pub mod followups;
 pub mod meeting;
 pub mod meeting_mode;
 pub mod meetings;
@@ -34,6 +35,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         (None, Screen::Overview) => overview::render(app, areas.main, buf),
         (None, Screen::Meetings) => meetings::render(app, areas.main, buf),
         (None, Screen::Decisions) => decisions::render(app, areas.main, buf),
+        (None, Screen::Followups) => followups::render(app, areas.main, buf),
     }
     status::render(app, areas.status, buf);
     match &app.overlay {
@@ -43,6 +45,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::Confirm(c)) => dialogs::confirm(app, c, area, buf),
         Some(Overlay::Attendance { cursor }) => dialogs::attendance(app, *cursor, area, buf),
         Some(Overlay::Timeline(view)) => timeline::render(app, view, area, buf),
+        Some(Overlay::Agenda(pick)) => followups::agenda(app, pick, area, buf),
         None => {}
     }
     if let Some(panel) = &app.search {

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::calendar::next_per_body;
-use crate::followup::{FollowupState, followup_due_phrase};
+use crate::followup::{FollowupState, entry_due_phrase};
 use crate::model::{ItemRef, MeetingStatus};
 use crate::tui::app::App;
 use crate::tui::doc::{Doc, Target, visible_start};
@@ -83,8 +83,8 @@ pub fn doc(app: &App, width: usize) -> Doc {
         ));
     }
     // The most urgent first; the rest are counted (a large archive can have thousands).
-    for (f, a) in due.iter().take(FOLLOWUPS_SHOWN) {
-        let a = *a;
+    for entry in due.iter().take(FOLLOWUPS_SHOWN) {
+        let (f, a) = (entry.followup(&app.archive), entry.assessment);
         let style = match a.state {
             FollowupState::Overdue => theme.error,
             FollowupState::Triggered => theme.warning,
@@ -92,7 +92,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
         };
         let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
         w.push_unbroken(&lang.followup_state(a.state).to_uppercase(), style);
-        let phrase = followup_due_phrase(&app.archive, f, lang);
+        let phrase = entry_due_phrase(&app.archive, entry, lang);
         w.push(&format!("  {phrase}"), theme.text);
         w.newline();
         w.push(&f.what, theme.text);
@@ -104,11 +104,12 @@ pub fn doc(app: &App, width: usize) -> Doc {
         if let Some(origin) = origin {
             w.push(&format!(" ({origin})"), theme.muted);
         }
-        let lines = w.finish();
-        match &f.origin {
-            Some(origin) => doc.extend_target(lines, Target::Item(origin.clone())),
-            None => doc.extend(lines),
-        }
+        // Enter shows it on the Opfølgning screen, where it can be acted on.
+        let target = Target::Followup {
+            id: f.id.clone(),
+            year: entry.year,
+        };
+        doc.extend_target(w.finish(), target);
     }
 
     if due.len() > FOLLOWUPS_SHOWN {

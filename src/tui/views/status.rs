@@ -89,6 +89,18 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::FilterTag,
             Action::Timeline,
         ]);
+    } else if app.screen == Screen::Followups {
+        actions.extend([
+            Action::Open,
+            Action::FollowupDone,
+            Action::LogRun,
+            Action::PutOnAgenda,
+            Action::MoveDue,
+            Action::FollowupCancel,
+            Action::CycleState,
+            Action::CycleBody,
+            Action::CycleOwner,
+        ]);
     } else {
         actions.extend([Action::Open, Action::Search]);
     }
@@ -100,7 +112,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         };
         let mut word = action.hint(app.lang).to_owned();
         if action == Action::CycleBody {
-            let body = if app.screen == Screen::Decisions {
+            let body = if matches!(app.screen, Screen::Decisions | Screen::Followups) {
                 // The filter line above the list says which body; the hint stays short.
                 None
             } else {

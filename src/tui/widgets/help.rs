@@ -24,6 +24,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         (Scope::Meeting, ui.scope_meeting),
         (Scope::Hits, ui.scope_hits),
         (Scope::Decisions, ui.scope_decisions),
+        (
+            Scope::Followups,
+            crate::tui::followup_labels::followup_ui(app.lang).scope,
+        ),
         (Scope::Editing, app.eui().scope_editing),
         (Scope::MeetingMode, app.eui().scope_meeting_mode),
     ];
