@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -18,55 +17,8 @@ use dagsorden::tui::theme::Theme;
 use dagsorden::tui::{App, Message, Options, views};
 
 mod common;
+use common::screen::{app, app_on, ctrl, draw, file_text, key, keys, paste, screen_text, today};
 use common::{copy_dir, history_copy, sample_dir};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2017, 9, 20).unwrap()
-}
-
-fn app_on(dir: &Path, size: (u16, u16), lang: Lang) -> App {
-    let archive = Archive::load(dir).unwrap();
-    let options = Options {
-        // Lock hints compare times; the wall clock would make them depend on the day the
-        // tests run.
-        now: || today().and_hms_opt(9, 30, 0).unwrap(),
-        ..Options::new(today(), lang, Theme::fallback(), Keymap::default())
-    };
-    App::new(archive, options, size)
-}
-
-fn app(size: (u16, u16)) -> App {
-    app_on(&sample_dir(), size, Lang::Da)
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|f| views::draw(app, f)).unwrap();
-    terminal
-}
-
-fn screen_text(app: &App) -> String {
-    let terminal = draw(app);
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// Opens the reference meeting of 8 September 2017 from the Møder screen at item 9.
 fn open_item_9(app: &mut App) {
@@ -204,7 +156,7 @@ fn every_screen_renders_at_every_size_without_panic() {
     ];
     let heights = [0u16, 1, 2, 3, 5, 9, 10, 11, 15, 24, 40, 60, 100];
     type Setup = fn(&mut App);
-    let setups: [(&str, Setup); 13] = [
+    let setups: [(&str, Setup); 15] = [
         ("overview", |_| {}),
         ("meetings", |a| keys(a, "2")),
         ("meeting items", open_item_9),
@@ -233,6 +185,12 @@ fn every_screen_renders_at_every_size_without_panic() {
         ("timeline", |a| {
             open_item_9(a);
             keys(a, "T");
+        }),
+        ("followups", |a| keys(a, "4")),
+        // The agenda window for the report-back follow-up (the last open one).
+        ("agenda window", |a| {
+            keys(a, "4G");
+            keys(a, "a");
         }),
     ];
     for (name, setup) in setups {
@@ -482,14 +440,23 @@ fn the_body_filter_cycles_through_the_bodies() {
 }
 
 #[test]
-fn the_overview_leads_to_the_overdue_follow_ups_decision() {
+fn the_overview_leads_to_the_overdue_follow_up_and_on_to_its_decision() {
     let mut app = app((120, 40));
     let text = screen_text(&app);
     assert!(text.contains("OVERSKREDET"), "{text}");
-    // Down from the next meetings to the follow-up, then Enter.
+    // Down from the next meetings to the follow-up, then Enter: the Opfølgning screen with
+    // the follow-up selected, where it can be acted on.
     for _ in 0..2 {
         key(&mut app, KeyCode::Down);
     }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Followups);
+    let selected = app.selected_entry().expect("a follow-up is selected");
+    assert_eq!(
+        selected.followup(&app.archive).id,
+        "spiseforstyrrelser-status-socialstyrelsen"
+    );
+    // Enter again: the decision it came from.
     key(&mut app, KeyCode::Enter);
     let (m, view) = app
         .current_meeting()
@@ -592,21 +559,6 @@ fn idle_events_cause_no_redraw() {
 }
 
 // --- Editing and meeting mode ------------------------------------------------------------
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn paste(app: &mut App, text: &str) {
-    app.handle_event(&Event::Paste(text.to_owned()));
-}
-
-fn file_text(dir: &Path, rel: &str) -> String {
-    std::fs::read_to_string(dir.join(rel)).unwrap()
-}
 
 /// Creates the SDF meeting of 16 November 2017 from the year plan, with the follow-up due
 /// there as an item, and opens it.

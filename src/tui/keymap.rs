@@ -691,6 +691,9 @@ impl fmt::Display for KeySpec {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<(KeySpec, Action)>,
+    /// The user's own bindings: they come before the bundled ones wherever their action
+    /// applies, so `"x" = "quit"` quits also where a bundled `x` does something else.
+    user: Vec<(KeySpec, Action)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -707,6 +710,7 @@ impl Default for Keymap {
                 .iter()
                 .map(|(key, action)| (key.parse().expect("bundled keys parse"), *action))
                 .collect(),
+            user: Vec::new(),
         }
     }
 }
@@ -721,12 +725,14 @@ impl Keymap {
         if spec.is_ctrl_c() {
             return Some(Action::Quit);
         }
-        active.iter().find_map(|scope| {
-            self.bindings
-                .iter()
-                .find(|(key, action)| *key == spec && action.scope() == *scope)
-                .map(|(_, action)| *action)
-        })
+        let find = |list: &[(KeySpec, Action)]| {
+            active.iter().find_map(|scope| {
+                list.iter()
+                    .find(|(key, action)| *key == spec && action.scope() == *scope)
+                    .map(|(_, action)| *action)
+            })
+        };
+        find(&self.user).or_else(|| find(&self.bindings))
     }
 
     /// The keys bound to an action, as shown to the user ("j / ↓").
@@ -734,6 +740,7 @@ impl Keymap {
         let mut keys: Vec<String> = self
             .bindings
             .iter()
+            .chain(&self.user)
             .filter(|(_, a)| *a == action)
             .map(|(k, _)| k.to_string())
             .collect();
@@ -804,10 +811,13 @@ impl Keymap {
                 },
             };
             // A key is rebound within its action's scope; "none" unbinds it everywhere.
-            self.bindings
-                .retain(|(k, a)| *k != spec || action.is_some_and(|new| a.scope() != new.scope()));
+            let keep = |(k, a): &(KeySpec, Action)| {
+                *k != spec || action.is_some_and(|new| a.scope() != new.scope())
+            };
+            self.bindings.retain(keep);
+            self.user.retain(keep);
             if let Some(action) = action {
-                self.bindings.push((spec, action));
+                self.user.push((spec, action));
             }
         }
         problems
@@ -898,6 +908,14 @@ mod tests {
         );
         let none = KeyModifiers::NONE;
         assert_eq!(act(&map, KeyCode::Char('x'), none), Some(Action::Quit));
+        // The user's key comes first also where a bundled `x` does something else.
+        assert_eq!(
+            map.action(
+                &press(KeyCode::Char('x'), none),
+                &[Scope::MeetingMode, Scope::Everywhere]
+            ),
+            Some(Action::Quit)
+        );
         assert_eq!(act(&map, KeyCode::Char('q'), none), None);
         assert_eq!(
             act(&map, KeyCode::Char('n'), KeyModifiers::CONTROL),

@@ -237,7 +237,7 @@ pub fn agenda(app: &App, pick: &AgendaPick, area: Rect, buf: &mut Buffer) {
                 notes.push(fui.from_plan_file.to_owned());
             }
             if m.move_pending {
-                notes.push(app.ui().move_pending.to_owned());
+                notes.push(fui.moving.to_owned());
             }
             let mut spans = vec![
                 Span::styled(if i == pick.pos { "▶ " } else { "  " }, theme.accent),

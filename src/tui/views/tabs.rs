@@ -7,7 +7,6 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Screen};
-use crate::tui::widgets::wrap::truncate;
 
 /// Each tab's screen, first column and width.
 fn tabs(app: &App) -> Vec<(Screen, u16, String)> {
@@ -37,13 +36,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(" "));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let right = format!(
-        "{} · {}",
-        app.archive.forum.name,
-        app.lang.long_date(app.today)
-    );
     let room = (area.width as usize).saturating_sub(used + 1);
-    let right = truncate(&right, room);
+    // The forum and today in full where there is room; else today alone, shorter and
+    // shorter: the date is never cut in the middle.
+    let long = app.lang.long_date(app.today);
+    let right = [
+        format!("{} · {long}", app.archive.forum.name),
+        long,
+        app.lang.date(app.today),
+    ]
+    .into_iter()
+    .find(|r| r.width() <= room)
+    .unwrap_or_default();
     let pad = room.saturating_sub(right.width()) + 1;
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(right, app.theme.title));

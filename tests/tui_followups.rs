@@ -1,0 +1,397 @@
+//! The Opfølgning screen on ratatui's TestBackend: snapshots, and every action saved into the
+//! file the follow-up is written in. Today is 20 September 2017 unless a test says otherwise.
+
+use chrono::NaiveDate;
+use crossterm::event::KeyCode;
+
+use dagsorden::followup::{FollowupState, StateFilter};
+use dagsorden::lang::Lang;
+use dagsorden::tui::App;
+use dagsorden::tui::app::{Overlay, Screen};
+
+mod common;
+use common::screen::{app, app_at, app_on, ctrl, file_text, key, keys, screen_text};
+use common::{sample_copy, sample_dir};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Puts the cursor on the follow-up `id` (the first year of a yearly one) on screen 4.
+fn select(app: &mut App, id: &str) {
+    if app.screen != Screen::Followups {
+        keys(app, "4");
+    }
+    key(app, KeyCode::Home);
+    for _ in 0..app.followups.rows.len() {
+        if app
+            .selected_entry()
+            .is_some_and(|e| e.followup(&app.archive).id == id)
+        {
+            return;
+        }
+        key(app, KeyCode::Down);
+    }
+    panic!("{id} is not listed:\n{}", screen_text(app));
+}
+
+fn selected_state(app: &App) -> FollowupState {
+    app.selected_entry()
+        .expect("a follow-up is selected")
+        .state()
+}
+
+/// The state of follow-up `id` (listed or not).
+fn state_of(app: &App, id: &str) -> FollowupState {
+    app.followups
+        .entries
+        .iter()
+        .find(|e| e.followup(&app.archive).id == id)
+        .expect("the follow-up exists")
+        .state()
+}
+
+/// Types into the open prompt after clearing what it offers.
+fn type_over(app: &mut App, text: &str) {
+    ctrl(app, 'u');
+    keys(app, text);
+    key(app, KeyCode::Enter);
+}
+
+#[test]
+fn followups_screen_snapshots() {
+    for size in [(120, 40), (80, 24)] {
+        let mut app = app(size);
+        keys(&mut app, "4");
+        let text = screen_text(&app);
+        insta::assert_snapshot!(format!("followups_{}x{}", size.0, size.1), text);
+    }
+}
+
+#[test]
+fn on_20_september_2017_the_status_is_overdue_and_the_evaluation_waits_for_two_runs() {
+    let mut app = app((120, 40));
+    select(&mut app, "spiseforstyrrelser-status-socialstyrelsen");
+    assert_eq!(selected_state(&app), FollowupState::Overdue);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("! OVERSKREDET    senest mandag den 18. september 2017"),
+        "{text}"
+    );
+    select(&mut app, "myndighedsforloeb-evaluering");
+    assert_eq!(selected_state(&app), FollowupState::Waiting);
+    assert!(screen_text(&app).contains("efter 2 forløb — 0 afholdt"));
+    // Vague periods say the day they count as due by.
+    assert!(screen_text(&app).contains("medio 2018 (senest 30. juni 2018)"));
+}
+
+#[test]
+fn two_runs_make_the_evaluation_due_and_it_goes_on_the_next_sdf_agenda_of_2018() {
+    let tmp = sample_copy();
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    select(&mut app, "myndighedsforloeb-evaluering");
+    keys(&mut app, "r");
+    let offered = app.input.as_ref().expect("the run prompt").area.text();
+    assert_eq!(offered, "2017-09-20 ", "today is offered as the date");
+    type_over(&mut app, "2017-11-01 Forløb 1, Vejle");
+    assert_eq!(selected_state(&app), FollowupState::Waiting);
+    assert!(screen_text(&app).contains("efter 2 forløb — 1 afholdt"));
+    keys(&mut app, "r");
+    type_over(&mut app, "2017-12-06 Forløb 2, Odense");
+    assert_eq!(selected_state(&app), FollowupState::Triggered);
+    let file = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    assert!(
+        file.contains(
+            "runs = [\n  { date = 2017-11-01, note = \"Forløb 1, Vejle\" },\n  { date = 2017-12-06, note = \"Forløb 2, Odense\" },\n]"
+        ),
+        "{file}"
+    );
+
+    // Put on the next agenda: the seminar meeting of 16 November 2017 is offered, the
+    // first ordinary SDF meeting after the count was reached, 9 February 2018, proposed.
+    keys(&mut app, "a");
+    let Some(Overlay::Agenda(pick)) = &app.overlay else {
+        panic!("the agenda window:\n{}", screen_text(&app));
+    };
+    assert_eq!(
+        pick.candidates[pick.pos].meeting.id.to_string(),
+        "2018-02-09-sdf"
+    );
+    insta::assert_snapshot!("followups_agenda_window_100x30", {
+        app.size = (100, 30);
+        app.handle_event(&crossterm::event::Event::Resize(100, 30));
+        screen_text(&app)
+    });
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    // The meeting is created from the 2018 plan, with the evaluation before the standing
+    // items, linked back to the follow-up and the decision.
+    let meeting = file_text(tmp.path(), "2018/2018-02-09-sdf.toml");
+    assert!(
+        meeting.contains("answers = [\"myndighedsforloeb-evaluering\"]"),
+        "{meeting}"
+    );
+    assert!(meeting.contains("refs = [\"2017-09-08-sdf#2\"]"));
+    let evaluation = meeting.find("Oplægget evalueres").unwrap();
+    assert!(evaluation < meeting.find("title = \"Eventuelt\"").unwrap());
+    let entry = app.selected_entry().unwrap();
+    assert_eq!(
+        entry.on_agenda.as_ref().map(ToString::to_string).as_deref(),
+        Some("2018-02-09-sdf#2")
+    );
+    assert!(screen_text(&app).contains("på dagsordenen: SDF 9. februar 2018, punkt 2"));
+    // Again: it is on an agenda already, nothing is added twice.
+    keys(&mut app, "a");
+    assert!(app.overlay.is_none());
+    assert!(screen_text(&app).contains("Allerede på dagsordenen: SDF 9. februar 2018, punkt 2"));
+    assert_eq!(
+        app.archive.error_count(),
+        0,
+        "{:?}",
+        app.archive.diagnostics
+    );
+
+    // Marking it done offers the item that put it on the agenda.
+    keys(&mut app, "d");
+    assert_eq!(app.input.as_ref().unwrap().area.text(), "2018-02-09-sdf#2");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        state_of(&app, "myndighedsforloeb-evaluering"),
+        FollowupState::Done
+    );
+    let file = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    assert!(
+        file.contains(
+            "status = \"done\"\nclosed_by = \"2018-02-09-sdf#2\"\nclosed_on = 2018-02-09"
+        ),
+        "{file}"
+    );
+}
+
+#[test]
+fn an_existing_meeting_gets_the_item_added_before_its_standing_items() {
+    let tmp = sample_copy();
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    // Create 16 November 2017 first (from the Møder screen), then put the LMS invitation there.
+    keys(&mut app, "2n");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    key(&mut app, KeyCode::Esc);
+    select(&mut app, "spiseforstyrrelser-orientering");
+    keys(&mut app, "a");
+    let Some(Overlay::Agenda(pick)) = &app.overlay else {
+        panic!("the agenda window");
+    };
+    // Choose the seminar meeting, which is offered but not proposed.
+    assert_eq!(pick.candidates[0].meeting.id.to_string(), "2017-11-16-sdf");
+    assert_ne!(pick.pos, 0);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    let meeting = file_text(tmp.path(), "2017/2017-11-16-sdf.toml");
+    let new = meeting
+        .find("answers = [\"spiseforstyrrelser-orientering\"]")
+        .unwrap();
+    assert!(
+        new < meeting.find("title = \"Orienteringer\"").unwrap(),
+        "{meeting}"
+    );
+    assert!(
+        meeting.starts_with("# Møde i Socialdirektørforum"),
+        "the file's comment stays"
+    );
+}
+
+#[test]
+fn done_cancel_and_a_new_due_are_saved_with_their_history() {
+    let tmp = sample_copy();
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    select(&mut app, "spiseforstyrrelser-status-socialstyrelsen");
+    keys(&mut app, "d");
+    assert_eq!(app.input.as_ref().unwrap().area.text(), "2017-09-20");
+    type_over(&mut app, "2017-09-15");
+    // Done leaves the open list.
+    assert!(!screen_text(&app).contains("OVERSKREDET"));
+    assert_eq!(
+        state_of(&app, "spiseforstyrrelser-status-socialstyrelsen"),
+        FollowupState::Done
+    );
+    select(&mut app, "lms-inviteres-doegnseminar");
+    keys(&mut app, "c");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.input.is_none(), "an empty reason cancels nothing");
+    assert_eq!(selected_state(&app), FollowupState::Later);
+    keys(&mut app, "c");
+    keys(&mut app, "LMS kunne ikke deltage");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        state_of(&app, "lms-inviteres-doegnseminar"),
+        FollowupState::Cancelled
+    );
+    select(&mut app, "rammeaftale-analyse");
+    keys(&mut app, "m");
+    assert_eq!(app.input.as_ref().unwrap().area.text(), "medio 2018");
+    type_over(&mut app, "2018-08-31");
+    keys(&mut app, "Analysen er forsinket");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&app);
+    assert!(text.contains("senest fredag den 31. august 2018"), "{text}");
+    assert!(
+        text.contains("frist ændret 20. september 2017: «medio 2018 (senest 30. juni 2018)» — Analysen er forsinket"),
+        "{text}"
+    );
+    let file = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    assert!(
+        file.contains("status = \"done\"\nclosed_on = 2017-09-15\n"),
+        "{file}"
+    );
+    assert!(file.contains(
+        "status = \"cancelled\"\nclosed_on = 2017-09-20\nreason = \"LMS kunne ikke deltage\""
+    ));
+    assert!(file.contains("due = { kind = \"date\", date = 2018-08-31 }"));
+    assert!(file.contains(
+        "rescheduled = [\n  { on = 2017-09-20, was = { kind = \"period\", period = \"medio 2018\" }, reason = \"Analysen er forsinket\" },\n]"
+    ));
+    // The closed ones are on the done and cancelled lists; undo takes the last change back.
+    keys(&mut app, "s");
+    assert_eq!(app.followups.filter.state, StateFilter::Overdue);
+    keys(&mut app, "x");
+    assert_eq!(app.followups.filter.state, StateFilter::Open);
+    keys(&mut app, "u");
+    let file = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    assert!(file.contains("period = \"medio 2018\" }\n"), "{file}");
+    assert!(!file.contains("rescheduled"));
+}
+
+#[test]
+fn bad_input_changes_nothing_and_says_what_to_write() {
+    let tmp = sample_copy();
+    let before = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    select(&mut app, "myndighedsforloeb-evaluering");
+    keys(&mut app, "r");
+    type_over(&mut app, "i går Forløb 1");
+    assert!(screen_text(&app).contains("Skriv datoen først"));
+    keys(&mut app, "d");
+    type_over(&mut app, "2017-09-08-sdf#99");
+    assert!(screen_text(&app).contains("Punktet findes ikke i arkivet: 2017-09-08-sdf#99"));
+    keys(&mut app, "m");
+    type_over(&mut app, "snart");
+    assert!(screen_text(&app).contains("Forstår ikke fristen"));
+    select(&mut app, "spiseforstyrrelser-status-socialstyrelsen");
+    keys(&mut app, "r");
+    assert!(app.input.is_none());
+    assert!(screen_text(&app).contains("Forløb registreres kun"));
+    assert_eq!(file_text(tmp.path(), "2017/2017-09-08-sdf.toml"), before);
+}
+
+#[test]
+fn on_2_may_2018_the_may_report_is_overdue_and_each_year_closes_on_its_own() {
+    let tmp = sample_copy();
+    let mut app = app_at(tmp.path(), (120, 40), Lang::Da, d(2018, 5, 2));
+    keys(&mut app, "4");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("! OVERSKREDET    senest tirsdag den 1. maj 2018 (hvert år 1. maj)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "· SENERE         senest torsdag den 1. november 2018 (hvert år 1. november)"
+        ),
+        "{text}"
+    );
+    select(&mut app, "belaegning-1-maj");
+    assert_eq!(app.selected_entry().unwrap().year, Some(2018));
+    keys(&mut app, "d");
+    type_over(&mut app, "2018-04-30");
+    let plan = file_text(tmp.path(), "calendar/2018.toml");
+    assert!(
+        plan.contains(
+            "instances = [\n  { year = 2018, status = \"done\", closed_on = 2018-04-30 },\n]"
+        ),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("# Rammeaftale 2018"),
+        "the plan's comments stay"
+    );
+    // 2019 is still to come.
+    select(&mut app, "belaegning-1-maj");
+    let entry = app.selected_entry().unwrap();
+    assert_eq!(
+        (entry.year, entry.state()),
+        (Some(2019), FollowupState::Later)
+    );
+    // The November report moves a week, for 2018 only.
+    select(&mut app, "belaegning-1-november");
+    keys(&mut app, "m");
+    type_over(&mut app, "2018-11-08");
+    keys(&mut app, "Fristen er forlænget");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        screen_text(&app)
+            .contains("senest torsdag den 8. november 2018 (flyttet; hvert år 1. november)")
+    );
+    assert_eq!(
+        app.archive.error_count(),
+        0,
+        "{:?}",
+        app.archive.diagnostics
+    );
+}
+
+#[test]
+fn filters_by_state_owner_and_body() {
+    let tmp = sample_copy();
+    let file = tmp.path().join("2017/2017-09-08-sdf.toml");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "id = \"rammeaftale-analyse\"\n",
+        "id = \"rammeaftale-analyse\"\nowner = \"Fælleskommunalt socialsekretariat\"\n",
+    );
+    std::fs::write(&file, text).unwrap();
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    keys(&mut app, "4");
+    assert_eq!(app.followups.rows.len(), 10);
+    keys(&mut app, "o");
+    assert_eq!(app.followups.rows.len(), 1);
+    assert!(screen_text(&app).contains("· Fælleskommunalt socialsekretariat · 1"));
+    keys(&mut app, "o");
+    assert_eq!(
+        app.followups.rows.len(),
+        10,
+        "after the last owner: all again"
+    );
+    keys(&mut app, "s");
+    assert_eq!(app.followups.rows.len(), 1, "overdue only");
+    keys(&mut app, "s");
+    assert_eq!(app.followups.rows.len(), 0, "nothing due within 14 days");
+    assert!(screen_text(&app).contains("Ingen opfølgninger med disse filtre."));
+    keys(&mut app, "x");
+    keys(&mut app, "ff");
+    assert_eq!(app.followups.rows.len(), 0, "nothing reports to FU");
+    keys(&mut app, "f");
+    assert_eq!(app.followups.rows.len(), 10);
+}
+
+#[test]
+fn enter_opens_the_decision_and_the_timeline_starts_there() {
+    let mut app = app((120, 40));
+    select(&mut app, "rammeaftale-analyse");
+    key(&mut app, KeyCode::Enter);
+    let (m, view) = app.current_meeting().expect("the decision opened");
+    assert_eq!(
+        (m.id.to_string(), m.items[view.item].number),
+        ("2017-09-08-sdf".to_owned(), 4)
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Followups);
+    keys(&mut app, "T");
+    assert!(matches!(app.overlay, Some(Overlay::Timeline(_))));
+    key(&mut app, KeyCode::Esc);
+    // A plan deadline has no decision: Enter says where it comes from.
+    let mut app = app_at(&sample_dir(), (120, 40), Lang::Da, d(2018, 5, 2));
+    select(&mut app, "belaegning-1-maj");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.current_meeting().is_none());
+    assert!(screen_text(&app).contains("Fra mødeplanen: Rammeaftale 2018"));
+}
