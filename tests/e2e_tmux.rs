@@ -361,3 +361,67 @@ fn search_as_you_type_then_open_a_hit_and_step_to_the_next() {
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 }
+
+/// The done-when of the follow-ups: on 20 September 2017 the status to Socialstyrelsen is
+/// overdue, the course evaluation waits; two runs logged in the real terminal make it due,
+/// and "put on the agenda" creates the SDF meeting of 9 February 2018 from the plan with it.
+#[test]
+fn log_two_runs_and_put_the_evaluation_on_the_next_agenda() {
+    let tmp = sample_copy();
+    let tmux = Tmux::start("followups", 100, 30);
+    tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+
+    tmux.send(&["4"]);
+    tmux.wait_for(&[
+        "! OVERSKREDET    senest mandag den 18. september 2017",
+        "… AFVENTER       efter 2 forløb — 0 afholdt",
+    ]);
+    // The evaluation is the last but one: the last is the report-back.
+    tmux.send(&["G", "k"]);
+    tmux.wait_for(&["Frist: efter 2 forløb — 0 afholdt"]);
+    tmux.send(&["r"]);
+    tmux.wait_for(&["Afholdt forløb: dato og note", "2017-09-20"]);
+    tmux.send(&["C-u"]);
+    tmux.type_text("2017-11-01 Forløb 1, Vejle");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Gemt: forløb registreret", "efter 2 forløb — 1 afholdt"]);
+
+    // The file on disk holds the run.
+    let file = std::fs::read_to_string(tmp.path().join("2017/2017-09-08-sdf.toml")).unwrap();
+    assert!(
+        file.contains("runs = [\n  { date = 2017-11-01, note = \"Forløb 1, Vejle\" },\n]"),
+        "{file}"
+    );
+
+    tmux.send(&["r"]);
+    tmux.wait_for(&["Afholdt forløb: dato og note"]);
+    tmux.send(&["C-u"]);
+    tmux.type_text("2017-12-06 Forløb 2, Odense");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Antallet er nået", "» UDLØST"]);
+
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Sæt på dagsordenen", "▶ SDF  fredag den 9. februar 2018  (foreslået"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Sat på dagsordenen: SDF 9. februar 2018, punkt 2"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+
+    let file = std::fs::read_to_string(tmp.path().join("2017/2017-09-08-sdf.toml")).unwrap();
+    assert!(file.contains("{ date = 2017-12-06, note = \"Forløb 2, Odense\" },"), "{file}");
+    let meeting = std::fs::read_to_string(tmp.path().join("2018/2018-02-09-sdf.toml")).unwrap();
+    assert!(meeting.contains("answers = [\"myndighedsforloeb-evaluering\"]"), "{meeting}");
+
+    // The command line agrees: it is due now, and on the agenda.
+    let list = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .args(["--today", "2017-12-07", "--dir"])
+        .arg(tmp.path())
+        .args(["followups", "--state", "due"])
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(list.contains("UDLØST           efter 2 forløb — 2 afholdt"), "{list}");
+    assert!(list.contains("på dagsordenen: SDF 9. februar 2018, punkt 2"), "{list}");
+}
