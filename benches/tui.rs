@@ -71,6 +71,23 @@ fn tui(c: &mut Criterion) {
             terminal.draw(|f| views::draw(&app, f)).unwrap();
         })
     });
+    // Opfølgning: 8,000 follow-ups (eight per generated meeting).
+    press(&mut app, '4');
+    group.bench_function(
+        "keystroke + redraw, Opfølgning screen, 1000 meetings / 8000 follow-ups",
+        |b| {
+            b.iter(|| {
+                press(&mut app, 'j');
+                terminal.draw(|f| views::draw(&app, f)).unwrap();
+            })
+        },
+    );
+    // What every save works out again: the list with each follow-up's state.
+    let schedule = dagsorden::calendar::schedule(&app.archive);
+    let today = NaiveDate::from_ymd_opt(2017, 9, 20).unwrap();
+    group.bench_function("follow-up list, 1000 meetings / 8000 follow-ups", |b| {
+        b.iter(|| black_box(dagsorden::followup::entries(&app.archive, &schedule, today)))
+    });
     group.finish();
 }
 

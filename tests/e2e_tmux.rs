@@ -402,16 +402,25 @@ fn log_two_runs_and_put_the_evaluation_on_the_next_agenda() {
     tmux.wait_for(&["Antallet er nået", "» UDLØST"]);
 
     tmux.send(&["a"]);
-    tmux.wait_for(&["Sæt på dagsordenen", "▶ SDF  fredag den 9. februar 2018  (foreslået"]);
+    tmux.wait_for(&[
+        "Sæt på dagsordenen",
+        "▶ SDF  fredag den 9. februar 2018  (foreslået",
+    ]);
     tmux.send(&["Enter"]);
     tmux.wait_for(&["Sat på dagsordenen: SDF 9. februar 2018, punkt 2"]);
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 
     let file = std::fs::read_to_string(tmp.path().join("2017/2017-09-08-sdf.toml")).unwrap();
-    assert!(file.contains("{ date = 2017-12-06, note = \"Forløb 2, Odense\" },"), "{file}");
+    assert!(
+        file.contains("{ date = 2017-12-06, note = \"Forløb 2, Odense\" },"),
+        "{file}"
+    );
     let meeting = std::fs::read_to_string(tmp.path().join("2018/2018-02-09-sdf.toml")).unwrap();
-    assert!(meeting.contains("answers = [\"myndighedsforloeb-evaluering\"]"), "{meeting}");
+    assert!(
+        meeting.contains("answers = [\"myndighedsforloeb-evaluering\"]"),
+        "{meeting}"
+    );
 
     // The command line agrees: it is due now, and on the agenda.
     let list = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
@@ -422,6 +431,12 @@ fn log_two_runs_and_put_the_evaluation_on_the_next_agenda() {
         .output()
         .unwrap();
     let list = String::from_utf8(list.stdout).unwrap();
-    assert!(list.contains("UDLØST           efter 2 forløb — 2 afholdt"), "{list}");
-    assert!(list.contains("på dagsordenen: SDF 9. februar 2018, punkt 2"), "{list}");
+    assert!(
+        list.contains("UDLØST           efter 2 forløb — 2 afholdt"),
+        "{list}"
+    );
+    assert!(
+        list.contains("på dagsordenen: SDF 9. februar 2018, punkt 2"),
+        "{list}"
+    );
 }

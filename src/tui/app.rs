@@ -252,7 +252,6 @@ impl App {
         };
         app.rebuild_decisions();
         app.rebuild_followups();
-        app.attention = app.needing_attention();
         app.rebuild_rows();
         app.select_latest_held();
         let doc = app.overview_doc();
@@ -292,12 +291,15 @@ impl App {
         )
     }
 
-    fn needing_attention(&self) -> Vec<Entry> {
-        let mut due: Vec<Entry> =
-            crate::followup::entries(&self.archive, &self.schedule, self.today)
-                .into_iter()
-                .filter(|e| e.state().needs_attention())
-                .collect();
+    /// The entries of the follow-up list that need attention, most urgent first.
+    pub(super) fn needing_attention(&self) -> Vec<Entry> {
+        let mut due: Vec<Entry> = self
+            .followups
+            .entries
+            .iter()
+            .filter(|e| e.state().needs_attention())
+            .cloned()
+            .collect();
         // Stable: entries come sorted by due.
         due.sort_by_key(|e| e.state());
         due
@@ -314,7 +316,7 @@ impl App {
             .iter()
             .map(|s| (s.id.clone(), s.date))
             .collect();
-        self.attention = self.needing_attention();
+        self.rebuild_followups();
     }
 
     /// The effects asked for since the last call.

@@ -121,6 +121,7 @@ impl App {
             view.cursor.pos = pos;
         }
         view.cursor.pos = view.cursor.pos.min(view.rows.len().saturating_sub(1));
+        self.attention = self.needing_attention();
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {

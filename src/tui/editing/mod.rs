@@ -410,7 +410,6 @@ impl App {
         self.rebuild_decisions();
         self.schedule = schedule(&self.archive);
         self.refresh_dates();
-        self.rebuild_followups();
         self.rebuild_rows();
         match current.and_then(|id| self.archive.position(&id)) {
             Some(index) => {
