@@ -616,15 +616,7 @@ impl<'a> Converter<'a> {
         self.followup_sites
             .push((id.to_owned(), self.src.site(raw.id.span())));
         let due = self.due(&raw.due, anchor)?;
-        let status = match &raw.status {
-            Some(s) => self.key(
-                s,
-                "follow-up status",
-                &FollowupStatus::ALL,
-                FollowupStatus::key,
-            )?,
-            None => FollowupStatus::Open,
-        };
+        let status = self.followup_status(&raw.status)?;
         if !raw.runs.is_empty() && !matches!(due, Due::Count { .. }) {
             self.warning_hint(
                 raw.due.span(),
@@ -684,16 +676,21 @@ impl<'a> Converter<'a> {
         })
     }
 
-    fn instance(&mut self, raw: &RawInstance) -> Option<Instance> {
-        let status = match &raw.status {
+    /// A follow-up's (or a year's) status; open when not given.
+    fn followup_status(&mut self, raw: &Option<SStr>) -> Option<FollowupStatus> {
+        match raw {
             Some(s) => self.key(
                 s,
                 "follow-up status",
                 &FollowupStatus::ALL,
                 FollowupStatus::key,
-            )?,
-            None => FollowupStatus::Open,
-        };
+            ),
+            None => Some(FollowupStatus::Open),
+        }
+    }
+
+    fn instance(&mut self, raw: &RawInstance) -> Option<Instance> {
+        let status = self.followup_status(&raw.status)?;
         let due = match &raw.due {
             Some(d) => Some(self.date(d)?),
             None => None,

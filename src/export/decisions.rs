@@ -5,7 +5,7 @@
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use serde_json::json;
 
-use super::sanitize_md::{cell, parser_options};
+use super::sanitize_md::{cell, to_markdown};
 use crate::edit::clause_letter as letter;
 use crate::history::{ClausePair, DecisionRow, clause_pairs};
 use crate::lang::Lang;
@@ -257,14 +257,5 @@ pub fn decisions_markdown(
         }
     }
     events.push(Event::End(TagEnd::Table));
-    let mut out = String::new();
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark_to_cmark::cmark_with_options(
-        events.iter(),
-        &mut out,
-        parser_options(),
-        pulldown_cmark_to_cmark::Options::default(),
-    );
-    out.push('\n');
-    out
+    to_markdown(&events)
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 use serde_json::json;
 
-use super::sanitize_md::{cell, parser_options, text};
+use super::sanitize_md::{cell, text, to_markdown};
 use crate::archive::Archive;
 use crate::followup::{Entry, FollowupState, due_phrase, entry_due_phrase, reporting_body};
 use crate::lang::Lang;
@@ -297,14 +297,5 @@ pub fn followups_markdown(
         events.push(Event::End(TagEnd::TableRow));
     }
     events.push(Event::End(TagEnd::Table));
-    let mut out = String::new();
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark_to_cmark::cmark_with_options(
-        events.iter(),
-        &mut out,
-        parser_options(),
-        pulldown_cmark_to_cmark::Options::default(),
-    );
-    out.push('\n');
-    out
+    to_markdown(&events)
 }

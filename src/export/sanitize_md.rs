@@ -105,6 +105,20 @@ pub fn cell(events: &mut Vec<Event<'static>>, content: &str) {
     events.push(Event::End(TagEnd::TableCell));
 }
 
+/// CommonMark text from `events`, ending in a newline.
+pub fn to_markdown(events: &[Event<'static>]) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_to_cmark::cmark_with_options(
+        events.iter(),
+        &mut out,
+        parser_options(),
+        pulldown_cmark_to_cmark::Options::default(),
+    );
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
