@@ -10,7 +10,7 @@ use super::sanitize_md::{cell, text, to_markdown};
 use crate::archive::Archive;
 use crate::followup::{Entry, FollowupState, due_phrase, entry_due_phrase, reporting_body};
 use crate::lang::Lang;
-use crate::model::{Followup, ItemRef};
+use crate::model::{Followup, FollowupStatus, ItemRef};
 use crate::text::sanitize;
 
 fn one_line(s: &str) -> String {
@@ -91,11 +91,14 @@ pub fn details(archive: &Archive, entry: &Entry, lang: Lang) -> Vec<String> {
     {
         out.push(format!("{}: {}", l.due_moved, one_line(&i.reason)));
     }
-    let (closed_on, closed_by, reason) = match entry.year.and_then(|y| f.instance(y)) {
-        Some(i) if entry.state() != FollowupState::Later => {
-            (i.closed_on, i.closed_by.as_ref(), &i.reason)
-        }
-        _ => (f.closed_on, f.closed_by.as_ref(), &f.reason),
+    // A year closed on its own says how; otherwise the follow-up (or whole series) does.
+    let own = entry
+        .year
+        .and_then(|y| f.instance(y))
+        .filter(|i| i.status != FollowupStatus::Open);
+    let (closed_on, closed_by, reason) = match own {
+        Some(i) => (i.closed_on, i.closed_by.as_ref(), &i.reason),
+        None => (f.closed_on, f.closed_by.as_ref(), &f.reason),
     };
     match entry.state() {
         FollowupState::Done => {

@@ -274,7 +274,7 @@ impl App {
             entry.state(),
             FollowupState::Done | FollowupState::Cancelled
         );
-        if closed && action != Action::MoveDue {
+        if closed {
             self.message = Some(Message::Info(fui.already_closed.to_owned()));
             return;
         }
