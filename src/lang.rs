@@ -67,6 +67,19 @@ impl Lang {
         }
     }
 
+    /// An item (or meeting) as a reader finds it: "SDF 8. september 2017, punkt 3".
+    pub fn item_phrase(self, forum: &crate::model::Forum, r: &crate::model::ItemRef) -> String {
+        let short = forum.body_short(&r.meeting.body);
+        match r.item {
+            Some(n) => format!(
+                "{short} {}, {} {n}",
+                self.date(r.meeting.date),
+                self.labels().item
+            ),
+            None => format!("{short} {}", self.date(r.meeting.date)),
+        }
+    }
+
     /// "kl. 09.00" / "09:00".
     pub fn time(self, time: NaiveTime) -> String {
         match self {

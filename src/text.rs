@@ -46,6 +46,12 @@ pub fn sanitize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A text on one line for lists and tables: runs of whitespace (newlines too) become one
+/// space, then it is sanitized.
+pub fn one_line(text: &str) -> String {
+    sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
 /// Sanitizes one line of text: newlines are shown as placeholders too.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     sanitize_with(text, false)

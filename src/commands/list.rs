@@ -61,10 +61,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
         ListFormat::Text => {
             for r in rows.values() {
                 let status = r.file.map_or(MeetingStatus::Planned, |m| m.status);
-                let short = archive
-                    .forum
-                    .body(&r.id.body)
-                    .map_or_else(|| r.id.body.to_string(), |b| b.short.clone());
+                let short = archive.forum.body_short(&r.id.body);
                 let items_word = lang.labels().items_count;
                 let title = match (r.file, r.planned.and_then(|p| p.event.as_ref())) {
                     (Some(m), _) => format!("{} ({} {items_word})", m.title, m.items.len()),

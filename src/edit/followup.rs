@@ -17,13 +17,7 @@ pub fn parse_due(text: &str) -> Option<toml_edit::InlineTable> {
         t.insert("kind", "report-back".into());
     } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         t.insert("kind", "date".into());
-        t.insert(
-            "date",
-            date.format("%Y-%m-%d")
-                .to_string()
-                .parse::<toml_edit::Value>()
-                .ok()?,
-        );
+        t.insert("date", date_value(date));
     } else if let Ok(id) = text.parse::<MeetingId>() {
         t.insert("kind", "meeting".into());
         t.insert("meeting", id.to_string().into());

@@ -131,12 +131,7 @@ pub fn draft(
         }
     }
     for f in include {
-        let at = append_item(&mut doc, &f.what, ItemKind::Discussion)?;
-        let item = super::item(&mut doc, at)?;
-        if let Some(origin) = &f.origin {
-            item.insert("refs", value(Array::from_iter([origin.to_string()])));
-        }
-        item.insert("answers", value(Array::from_iter([f.id.clone()])));
+        super::followup::add_answering_item(&mut doc, &f.what, &f.id, f.origin.as_ref())?;
     }
     append_item(&mut doc, "Orienteringer", ItemKind::Announcements)?;
     append_item(&mut doc, "Eventuelt", ItemKind::AnyOtherBusiness)?;

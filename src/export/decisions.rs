@@ -10,7 +10,7 @@ use crate::edit::clause_letter as letter;
 use crate::history::{ClausePair, DecisionRow, clause_pairs};
 use crate::lang::Lang;
 use crate::model::{Forum, Item, Meeting};
-use crate::text::sanitize;
+use crate::text::one_line;
 
 /// What one row says, flattened for the formats.
 struct Flat<'a> {
@@ -33,9 +33,7 @@ fn flatten<'a>(forum: &Forum, meetings: &'a [Meeting], rows: &[DecisionRow]) -> 
             Flat {
                 meeting,
                 item,
-                body: forum
-                    .body(meeting.body())
-                    .map_or_else(|| meeting.body().to_string(), |b| b.short.clone()),
+                body: forum.body_short(meeting.body()),
                 clauses,
             }
         })
@@ -47,10 +45,6 @@ fn clause_key(index: usize) -> String {
     crate::edit::clause_letter(index)
         .trim_matches(['(', ')'])
         .to_owned()
-}
-
-fn one_line(s: &str) -> String {
-    sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 fn outcomes(lang: Lang, clauses: &[ClausePair]) -> String {

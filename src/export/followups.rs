@@ -10,43 +10,18 @@ use super::sanitize_md::{cell, text, to_markdown};
 use crate::archive::Archive;
 use crate::followup::{Entry, FollowupState, due_phrase, entry_due_phrase, reporting_body};
 use crate::lang::Lang;
-use crate::model::{Followup, FollowupStatus, ItemRef};
-use crate::text::sanitize;
-
-fn one_line(s: &str) -> String {
-    sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
-}
-
-/// "SDF 8. september 2017, punkt 3".
-pub fn item_phrase(archive: &Archive, r: &ItemRef, lang: Lang) -> String {
-    let short = archive
-        .forum
-        .body(&r.meeting.body)
-        .map_or_else(|| r.meeting.body.to_string(), |b| b.short.clone());
-    match r.item {
-        Some(n) => format!(
-            "{short} {}, {} {n}",
-            lang.date(r.meeting.date),
-            lang.labels().item
-        ),
-        None => format!("{short} {}", lang.date(r.meeting.date)),
-    }
-}
+use crate::model::{Followup, FollowupStatus};
+use crate::text::{one_line, sanitize};
 
 /// The body a follow-up is to be put before, when it names one.
 fn body_short(archive: &Archive, f: &Followup) -> Option<String> {
-    f.reports_to.as_ref().map(|b| {
-        archive
-            .forum
-            .body(b)
-            .map_or_else(|| b.to_string(), |x| x.short.clone())
-    })
+    f.reports_to.as_ref().map(|b| archive.forum.body_short(b))
 }
 
 /// Where a follow-up came from: the decision, else the source named in the plan.
 pub fn origin_phrase(archive: &Archive, f: &Followup, lang: Lang) -> Option<String> {
     match (&f.origin, &f.source) {
-        (Some(o), _) => Some(item_phrase(archive, o, lang)),
+        (Some(o), _) => Some(lang.item_phrase(&archive.forum, o)),
         (None, Some(s)) => Some(one_line(s)),
         (None, None) => None,
     }
@@ -72,7 +47,7 @@ pub fn details(archive: &Archive, entry: &Entry, lang: Lang) -> Vec<String> {
         out.push(format!(
             "{}: {}",
             l.on_agenda,
-            item_phrase(archive, r, lang)
+            lang.item_phrase(&archive.forum, r)
         ));
     }
     for r in &f.rescheduled {
@@ -110,7 +85,7 @@ pub fn details(archive: &Archive, entry: &Entry, lang: Lang) -> Vec<String> {
                 line.push_str(&format!(
                     ", {} {}",
                     l.closed_by,
-                    item_phrase(archive, by, lang)
+                    lang.item_phrase(&archive.forum, by)
                 ));
             }
             out.push(line);

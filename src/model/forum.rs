@@ -46,6 +46,12 @@ impl Forum {
             .map_or_else(|| id.to_string(), |b| b.name.clone())
     }
 
+    /// A body's short name for lists ("SDF"); an unknown body by its id in capitals.
+    pub fn body_short(&self, id: &BodyId) -> String {
+        self.body(id)
+            .map_or_else(|| id.as_str().to_uppercase(), |b| b.short.clone())
+    }
+
     pub fn body_ids(&self) -> Vec<&str> {
         self.bodies.iter().map(|b| b.id.as_str()).collect()
     }

@@ -432,11 +432,7 @@ impl App {
         self.settle();
     }
 
-    pub(super) fn switch_to(&mut self, screen: Screen) {
-        self.switch(screen);
-    }
-
-    fn switch(&mut self, screen: Screen) {
+    pub(super) fn switch(&mut self, screen: Screen) {
         self.overlay = None;
         self.trail = None;
         if let Some(view) = self.meeting.take() {

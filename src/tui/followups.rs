@@ -19,9 +19,8 @@ use crate::edit::followup::{
     Closing, add_answering_item, close, log_run, move_instance, parse_due, reschedule,
 };
 use crate::edit::new_meeting;
-use crate::export::followups::item_phrase;
 use crate::followup::{
-    Candidate, Entry, EntryFilter, FollowupState, StateFilter, agenda_candidates, entries,
+    Candidate, Entry, EntryFilter, FollowupState, Home, StateFilter, agenda_candidates, entries,
     list::owners,
 };
 use crate::model::{BodyId, Due, FollowupStatus, ItemRef};
@@ -102,16 +101,22 @@ pub fn areas(main: Rect) -> FollowupAreas {
 }
 
 impl App {
-    /// Works out the list again: after a save, a filter change, or at start.
+    /// Works out the list again from the archive: at start and after every change. The
+    /// cursor stays on its follow-up where the filter still shows it.
     pub(super) fn rebuild_followups(&mut self) {
         let keep = self.selected_entry().map(|e| (e.home, e.year));
-        let all = entries(&self.archive, &self.schedule, self.today);
+        self.followups.entries = entries(&self.archive, &self.schedule, self.today);
+        self.followups.owners = owners(&self.archive);
+        self.attention = self.needing_attention();
+        self.filter_followups(keep);
+    }
+
+    /// Which entries the filter shows; cheap, so a filter key never works out states again.
+    fn filter_followups(&mut self, keep: Option<(Home, Option<i32>)>) {
         let view = &mut self.followups;
-        view.rows = (0..all.len())
-            .filter(|&i| view.filter.matches(&all[i], &self.archive))
+        view.rows = (0..view.entries.len())
+            .filter(|&i| view.filter.matches(&view.entries[i], &self.archive))
             .collect();
-        view.entries = all;
-        view.owners = owners(&self.archive);
         if let Some(keep) = keep
             && let Some(pos) = view
                 .rows
@@ -121,7 +126,6 @@ impl App {
             view.cursor.pos = pos;
         }
         view.cursor.pos = view.cursor.pos.min(view.rows.len().saturating_sub(1));
-        self.attention = self.needing_attention();
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {
@@ -145,9 +149,9 @@ impl App {
 
     /// Shows a follow-up on the Opfølgning screen (from the overview).
     pub(super) fn show_followup(&mut self, id: &str, year: Option<i32>) {
-        self.switch_to(Screen::Followups);
+        self.switch(Screen::Followups);
         self.followups.filter = EntryFilter::default();
-        self.rebuild_followups();
+        self.refilter_followups();
         let view = &mut self.followups;
         let found = view.rows.iter().position(|&i| {
             let e = &view.entries[i];
@@ -209,7 +213,7 @@ impl App {
 
     fn refilter_followups(&mut self) {
         self.followups.cursor = Cursor::default();
-        self.rebuild_followups();
+        self.filter_followups(None);
     }
 
     /// Enter: the decision the follow-up came from.
@@ -444,7 +448,7 @@ impl App {
             self.message = Some(Message::Info(format!(
                 "{}: {}",
                 fui.already_on_agenda,
-                item_phrase(&self.archive, on, self.lang)
+                self.lang.item_phrase(&self.archive.forum, on)
             )));
             return;
         }
@@ -549,7 +553,7 @@ impl App {
             self.message = Some(Message::Info(format!(
                 "{}: {}",
                 fui.put_on,
-                item_phrase(&self.archive, &r, self.lang)
+                self.lang.item_phrase(&self.archive.forum, &r)
             )));
         }
     }

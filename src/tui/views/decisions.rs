@@ -169,11 +169,7 @@ fn heading(
 ) -> Line<'static> {
     let meeting = &app.archive.meetings[row.meeting];
     let item = &meeting.items[row.item];
-    let short = app
-        .archive
-        .forum
-        .body(meeting.body())
-        .map_or_else(|| meeting.body().to_string(), |b| b.short.clone());
+    let short = app.archive.forum.body_short(meeting.body());
     let number = match selected_letter {
         Some(c) => format!("{:>3} {} ", item.number, crate::edit::clause_letter(c)),
         None => format!("{:>3}  ", item.number),

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::export::followups::{details, origin_phrase};
 use crate::followup::{Entry, FollowupState, entry_due_phrase};
+use crate::text::one_line;
 use crate::tui::app::App;
 use crate::tui::followup_labels::{followup_ui, state_filter};
 use crate::tui::followups::{AgendaPick, ROW_HEIGHT, areas};
@@ -73,10 +74,7 @@ fn filter_line(app: &App, width: usize) -> Line<'static> {
     let fui = followup_ui(app.lang);
     let f = &app.followups.filter;
     let body = f.body.as_ref().map_or(ui.all_bodies.to_owned(), |b| {
-        app.archive
-            .forum
-            .body(b)
-            .map_or_else(|| b.to_string(), |x| x.short.clone())
+        app.archive.forum.body_short(b)
     });
     let owner = f.owner.as_deref().map_or(fui.all_owners.to_owned(), |o| {
         crate::text::sanitize(o).into_owned()
@@ -118,11 +116,7 @@ fn row_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'static>> {
         ),
     ];
     if let Some(body) = f.reports_to.as_ref() {
-        let short = app
-            .archive
-            .forum
-            .body(body)
-            .map_or_else(|| body.to_string(), |b| b.short.clone());
+        let short = app.archive.forum.body_short(body);
         first.push(Span::styled(
             format!("  → {short}"),
             app.theme.body(body.as_str()),
@@ -139,10 +133,6 @@ fn row_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'static>> {
         ));
     }
     vec![fit_spans(first, width), fit_spans(second, width)]
-}
-
-fn one_line(s: &str) -> String {
-    crate::text::sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 /// The selected follow-up in full: what (wrapped), then each fact on its own line.
@@ -221,11 +211,7 @@ pub fn agenda(app: &App, pick: &AgendaPick, area: Rect, buf: &mut Buffer) {
         lines.push(Line::default());
         for (i, c) in pick.candidates.iter().enumerate() {
             let m = &c.meeting;
-            let body = app
-                .archive
-                .forum
-                .body(&m.id.body)
-                .map_or_else(|| m.id.body.to_string(), |b| b.short.clone());
+            let body = app.archive.forum.body_short(&m.id.body);
             let mut notes = Vec::new();
             if i == pick.proposed {
                 notes.push(fui.proposed.to_owned());

@@ -63,9 +63,8 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
         Row::Year(year) => Line::styled(truncate(&year.to_string(), width), theme.title),
         Row::Meeting(i) => {
             let s = &app.schedule[i];
-            let body = app.archive.forum.body(&s.id.body);
-            let short = body.map_or_else(|| s.id.body.as_str().to_uppercase(), |b| b.short.clone());
-            let name = body.map_or_else(|| s.id.body.as_str().to_owned(), |b| b.name.clone());
+            let short = app.archive.forum.body_short(&s.id.body);
+            let name = app.archive.forum.body_name(&s.id.body);
             let date = app.lang.long_date(s.date);
             let (status, status_style) = match app.archive.meeting(&s.id) {
                 Some(m) => (

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::calendar::next_per_body;
 use crate::followup::{FollowupState, entry_due_phrase};
-use crate::model::{ItemRef, MeetingStatus};
+use crate::model::MeetingStatus;
 use crate::tui::app::App;
 use crate::tui::doc::{Doc, Target, visible_start};
 use crate::tui::widgets::rows::render_rows;
@@ -99,7 +99,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
         let origin = f
             .origin
             .as_ref()
-            .map(|o| origin_text(app, o))
+            .map(|o| lang.item_phrase(&app.archive.forum, o))
             .or_else(|| f.source.clone());
         if let Some(origin) = origin {
             w.push(&format!(" ({origin})"), theme.muted);
@@ -186,19 +186,6 @@ pub fn doc(app: &App, width: usize) -> Doc {
     }
     doc.trim_start();
     doc
-}
-
-/// "SDF 8. september 2017, punkt 3".
-pub fn origin_text(app: &App, origin: &ItemRef) -> String {
-    let body = app.archive.forum.body(&origin.meeting.body).map_or_else(
-        || origin.meeting.body.as_str().to_uppercase(),
-        |b| b.short.clone(),
-    );
-    let date = app.lang.date(origin.meeting.date);
-    match origin.item {
-        Some(n) => format!("{body} {date}, {} {n}", app.lang.labels().item),
-        None => format!("{body} {date}"),
-    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

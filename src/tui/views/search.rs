@@ -142,11 +142,7 @@ fn result_line(
     match row {
         ResultRow::Meeting(i) => {
             let id = &hits[i].meeting;
-            let short = app
-                .archive
-                .forum
-                .body(&id.body)
-                .map_or_else(|| id.body.to_string(), |b| b.short.clone());
+            let short = app.archive.forum.body_short(&id.body);
             fit_spans(
                 vec![
                     Span::styled(short, app.theme.body(id.body.as_str())),

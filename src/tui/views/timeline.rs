@@ -39,11 +39,7 @@ pub fn render(app: &App, view: &TimelineView, area: Rect, buf: &mut Buffer) {
 
 fn entry_line(app: &App, e: &TimelineEntry, selected: bool, width: usize) -> Line<'static> {
     let ui = app.ui();
-    let short = app
-        .archive
-        .forum
-        .body(&e.meeting.body)
-        .map_or_else(|| e.meeting.body.to_string(), |b| b.short.clone());
+    let short = app.archive.forum.body_short(&e.meeting.body);
     let marker = if selected { "▸ " } else { "  " };
     let mut spans = vec![
         Span::styled(marker, app.theme.accent),
