@@ -49,6 +49,26 @@ impl Lang {
         }
     }
 
+    /// "ons 2. maj" / "Wed 2 May": a day in a list that shows the year elsewhere.
+    pub fn day_month(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Da => date
+                .format_localized("%a %-d. %b", Locale::da_DK)
+                .to_string(),
+            Lang::En => date.format("%a %-d %b").to_string(),
+        }
+    }
+
+    /// "Onsdag den 24. januar 2018": a long date opening a line or a table cell.
+    pub fn long_date_capitalized(self, date: NaiveDate) -> String {
+        let long = self.long_date(date);
+        let mut chars = long.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
     /// A follow-up's state in a word or two: "overskredet", "afventer", …
     pub fn followup_state(self, state: crate::followup::FollowupState) -> &'static str {
         use crate::followup::FollowupState as S;
@@ -451,5 +471,18 @@ mod tests {
     fn iso_weeks_match_the_reference_meeting() {
         assert_eq!(iso_week(d(2018, 2, 9)), 6);
         assert_eq!(iso_week(d(2018, 10, 12)), 41);
+        // The first days of a year can belong to the last week of the year before.
+        assert_eq!(iso_week(d(2021, 1, 3)), 53);
+        assert_eq!(iso_week(d(2018, 12, 31)), 1);
+    }
+
+    #[test]
+    fn short_and_capitalised_dates() {
+        assert_eq!(Lang::Da.day_month(d(2018, 5, 2)), "ons 2. maj");
+        assert_eq!(Lang::En.day_month(d(2018, 5, 2)), "Wed 2 May");
+        assert_eq!(
+            Lang::Da.long_date_capitalized(d(2018, 1, 24)),
+            "Onsdag den 24. januar 2018"
+        );
     }
 }

@@ -332,6 +332,19 @@ impl<'a> Converter<'a> {
                 items_due_days: b.items_due_days,
                 agenda_sent_days: b.agenda_sent_days,
                 min_gap_days: b.min_gap_days,
+                meetings_per_year: b.meetings_per_year,
+                weekday: b.weekday.as_ref().and_then(|w| {
+                    let day = parse_weekday(w.get_ref());
+                    if day.is_none() {
+                        self.error_hint(
+                            w.span(),
+                            format!("`{}` is not a weekday", w.get_ref()),
+                            "write the weekday in Danish or English, e.g. \"fredag\"",
+                        );
+                    }
+                    day
+                }),
+                gap_days: b.gap_days,
                 members: Self::people(&b.members),
             });
         }
@@ -360,11 +373,24 @@ impl<'a> Converter<'a> {
                 }
             }
         }
+        let mut avoid_months = Vec::new();
+        for m in &raw.avoid_months {
+            if (1..=12).contains(m.get_ref()) {
+                avoid_months.push(*m.get_ref());
+            } else {
+                self.error_hint(
+                    m.span(),
+                    format!("{} is not a month", m.get_ref()),
+                    "months are numbered 1 (January) to 12 (December)",
+                );
+            }
+        }
         Forum {
             name: raw.name.clone(),
             secretariat: raw.secretariat.clone(),
             language,
             bodies,
+            avoid_months,
         }
     }
 
@@ -929,7 +955,10 @@ impl<'a> Converter<'a> {
                     None
                 }
             });
+            let site = self.src.site(m.date.span());
             meetings.push(PlannedMeeting {
+                line: site.line,
+                column: site.column,
                 body,
                 date,
                 weekday: m.weekday.as_ref().and_then(|w| parse_weekday(w.get_ref())),

@@ -99,7 +99,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.headline())?;
         let s = &self.site;
-        if s.line > 0 {
+        if s.line > 0 && !s.line_text.is_empty() {
             let number = s.line.to_string();
             let pad = " ".repeat(number.len());
             // Tabs would move the caret; show the line with tabs as single spaces.

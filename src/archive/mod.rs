@@ -152,6 +152,9 @@ impl Archive {
                 }
             }
         }
+        for (_, l) in &plans_raw {
+            known_moves(&mut known, &l.raw.moves);
+        }
 
         // Convert in parallel, each file with its own diagnostics.
         let meetings_out: Vec<_> = meetings_raw
@@ -219,6 +222,8 @@ impl Archive {
         });
     }
 
+    /// Maps each meeting id to its place in `meetings`. A meeting whose file followed a
+    /// move is also found by the id it was planned under, so references to it still work.
     fn rebuild_index(&mut self) {
         self.index = self
             .meetings
@@ -226,6 +231,23 @@ impl Archive {
             .enumerate()
             .map(|(i, m)| (m.id.clone(), i))
             .collect();
+        for mv in self.plans.iter().flat_map(|p| &p.moves) {
+            let Some(to) = mv.to else { continue };
+            let moved = MeetingId::new(to, mv.meeting.body.clone());
+            if let Some(&i) = self.index.get(&moved)
+                && !self.index.contains_key(&mv.meeting)
+            {
+                self.index.insert(mv.meeting.clone(), i);
+            }
+        }
+    }
+
+    /// Where the file of exactly this id is in `meetings` (no move followed).
+    fn file_position(&self, id: &MeetingId) -> Option<usize> {
+        self.index
+            .get(id)
+            .copied()
+            .filter(|&i| &self.meetings[i].id == id)
     }
 
     /// Reads one meeting file again (after a save, or a change on disk) and puts it in place
@@ -242,7 +264,7 @@ impl Archive {
         };
         let display = self.root.join(rel);
         self.diagnostics.retain(|d| d.site.file != display);
-        let position = self.position(&id);
+        let position = self.file_position(&id);
         match read_parse::<RawMeeting>(&self.root, rel) {
             Ok(l) => {
                 let numbers = l.raw.items.iter().map(|i| *i.number.get_ref()).collect();
@@ -307,6 +329,7 @@ impl Archive {
                         self.known.meetings.entry(id).or_insert(None);
                     }
                 }
+                known_moves(&mut self.known, &l.raw.moves);
                 let mut c = Converter::new(&l.display, &l.text, &self.known);
                 let mut plan = c.plan(&l.raw, rel.to_path_buf(), year);
                 plan.source_hash = text_hash(&l.text);
@@ -320,6 +343,7 @@ impl Archive {
                 }
             }
         }
+        self.rebuild_index();
         self.sort_diagnostics();
     }
 
@@ -388,6 +412,30 @@ impl Archive {
     /// The plan for a year, if there is one.
     pub fn plan(&self, year: i32) -> Option<&YearPlan> {
         self.plans.iter().find(|p| p.year == year)
+    }
+}
+
+/// A meeting whose file followed a move is known by the id it was planned under too, with
+/// the moved file's items.
+fn known_moves(known: &mut Known, moves: &[raw::RawMove]) {
+    for mv in moves {
+        let Ok(old) = mv.meeting.get_ref().parse::<MeetingId>() else {
+            continue;
+        };
+        let Some(to) = mv.to.as_ref().and_then(|t| t.get_ref().date) else {
+            continue;
+        };
+        let Some(to) = NaiveDate::from_ymd_opt(to.year.into(), to.month.into(), to.day.into())
+        else {
+            continue;
+        };
+        let moved = MeetingId::new(to, old.body.clone());
+        if let Some(items) = known.meetings.get(&moved).cloned() {
+            let entry = known.meetings.entry(old).or_insert(None);
+            if entry.is_none() {
+                *entry = items;
+            }
+        }
     }
 }
 

@@ -21,6 +21,8 @@ pub struct RawForum {
     pub language: Option<SStr>,
     #[serde(default)]
     pub bodies: Vec<RawBody>,
+    #[serde(default)]
+    pub avoid_months: Vec<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,6 +42,9 @@ pub struct RawBody {
     #[serde(default)]
     pub agenda_sent_days: u32,
     pub min_gap_days: Option<u32>,
+    pub meetings_per_year: Option<u32>,
+    pub weekday: Option<SStr>,
+    pub gap_days: Option<u32>,
     #[serde(default)]
     pub members: Vec<RawPerson>,
 }

@@ -3,7 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveTime};
+
+pub mod checks;
+pub mod holidays;
+pub mod pairs;
+pub mod propose;
+pub mod words;
+pub mod year;
 
 use crate::archive::Archive;
 use crate::model::{Body, MeetingId};
@@ -30,16 +37,31 @@ pub struct WorkingDates {
     pub agenda_out: NaiveDate,
 }
 
-/// The working dates of a meeting of `body` on `date`.
+/// The working dates of a meeting of `body` on `date`. A date that falls on a weekend or a
+/// day off is brought forward to the working day before it.
 pub fn working_dates(body: &Body, date: NaiveDate) -> WorkingDates {
     let before = |days: u32| {
-        date.checked_sub_days(Days::new(days.into()))
-            .unwrap_or(date)
+        let mut day = date
+            .checked_sub_days(Days::new(days.into()))
+            .unwrap_or(date);
+        while !is_working_day(day) {
+            match day.pred_opt() {
+                Some(d) => day = d,
+                None => break,
+            }
+        }
+        day
     };
     WorkingDates {
         items_due: before(body.items_due_days),
         agenda_out: before(body.agenda_sent_days),
     }
+}
+
+/// Monday to Friday and not a day off.
+pub fn is_working_day(day: NaiveDate) -> bool {
+    use chrono::{Datelike, Weekday};
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && holidays::holiday(day).is_none()
 }
 
 /// Every meeting the archive knows of, in date order.
@@ -68,9 +90,31 @@ pub fn schedule(archive: &Archive) -> Vec<Scheduled> {
             .has_file = true;
     }
     for mv in archive.plans.iter().flat_map(|p| &p.moves) {
+        // A meeting file that followed the move is the same meeting, known by its old id.
+        if let Some(to) = mv.to {
+            let moved = MeetingId::new(to, mv.meeting.body.clone());
+            if moved != mv.meeting
+                && by_id.get(&moved).is_some_and(|s| s.has_file)
+                && archive.meeting(&mv.meeting).map(|m| &m.id) == Some(&moved)
+            {
+                by_id.remove(&moved);
+                by_id
+                    .entry(mv.meeting.clone())
+                    .or_insert(Scheduled {
+                        id: mv.meeting.clone(),
+                        date: to,
+                        has_file: true,
+                        move_pending: false,
+                    })
+                    .has_file = true;
+            }
+        }
         if let Some(s) = by_id.get_mut(&mv.meeting) {
             match mv.to {
-                Some(to) => s.date = to,
+                Some(to) => {
+                    s.date = to;
+                    s.move_pending = false;
+                }
                 None => s.move_pending = true,
             }
         }
@@ -78,6 +122,42 @@ pub fn schedule(archive: &Archive) -> Vec<Scheduled> {
     let mut all: Vec<Scheduled> = by_id.into_values().collect();
     all.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     all
+}
+
+/// When and where a meeting is held: from its file, else its plan entry, else the body's
+/// defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub place: String,
+}
+
+pub fn setting(archive: &Archive, id: &MeetingId) -> Setting {
+    let body = archive.forum.body(&id.body);
+    let planned = archive
+        .plans
+        .iter()
+        .flat_map(|p| &p.meetings)
+        .find(|m| &m.id() == id);
+    let file = archive.meeting(id);
+    let place = file
+        .map(|m| m.place.clone())
+        .filter(|p| !p.is_empty())
+        .or_else(|| planned.and_then(|p| p.place.clone()))
+        .or_else(|| body.map(|b| b.place.clone()))
+        .unwrap_or_default();
+    Setting {
+        start: file
+            .and_then(|m| m.start)
+            .or_else(|| planned.and_then(|p| p.start))
+            .or_else(|| body.and_then(|b| b.start)),
+        end: file
+            .and_then(|m| m.end)
+            .or_else(|| planned.and_then(|p| p.end))
+            .or_else(|| body.and_then(|b| b.end)),
+        place,
+    }
 }
 
 /// The date a meeting is held on, moves applied; `None` when the archive does not know it.
@@ -145,8 +225,23 @@ mod tests {
         assert_eq!(sdf.date, d(2018, 2, 9));
         assert_eq!(dates.items_due, d(2018, 1, 19));
         assert_eq!(dates.agenda_out, d(2018, 2, 2));
-        let (fu, fu_meeting, _) = &next[1];
+        let (fu, fu_meeting, fu_dates) = &next[1];
         assert_eq!(fu.id.as_str(), "fu");
         assert_eq!(fu_meeting.date, d(2018, 1, 24));
+        // Five days before Wednesday 24 January is a Friday.
+        assert_eq!(fu_dates.agenda_out, d(2018, 1, 19));
+        // Five days before Friday 20 April is a Sunday: out on the Friday before.
+        let fu_body = archive.forum.body(&fu.id).unwrap();
+        assert_eq!(
+            working_dates(fu_body, d(2018, 4, 20)).agenda_out,
+            d(2018, 4, 13)
+        );
+        // 21 days before 26 April 2021 is 2. påskedag, and Easter closes the four days
+        // before it: items are due on Wednesday 31 March.
+        let sdf_body = archive.forum.body(&body.id).unwrap();
+        assert_eq!(
+            working_dates(sdf_body, d(2021, 4, 26)).items_due,
+            d(2021, 3, 31)
+        );
     }
 }

@@ -23,6 +23,9 @@ pub struct PlannedMeeting {
     /// The calendar event this meeting is part of (a seminar).
     pub event: Option<String>,
     pub note: String,
+    /// Where the meeting's date stands in the plan file (1-based), for pointing at it.
+    pub line: usize,
+    pub column: usize,
 }
 
 impl PlannedMeeting {

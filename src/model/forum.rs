@@ -24,6 +24,11 @@ pub struct Body {
     pub agenda_sent_days: u32,
     /// The least number of days between this body's meeting and the meeting it prepares.
     pub min_gap_days: Option<u32>,
+    /// For proposing a year's plan: how many meetings a year, on which weekday, and (for a
+    /// preparing body) how many days before the meeting it prepares.
+    pub meetings_per_year: Option<u32>,
+    pub weekday: Option<chrono::Weekday>,
+    pub gap_days: Option<u32>,
     pub members: Vec<Person>,
 }
 
@@ -33,6 +38,8 @@ pub struct Forum {
     pub secretariat: String,
     pub language: Lang,
     pub bodies: Vec<Body>,
+    /// Months (1–12) a proposed plan keeps free, e.g. July for the summer holidays.
+    pub avoid_months: Vec<u32>,
 }
 
 impl Forum {
