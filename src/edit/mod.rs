@@ -3,6 +3,7 @@
 //! Each function is one change; `crate::store::Store::edit` runs it and saves the result.
 //! Nothing here reads the clock or touches the disk.
 
+pub mod calendar;
 pub mod followup;
 pub mod new_meeting;
 pub mod past_tense;

@@ -80,6 +80,32 @@ impl Change {
     }
 }
 
+/// One undoable step: the changes to one or more files it made, in the order made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub label: String,
+    pub changes: Vec<Change>,
+}
+
+impl Step {
+    /// The files the step touched.
+    pub fn rels(&self) -> impl Iterator<Item = &Path> {
+        self.changes.iter().map(|c| c.rel.as_path())
+    }
+
+    fn reversed(self) -> Step {
+        Step {
+            label: self.label,
+            changes: self
+                .changes
+                .into_iter()
+                .rev()
+                .map(Change::reversed)
+                .collect(),
+        }
+    }
+}
+
 /// How many changes undo remembers.
 const UNDO_DEPTH: usize = 500;
 
@@ -89,8 +115,8 @@ pub struct Store {
     validate: Validate,
     /// Each file's text as this session last read or wrote it.
     texts: HashMap<PathBuf, String>,
-    undo: Vec<Change>,
-    redo: Vec<Change>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 impl Store {
@@ -198,33 +224,69 @@ impl Store {
         })
     }
 
-    /// Undoes the last saved change (if the file is still as that change left it).
-    pub fn undo(&mut self) -> Result<Change, SaveError> {
-        let change = self.undo.pop().ok_or(SaveError::NothingToUndo)?;
-        self.replay(change, true)
-    }
-
-    pub fn redo(&mut self) -> Result<Change, SaveError> {
-        let change = self.redo.pop().ok_or(SaveError::NothingToRedo)?;
-        self.replay(change, false)
-    }
-
-    /// Writes a change backwards (undo) or forwards (redo). Done, it moves to the other
-    /// stack; refused, it stays where it was, for later.
-    fn replay(&mut self, change: Change, undoing: bool) -> Result<Change, SaveError> {
-        let step = if undoing {
-            change.clone().reversed()
-        } else {
-            change.clone()
+    /// Changes several files as one step (undone together): each file gets its new text,
+    /// or is removed for `None`; a file not read before is created. Nothing is written
+    /// unless every file on disk is still as this session read it.
+    pub fn apply(
+        &mut self,
+        label: &str,
+        files: Vec<(PathBuf, Option<String>)>,
+    ) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        let mut changes = Vec::new();
+        for (rel, after) in files {
+            let before = match self.text(&rel) {
+                Ok(text) => Some(text),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+                Err(source) => return Err(SaveError::Io { rel, source }),
+            };
+            if before != after {
+                changes.push(Change {
+                    rel,
+                    label: label.to_owned(),
+                    before,
+                    after,
+                });
+            }
+        }
+        let step = Step {
+            label: label.to_owned(),
+            changes,
         };
-        let result = self.write_checked(&step);
+        self.write_step(&step)?;
+        self.push_undo(step);
+        Ok(())
+    }
+
+    /// Undoes the last saved step (if the files are still as that step left them).
+    pub fn undo(&mut self) -> Result<Step, SaveError> {
+        let step = self.undo.pop().ok_or(SaveError::NothingToUndo)?;
+        self.replay(step, true)
+    }
+
+    pub fn redo(&mut self) -> Result<Step, SaveError> {
+        let step = self.redo.pop().ok_or(SaveError::NothingToRedo)?;
+        self.replay(step, false)
+    }
+
+    /// Writes a step backwards (undo) or forwards (redo). Done, it moves to the other
+    /// stack; refused, it stays where it was, for later.
+    fn replay(&mut self, step: Step, undoing: bool) -> Result<Step, SaveError> {
+        let write = if undoing {
+            step.clone().reversed()
+        } else {
+            step.clone()
+        };
+        let result = self.write_step(&write);
         let to_redo = result.is_ok() == undoing;
         if to_redo {
-            self.redo.push(change.clone());
+            self.redo.push(step.clone());
         } else {
-            self.undo.push(change.clone());
+            self.undo.push(step.clone());
         }
-        result.map(|()| change)
+        result.map(|()| step)
     }
 
     fn save(&mut self, change: Change) -> Result<(), SaveError> {
@@ -232,17 +294,65 @@ impl Store {
             return Err(SaveError::ReadOnly);
         }
         self.write_checked(&change)?;
-        self.undo.push(change);
+        self.push_undo(Step {
+            label: change.label.clone(),
+            changes: vec![change],
+        });
+        Ok(())
+    }
+
+    fn push_undo(&mut self, step: Step) {
+        self.undo.push(step);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+
+    /// Writes every change of a step, after checking that each can be written: the new
+    /// texts read, and every file on disk is what the step expects.
+    fn write_step(&mut self, step: &Step) -> Result<(), SaveError> {
+        for change in &step.changes {
+            self.check_change(change)?;
+        }
+        for change in &step.changes {
+            self.write_checked(change)?;
+        }
         Ok(())
     }
 
     /// Writes `change.after` if the file on disk is `change.before`; removes the file when
     /// `after` is `None`.
     fn write_checked(&mut self, change: &Change) -> Result<(), SaveError> {
+        self.check_change(change)?;
+        let rel = &change.rel;
+        let io_err = |source| SaveError::Io {
+            rel: rel.clone(),
+            source,
+        };
+        let path = self.root.join(rel);
+        match &change.after {
+            Some(after) if change.before.is_some() => {
+                atomic::write_atomic(&path, after.as_bytes()).map_err(io_err)?
+            }
+            Some(after) => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(io_err)?;
+                }
+                atomic::write_new(&path, after.as_bytes()).map_err(io_err)?
+            }
+            None => std::fs::remove_file(&path).map_err(io_err)?,
+        }
+        match &change.after {
+            Some(after) => self.texts.insert(rel.clone(), after.clone()),
+            None => self.texts.remove(rel),
+        };
+        Ok(())
+    }
+
+    /// Whether `change` may be written: the archive is writable, the new text reads, and
+    /// the file on disk is exactly `change.before` (absent for a new file).
+    fn check_change(&self, change: &Change) -> Result<(), SaveError> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
         }
@@ -274,22 +384,6 @@ impl Store {
                 mine: change.after.clone(),
             })));
         }
-        match &change.after {
-            Some(after) if change.before.is_some() => {
-                atomic::write_atomic(&path, after.as_bytes()).map_err(io_err)?
-            }
-            Some(after) => {
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(io_err)?;
-                }
-                atomic::write_new(&path, after.as_bytes()).map_err(io_err)?
-            }
-            None => std::fs::remove_file(&path).map_err(io_err)?,
-        }
-        match &change.after {
-            Some(after) => self.texts.insert(rel.clone(), after.clone()),
-            None => self.texts.remove(rel),
-        };
         Ok(())
     }
 
