@@ -103,6 +103,43 @@ pub enum Command {
     /// Exit status: 1 when any follow-up of the --owner and --body asked for is overdue
     /// (whatever --state shows), else 0; for a morning job that mails the list.
     Followups(FollowupsArgs),
+    /// A year's meeting calendar: the FU→SDF pairs with the days between, every meeting
+    /// with its ISO week and working dates, seminars, moves, deadlines and the checks
+    ///
+    /// --format ics writes an iCalendar file for Outlook, Google or Apple Calendar: times
+    /// in Europe/Copenhagen, one fixed UID per meeting, and a moved meeting has a higher
+    /// SEQUENCE, so importing it again updates the old entry instead of adding one.
+    /// --format md gives the "Mødeplan" table for an agenda item.
+    ///
+    /// --propose drafts the year from the rules in forum.toml (meetings_per_year, weekday,
+    /// gap_days, avoid_months), clear of weekends, public holidays and dates already taken;
+    /// --write saves the draft as calendar/YEAR.toml to adjust in the Kalender screen.
+    Calendar(CalendarArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The year, e.g. 2018
+    pub year: i32,
+    #[arg(long, value_enum, default_value_t = CalendarFormat::Text)]
+    pub format: CalendarFormat,
+    /// Draft the year's plan from the rules in forum.toml instead (text, md or json)
+    #[arg(long)]
+    pub propose: bool,
+    /// With --propose: save the draft as calendar/YEAR.toml (never over an existing plan)
+    #[arg(long, requires = "propose")]
+    pub write: bool,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    Text,
+    Md,
+    Ics,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -39,6 +39,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(args)) => commands::search(&ctx, &args),
         Some(Command::Decisions(args)) => commands::decisions(&ctx, &args),
         Some(Command::Followups(args)) => commands::followups(&ctx, &args),
+        Some(Command::Calendar(args)) => commands::calendar(&ctx, &args),
         Some(Command::Export { what }) => match what {
             ExportCommand::Minutes(args) => {
                 commands::export(&ctx, &args, dagsorden::export::DocKind::Minutes)

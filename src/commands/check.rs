@@ -2,9 +2,12 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use super::Context;
+use dagsorden::calendar::{checks, schedule};
 use dagsorden::lang::Lang;
 
-/// Prints every problem, compiler style; exit 1 when there are any.
+/// Prints every problem, compiler style, then the calendar's findings (a preparing meeting
+/// too close to its meeting, weekends, days off, one body twice on a day); exit 1 when
+/// there are any.
 pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let archive = ctx.load()?;
     let lang = ctx.lang(&archive);
@@ -12,7 +15,17 @@ pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     for d in &archive.diagnostics {
         writeln!(out, "{d}")?;
     }
-    let (errors, warnings) = (archive.error_count(), archive.warning_count());
+    // Stated weekdays are checked as the files are read; the rest needs the whole calendar.
+    let findings: Vec<_> = checks::check(&archive, &schedule(&archive), None)
+        .into_iter()
+        .filter(|f| !f.reported_by_loader())
+        .map(|f| f.diagnostic(&archive, lang))
+        .collect();
+    for d in &findings {
+        writeln!(out, "{d}")?;
+    }
+    let errors = archive.error_count() + findings.iter().filter(|d| d.is_error()).count();
+    let warnings = archive.warning_count() + findings.iter().filter(|d| !d.is_error()).count();
     let files = archive.files_read;
     match lang {
         Lang::Da => {
@@ -31,7 +44,7 @@ pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
             "{errors} errors, {warnings} warnings in {files} files."
         ),
     }?;
-    Ok(if archive.diagnostics.is_empty() {
+    Ok(if errors + warnings == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

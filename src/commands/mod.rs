@@ -1,5 +1,6 @@
 //! The subcommands. Each prints to standard output and returns its exit status.
 
+mod calendar;
 mod check;
 mod decisions;
 mod export;
@@ -19,6 +20,7 @@ use dagsorden::archive::Archive;
 use dagsorden::config::Config;
 use dagsorden::lang::Lang;
 
+pub use calendar::calendar;
 pub use check::check;
 pub use decisions::decisions;
 pub use export::export;

@@ -1,7 +1,9 @@
 //! Documents made from the archive. Pure functions from domain values to text.
 
+pub mod calendar;
 pub mod decisions;
 pub mod followups;
+pub mod ics;
 pub mod markdown;
 mod sanitize_md;
 

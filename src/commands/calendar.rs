@@ -1,0 +1,98 @@
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::Context;
+use crate::cli::{CalendarArgs, CalendarFormat};
+use dagsorden::archive::Archive;
+use dagsorden::calendar::propose::{busy_days, plan_toml, propose};
+use dagsorden::calendar::schedule;
+use dagsorden::calendar::year::overview;
+use dagsorden::export::calendar::{
+    calendar_json, calendar_markdown, calendar_text, proposal_markdown,
+};
+use dagsorden::export::ics::calendar_ics;
+use dagsorden::store::Store;
+
+pub fn calendar(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> {
+    let archive = ctx.load()?;
+    let lang = ctx.lang(&archive);
+    if args.propose {
+        return proposal(ctx, args, &archive);
+    }
+    let all = schedule(&archive);
+    let year = overview(&archive, &all, args.year, ctx.today);
+    let text = match args.format {
+        CalendarFormat::Text => calendar_text(&archive, &year, lang),
+        CalendarFormat::Md => calendar_markdown(&archive, &year, lang),
+        CalendarFormat::Ics => calendar_ics(&archive, &year, lang, ctx.today),
+        CalendarFormat::Json => {
+            serde_json::to_string_pretty(&calendar_json(&archive, &year, lang))? + "\n"
+        }
+    };
+    emit(args.output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang(archive);
+    let forum = &archive.forum;
+    if forum
+        .bodies
+        .iter()
+        .all(|b| b.meetings_per_year.unwrap_or(0) == 0)
+    {
+        anyhow::bail!(
+            "forum.toml sets no meetings_per_year for any body; add e.g. `meetings_per_year = 4` and `weekday = \"fredag\"` to the body that decides"
+        );
+    }
+    let draft = propose(forum, args.year, &busy_days(archive, args.year));
+    let plan = plan_toml(&draft, lang, ctx.today);
+    if args.write {
+        let rel = PathBuf::from(format!("calendar/{}.toml", args.year));
+        let mut store = Store::open(&ctx.dir, dagsorden::archive::check_text);
+        store
+            .create(&rel, "proposed plan", &plan)
+            .with_context(|| format!("the draft was not saved as {}", rel.display()))?;
+        eprintln!("{}", ctx.dir.join(&rel).display());
+    }
+    let text = match args.format {
+        CalendarFormat::Md => proposal_markdown(forum, &draft, lang),
+        CalendarFormat::Text => plan,
+        CalendarFormat::Json => {
+            let meetings: Vec<_> = draft
+                .meetings
+                .iter()
+                .map(|m| {
+                    serde_json::json!({
+                        "id": m.id().to_string(),
+                        "body": m.body.as_str(),
+                        "date": m.date.format("%Y-%m-%d").to_string(),
+                        "weekday": lang.weekday(chrono::Datelike::weekday(&m.date)),
+                        "prepares": m.prepares.as_ref().map(ToString::to_string),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&serde_json::json!({
+                "year": draft.year,
+                "meetings": meetings,
+            }))? + "\n"
+        }
+        CalendarFormat::Ics => anyhow::bail!(
+            "a draft is not exported as iCalendar; save it with --write, adjust it, then export the year"
+        ),
+    };
+    emit(args.output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match output {
+        // Written beside the target and renamed, so a reader never sees half a file.
+        Some(path) => dagsorden::store::atomic::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display())),
+        None => Ok(io::stdout().lock().write_all(text.as_bytes())?),
+    }
+}
