@@ -60,14 +60,16 @@ pub enum Screen {
     Meetings,
     Decisions,
     Followups,
+    Calendar,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Overview,
         Screen::Meetings,
         Screen::Decisions,
         Screen::Followups,
+        Screen::Calendar,
     ];
 
     pub fn name(self, ui: &Ui) -> &'static str {
@@ -76,6 +78,7 @@ impl Screen {
             Screen::Meetings => ui.tab_meetings,
             Screen::Decisions => ui.tab_decisions,
             Screen::Followups => ui.tab_followups,
+            Screen::Calendar => ui.tab_calendar,
         }
     }
 }
@@ -100,6 +103,8 @@ pub enum Overlay {
     Timeline(Box<super::history::TimelineView>),
     /// Choosing the meeting a follow-up is put before.
     Agenda(Box<super::followups::AgendaPick>),
+    /// What is on a day of the calendar.
+    Day(Box<super::calendar::DayWindow>),
 }
 
 /// An open meeting.
@@ -203,6 +208,8 @@ pub struct App {
     pub decisions: super::history::DecisionsView,
     /// The Opfølgning screen.
     pub followups: super::followups::FollowupsView,
+    /// The Kalender screen.
+    pub calendar: super::calendar::CalendarView,
 }
 
 impl App {
@@ -249,9 +256,11 @@ impl App {
             trail: None,
             decisions: super::history::DecisionsView::default(),
             followups: super::followups::FollowupsView::default(),
+            calendar: super::calendar::CalendarView::new(options.today),
         };
         app.rebuild_decisions();
         app.rebuild_followups();
+        app.rebuild_calendar();
         app.rebuild_rows();
         app.select_latest_held();
         let doc = app.overview_doc();
@@ -317,6 +326,7 @@ impl App {
             .map(|s| (s.id.clone(), s.date))
             .collect();
         self.rebuild_followups();
+        self.rebuild_calendar();
     }
 
     /// The effects asked for since the last call.
@@ -381,6 +391,9 @@ impl App {
             None if self.screen == Screen::Followups => {
                 vec![Scope::Followups, Scope::Lists, Scope::Everywhere]
             }
+            None if self.screen == Screen::Calendar => {
+                vec![Scope::Calendar, Scope::Lists, Scope::Everywhere]
+            }
             None => vec![Scope::Lists, Scope::Everywhere],
         };
         if self.trail.is_some() && self.meeting.is_some() && self.overlay.is_none() {
@@ -412,6 +425,7 @@ impl App {
             Action::ScreenMeetings => self.switch(Screen::Meetings),
             Action::ScreenDecisions => self.switch(Screen::Decisions),
             Action::ScreenFollowups => self.switch(Screen::Followups),
+            Action::ScreenCalendar => self.switch(Screen::Calendar),
             Action::Search => self.open_search(),
             _ if matches!(self.overlay, Some(Overlay::Timeline(_))) => self.act_in_timeline(action),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
@@ -427,6 +441,7 @@ impl App {
                 Screen::Meetings => self.act_in_list(action),
                 Screen::Decisions => self.act_in_decisions(action),
                 Screen::Followups => self.act_in_followups(action),
+                Screen::Calendar => self.act_in_calendar(action),
             },
         }
         self.settle();
@@ -444,6 +459,9 @@ impl App {
 
     fn back(&mut self) {
         if self.overlay.take().is_some() {
+            return;
+        }
+        if self.meeting.is_none() && self.cancel_move() {
             return;
         }
         if let Some(v) = self.meeting.as_mut().filter(|v| v.mode) {
@@ -958,6 +976,7 @@ impl App {
             }
             Screen::Decisions => self.click_decisions(at),
             Screen::Followups => self.click_followups(at),
+            Screen::Calendar => self.click_calendar(at),
             Screen::Meetings => {
                 let Some(row) =
                     (at.y > main.y).then(|| self.list.cursor.scroll + (at.y - main.y - 1) as usize)

@@ -83,6 +83,20 @@ pub enum Action {
     LogRun,
     MoveDue,
     PutOnAgenda,
+    ScreenCalendar,
+    DayBack,
+    DayForward,
+    MonthBack,
+    MonthForward,
+    YearBack,
+    YearForward,
+    GoToday,
+    MeetingForward,
+    MeetingBack,
+    MoveMeeting,
+    AddToPlan,
+    RemoveFromPlan,
+    ProposeYear,
 }
 
 /// Where an action applies, as grouped in the help overlay.
@@ -102,10 +116,12 @@ pub enum Scope {
     Decisions,
     /// The Opfølgning screen: its filters and what is done to a follow-up.
     Followups,
+    /// The Kalender screen: moving through the year and changing the plan.
+    Calendar,
 }
 
 impl Action {
-    pub const ALL: [Action; 63] = [
+    pub const ALL: [Action; 77] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -169,6 +185,20 @@ impl Action {
         Action::LogRun,
         Action::MoveDue,
         Action::PutOnAgenda,
+        Action::ScreenCalendar,
+        Action::DayBack,
+        Action::DayForward,
+        Action::MonthBack,
+        Action::MonthForward,
+        Action::YearBack,
+        Action::YearForward,
+        Action::GoToday,
+        Action::MeetingForward,
+        Action::MeetingBack,
+        Action::MoveMeeting,
+        Action::AddToPlan,
+        Action::RemoveFromPlan,
+        Action::ProposeYear,
     ];
 
     /// Whether the action changes the archive (or turns meeting mode on and off).
@@ -242,6 +272,20 @@ impl Action {
             Action::LogRun => "log-run",
             Action::MoveDue => "move-due",
             Action::PutOnAgenda => "put-on-agenda",
+            Action::ScreenCalendar => "screen-calendar",
+            Action::DayBack => "day-back",
+            Action::DayForward => "day-forward",
+            Action::MonthBack => "month-back",
+            Action::MonthForward => "month-forward",
+            Action::YearBack => "year-back",
+            Action::YearForward => "year-forward",
+            Action::GoToday => "go-today",
+            Action::MeetingForward => "next-meeting-day",
+            Action::MeetingBack => "previous-meeting-day",
+            Action::MoveMeeting => "move-meeting",
+            Action::AddToPlan => "add-to-plan",
+            Action::RemoveFromPlan => "remove-from-plan",
+            Action::ProposeYear => "propose-year",
         }
     }
 
@@ -258,7 +302,8 @@ impl Action {
             | Action::NewMeeting
             | Action::Search
             | Action::ScreenDecisions
-            | Action::ScreenFollowups => Scope::Everywhere,
+            | Action::ScreenFollowups
+            | Action::ScreenCalendar => Scope::Everywhere,
             Action::Up
             | Action::Down
             | Action::Top
@@ -281,6 +326,19 @@ impl Action {
             | Action::LogRun
             | Action::MoveDue
             | Action::PutOnAgenda => Scope::Followups,
+            Action::DayBack
+            | Action::DayForward
+            | Action::MonthBack
+            | Action::MonthForward
+            | Action::YearBack
+            | Action::YearForward
+            | Action::GoToday
+            | Action::MeetingForward
+            | Action::MeetingBack
+            | Action::MoveMeeting
+            | Action::AddToPlan
+            | Action::RemoveFromPlan
+            | Action::ProposeYear => Scope::Calendar,
             Action::FocusNext
             | Action::FocusPrev
             | Action::PreviousMeeting
@@ -435,6 +493,35 @@ impl Action {
                 "Sæt på dagsordenen for næste møde",
                 "Put on the agenda of the next meeting",
             ),
+            Action::ScreenCalendar => ("Skærm 5: Kalender", "Screen 5: Calendar"),
+            Action::DayBack => ("Dag tilbage", "Previous day"),
+            Action::DayForward => ("Dag frem", "Next day"),
+            Action::MonthBack => ("Måned tilbage", "Previous month"),
+            Action::MonthForward => ("Måned frem", "Next month"),
+            Action::YearBack => ("År tilbage", "Previous year"),
+            Action::YearForward => ("År frem", "Next year"),
+            Action::GoToday => ("Til i dag", "Go to today"),
+            Action::MeetingForward => ("Næste møde i kalenderen", "Next meeting in the calendar"),
+            Action::MeetingBack => (
+                "Forrige møde i kalenderen",
+                "Previous meeting in the calendar",
+            ),
+            Action::MoveMeeting => (
+                "Flyt mødet: vælg den nye dag, Enter, begrundelse",
+                "Move the meeting: choose the new day, Enter, reason",
+            ),
+            Action::AddToPlan => (
+                "Tilføj møde, seminar eller temadag på dagen",
+                "Add a meeting, seminar or theme day on the day",
+            ),
+            Action::RemoveFromPlan => (
+                "Fjern møde, seminar eller temadag fra planen",
+                "Remove a meeting, seminar or theme day from the plan",
+            ),
+            Action::ProposeYear => (
+                "Foreslå næste års mødeplan ud fra forum.toml",
+                "Propose next year's plan from forum.toml",
+            ),
         };
         match lang {
             Lang::Da => da,
@@ -477,6 +564,11 @@ impl Action {
             Action::LogRun => ("forløb", "run"),
             Action::MoveDue => ("ny frist", "new due"),
             Action::PutOnAgenda => ("dagsorden", "agenda"),
+            Action::GoToday => ("i dag", "today"),
+            Action::MeetingForward => ("næste møde", "next meeting"),
+            Action::MoveMeeting => ("flyt", "move"),
+            Action::AddToPlan => ("tilføj", "add"),
+            Action::ProposeYear => ("foreslå år", "propose year"),
             _ => ("", ""),
         };
         match lang {
@@ -516,6 +608,23 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("r", Action::LogRun),
     ("m", Action::MoveDue),
     ("a", Action::PutOnAgenda),
+    ("5", Action::ScreenCalendar),
+    ("h", Action::DayBack),
+    ("left", Action::DayBack),
+    ("l", Action::DayForward),
+    ("right", Action::DayForward),
+    ("[", Action::MonthBack),
+    ("]", Action::MonthForward),
+    ("{", Action::YearBack),
+    ("}", Action::YearForward),
+    (".", Action::GoToday),
+    ("n", Action::MeetingForward),
+    ("N", Action::MeetingBack),
+    ("m", Action::MoveMeeting),
+    ("a", Action::AddToPlan),
+    ("D", Action::RemoveFromPlan),
+    ("delete", Action::RemoveFromPlan),
+    ("P", Action::ProposeYear),
     ("k", Action::Up),
     ("up", Action::Up),
     ("j", Action::Down),

@@ -5,6 +5,8 @@
 //! an idle TUI uses no CPU.
 
 pub mod app;
+pub mod calendar;
+pub mod calendar_labels;
 pub mod doc;
 pub mod edit_labels;
 pub mod editing;

@@ -3,7 +3,7 @@
 //! through the store, is saved at once, and is read back into the archive; a refused save
 //! shows why and loses nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -84,6 +84,20 @@ pub enum Prompt {
         target: FollowupTarget,
         due: String,
     },
+    /// Kalender: why a meeting moves to `to`, then the item that decided it.
+    MoveReason {
+        meeting: MeetingId,
+        to: NaiveDate,
+    },
+    MoveDecidedBy {
+        meeting: MeetingId,
+        to: NaiveDate,
+        reason: String,
+    },
+    /// Kalender: a meeting, seminar or theme day to add on `date`.
+    AddToPlan {
+        date: NaiveDate,
+    },
 }
 
 impl Prompt {
@@ -145,6 +159,10 @@ pub enum Confirm {
         body: BodyId,
         date: NaiveDate,
         count: usize,
+    },
+    RemoveFromPlan {
+        thing: crate::tui::calendar::PlanThing,
+        label: String,
     },
 }
 
@@ -285,6 +303,10 @@ impl App {
             | Prompt::FollowupRun { .. }
             | Prompt::NewDue { .. }
             | Prompt::DueReason { .. } => self.submit_followup(prompt, &text),
+            Prompt::MoveReason { .. } | Prompt::MoveDecidedBy { .. } => {
+                self.submit_move(prompt, &text)
+            }
+            Prompt::AddToPlan { date } => self.submit_add_to_plan(date, &text),
             Prompt::Guest => {
                 let (name, organisation) = match text.split_once(',') {
                     Some((n, o)) => (
@@ -331,6 +353,43 @@ impl App {
         match self.store.edit(rel, label, change) {
             Ok(_) => {
                 self.after_save(rel);
+                self.info(format!("{}: {label}", self.eui().saved));
+                true
+            }
+            Err(e) => {
+                self.report(e);
+                false
+            }
+        }
+    }
+
+    /// Changes several files as one undoable step (a meeting moved with its file). Each
+    /// file must still be the version the screens show. Returns whether it was saved.
+    pub(super) fn save_files(
+        &mut self,
+        label: &str,
+        files: Vec<(PathBuf, Option<String>)>,
+    ) -> bool {
+        for (rel, _) in &files {
+            if self.changed_since_loaded(rel) {
+                return false;
+            }
+        }
+        let rels: Vec<PathBuf> = files.iter().map(|(rel, _)| rel.clone()).collect();
+        match self.store.apply(label, files) {
+            Ok(()) => {
+                let current = self.current_meeting().map(|(m, _)| m.id.clone());
+                for rel in &rels {
+                    self.reload(rel);
+                    let path = self.archive.root.join(rel);
+                    if path.exists()
+                        && !self.locked.iter().any(|l| l == rel)
+                        && lock::take(&path, &self.holder, (self.now)()).is_ok()
+                    {
+                        self.locked.push(rel.clone());
+                    }
+                }
+                self.refresh(current);
                 self.info(format!("{}: {label}", self.eui().saved));
                 true
             }
@@ -474,12 +533,14 @@ impl App {
             self.store.redo()
         };
         match result {
-            Ok(change) => {
+            Ok(step) => {
                 let current = self.current_meeting().map(|(m, _)| m.id.clone());
-                self.reload(&change.rel);
+                for rel in step.rels() {
+                    self.reload(rel);
+                }
                 self.refresh(current);
                 let word = if undo { e.undone } else { e.redone };
-                self.info(format!("{word}: {}", change.label));
+                self.info(format!("{word}: {}", step.label));
             }
             Err(err) => self.report(err),
         }
@@ -490,7 +551,7 @@ impl App {
     /// Keys of the conflict, confirmation and attendance windows. Returns whether the key
     /// was theirs.
     pub(super) fn dialog_key(&mut self, key: &KeyEvent) -> bool {
-        if self.agenda_key(key) {
+        if self.agenda_key(key) || self.day_key(key) {
             return true;
         }
         let ctrl_c =
@@ -570,6 +631,7 @@ impl App {
                 });
             }
             Confirm::IncludeFollowups { body, date, .. } => self.create_meeting(&body, date, yes),
+            Confirm::RemoveFromPlan { thing, .. } if yes => self.remove_from_plan(thing),
             _ => {}
         }
     }

@@ -78,6 +78,10 @@ pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     let question = match confirm {
         Confirm::DeleteItem { label, .. } => format!("{} {label}?", e.confirm_delete),
         Confirm::IncludeFollowups { count, .. } => format!("{count} {}", e.confirm_followups),
+        Confirm::RemoveFromPlan { label, .. } => format!(
+            "{} {label}?",
+            crate::tui::calendar_labels::calendar_ui(app.lang).confirm_remove
+        ),
     };
     overlay::render(app, area, buf, "?", 70, 0, |width| {
         let mut lines = wrap(&question, width.max(1), app.theme.text);

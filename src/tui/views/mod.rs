@@ -1,5 +1,6 @@
 //! Drawing: every view renders from the state and never changes it.
 
+pub mod calendar;
 pub mod decisions;
 pub mod dialogs;
 pub mod followups;
@@ -36,6 +37,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         (None, Screen::Meetings) => meetings::render(app, areas.main, buf),
         (None, Screen::Decisions) => decisions::render(app, areas.main, buf),
         (None, Screen::Followups) => followups::render(app, areas.main, buf),
+        (None, Screen::Calendar) => calendar::render(app, areas.main, buf),
     }
     status::render(app, areas.status, buf);
     match &app.overlay {
@@ -46,6 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::Attendance { cursor }) => dialogs::attendance(app, *cursor, area, buf),
         Some(Overlay::Timeline(view)) => timeline::render(app, view, area, buf),
         Some(Overlay::Agenda(pick)) => followups::agenda(app, pick, area, buf),
+        Some(Overlay::Day(window)) => calendar::day(app, window, area, buf),
         None => {}
     }
     if let Some(panel) = &app.search {

@@ -32,7 +32,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Message::Error(text)) => {
             vec![Span::styled(truncate(text, left_room), app.theme.error)]
         }
-        None => hints(app, left_room),
+        None => match (&app.calendar.moving, app.screen, &app.meeting) {
+            (Some(id), Screen::Calendar, None) => {
+                let cui = crate::tui::calendar_labels::calendar_ui(app.lang);
+                let text = format!(
+                    "{} {} {}: {}",
+                    cui.moving,
+                    app.archive.forum.body_short(&id.body),
+                    app.lang.day_month(app.meeting_date(id).unwrap_or(id.date)),
+                    cui.moving_hint
+                );
+                vec![Span::styled(truncate(&text, left_room), app.theme.warning)]
+            }
+            _ => hints(app, left_room),
+        },
     };
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let mut spans = left;
@@ -100,6 +113,15 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::CycleState,
             Action::CycleBody,
             Action::CycleOwner,
+        ]);
+    } else if app.screen == Screen::Calendar {
+        actions.extend([
+            Action::Open,
+            Action::MoveMeeting,
+            Action::AddToPlan,
+            Action::MeetingForward,
+            Action::GoToday,
+            Action::ProposeYear,
         ]);
     } else {
         actions.extend([Action::Open, Action::Search]);

@@ -44,6 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{} · {long}", app.archive.forum.name),
         long,
         app.lang.date(app.today),
+        app.lang.day_month(app.today),
     ]
     .into_iter()
     .find(|r| r.width() <= room)

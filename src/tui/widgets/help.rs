@@ -28,6 +28,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Scope::Followups,
             crate::tui::followup_labels::followup_ui(app.lang).scope,
         ),
+        (
+            Scope::Calendar,
+            crate::tui::calendar_labels::calendar_ui(app.lang).scope,
+        ),
         (Scope::Editing, app.eui().scope_editing),
         (Scope::MeetingMode, app.eui().scope_meeting_mode),
     ];
