@@ -440,3 +440,69 @@ fn log_two_runs_and_put_the_evaluation_on_the_next_agenda() {
         "{list}"
     );
 }
+
+#[test]
+fn move_a_meeting_in_the_calendar_and_export_it_again() {
+    let tmp = sample_copy();
+    let tmux = Tmux::start("calendar", 120, 40);
+    tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+
+    tmux.send(&["5"]);
+    tmux.wait_for(&["Mødeplan 2017", "Onsdag den 20. september 2017 · uge 38"]);
+    // On to the SDF meeting of 9 February 2018 (the third meeting from today), pick it
+    // up, and drop it a week later.
+    tmux.send(&["n", "n", "n"]);
+    tmux.wait_for(&[
+        "Fredag den 9. februar 2018 · uge 6",
+        "ons 24. jan → fre 9. feb     16  flyttes",
+    ]);
+    tmux.send(&["m"]);
+    tmux.wait_for(&["Flyt SDF fre 9. feb: vælg den nye dag og tryk Enter"]);
+    tmux.send(&["j", "Enter"]);
+    tmux.wait_for(&["Hvorfor flyttes mødet?"]);
+    tmux.type_text("KKR-mødet blev flyttet");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Besluttet under punkt", "2017-09-08-sdf#9"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&[
+        "Gemt: møde flyttet",
+        "ons 24. jan → fre 16. feb    23",
+        "SDF fre 9. feb → fre 16. feb",
+    ]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+
+    let plan = std::fs::read_to_string(tmp.path().join("calendar/2018.toml")).unwrap();
+    assert!(
+        plan.contains(
+            "(uge 6). KKR-mødet blev flyttet\"\ndecided_by = \"2017-09-08-sdf#9\"\nto = 2018-02-16"
+        ),
+        "{plan}"
+    );
+    // The calendar file follows: same UID, one event at the new date, SEQUENCE 1.
+    let out = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .arg("--dir")
+        .arg(tmp.path())
+        .args([
+            "--today",
+            "2018-01-10",
+            "calendar",
+            "2018",
+            "--format",
+            "ics",
+        ])
+        .output()
+        .unwrap();
+    let ics = String::from_utf8(out.stdout).unwrap();
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:2018-02-09-sdf@"))
+        .expect("the meeting's event");
+    assert!(event.contains("SEQUENCE:1"), "{event}");
+    assert!(
+        event.contains("DTSTART;TZID=Europe/Copenhagen:20180216T090000"),
+        "{event}"
+    );
+    assert_eq!(ics.matches("UID:2018-02-09-sdf@").count(), 1);
+}

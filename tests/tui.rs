@@ -156,7 +156,7 @@ fn every_screen_renders_at_every_size_without_panic() {
     ];
     let heights = [0u16, 1, 2, 3, 5, 9, 10, 11, 15, 24, 40, 60, 100];
     type Setup = fn(&mut App);
-    let setups: [(&str, Setup); 15] = [
+    let setups: [(&str, Setup); 18] = [
         ("overview", |_| {}),
         ("meetings", |a| keys(a, "2")),
         ("meeting items", open_item_9),
@@ -192,6 +192,13 @@ fn every_screen_renders_at_every_size_without_panic() {
             keys(a, "4G");
             keys(a, "a");
         }),
+        ("calendar", |a| keys(a, "5")),
+        // The day's window on the day of the reference meeting (one before today).
+        ("calendar day", |a| {
+            keys(a, "5N");
+            key(a, KeyCode::Enter);
+        }),
+        ("calendar moving", |a| keys(a, "5Nm")),
     ];
     for (name, setup) in setups {
         let mut app = app((120, 40));

@@ -71,7 +71,7 @@ pub fn move_meeting(
 
 /// The file changes that move `meeting` to `to`: the move recorded in the year plan of
 /// its planned date (created if missing) and, when the meeting has a file, the file renamed
-/// to the new date with its weekday corrected. In the order they are best written: the
+/// to the new date with its date and weekday written anew. In the order they are best written: the
 /// meeting file first, the plan last. `read` gives a file's current text.
 pub fn move_files(
     archive: &Archive,
@@ -117,7 +117,7 @@ pub fn move_files(
             let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
                 format!("{}: {}", m.file.display(), e.message().trim())
             })?;
-            set_weekday(&mut doc, to, lang)?;
+            follow_move(&mut doc, to, lang)?;
             files.push((m.file.clone(), None));
             files.push((new_rel, Some(doc.to_string())));
         }
@@ -260,8 +260,12 @@ pub fn remove_event(doc: &mut DocumentMut, id: &str) -> EditResult {
     Ok(())
 }
 
-/// Writes the weekday of a meeting file that moved to `date` (when it states one).
-pub fn set_weekday(doc: &mut DocumentMut, date: NaiveDate, lang: Lang) -> EditResult {
+/// Writes the date and weekday of a meeting file that moved to `date`, where it states
+/// them.
+pub fn follow_move(doc: &mut DocumentMut, date: NaiveDate, lang: Lang) -> EditResult {
+    if doc.get("date").is_some() {
+        set(doc.as_table_mut(), "date", Value::from(toml_date(date)));
+    }
     if doc.get("weekday").is_some() {
         set(doc.as_table_mut(), "weekday", lang.weekday(date.weekday()));
     }

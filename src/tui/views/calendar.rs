@@ -313,7 +313,7 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ),
         ];
         if target.is_some_and(|t| t.move_pending) || p.prep.move_pending {
-            spans.push(Span::styled(format!("  {}", w.to_be_moved), theme.warning));
+            spans.push(Span::styled(format!("  {}", w.moves_short), theme.warning));
         }
         let mut line = fit_spans(spans, width);
         if selected {
@@ -323,6 +323,18 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     if y.pairs.is_empty() && y.meetings.is_empty() {
         lines.push(Line::styled(truncate(w.no_meetings, width), theme.muted));
+    }
+    // What the checks found comes first: it is what needs doing.
+    if !y.findings.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(truncate(w.findings, width), theme.title));
+        for f in &y.findings {
+            lines.extend(wrap(
+                &format!("! {}", f.message(lang, forum)),
+                width,
+                theme.error,
+            ));
+        }
     }
     // The chosen day.
     lines.push(Line::default());
@@ -483,16 +495,9 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ));
         }
     }
-    section(&mut lines, w.findings);
     if y.findings.is_empty() {
+        section(&mut lines, w.findings);
         lines.push(Line::styled(truncate(w.no_findings, width), theme.success));
-    }
-    for f in &y.findings {
-        lines.extend(wrap(
-            &format!("! {}", f.message(lang, forum)),
-            width,
-            theme.error,
-        ));
     }
     lines
 }
