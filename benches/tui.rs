@@ -88,6 +88,28 @@ fn tui(c: &mut Criterion) {
     group.bench_function("follow-up list, 1000 meetings / 8000 follow-ups", |b| {
         b.iter(|| black_box(dagsorden::followup::entries(&app.archive, &schedule, today)))
     });
+    // Kalender: a day step and redraw, and the year worked out again (after every save and
+    // when the cursor leaves the year).
+    press(&mut app, '5');
+    group.bench_function(
+        "keystroke + redraw, Kalender screen, 1000 meetings / 8000 follow-ups",
+        |b| {
+            b.iter(|| {
+                press(&mut app, 'l');
+                terminal.draw(|f| views::draw(&app, f)).unwrap();
+            })
+        },
+    );
+    group.bench_function("calendar year overview, 1000 meetings / 8000 follow-ups", |b| {
+        b.iter(|| {
+            black_box(dagsorden::calendar::year::overview(
+                &app.archive,
+                &schedule,
+                2017,
+                today,
+            ))
+        })
+    });
     group.finish();
 }
 
