@@ -100,16 +100,19 @@ fn tui(c: &mut Criterion) {
             })
         },
     );
-    group.bench_function("calendar year overview, 1000 meetings / 8000 follow-ups", |b| {
-        b.iter(|| {
-            black_box(dagsorden::calendar::year::overview(
-                &app.archive,
-                &schedule,
-                2017,
-                today,
-            ))
-        })
-    });
+    group.bench_function(
+        "calendar year overview, 1000 meetings / 8000 follow-ups",
+        |b| {
+            b.iter(|| {
+                black_box(dagsorden::calendar::year::overview(
+                    &app.archive,
+                    &schedule,
+                    2017,
+                    today,
+                ))
+            })
+        },
+    );
     group.finish();
 }
 

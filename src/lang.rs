@@ -61,12 +61,15 @@ impl Lang {
 
     /// "Onsdag den 24. januar 2018": a long date opening a line or a table cell.
     pub fn long_date_capitalized(self, date: NaiveDate) -> String {
-        let long = self.long_date(date);
-        let mut chars = long.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
+        capitalized(&self.long_date(date))
+    }
+
+    /// The month's name as a heading: "Februar" / "February".
+    pub fn month_name(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Da => capitalized(&date.format_localized("%B", Locale::da_DK).to_string()),
+            Lang::En => date.format("%B").to_string(),
+        }
     }
 
     /// A follow-up's state in a word or two: "overskredet", "afventer", …
@@ -192,6 +195,16 @@ pub fn parse_weekday(text: &str) -> Option<Weekday> {
 }
 
 /// ISO 8601 week number, as in "uge 6".
+/// The text with its first letter in upper case (Danish month and day names are written
+/// in lower case inside a sentence).
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 pub fn iso_week(date: NaiveDate) -> u32 {
     date.iso_week().week()
 }

@@ -67,11 +67,7 @@ pub fn draft(
     let planned = archive
         .plan(date.year())
         .and_then(|p| p.meetings.iter().find(|m| m.id() == id));
-    let start = planned.and_then(|p| p.start).or(b.start);
-    let end = planned.and_then(|p| p.end).or(b.end);
-    let place = planned
-        .and_then(|p| p.place.clone())
-        .unwrap_or_else(|| b.place.clone());
+    let crate::calendar::Setting { start, end, place } = crate::calendar::setting(archive, &id);
     let prepares = planned.and_then(|p| p.prepares.clone());
 
     let previous = schedule

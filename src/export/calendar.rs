@@ -3,10 +3,10 @@
 //! calendar programs people use (see `ics`).
 
 use chrono::{Datelike, NaiveDate};
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use serde_json::json;
 
-use super::sanitize_md::{cell, text, to_markdown};
+use super::sanitize_md::{table, text, to_markdown};
 use crate::archive::Archive;
 use crate::calendar::propose::Proposal;
 use crate::calendar::words::CalendarWords;
@@ -41,24 +41,11 @@ pub fn plan_table(
         format!("{} {}", w.meetings_of, forum.body_name(&prep)),
         format!("{} {}", w.meetings_of, forum.body_name(&lead)),
     ];
-    let mut events = vec![Event::Start(Tag::Table(vec![Alignment::None; 2]))];
-    events.push(Event::Start(Tag::TableHead));
-    for h in &heads {
-        cell(&mut events, h);
-    }
-    events.push(Event::End(TagEnd::TableHead));
-    for (a, b) in rows {
-        events.push(Event::Start(Tag::TableRow));
-        for d in [a, b] {
-            cell(
-                &mut events,
-                &d.map(|d| lang.long_date_capitalized(d)).unwrap_or_default(),
-            );
-        }
-        events.push(Event::End(TagEnd::TableRow));
-    }
-    events.push(Event::End(TagEnd::Table));
-    to_markdown(&events)
+    let date = |d: &Option<NaiveDate>| d.map(|d| lang.long_date_capitalized(d)).unwrap_or_default();
+    to_markdown(&table(
+        &[&heads[0], &heads[1]],
+        rows.iter().map(|(a, b)| [date(a), date(b)]),
+    ))
 }
 
 /// The rows of a year's table: each pair, then the prepared body's meetings without one.

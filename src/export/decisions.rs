@@ -2,10 +2,9 @@
 //! programs and a Markdown table for a report. One row per decision, or per departing clause
 //! in the deviations view.
 
-use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use serde_json::json;
 
-use super::sanitize_md::{cell, to_markdown};
+use super::sanitize_md::{table, to_markdown};
 use crate::edit::clause_letter as letter;
 use crate::history::{ClausePair, DecisionRow, clause_pairs};
 use crate::lang::Lang;
@@ -221,35 +220,24 @@ pub fn decisions_markdown(
     } else {
         vec![l.date_label, l.body_label, l.item_label, l.outcome_label]
     };
-    let mut events = vec![Event::Start(Tag::Table(vec![Alignment::None; heads.len()]))];
-    events.push(Event::Start(Tag::TableHead));
-    for h in &heads {
-        cell(&mut events, h);
-    }
-    events.push(Event::End(TagEnd::TableHead));
+    let mut cells: Vec<Vec<String>> = Vec::new();
     for f in flatten(forum, meetings, rows) {
         let item = format!("{}. {}", f.item.number, one_line(&f.item.title));
         let date = lang.date(f.meeting.date());
         if deviations {
             for c in &f.clauses {
-                events.push(Event::Start(Tag::TableRow));
-                cell(&mut events, &date);
-                cell(&mut events, &f.body);
-                cell(&mut events, &format!("{item} {}", letter(c.index)));
-                cell(&mut events, lang.outcome(c.outcome));
-                cell(&mut events, &one_line(c.recommendation.unwrap_or("")));
-                cell(&mut events, &one_line(c.decision));
-                events.push(Event::End(TagEnd::TableRow));
+                cells.push(vec![
+                    date.clone(),
+                    f.body.clone(),
+                    format!("{item} {}", letter(c.index)),
+                    lang.outcome(c.outcome).to_owned(),
+                    one_line(c.recommendation.unwrap_or("")),
+                    one_line(c.decision),
+                ]);
             }
         } else {
-            events.push(Event::Start(Tag::TableRow));
-            cell(&mut events, &date);
-            cell(&mut events, &f.body);
-            cell(&mut events, &item);
-            cell(&mut events, &outcomes(lang, &f.clauses));
-            events.push(Event::End(TagEnd::TableRow));
+            cells.push(vec![date, f.body.clone(), item, outcomes(lang, &f.clauses)]);
         }
     }
-    events.push(Event::End(TagEnd::Table));
-    to_markdown(&events)
+    to_markdown(&table(&heads, cells))
 }

@@ -3,10 +3,10 @@
 //! yearly deadline, in the order of [`crate::followup::entries`].
 
 use chrono::NaiveDate;
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use serde_json::json;
 
-use super::sanitize_md::{cell, text, to_markdown};
+use super::sanitize_md::{table, text, to_markdown};
 use crate::archive::Archive;
 use crate::followup::{Entry, FollowupState, due_phrase, entry_due_phrase, reporting_body};
 use crate::lang::Lang;
@@ -250,30 +250,20 @@ pub fn followups_markdown(
         l.origin_label,
         l.details_label,
     ];
-    events.push(Event::Start(Tag::Table(vec![Alignment::None; heads.len()])));
-    events.push(Event::Start(Tag::TableHead));
-    for h in heads {
-        cell(&mut events, h);
-    }
-    events.push(Event::End(TagEnd::TableHead));
-    for e in entries {
-        let f = e.followup(archive);
-        events.push(Event::Start(Tag::TableRow));
-        cell(&mut events, lang.followup_state(e.state()));
-        cell(&mut events, &entry_due_phrase(archive, e, lang));
-        cell(&mut events, &one_line(&f.what));
-        cell(&mut events, &body_short(archive, f).unwrap_or_default());
-        cell(
-            &mut events,
-            &f.owner.as_deref().map(one_line).unwrap_or_default(),
-        );
-        cell(
-            &mut events,
-            &origin_phrase(archive, f, lang).unwrap_or_default(),
-        );
-        cell(&mut events, &details(archive, e, lang).join("; "));
-        events.push(Event::End(TagEnd::TableRow));
-    }
-    events.push(Event::End(TagEnd::Table));
+    events.extend(table(
+        &heads,
+        entries.iter().map(|e| {
+            let f = e.followup(archive);
+            vec![
+                lang.followup_state(e.state()).to_owned(),
+                entry_due_phrase(archive, e, lang),
+                one_line(&f.what),
+                body_short(archive, f).unwrap_or_default(),
+                f.owner.as_deref().map(one_line).unwrap_or_default(),
+                origin_phrase(archive, f, lang).unwrap_or_default(),
+                details(archive, e, lang).join("; "),
+            ]
+        }),
+    ));
     to_markdown(&events)
 }

@@ -124,6 +124,7 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
     out.line("VERSION:2.0");
     out.line("PRODID:-//dagsorden//Mødeplan//DA");
     out.line("CALSCALE:GREGORIAN");
+    out.line("METHOD:PUBLISH");
     out.text(
         "X-WR-CALNAME",
         &format!("{} {} · {}", w.plan, y.year, forum.name),

@@ -99,10 +99,36 @@ pub fn text(s: &str) -> Event<'static> {
 }
 
 /// A table cell holding `content` as text.
-pub fn cell(events: &mut Vec<Event<'static>>, content: &str) {
+fn cell(events: &mut Vec<Event<'static>>, content: &str) {
     events.push(Event::Start(Tag::TableCell));
     events.push(text(content));
     events.push(Event::End(TagEnd::TableCell));
+}
+
+/// A table: the heads, then one row per entry of `rows`; every cell is text (escaped).
+pub fn table<R, C>(heads: &[&str], rows: R) -> Vec<Event<'static>>
+where
+    R: IntoIterator<Item = C>,
+    C: IntoIterator<Item = String>,
+{
+    let mut events = vec![Event::Start(Tag::Table(vec![
+        pulldown_cmark::Alignment::None;
+        heads.len()
+    ]))];
+    events.push(Event::Start(Tag::TableHead));
+    for h in heads {
+        cell(&mut events, h);
+    }
+    events.push(Event::End(TagEnd::TableHead));
+    for row in rows {
+        events.push(Event::Start(Tag::TableRow));
+        for c in row {
+            cell(&mut events, &c);
+        }
+        events.push(Event::End(TagEnd::TableRow));
+    }
+    events.push(Event::End(TagEnd::Table));
+    events
 }
 
 /// CommonMark text from `events`, ending in a newline.

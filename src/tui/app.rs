@@ -450,6 +450,8 @@ impl App {
     pub(super) fn switch(&mut self, screen: Screen) {
         self.overlay = None;
         self.trail = None;
+        // A meeting being moved is put down where it was.
+        self.calendar.moving = None;
         if let Some(view) = self.meeting.take() {
             self.focus_list_on(&self.archive.meetings[view.index].id.clone());
         }

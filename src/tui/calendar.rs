@@ -321,12 +321,19 @@ impl App {
         }
     }
 
+    /// Whether the plan can be changed here; says why not when it cannot.
+    fn writable(&mut self) -> bool {
+        if self.store.is_read_only() {
+            self.message = Some(Message::Error(self.eui().read_only.to_owned()));
+        }
+        !self.store.is_read_only()
+    }
+
     // --- Moving ---------------------------------------------------------------------------
 
     fn start_move(&mut self, meeting: Option<MeetingId>) {
         let cui = calendar_ui(self.lang);
-        if self.store.is_read_only() {
-            self.message = Some(Message::Error(self.eui().read_only.to_owned()));
+        if !self.writable() {
             return;
         }
         let meeting = meeting.or_else(|| {
@@ -415,8 +422,7 @@ impl App {
     // --- Adding and removing ------------------------------------------------------------
 
     fn ask_add_to_plan(&mut self) {
-        if self.store.is_read_only() {
-            self.message = Some(Message::Error(self.eui().read_only.to_owned()));
+        if !self.writable() {
             return;
         }
         let cui = calendar_ui(self.lang);
@@ -501,8 +507,7 @@ impl App {
 
     fn ask_remove(&mut self, thing: Option<PlanThing>) {
         let cui = calendar_ui(self.lang);
-        if self.store.is_read_only() {
-            self.message = Some(Message::Error(self.eui().read_only.to_owned()));
+        if !self.writable() {
             return;
         }
         let day = self.calendar.cursor;
@@ -574,8 +579,7 @@ impl App {
 
     fn propose_next_year(&mut self) {
         let cui = calendar_ui(self.lang);
-        if self.store.is_read_only() {
-            self.message = Some(Message::Error(self.eui().read_only.to_owned()));
+        if !self.writable() {
             return;
         }
         let year = self.calendar.cursor.year() + 1;

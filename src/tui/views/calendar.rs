@@ -135,21 +135,6 @@ fn weekday_heads(lang: Lang) -> [&'static str; 7] {
     }
 }
 
-fn month_name(lang: Lang, year: i32, month: u32) -> String {
-    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("a month's first day");
-    let name = match lang {
-        Lang::Da => first
-            .format_localized("%B", chrono::Locale::da_DK)
-            .to_string(),
-        Lang::En => first.format("%B").to_string(),
-    };
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// A day's mark and style in the grid.
 fn day_cell(app: &App, day: NaiveDate, marks: Option<&DayMarks>) -> (char, Style) {
     let theme = &app.theme;
@@ -207,7 +192,11 @@ fn render_month(app: &App, year: i32, month: u32, area: Rect, buf: &mut Buffer) 
         theme.text.add_modifier(Modifier::BOLD)
     };
     let mut lines = vec![Line::styled(
-        format!("    {}", month_name(app.lang, year, month)),
+        format!(
+            "    {}",
+            NaiveDate::from_ymd_opt(year, month, 1)
+                .map_or_else(String::new, |d| app.lang.month_name(d))
+        ),
         title_style,
     )];
     let week_head: String = w.week.chars().take(3).collect();
@@ -367,15 +356,11 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut any = false;
     for m in y.meetings.iter().filter(|m| m.date == cursor) {
         any = true;
-        let set = setting(&app.archive, &m.id);
-        let mut text = forum.body_name(&m.id.body);
-        if let Some(start) = set.start {
-            text.push_str(&format!(" {}", lang.time_range(start, set.end)));
-        }
-        if !set.place.is_empty() {
-            text.push_str(&format!(", {}", one_line(&set.place)));
-        }
-        lines.extend(wrap(&text, width, theme.body(m.id.body.as_str())));
+        lines.extend(wrap(
+            &meeting_text(app, &m.id),
+            width,
+            theme.body(m.id.body.as_str()),
+        ));
         if let Some(body) = forum.body(&m.id.body) {
             let wd = working_dates(body, m.date);
             lines.extend(wrap(
@@ -502,6 +487,19 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// A meeting as the list and the day's window name it: body, time and place.
+fn meeting_text(app: &App, id: &crate::model::MeetingId) -> String {
+    let set = setting(&app.archive, id);
+    let mut text = app.archive.forum.body_name(&id.body);
+    if let Some(start) = set.start {
+        text.push_str(&format!(" {}", app.lang.time_range(start, set.end)));
+    }
+    if !set.place.is_empty() {
+        text.push_str(&format!(", {}", one_line(&set.place)));
+    }
+    text
+}
+
 /// The day's window: everything on the day; a meeting opens with Enter.
 pub fn day(app: &App, window: &DayWindow, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -522,11 +520,7 @@ pub fn day(app: &App, window: &DayWindow, area: Rect, buf: &mut Buffer) {
             let marker = Span::styled(if i == window.pos { "▶ " } else { "  " }, theme.accent);
             let mut line = match entry {
                 DayEntry::Meeting(m) => {
-                    let set = setting(&app.archive, &m.id);
-                    let mut text = app.archive.forum.body_name(&m.id.body);
-                    if let Some(start) = set.start {
-                        text.push_str(&format!(" {}", lang.time_range(start, set.end)));
-                    }
+                    let mut text = meeting_text(app, &m.id);
                     if !m.has_file {
                         text.push_str(&format!(" ({})", w.no_file));
                     }
