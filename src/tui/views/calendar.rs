@@ -433,6 +433,41 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
         lines.push(Line::styled(truncate(title, width), theme.title));
     };
+    // Every meeting of the year with its working dates.
+    if !y.meetings.is_empty() {
+        section(
+            &mut lines,
+            &format!("{} · {} · {}", w.meetings, w.items_due, w.agenda_out),
+        );
+        for m in &y.meetings {
+            let Some(body) = forum.body(&m.id.body) else {
+                continue;
+            };
+            let wd = working_dates(body, m.date);
+            let mut line = fit_spans(
+                vec![
+                    Span::styled(format!("{:<12}", lang.day_month(m.date)), theme.text),
+                    Span::styled(
+                        format!("{:<5}", forum.body_short(&m.id.body)),
+                        theme.body(m.id.body.as_str()),
+                    ),
+                    Span::styled(
+                        format!(
+                            "{:<12} {}",
+                            lang.day_month(wd.items_due),
+                            lang.day_month(wd.agenda_out)
+                        ),
+                        theme.muted,
+                    ),
+                ],
+                width,
+            );
+            if m.date == cursor {
+                line = line.patch_style(theme.selection);
+            }
+            lines.push(line);
+        }
+    }
     if !y.moves.is_empty() {
         section(&mut lines, w.moves);
         for m in &y.moves {
