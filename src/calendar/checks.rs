@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::Scheduled;
 use super::holidays::{HolidayKind, HolidayTable};
-use super::pairs::pairs;
+use super::pairs::Pair;
 use crate::archive::{Archive, Diagnostic, Severity, Site};
 use crate::lang::Lang;
 use crate::model::{Forum, MeetingId};
@@ -176,9 +176,11 @@ impl Finding {
 }
 
 /// Every finding for meetings held in `years` (all years when `None`), in date order.
+/// `pairs` are the schedule's preparing pairs ([`super::pairs::pairs`]).
 pub fn check(
     archive: &Archive,
     schedule: &[Scheduled],
+    pairs: &[Pair],
     years: Option<std::ops::RangeInclusive<i32>>,
 ) -> Vec<Finding> {
     let in_years = |d: NaiveDate| years.as_ref().is_none_or(|y| y.contains(&d.year()));
@@ -194,7 +196,7 @@ pub fn check(
         .flat_map(|p| &p.meetings)
         .filter_map(|m| Some((m.id(), m.weekday?)))
         .collect();
-    for p in pairs(archive, schedule) {
+    for p in pairs {
         let (Some(target), Some(days)) = (&p.target, p.gap_days()) else {
             continue;
         };

@@ -8,7 +8,6 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::holidays::HolidayTable;
 use crate::archive::Archive;
-use crate::lang::Lang;
 use crate::model::{Body, BodyId, Forum, MeetingId};
 
 /// A meeting in a drafted plan.
@@ -56,11 +55,22 @@ pub fn busy_days(archive: &Archive, year: i32) -> HashSet<NaiveDate> {
     busy
 }
 
+/// Whether forum.toml says how many meetings a year any body holds: without it there is
+/// nothing to propose.
+pub fn has_rules(forum: &Forum) -> bool {
+    forum
+        .bodies
+        .iter()
+        .any(|b| b.meetings_per_year.unwrap_or(0) > 0)
+}
+
 /// Drafts `year`'s plan from the forum's rules, keeping clear of `busy` days.
 pub fn propose(forum: &Forum, year: i32, busy: &HashSet<NaiveDate>) -> Proposal {
     let holidays = HolidayTable::for_years(year - 1..=year);
+    // A preparing meeting stays in the year too: the plan file holds one year.
     let free = |d: NaiveDate| {
-        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+        d.year() == year
+            && !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
             && holidays.get(d).is_none()
             && !busy.contains(&d)
             && !forum.avoid_months.contains(&d.month())
@@ -181,43 +191,11 @@ fn prep_day(
     best.map(|(distance, d)| (d, distance == 0))
 }
 
-/// The draft as a year plan file (`calendar/YYYY.toml`), weekdays written out, for the
-/// user to adjust and adopt.
-pub fn plan_toml(proposal: &Proposal, lang: Lang, today: NaiveDate) -> String {
-    let mut out = match lang {
-        Lang::Da => format!(
-            "# Udkast til mødeplan {}, foreslået af dagsorden {} ud fra reglerne i forum.toml.\n\
-             # Tilpas datoerne, og skriv decided_by = \"ÅÅÅÅ-MM-DD-organ#punkt\", når planen er vedtaget.\n",
-            proposal.year,
-            lang.date(today)
-        ),
-        Lang::En => format!(
-            "# Draft meeting plan {}, proposed by dagsorden on {} from the rules in forum.toml.\n\
-             # Adjust the dates, and add decided_by = \"YYYY-MM-DD-body#item\" once it is adopted.\n",
-            proposal.year,
-            lang.date(today)
-        ),
-    };
-    out.push_str(&format!("year = {}\n", proposal.year));
-    for m in &proposal.meetings {
-        out.push_str("\n[[meetings]]\n");
-        out.push_str(&format!("body = \"{}\"\n", m.body));
-        out.push_str(&format!("date = {}\n", m.date.format("%Y-%m-%d")));
-        out.push_str(&format!(
-            "weekday = \"{}\"\n",
-            lang.weekday(m.date.weekday())
-        ));
-        if let Some(p) = &m.prepares {
-            out.push_str(&format!("prepares = \"{p}\"\n"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::calendar::holidays::holiday;
+    use crate::lang::Lang;
     use std::path::Path;
 
     fn sample_forum() -> Forum {
@@ -266,6 +244,26 @@ mod tests {
                 let gap = (target.date - f.date).num_days();
                 assert!((7..=21).contains(&gap), "{year}: FU {} gap {gap}", f.date);
             }
+        }
+    }
+
+    #[test]
+    fn a_meeting_every_month_keeps_its_preparing_meetings_in_the_year() {
+        let mut forum = sample_forum();
+        forum.avoid_months.clear();
+        for b in &mut forum.bodies {
+            if b.id.as_str() == "sdf" {
+                b.meetings_per_year = Some(12);
+            }
+        }
+        for year in 2019..=2030 {
+            let p = propose(&forum, year, &HashSet::new());
+            assert!(
+                p.meetings.iter().all(|m| m.date.year() == year),
+                "{year}: {p:?}"
+            );
+            let text = crate::edit::calendar::proposed_plan_text(&p, Lang::Da, p.meetings[0].date);
+            assert_eq!(text.matches("[[meetings]]").count(), p.meetings.len());
         }
     }
 

@@ -132,6 +132,7 @@ pub fn overview(
     today: NaiveDate,
 ) -> YearOverview {
     let in_year = |d: NaiveDate| d.year() == year;
+    let all_pairs = pairs(archive, schedule);
     YearOverview {
         year,
         meetings: schedule
@@ -139,10 +140,8 @@ pub fn overview(
             .filter(|s| in_year(s.date))
             .cloned()
             .collect(),
-        pairs: pairs(archive, schedule)
-            .into_iter()
-            .filter(|p| p.year() == year)
-            .collect(),
+        findings: check(archive, schedule, &all_pairs, Some(year..=year)),
+        pairs: all_pairs.into_iter().filter(|p| p.year() == year).collect(),
         events: archive
             .plans
             .iter()
@@ -163,7 +162,6 @@ pub fn overview(
             .collect(),
         dues: dues(archive, schedule, year, today),
         holidays: holidays(year),
-        findings: check(archive, schedule, Some(year..=year)),
     }
 }
 

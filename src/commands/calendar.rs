@@ -7,11 +7,12 @@ use anyhow::Context as _;
 use super::Context;
 use crate::cli::{CalendarArgs, CalendarFormat};
 use dagsorden::archive::Archive;
-use dagsorden::calendar::propose::{busy_days, plan_toml, propose};
+use dagsorden::calendar::propose::{busy_days, has_rules, propose};
 use dagsorden::calendar::schedule;
 use dagsorden::calendar::year::overview;
+use dagsorden::edit::calendar::proposed_plan_text;
 use dagsorden::export::calendar::{
-    calendar_json, calendar_markdown, calendar_text, proposal_markdown,
+    calendar_json, calendar_markdown, calendar_text, proposal_json, proposal_markdown,
 };
 use dagsorden::export::ics::calendar_ics;
 use dagsorden::store::Store;
@@ -39,17 +40,14 @@ pub fn calendar(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> 
 fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang(archive);
     let forum = &archive.forum;
-    if forum
-        .bodies
-        .iter()
-        .all(|b| b.meetings_per_year.unwrap_or(0) == 0)
-    {
+    if !has_rules(forum) {
         anyhow::bail!(
             "forum.toml sets no meetings_per_year for any body; add e.g. `meetings_per_year = 4` and `weekday = \"fredag\"` to the body that decides"
         );
     }
     let draft = propose(forum, args.year, &busy_days(archive, args.year));
-    let plan = plan_toml(&draft, lang, ctx.today);
+    // The file is in the forum's language, like every plan the screens write.
+    let plan = proposed_plan_text(&draft, forum.language, ctx.today);
     if args.write {
         let rel = PathBuf::from(format!("calendar/{}.toml", args.year));
         let mut store = Store::open(&ctx.dir, dagsorden::archive::check_text);
@@ -61,25 +59,7 @@ fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Re
     let text = match args.format {
         CalendarFormat::Md => proposal_markdown(forum, &draft, lang),
         CalendarFormat::Text => plan,
-        CalendarFormat::Json => {
-            let meetings: Vec<_> = draft
-                .meetings
-                .iter()
-                .map(|m| {
-                    serde_json::json!({
-                        "id": m.id().to_string(),
-                        "body": m.body.as_str(),
-                        "date": m.date.format("%Y-%m-%d").to_string(),
-                        "weekday": lang.weekday(chrono::Datelike::weekday(&m.date)),
-                        "prepares": m.prepares.as_ref().map(ToString::to_string),
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&serde_json::json!({
-                "year": draft.year,
-                "meetings": meetings,
-            }))? + "\n"
-        }
+        CalendarFormat::Json => serde_json::to_string_pretty(&proposal_json(&draft, lang))? + "\n",
         CalendarFormat::Ics => anyhow::bail!(
             "a draft is not exported as iCalendar; save it with --write, adjust it, then export the year"
         ),

@@ -2,6 +2,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use super::Context;
+use dagsorden::calendar::pairs::pairs;
 use dagsorden::calendar::{checks, schedule};
 use dagsorden::lang::Lang;
 
@@ -16,7 +17,8 @@ pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
         writeln!(out, "{d}")?;
     }
     // Stated weekdays are checked as the files are read; the rest needs the whole calendar.
-    let findings: Vec<_> = checks::check(&archive, &schedule(&archive), None)
+    let all = schedule(&archive);
+    let findings: Vec<_> = checks::check(&archive, &all, &pairs(&archive, &all), None)
         .into_iter()
         .filter(|f| !f.reported_by_loader())
         .map(|f| f.diagnostic(&archive, lang))

@@ -8,6 +8,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 
 use super::{EditResult, set, tables, toml_date};
 use crate::archive::Archive;
+use crate::calendar::propose::Proposal;
 use crate::lang::Lang;
 use crate::model::{BodyId, EventKind, MeetingId};
 
@@ -18,6 +19,33 @@ pub fn new_plan_text(year: i32) -> String {
 
 fn str_of<'t>(t: &'t Table, key: &str) -> Option<&'t str> {
     t.get(key).and_then(Item::as_str)
+}
+
+/// A drafted year as a new plan file, each meeting written as `add_meeting` writes it, for
+/// the user to adjust and adopt.
+pub fn proposed_plan_text(proposal: &Proposal, lang: Lang, today: NaiveDate) -> String {
+    let header = match lang {
+        Lang::Da => format!(
+            "# Udkast til mødeplan {}, foreslået af dagsorden {} ud fra reglerne i forum.toml.\n\
+             # Tilpas datoerne, og skriv decided_by = \"ÅÅÅÅ-MM-DD-organ#punkt\", når planen er vedtaget.\n",
+            proposal.year,
+            lang.date(today)
+        ),
+        Lang::En => format!(
+            "# Draft meeting plan {}, proposed by dagsorden on {} from the rules in forum.toml.\n\
+             # Adjust the dates, and add decided_by = \"YYYY-MM-DD-body#item\" once it is adopted.\n",
+            proposal.year,
+            lang.date(today)
+        ),
+    };
+    let mut doc: DocumentMut = format!("{header}year = {}\n", proposal.year)
+        .parse()
+        .expect("a plan's first line parses");
+    for m in &proposal.meetings {
+        add_meeting(&mut doc, &m.body, m.date, m.prepares.as_ref(), lang)
+            .expect("a draft has each meeting once, on a day of its year");
+    }
+    doc.to_string()
 }
 
 /// Records that `meeting` moves to `to`, with the reason and the deciding item. A move
@@ -59,6 +87,7 @@ pub fn move_meeting(
         return Err("say why the meeting moves".to_owned());
     }
     let mut t = Table::new();
+    t.decor_mut().set_prefix("\n");
     t.insert("meeting", toml_edit::value(id));
     t.insert("to", toml_edit::value(toml_date(to)));
     t.insert("reason", toml_edit::value(reason.trim()));
@@ -149,6 +178,7 @@ pub fn add_meeting(
         ));
     }
     let mut t = Table::new();
+    t.decor_mut().set_prefix("\n");
     t.insert("body", toml_edit::value(body.as_str()));
     t.insert("date", toml_edit::value(toml_date(date)));
     t.insert("weekday", toml_edit::value(lang.weekday(date.weekday())));
@@ -223,6 +253,7 @@ pub fn add_event(doc: &mut DocumentMut, event: &NewEvent) -> Result<String, Stri
         .find(|id| !taken(id))
         .expect("some id is free");
     let mut t = Table::new();
+    t.decor_mut().set_prefix("\n");
     t.insert("id", toml_edit::value(id.as_str()));
     t.insert("kind", toml_edit::value(event.kind.key()));
     t.insert("title", toml_edit::value(event.title.trim()));

@@ -103,6 +103,24 @@ pub fn proposal_markdown(forum: &Forum, proposal: &Proposal, lang: Lang) -> Stri
     out
 }
 
+/// A draft plan for programs: each meeting with its weekday and the meeting it prepares.
+pub fn proposal_json(proposal: &Proposal, lang: Lang) -> serde_json::Value {
+    let meetings: Vec<_> = proposal
+        .meetings
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id().to_string(),
+                "body": m.body.as_str(),
+                "date": m.date.format("%Y-%m-%d").to_string(),
+                "weekday": lang.weekday(m.date.weekday()),
+                "prepares": m.prepares.as_ref().map(ToString::to_string),
+            })
+        })
+        .collect();
+    json!({ "year": proposal.year, "meetings": meetings })
+}
+
 fn move_line(archive: &Archive, m: &MoveRecord, lang: Lang) -> String {
     let w = CalendarWords::of(lang);
     let to =

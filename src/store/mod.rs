@@ -60,11 +60,11 @@ impl std::fmt::Debug for Conflict {
     }
 }
 
-/// One saved change: the file's text before and after. `before == None` is a created file.
+/// One file's change within a step: its text before and after. `before == None` is a
+/// created file, `after == None` a removed one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub rel: PathBuf,
-    pub label: String,
     before: Option<String>,
     after: Option<String>,
 }
@@ -73,7 +73,6 @@ impl Change {
     fn reversed(self) -> Change {
         Change {
             rel: self.rel,
-            label: self.label,
             before: self.after,
             after: self.before,
         }
@@ -205,23 +204,27 @@ impl Store {
         if new == base {
             return Ok(new);
         }
-        self.save(Change {
-            rel: rel.to_path_buf(),
-            label: label.to_owned(),
-            before: Some(base),
-            after: Some(new.clone()),
-        })?;
+        self.save(
+            label,
+            Change {
+                rel: rel.to_path_buf(),
+                before: Some(base),
+                after: Some(new.clone()),
+            },
+        )?;
         Ok(new)
     }
 
     /// Creates a new file; refuses to replace one that exists.
     pub fn create(&mut self, rel: &Path, label: &str, text: &str) -> Result<(), SaveError> {
-        self.save(Change {
-            rel: rel.to_path_buf(),
-            label: label.to_owned(),
-            before: None,
-            after: Some(text.to_owned()),
-        })
+        self.save(
+            label,
+            Change {
+                rel: rel.to_path_buf(),
+                before: None,
+                after: Some(text.to_owned()),
+            },
+        )
     }
 
     /// Changes several files as one step (undone together): each file gets its new text,
@@ -243,21 +246,13 @@ impl Store {
                 Err(source) => return Err(SaveError::Io { rel, source }),
             };
             if before != after {
-                changes.push(Change {
-                    rel,
-                    label: label.to_owned(),
-                    before,
-                    after,
-                });
+                changes.push(Change { rel, before, after });
             }
         }
-        let step = Step {
+        self.commit(Step {
             label: label.to_owned(),
             changes,
-        };
-        self.write_step(&step)?;
-        self.push_undo(step);
-        Ok(())
+        })
     }
 
     /// Undoes the last saved step (if the files are still as that step left them).
@@ -289,24 +284,22 @@ impl Store {
         result.map(|()| step)
     }
 
-    fn save(&mut self, change: Change) -> Result<(), SaveError> {
-        if self.read_only {
-            return Err(SaveError::ReadOnly);
-        }
-        self.write_checked(&change)?;
-        self.push_undo(Step {
-            label: change.label.clone(),
+    fn save(&mut self, label: &str, change: Change) -> Result<(), SaveError> {
+        self.commit(Step {
+            label: label.to_owned(),
             changes: vec![change],
-        });
-        Ok(())
+        })
     }
 
-    fn push_undo(&mut self, step: Step) {
+    /// Writes a new step and makes it the one undo takes back first.
+    fn commit(&mut self, step: Step) -> Result<(), SaveError> {
+        self.write_step(&step)?;
         self.undo.push(step);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
         self.redo.clear();
+        Ok(())
     }
 
     /// Writes every change of a step, after checking that each can be written: the new
@@ -316,15 +309,13 @@ impl Store {
             self.check_change(change)?;
         }
         for change in &step.changes {
-            self.write_checked(change)?;
+            self.write(change)?;
         }
         Ok(())
     }
 
-    /// Writes `change.after` if the file on disk is `change.before`; removes the file when
-    /// `after` is `None`.
-    fn write_checked(&mut self, change: &Change) -> Result<(), SaveError> {
-        self.check_change(change)?;
+    /// Writes `change.after` (checked before), or removes the file when `after` is `None`.
+    fn write(&mut self, change: &Change) -> Result<(), SaveError> {
         let rel = &change.rel;
         let io_err = |source| SaveError::Io {
             rel: rel.clone(),

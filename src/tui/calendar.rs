@@ -15,10 +15,11 @@ use super::editing::{Confirm, Prompt};
 use super::keymap::Action;
 use crate::calendar::Scheduled;
 use crate::calendar::holidays::HolidayKind;
-use crate::calendar::propose::{busy_days, plan_toml, propose};
+use crate::calendar::propose::{busy_days, has_rules, propose};
 use crate::calendar::year::{YearOverview, overview};
 use crate::edit::calendar::{
-    NewEvent, add_event, add_meeting, move_files, new_plan_text, remove_event, remove_meeting,
+    NewEvent, add_event, add_meeting, move_files, new_plan_text, proposed_plan_text, remove_event,
+    remove_meeting,
 };
 use crate::model::{BodyId, CalendarEvent, EventKind, MeetingId};
 
@@ -158,8 +159,16 @@ impl App {
             Action::Top => NaiveDate::from_ymd_opt(c.year(), 1, 1),
             Action::Bottom => NaiveDate::from_ymd_opt(c.year(), 12, 31),
             Action::GoToday => Some(self.today),
-            Action::MeetingForward => self.schedule.iter().map(|s| s.date).find(|d| *d > c),
-            Action::MeetingBack => self.schedule.iter().rev().map(|s| s.date).find(|d| *d < c),
+            // The schedule is in date order.
+            Action::MeetingForward => self
+                .schedule
+                .get(self.schedule.partition_point(|s| s.date <= c))
+                .map(|s| s.date),
+            Action::MeetingBack => self
+                .schedule
+                .partition_point(|s| s.date < c)
+                .checked_sub(1)
+                .map(|i| self.schedule[i].date),
             Action::Open if self.calendar.moving.is_some() => {
                 self.drop_move();
                 None
@@ -310,9 +319,7 @@ impl App {
     /// Clicking a day puts the cursor on it; clicking the cursor's day opens it.
     pub(super) fn click_calendar(&mut self, at: Position) {
         let area = self.main_area();
-        if let Some(day) =
-            super::views::calendar::day_at(area, self.calendar.cursor, self.today, at)
-        {
+        if let Some(day) = super::views::calendar::day_at(area, self.calendar.cursor, at) {
             if day == self.calendar.cursor {
                 self.act(Action::Open);
             } else {
@@ -406,7 +413,6 @@ impl App {
                     Ok(files) => {
                         if self.save_files(cui.c_move, files) {
                             self.set_cursor(to);
-                            self.rebuild_calendar();
                         }
                     }
                     Err(e) => {
@@ -589,16 +595,12 @@ impl App {
             return;
         }
         let forum = &self.archive.forum;
-        if forum
-            .bodies
-            .iter()
-            .all(|b| b.meetings_per_year.unwrap_or(0) == 0)
-        {
+        if !has_rules(forum) {
             self.message = Some(Message::Error(cui.no_rules.to_owned()));
             return;
         }
         let draft = propose(forum, year, &busy_days(&self.archive, year));
-        let text = plan_toml(&draft, forum.language, self.today);
+        let text = proposed_plan_text(&draft, forum.language, self.today);
         if self.save_files(cui.c_propose, vec![(rel.clone(), Some(text))]) {
             let first = draft
                 .meetings

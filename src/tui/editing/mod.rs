@@ -378,18 +378,7 @@ impl App {
         let rels: Vec<PathBuf> = files.iter().map(|(rel, _)| rel.clone()).collect();
         match self.store.apply(label, files) {
             Ok(()) => {
-                let current = self.current_meeting().map(|(m, _)| m.id.clone());
-                for rel in &rels {
-                    self.reload(rel);
-                    let path = self.archive.root.join(rel);
-                    if path.exists()
-                        && !self.locked.iter().any(|l| l == rel)
-                        && lock::take(&path, &self.holder, (self.now)()).is_ok()
-                    {
-                        self.locked.push(rel.clone());
-                    }
-                }
-                self.refresh(current);
+                self.after_saves(&rels);
                 self.info(format!("{}: {label}", self.eui().saved));
                 true
             }
@@ -438,12 +427,21 @@ impl App {
     /// Reads a saved file back into the archive and brings everything derived from it up
     /// to date; the open meeting stays open.
     pub(super) fn after_save(&mut self, rel: &Path) {
+        self.after_saves(&[rel.to_path_buf()]);
+    }
+
+    /// As `after_save`, for the files of one step (read back in order, then one refresh);
+    /// a file the step removed takes no lock.
+    fn after_saves(&mut self, rels: &[PathBuf]) {
         let current = self.current_meeting().map(|(m, _)| m.id.clone());
-        self.reload(rel);
-        if !self.locked.iter().any(|l| l == rel) {
+        for rel in rels {
+            self.reload(rel);
             let path = self.archive.root.join(rel);
-            if lock::take(&path, &self.holder, (self.now)()).is_ok() {
-                self.locked.push(rel.to_path_buf());
+            if path.exists()
+                && !self.locked.iter().any(|l| l == rel)
+                && lock::take(&path, &self.holder, (self.now)()).is_ok()
+            {
+                self.locked.push(rel.clone());
             }
         }
         self.refresh(current);

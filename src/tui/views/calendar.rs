@@ -30,6 +30,8 @@ const MONTH_STEP: u16 = MONTH_WIDTH + 1;
 const MONTH_HEIGHT: u16 = 8;
 /// The list beside the months needs at least this much room.
 const LIST_MIN_WIDTH: u16 = 36;
+/// At most this many of the year's meetings are listed with their working dates.
+const MEETING_ROWS: usize = 12;
 /// Below the months, the list keeps at least this many lines.
 const LIST_MIN_HEIGHT: u16 = 7;
 
@@ -115,7 +117,7 @@ fn first_monday(year: i32, month: u32) -> Option<NaiveDate> {
 }
 
 /// The day under a mouse position, if it is on a day of a month shown.
-pub fn day_at(area: Rect, cursor: NaiveDate, _today: NaiveDate, at: Position) -> Option<NaiveDate> {
+pub fn day_at(area: Rect, cursor: NaiveDate, at: Position) -> Option<NaiveDate> {
     let l = layout(area, cursor);
     let (month, rect) = l.months.iter().find(|(_, r)| r.contains(at))?;
     let row = at.y.checked_sub(rect.y + 2)?;
@@ -433,13 +435,22 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
         lines.push(Line::styled(truncate(title, width), theme.title));
     };
-    // Every meeting of the year with its working dates.
+    // The year's meetings with their working dates: all of them for a forum's few, a window
+    // from just before the cursor for a municipality's many (laid out per frame).
     if !y.meetings.is_empty() {
         section(
             &mut lines,
             &format!("{} · {} · {}", w.meetings, w.items_due, w.agenda_out),
         );
-        for m in &y.meetings {
+        let first = y
+            .meetings
+            .partition_point(|m| m.date < cursor)
+            .saturating_sub(2)
+            .min(y.meetings.len().saturating_sub(MEETING_ROWS));
+        if first > 0 {
+            lines.push(Line::styled("…", theme.muted));
+        }
+        for m in y.meetings.iter().skip(first).take(MEETING_ROWS) {
             let Some(body) = forum.body(&m.id.body) else {
                 continue;
             };
@@ -466,6 +477,9 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 line = line.patch_style(theme.selection);
             }
             lines.push(line);
+        }
+        if first + MEETING_ROWS < y.meetings.len() {
+            lines.push(Line::styled("…", theme.muted));
         }
     }
     if !y.moves.is_empty() {
