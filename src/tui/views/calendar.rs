@@ -30,8 +30,12 @@ const MONTH_STEP: u16 = MONTH_WIDTH + 1;
 const MONTH_HEIGHT: u16 = 8;
 /// The list beside the months needs at least this much room.
 const LIST_MIN_WIDTH: u16 = 36;
-/// At most this many of the year's meetings are listed with their working dates.
-const MEETING_ROWS: usize = 12;
+/// The plan list shows at most this many entries of a section (meetings, moves, seminars,
+/// deadlines), from just before the cursor: a municipality's year holds hundreds, and the
+/// list is laid out on every frame.
+const SECTION_ROWS: usize = 12;
+/// And at most this many findings, which come first.
+const FINDING_ROWS: usize = 5;
 /// Below the months, the list keeps at least this many lines.
 const LIST_MIN_HEIGHT: u16 = 7;
 
@@ -319,13 +323,21 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if !y.findings.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(truncate(w.findings, width), theme.title));
-        for f in &y.findings {
-            lines.extend(wrap(
-                &format!("! {}", f.message(lang, forum)),
-                width,
-                theme.error,
-            ));
-        }
+        let at = y.findings.partition_point(|f| f.date < cursor);
+        windowed(
+            &mut lines,
+            &y.findings,
+            at,
+            FINDING_ROWS,
+            theme,
+            |f, lines| {
+                lines.extend(wrap(
+                    &format!("! {}", f.message(lang, forum)),
+                    width,
+                    theme.error,
+                ));
+            },
+        );
     }
     // The chosen day.
     lines.push(Line::default());
@@ -442,49 +454,52 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             &mut lines,
             &format!("{} · {} · {}", w.meetings, w.items_due, w.agenda_out),
         );
-        let first = y
-            .meetings
-            .partition_point(|m| m.date < cursor)
-            .saturating_sub(2)
-            .min(y.meetings.len().saturating_sub(MEETING_ROWS));
-        if first > 0 {
-            lines.push(Line::styled("…", theme.muted));
-        }
-        for m in y.meetings.iter().skip(first).take(MEETING_ROWS) {
-            let Some(body) = forum.body(&m.id.body) else {
-                continue;
-            };
-            let wd = working_dates(body, m.date);
-            let mut line = fit_spans(
-                vec![
-                    Span::styled(format!("{:<12}", lang.day_month(m.date)), theme.text),
-                    Span::styled(
-                        format!("{:<5}", forum.body_short(&m.id.body)),
-                        theme.body(m.id.body.as_str()),
-                    ),
-                    Span::styled(
-                        format!(
-                            "{:<12} {}",
-                            lang.day_month(wd.items_due),
-                            lang.day_month(wd.agenda_out)
+        let at = y.meetings.partition_point(|m| m.date < cursor);
+        windowed(
+            &mut lines,
+            &y.meetings,
+            at,
+            SECTION_ROWS,
+            theme,
+            |m, lines| {
+                let Some(body) = forum.body(&m.id.body) else {
+                    return;
+                };
+                let wd = working_dates(body, m.date);
+                let mut line = fit_spans(
+                    vec![
+                        Span::styled(format!("{:<12}", lang.day_month(m.date)), theme.text),
+                        Span::styled(
+                            format!("{:<5}", forum.body_short(&m.id.body)),
+                            theme.body(m.id.body.as_str()),
                         ),
-                        theme.muted,
-                    ),
-                ],
-                width,
-            );
-            if m.date == cursor {
-                line = line.patch_style(theme.selection);
-            }
-            lines.push(line);
-        }
-        if first + MEETING_ROWS < y.meetings.len() {
-            lines.push(Line::styled("…", theme.muted));
-        }
+                        Span::styled(
+                            format!(
+                                "{:<12} {}",
+                                lang.day_month(wd.items_due),
+                                lang.day_month(wd.agenda_out)
+                            ),
+                            theme.muted,
+                        ),
+                    ],
+                    width,
+                );
+                if m.date == cursor {
+                    line = line.patch_style(theme.selection);
+                }
+                lines.push(line);
+            },
+        );
     }
     if !y.moves.is_empty() {
         section(&mut lines, w.moves);
-        for m in &y.moves {
+        // Moves are in the order decided: the window starts at the first from the cursor on.
+        let at = y
+            .moves
+            .iter()
+            .position(|m| m.from >= cursor)
+            .unwrap_or(y.moves.len());
+        windowed(&mut lines, &y.moves, at, SECTION_ROWS, theme, |m, lines| {
             let to =
                 m.to.map_or_else(|| w.not_set.to_owned(), |d| lang.day_month(d));
             lines.push(fit_spans(
@@ -503,23 +518,32 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     theme.muted,
                 ));
             }
-        }
+        });
     }
     if !y.events.is_empty() {
         section(&mut lines, w.events);
-        for e in &y.events {
-            lines.push(Line::styled(
-                truncate(
-                    &format!("{}  {}", lang.day_month(e.start_date), one_line(&e.title)),
-                    width,
-                ),
-                theme.accent,
-            ));
-        }
+        let at = y.events.partition_point(|e| e.end_date < cursor);
+        windowed(
+            &mut lines,
+            &y.events,
+            at,
+            SECTION_ROWS,
+            theme,
+            |e, lines| {
+                lines.push(Line::styled(
+                    truncate(
+                        &format!("{}  {}", lang.day_month(e.start_date), one_line(&e.title)),
+                        width,
+                    ),
+                    theme.accent,
+                ));
+            },
+        );
     }
     if !y.dues.is_empty() {
         section(&mut lines, w.dues);
-        for d in &y.dues {
+        let at = y.dues.partition_point(|d| d.date < cursor);
+        windowed(&mut lines, &y.dues, at, SECTION_ROWS, theme, |d, lines| {
             lines.push(Line::styled(
                 truncate(
                     &format!("{}  {}", lang.day_month(d.date), one_line(&d.what)),
@@ -527,13 +551,36 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 ),
                 theme.text,
             ));
-        }
+        });
     }
     if y.findings.is_empty() {
         section(&mut lines, w.findings);
         lines.push(Line::styled(truncate(w.no_findings, width), theme.success));
     }
     lines
+}
+
+/// Lays out at most `rows` of `items` from just before index `at` (where the cursor falls),
+/// with `…` where entries are left out above or below.
+fn windowed<T>(
+    lines: &mut Vec<Line<'static>>,
+    items: &[T],
+    at: usize,
+    rows: usize,
+    theme: &crate::tui::theme::Theme,
+    mut line: impl FnMut(&T, &mut Vec<Line<'static>>),
+) {
+    let first = at.saturating_sub(2).min(items.len().saturating_sub(rows));
+    let last = (first + rows).min(items.len());
+    if first > 0 {
+        lines.push(Line::styled("…", theme.muted));
+    }
+    for item in &items[first..last] {
+        line(item, lines);
+    }
+    if last < items.len() {
+        lines.push(Line::styled("…", theme.muted));
+    }
 }
 
 /// A meeting as the list and the day's window name it: body, time and place.
