@@ -237,7 +237,8 @@ const STATUS_EN: [&str; 6] = [
     "minutes draft",
     "minutes approved",
 ];
-const KINDS_DA: [&str; 7] = [
+const KINDS_DA: [&str; 9] = [
+    "godkendelse af dagsorden",
     "godkendelse af referat",
     "beslutning",
     "drøftelse",
@@ -245,8 +246,10 @@ const KINDS_DA: [&str; 7] = [
     "orienteringer",
     "eventuelt",
     "næste møde",
+    "andet",
 ];
-const KINDS_EN: [&str; 7] = [
+const KINDS_EN: [&str; 9] = [
+    "approval of the agenda",
     "approval of minutes",
     "decision",
     "discussion",
@@ -254,6 +257,7 @@ const KINDS_EN: [&str; 7] = [
     "announcements",
     "any other business",
     "next meeting",
+    "other",
 ];
 
 /// Every fixed text of the exports and the CLI, per language.
@@ -323,6 +327,22 @@ pub struct Labels {
     pub details_label: &'static str,
     /// Column head: the decision or source a follow-up came from.
     pub origin_label: &'static str,
+    /// Case data per item.
+    pub summary: &'static str,
+    pub case_number: &'static str,
+    pub case_officer: &'static str,
+    pub case_type: &'static str,
+    pub case_authority: &'static str,
+    pub case_route: &'static str,
+    /// Attendance for one item.
+    pub absent: &'static str,
+    pub item_guests: &'static str,
+    /// The web page a meeting was taken from.
+    pub source_page: &'static str,
+    /// A meeting whose time is not known.
+    pub time_not_stated: &'static str,
+    /// The items in the order they were taken.
+    pub taken_order: &'static str,
 }
 
 pub static DA: Labels = Labels {
@@ -381,6 +401,17 @@ pub static DA: Labels = Labels {
     due_moved: "frist ændret",
     details_label: "Detaljer",
     origin_label: "Fra",
+    summary: "Resume",
+    case_number: "Sagsnr.",
+    case_officer: "Sagsbehandler",
+    case_type: "Sagstype",
+    case_authority: "Beslutningskompetence",
+    case_route: "Sagsgang",
+    absent: "Fraværende",
+    item_guests: "Deltog under punktet",
+    source_page: "Kilde",
+    time_not_stated: "tidspunkt ikke oplyst",
+    taken_order: "Behandlet i rækkefølgen",
 };
 
 pub static EN: Labels = Labels {
@@ -439,6 +470,17 @@ pub static EN: Labels = Labels {
     due_moved: "due changed",
     details_label: "Details",
     origin_label: "From",
+    summary: "Summary",
+    case_number: "Case no.",
+    case_officer: "Case officer",
+    case_type: "Case type",
+    case_authority: "Decided by",
+    case_route: "Case route",
+    absent: "Absent",
+    item_guests: "Attended for this item",
+    source_page: "Source",
+    time_not_stated: "time not stated",
+    taken_order: "Taken in the order",
 };
 
 #[cfg(test)]

@@ -276,7 +276,7 @@ fn create_a_meeting_add_an_item_and_record_its_decision_in_meeting_mode() {
     tmux.wait_for(&["Gemt: indstilling"]);
 
     tmux.send(&["m"]);
-    tmux.wait_for(&["MØDETILSTAND", "▶ (a) godkender budgettet"]);
+    tmux.wait_for(&["MØDETILSTAND", "▶ godkender budgettet"]);
     tmux.send(&["a"]);
     tmux.wait_for(&["Gemt: beslutning"]);
     tmux.send(&["q"]);

@@ -265,7 +265,7 @@ fn item_9_shows_the_decision_on_each_clause() {
     );
     assert!(text.contains("[Godkendt med ændringer]"), "{text}");
     assert!(text.contains("[Ikke godkendt]"), "{text}");
-    assert!(text.contains("(a) mødeplan for møderne i"), "{text}");
+    assert!(text.contains("– mødeplan for møderne i"), "{text}");
 }
 
 #[test]

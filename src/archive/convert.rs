@@ -431,6 +431,8 @@ impl<'a> Converter<'a> {
         let end = self.opt_time(&raw.end);
         self.check_times(start, &raw.end, end);
         let published = self.opt_date(&raw.published);
+        let agenda_published = self.opt_date(&raw.agenda_published);
+        let source = raw.source.as_ref().and_then(|s| self.source_url(s));
         let status = self
             .key(
                 &raw.status,
@@ -478,7 +480,12 @@ impl<'a> Converter<'a> {
             item.file_index = file_index;
             items.push(item);
         }
-        items.sort_by_key(|i| i.number);
+        // Items are held in the order they were taken: `order` first, the rest by number.
+        let order = self.taken_order(&raw.order, &numbers);
+        items.sort_by_key(|i| {
+            let taken = order.iter().position(|n| *n == i.number);
+            (taken.unwrap_or(usize::MAX), i.number)
+        });
         Meeting {
             id: id.clone(),
             title: raw.title.clone(),
@@ -486,6 +493,9 @@ impl<'a> Converter<'a> {
             end,
             place: raw.place.clone().unwrap_or_default(),
             published,
+            agenda_published,
+            source,
+            order,
             status,
             prepares,
             attendance,
@@ -495,15 +505,139 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn item(&mut self, raw: &RawItem, origin: ItemRef, meeting_dir: &Path, root: &Path) -> Item {
-        let kind = self
-            .key(&raw.kind, "item kind", &ItemKind::ALL, ItemKind::key)
-            .unwrap_or(ItemKind::Information);
-        let recommendation = raw.recommendation.as_ref().map(|r| Recommendation {
-            by: self.opt_body(&r.by),
+    /// A source page's address: one line, an `http(s)` URL.
+    fn source_url(&mut self, value: &SStr) -> Option<String> {
+        let url = value.get_ref().trim();
+        let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+        if !scheme_ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            self.error_hint(
+                value.span(),
+                "`source` is not a web address",
+                "write the address of the published page, e.g. \"https://example.dk/referat/2017-09-08\"",
+            );
+            return None;
+        }
+        Some(url.to_owned())
+    }
+
+    /// `order`: every number an item of this meeting, each once.
+    fn taken_order(
+        &mut self,
+        order: &[Spanned<u32>],
+        numbers: &HashMap<u32, Range<usize>>,
+    ) -> Vec<u32> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(order.len());
+        for n in order {
+            let number = *n.get_ref();
+            if !numbers.contains_key(&number) {
+                self.error_hint(
+                    n.span(),
+                    format!("`order` names item {number}, which this meeting does not have"),
+                    "list the numbers of this file's items in the order they were taken",
+                );
+            } else if !seen.insert(number) {
+                self.error(n.span(), format!("`order` names item {number} twice"));
+            } else {
+                out.push(number);
+            }
+        }
+        out
+    }
+
+    /// A recommending party or a step of a case route: a body id of the archive
+    /// (lowercase, `fu`), or the name of a party outside it (`Administrationen`).
+    fn party(&mut self, value: &SStr) -> Option<Result<BodyId, String>> {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            self.error_hint(
+                value.span(),
+                "the name is empty",
+                "write a body id of forum.toml (e.g. `fu`) or a name such as \"Administrationen\"",
+            );
+            return None;
+        }
+        match text.parse::<BodyId>() {
+            Ok(_) => self.body(value).map(Ok),
+            Err(_) => Some(Err(text.to_owned())),
+        }
+    }
+
+    fn recommendation(&mut self, r: &RawRecommendation) -> Recommendation {
+        let by = r.by.as_ref().and_then(|b| self.party(b)).map(|p| match p {
+            Ok(body) => RecommendedBy::Body(body),
+            Err(name) => RecommendedBy::Outside(name),
+        });
+        let stated = r
+            .style
+            .as_ref()
+            .and_then(|s| self.key(s, "clause style", &ClauseStyle::ALL, ClauseStyle::key));
+        if let (Some(ClauseStyle::Sentence), Some(s)) = (stated, &r.style)
+            && r.clauses.len() > 1
+        {
+            self.error_hint(
+                s.span(),
+                format!(
+                    "a recommendation written as one sentence has one clause, not {}",
+                    r.clauses.len()
+                ),
+                "put the sentence in one clause, or name the markers: letters, numbers, dashes or bullets",
+            );
+        }
+        Recommendation {
+            by,
             lead: r.lead.clone(),
             clauses: r.clauses.clone(),
-        });
+            style: stated.unwrap_or_else(|| ClauseStyle::inferred(r.clauses.len())),
+            style_stated: stated.is_some(),
+        }
+    }
+
+    fn case(&mut self, raw: &RawCase) -> CaseData {
+        let text = |t: &Option<String>| {
+            t.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        CaseData {
+            number: text(&raw.number),
+            officer: text(&raw.officer),
+            case_type: text(&raw.case_type),
+            authority: text(&raw.authority),
+            route: raw
+                .route
+                .iter()
+                .filter_map(|r| self.party(r))
+                .map(|p| match p {
+                    Ok(body) => RouteStep::Body(body),
+                    Err(name) => RouteStep::Outside(name),
+                })
+                .collect(),
+        }
+    }
+
+    fn item(&mut self, raw: &RawItem, origin: ItemRef, meeting_dir: &Path, root: &Path) -> Item {
+        let kind = match &raw.kind {
+            Some(k) => self
+                .key(k, "item kind", &ItemKind::ALL, ItemKind::key)
+                .unwrap_or(ItemKind::Other),
+            None => ItemKind::Other,
+        };
+        let title = raw
+            .title
+            .as_ref()
+            .map(|t| t.get_ref().trim().to_owned())
+            .unwrap_or_default();
+        if title.is_empty() && !raw.closed {
+            let span = raw.title.as_ref().map_or(raw.number.span(), |t| t.span());
+            self.error_hint(
+                span,
+                format!("item {} has no title", raw.number.get_ref()),
+                "give the item its title as published; only a closed item (`closed = true`) may leave it out",
+            );
+        }
+        let recommendation = raw.recommendation.as_ref().map(|r| self.recommendation(r));
         let decision = raw.decision.as_ref().map(|d| {
             let clauses: Vec<ClauseDecision> = d
                 .clauses
@@ -529,6 +663,12 @@ impl<'a> Converter<'a> {
                 );
             }
             Decision {
+                heading: d
+                    .heading
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_owned),
                 text: d.text.clone(),
                 clauses,
                 remarks: d.remarks.clone(),
@@ -545,13 +685,25 @@ impl<'a> Converter<'a> {
             .iter()
             .filter_map(|f| self.followup(f, Some(origin.clone()), origin.meeting.date))
             .collect();
+        let case = raw.case.as_ref().map(|c| self.case(c)).unwrap_or_default();
+        let attendance = raw
+            .attendance
+            .as_ref()
+            .map(|a| ItemAttendance {
+                absent: Self::people(&a.absent),
+                guests: Self::people(&a.guests),
+            })
+            .unwrap_or_default();
         Item {
             number: *raw.number.get_ref(),
-            title: raw.title.clone(),
+            title,
             kind,
             closed: raw.closed,
             presenter: raw.presenter.clone(),
+            summary: raw.summary.clone(),
             background: raw.background.clone(),
+            case,
+            attendance,
             recommendation,
             decision,
             attachments,

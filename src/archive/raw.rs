@@ -37,10 +37,8 @@ pub struct RawBody {
     pub start: Option<SDate>,
     pub end: Option<SDate>,
     pub recommends_to: Option<SStr>,
-    #[serde(default)]
-    pub items_due_days: u32,
-    #[serde(default)]
-    pub agenda_sent_days: u32,
+    pub items_due_days: Option<u32>,
+    pub agenda_sent_days: Option<u32>,
     pub min_gap_days: Option<u32>,
     pub meetings_per_year: Option<u32>,
     pub weekday: Option<SStr>,
@@ -67,6 +65,11 @@ pub struct RawMeeting {
     pub end: Option<SDate>,
     pub place: Option<String>,
     pub published: Option<SDate>,
+    pub agenda_published: Option<SDate>,
+    pub source: Option<SStr>,
+    /// Item numbers in the order they were taken.
+    #[serde(default)]
+    pub order: Vec<Spanned<u32>>,
     pub status: SStr,
     pub prepares: Option<SStr>,
     #[serde(default)]
@@ -92,13 +95,17 @@ pub struct RawAttendance {
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
     pub number: Spanned<u32>,
-    pub title: String,
-    pub kind: SStr,
+    pub title: Option<SStr>,
+    pub kind: Option<SStr>,
     #[serde(default)]
     pub closed: bool,
     pub presenter: Option<String>,
     #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
     pub background: String,
+    pub case: Option<RawCase>,
+    pub attendance: Option<RawItemAttendance>,
     pub recommendation: Option<RawRecommendation>,
     pub decision: Option<RawDecision>,
     #[serde(default)]
@@ -116,17 +123,40 @@ pub struct RawItem {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RawCase {
+    pub number: Option<String>,
+    pub officer: Option<String>,
+    #[serde(rename = "type")]
+    pub case_type: Option<String>,
+    pub authority: Option<String>,
+    #[serde(default)]
+    pub route: Vec<SStr>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItemAttendance {
+    #[serde(default)]
+    pub absent: Vec<RawPerson>,
+    #[serde(default)]
+    pub guests: Vec<RawPerson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RawRecommendation {
     pub by: Option<SStr>,
     #[serde(default)]
     pub lead: String,
     #[serde(default)]
     pub clauses: Vec<String>,
+    pub style: Option<SStr>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDecision {
+    pub heading: Option<String>,
     #[serde(default)]
     pub text: String,
     #[serde(default)]

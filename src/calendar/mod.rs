@@ -28,19 +28,41 @@ pub struct Scheduled {
     pub move_pending: bool,
 }
 
-/// The secretariat's dates before a meeting.
+/// The secretariat's dates before a meeting; none where the body has no rule for them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WorkingDates {
     /// Items must reach the secretariat by this day.
-    pub items_due: NaiveDate,
+    pub items_due: Option<NaiveDate>,
     /// The agenda goes out on this day.
-    pub agenda_out: NaiveDate,
+    pub agenda_out: Option<NaiveDate>,
+}
+
+impl WorkingDates {
+    pub fn is_empty(&self) -> bool {
+        self.items_due.is_none() && self.agenda_out.is_none()
+    }
+
+    /// "punkter senest 19. jan · dagsorden ud 2. feb", leaving out a date with no rule;
+    /// `None` when there is neither.
+    pub fn phrase(
+        &self,
+        items_due: &str,
+        agenda_out: &str,
+        date: impl Fn(NaiveDate) -> String,
+    ) -> Option<String> {
+        let parts: Vec<String> = [(items_due, self.items_due), (agenda_out, self.agenda_out)]
+            .into_iter()
+            .filter_map(|(label, d)| d.map(|d| format!("{label} {}", date(d))))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
 }
 
 /// The working dates of a meeting of `body` on `date`. A date that falls on a weekend or a
 /// day off is brought forward to the working day before it.
 pub fn working_dates(body: &Body, date: NaiveDate) -> WorkingDates {
-    let before = |days: u32| {
+    let before = |days: Option<u32>| {
+        let days = days?;
         let mut day = date
             .checked_sub_days(Days::new(days.into()))
             .unwrap_or(date);
@@ -50,7 +72,7 @@ pub fn working_dates(body: &Body, date: NaiveDate) -> WorkingDates {
                 None => break,
             }
         }
-        day
+        Some(day)
     };
     WorkingDates {
         items_due: before(body.items_due_days),
@@ -124,8 +146,9 @@ pub fn schedule(archive: &Archive) -> Vec<Scheduled> {
     all
 }
 
-/// When and where a meeting is held: from its file, else its plan entry, else the body's
-/// defaults.
+/// When and where a meeting is held: from its file, else its plan entry. The body's
+/// defaults fill in only for a meeting that has no file yet (one being planned): a meeting
+/// file is the record, and where it states no time, none is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setting {
     pub start: Option<NaiveTime>,
@@ -134,30 +157,32 @@ pub struct Setting {
 }
 
 pub fn setting(archive: &Archive, id: &MeetingId) -> Setting {
-    let body = archive.forum.body(&id.body);
     let planned = archive
         .plans
         .iter()
         .flat_map(|p| &p.meetings)
         .find(|m| &m.id() == id);
     let file = archive.meeting(id);
+    // A planned meeting takes the body's usual time and place; a held one does not.
+    let default = if file.is_none() {
+        archive.forum.body(&id.body)
+    } else {
+        None
+    };
     let place = file
         .map(|m| m.place.clone())
         .filter(|p| !p.is_empty())
         .or_else(|| planned.and_then(|p| p.place.clone()))
-        .or_else(|| body.map(|b| b.place.clone()))
+        .or_else(|| default.map(|b| b.place.clone()))
         .unwrap_or_default();
-    Setting {
-        start: file
-            .and_then(|m| m.start)
-            .or_else(|| planned.and_then(|p| p.start))
-            .or_else(|| body.and_then(|b| b.start)),
-        end: file
-            .and_then(|m| m.end)
-            .or_else(|| planned.and_then(|p| p.end))
-            .or_else(|| body.and_then(|b| b.end)),
-        place,
-    }
+    let (start, end) = if let Some(m) = file.filter(|m| m.start.is_some()) {
+        (m.start, m.end)
+    } else if let Some(p) = planned.filter(|p| p.start.is_some()) {
+        (p.start, p.end)
+    } else {
+        (default.and_then(|b| b.start), default.and_then(|b| b.end))
+    };
+    Setting { start, end, place }
 }
 
 /// The date a meeting is held on, moves applied; `None` when the archive does not know it.
@@ -223,25 +248,41 @@ mod tests {
         let (body, sdf, dates) = &next[0];
         assert_eq!(body.id.as_str(), "sdf");
         assert_eq!(sdf.date, d(2018, 2, 9));
-        assert_eq!(dates.items_due, d(2018, 1, 19));
-        assert_eq!(dates.agenda_out, d(2018, 2, 2));
+        assert_eq!(dates.items_due, Some(d(2018, 1, 19)));
+        assert_eq!(dates.agenda_out, Some(d(2018, 2, 2)));
         let (fu, fu_meeting, fu_dates) = &next[1];
         assert_eq!(fu.id.as_str(), "fu");
         assert_eq!(fu_meeting.date, d(2018, 1, 24));
         // Five days before Wednesday 24 January is a Friday.
-        assert_eq!(fu_dates.agenda_out, d(2018, 1, 19));
+        assert_eq!(fu_dates.agenda_out, Some(d(2018, 1, 19)));
         // Five days before Friday 20 April is a Sunday: out on the Friday before.
         let fu_body = archive.forum.body(&fu.id).unwrap();
         assert_eq!(
             working_dates(fu_body, d(2018, 4, 20)).agenda_out,
-            d(2018, 4, 13)
+            Some(d(2018, 4, 13))
         );
         // 21 days before 26 April 2021 is 2. påskedag, and Easter closes the four days
         // before it: items are due on Wednesday 31 March.
         let sdf_body = archive.forum.body(&body.id).unwrap();
         assert_eq!(
             working_dates(sdf_body, d(2021, 4, 26)).items_due,
-            d(2021, 3, 31)
+            Some(d(2021, 3, 31))
+        );
+    }
+
+    #[test]
+    fn a_body_without_rules_has_no_working_dates() {
+        let mut body = sample().forum.bodies[0].clone();
+        body.items_due_days = None;
+        body.agenda_sent_days = None;
+        let dates = working_dates(&body, d(2018, 2, 9));
+        assert!(dates.is_empty());
+        assert_eq!(dates.phrase("punkter", "ud", |d| d.to_string()), None);
+        body.agenda_sent_days = Some(7);
+        let dates = working_dates(&body, d(2018, 2, 9));
+        assert_eq!(
+            dates.phrase("punkter", "ud", |d| d.to_string()).as_deref(),
+            Some("ud 2018-02-02")
         );
     }
 }

@@ -259,11 +259,13 @@ fn string_array(lines: &[String]) -> Array {
 }
 
 /// Sets the recommendation's lead-in and clauses.
+/// `style`: the clause markers the user typed; `None` keeps the file's (or none).
 pub fn set_recommendation(
     doc: &mut DocumentMut,
     index: usize,
     lead: &str,
     clauses: &[String],
+    style: Option<crate::model::ClauseStyle>,
 ) -> EditResult {
     let table = item(doc, index)?;
     if lead.trim().is_empty() && clauses.is_empty() {
@@ -272,6 +274,9 @@ pub fn set_recommendation(
     }
     let rec = sub_table(table, "recommendation")?;
     set_text(rec, "lead", lead);
+    if let Some(style) = style {
+        set(rec, "style", style.key());
+    }
     if clauses.is_empty() {
         rec.remove("clauses");
     } else {
@@ -327,11 +332,7 @@ pub fn set_decision_clause(
     Ok(())
 }
 
-/// `a`, `b`, `c`, … as clauses are lettered in the minutes.
-pub fn clause_letter(index: usize) -> String {
-    let letter = (b'a' + (index % 26) as u8) as char;
-    format!("({letter})")
-}
+pub use crate::model::meeting::clause_letter;
 
 /// Sets the decision's overall text (for an item decided without clauses) or its remarks.
 pub fn set_decision_text(doc: &mut DocumentMut, index: usize, key: &str, text: &str) -> EditResult {

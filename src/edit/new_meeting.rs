@@ -119,7 +119,7 @@ pub fn draft(
         );
         let at = append_item(&mut doc, &title, ItemKind::MinutesApproval)?;
         let clause = format!("godkender referat fra mødet i {} den {date_text}", b.name);
-        super::set_recommendation(&mut doc, at, &lead, &[clause])?;
+        super::set_recommendation(&mut doc, at, &lead, &[clause], None)?;
         let item = super::item(&mut doc, at)?;
         item.insert("refs", value(Array::from_iter([prev.id.to_string()])));
         if let Some(r) = recommender {

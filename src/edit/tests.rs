@@ -256,6 +256,7 @@ fn recommendation_followup_attachment_and_attendance() {
         1,
         "Det indstilles, at Forretningsudvalget",
         &["tager orienteringen til efterretning".to_owned()],
+        None,
     )
     .unwrap();
     let mut due = toml_edit::InlineTable::new();

@@ -157,14 +157,11 @@ fn meeting_line(archive: &Archive, s: &Scheduled, lang: Lang) -> String {
         line.push_str(&format!("  {}", one_line(&set.place)));
     }
     if let Some(body) = archive.forum.body(&s.id.body) {
-        let wd = working_dates(body, s.date);
-        line.push_str(&format!(
-            "  · {} {} · {} {}",
-            w.items_due,
-            lang.date(wd.items_due),
-            w.agenda_out,
-            lang.date(wd.agenda_out)
-        ));
+        if let Some(dates) =
+            working_dates(body, s.date).phrase(w.items_due, w.agenda_out, |d| lang.date(d))
+        {
+            line.push_str(&format!("  · {dates}"));
+        }
     }
     if s.move_pending {
         line.push_str(&format!("  ({}, {})", w.to_be_moved, w.not_set));
@@ -381,8 +378,8 @@ pub fn calendar_json(archive: &Archive, y: &YearOverview, lang: Lang) -> serde_j
                 "start": set.start.map(|t| t.format("%H:%M").to_string()),
                 "end": set.end.map(|t| t.format("%H:%M").to_string()),
                 "place": set.place,
-                "items_due": wd.map(|w| date(w.items_due)),
-                "agenda_out": wd.map(|w| date(w.agenda_out)),
+                "items_due": wd.and_then(|w| w.items_due).map(date),
+                "agenda_out": wd.and_then(|w| w.agenda_out).map(date),
                 "has_file": s.has_file,
                 "move_pending": s.move_pending,
                 "prepares": pair.and_then(|p| p.target.as_ref()).map(|t| t.id.to_string()),

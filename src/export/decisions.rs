@@ -5,7 +5,6 @@
 use serde_json::json;
 
 use super::sanitize_md::{table, to_markdown};
-use crate::edit::clause_letter as letter;
 use crate::history::{ClausePair, DecisionRow, clause_pairs};
 use crate::lang::Lang;
 use crate::model::{Forum, Item, Meeting};
@@ -46,12 +45,23 @@ fn clause_key(index: usize) -> String {
         .to_owned()
 }
 
-fn outcomes(lang: Lang, clauses: &[ClausePair]) -> String {
+/// "(a) Godkendt  (b) Ikke godkendt", each clause named as the item's recommendation
+/// names it (nothing before the outcome of a one-sentence recommendation).
+fn outcomes(lang: Lang, item: &Item, clauses: &[ClausePair]) -> String {
     clauses
         .iter()
-        .map(|c| format!("{} {}", letter(c.index), lang.outcome(c.outcome)))
+        .map(|c| labelled(item, c.index, lang.outcome(c.outcome)))
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+fn labelled(item: &Item, index: usize, text: &str) -> String {
+    let label = item.clause_label(index);
+    if label.is_empty() {
+        text.to_owned()
+    } else {
+        format!("{label} {text}")
+    }
 }
 
 /// Plain text, one decision (or deviation) per block.
@@ -70,14 +80,13 @@ pub fn decisions_text(
             f.meeting.date(),
             f.body,
             f.item.number,
-            one_line(&f.item.title)
+            one_line(f.item.shown_title(l.closed_item))
         ));
         if deviations {
             for c in &f.clauses {
                 out.push_str(&format!(
-                    "     {} {}\n",
-                    letter(c.index),
-                    lang.outcome(c.outcome)
+                    "     {}\n",
+                    labelled(f.item, c.index, lang.outcome(c.outcome))
                 ));
                 if let Some(rec) = c.recommendation {
                     out.push_str(&format!("       {}: {}\n", l.recommendation, one_line(rec)));
@@ -92,7 +101,7 @@ pub fn decisions_text(
             let text = f.item.decision.as_ref().map_or("", |d| d.text.as_str());
             out.push_str(&format!("     {}\n", one_line(text)));
         } else {
-            out.push_str(&format!("     {}\n", outcomes(lang, &f.clauses)));
+            out.push_str(&format!("     {}\n", outcomes(lang, f.item, &f.clauses)));
         }
     }
     out
@@ -222,21 +231,32 @@ pub fn decisions_markdown(
     };
     let mut cells: Vec<Vec<String>> = Vec::new();
     for f in flatten(forum, meetings, rows) {
-        let item = format!("{}. {}", f.item.number, one_line(&f.item.title));
+        let item = format!(
+            "{}. {}",
+            f.item.number,
+            one_line(f.item.shown_title(l.closed_item))
+        );
         let date = lang.date(f.meeting.date());
         if deviations {
             for c in &f.clauses {
                 cells.push(vec![
                     date.clone(),
                     f.body.clone(),
-                    format!("{item} {}", letter(c.index)),
+                    format!("{item} {}", f.item.clause_label(c.index))
+                        .trim_end()
+                        .to_owned(),
                     lang.outcome(c.outcome).to_owned(),
                     one_line(c.recommendation.unwrap_or("")),
                     one_line(c.decision),
                 ]);
             }
         } else {
-            cells.push(vec![date, f.body.clone(), item, outcomes(lang, &f.clauses)]);
+            cells.push(vec![
+                date,
+                f.body.clone(),
+                item,
+                outcomes(lang, f.item, &f.clauses),
+            ]);
         }
     }
     to_markdown(&table(&heads, cells))

@@ -167,12 +167,11 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
         let mut desc = Vec::new();
         if let Some(body) = forum.body(&s.id.body) {
             let wd = working_dates(body, s.date);
-            desc.push(format!("{} {}", w.items_due, lang.long_date(wd.items_due)));
-            desc.push(format!(
-                "{} {}",
-                w.agenda_out,
-                lang.long_date(wd.agenda_out)
-            ));
+            for (label, day) in [(w.items_due, wd.items_due), (w.agenda_out, wd.agenda_out)] {
+                if let Some(day) = day {
+                    desc.push(format!("{label} {}", lang.long_date(day)));
+                }
+            }
         }
         if s.move_pending {
             desc.push(format!("{}: {}", w.to_be_moved, w.not_set));

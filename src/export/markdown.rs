@@ -11,7 +11,10 @@ use super::sanitize_md::{parser_options, safe_events, text};
 use crate::archive::Archive;
 use crate::followup::followup_due_phrase;
 use crate::lang::Lang;
-use crate::model::{Decision, Followup, Item, ItemKind, Meeting, Recommendation};
+use crate::model::{
+    ClauseDecision, ClauseStyle, Decision, Followup, Forum, Item, ItemKind, Meeting, Person,
+    Recommendation,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
@@ -131,11 +134,12 @@ pub fn meeting_markdown(archive: &Archive, meeting: &Meeting, opts: &MarkdownOpt
     let mut doc = Doc::default();
 
     doc.heading(HeadingLevel::H1, &meeting.title);
-    let doc_label = match opts.kind {
-        DocKind::Agenda => l.agenda,
-        DocKind::Minutes => l.minutes,
+    // Each document says when it was published: the agenda never borrows the minutes' date.
+    let (doc_label, published) = match opts.kind {
+        DocKind::Agenda => (l.agenda, meeting.agenda_published),
+        DocKind::Minutes => (l.minutes, meeting.published),
     };
-    match meeting.published {
+    match published {
         Some(p) => doc.paragraph(&format!("{doc_label} · {} {}", l.published, lang.date(p))),
         None => doc.paragraph(doc_label),
     }
@@ -149,6 +153,9 @@ pub fn meeting_markdown(archive: &Archive, meeting: &Meeting, opts: &MarkdownOpt
         when = format!("{when}, {}", lang.time_range(start, meeting.end));
     }
     doc.item(|d| d.labelled(l.time, &when));
+    if let Some(source) = &meeting.source {
+        doc.item(|d| d.labelled(l.source_page, source));
+    }
     doc.end_list(false);
 
     attendance(&mut doc, meeting, lang);
@@ -157,7 +164,7 @@ pub fn meeting_markdown(archive: &Archive, meeting: &Meeting, opts: &MarkdownOpt
     item_list(&mut doc, &items, opts);
 
     for item in &items {
-        item_section(&mut doc, item, opts);
+        item_section(&mut doc, &archive.forum, item, opts);
     }
 
     if opts.kind == DocKind::Minutes {
@@ -191,20 +198,16 @@ fn attendance(doc: &mut Doc, meeting: &Meeting, lang: Lang) {
             continue;
         }
         doc.heading(HeadingLevel::H3, label);
-        let lines: Vec<String> = people
-            .iter()
-            .map(|p| match &p.organisation {
-                Some(org) => format!("{}, {org}", p.name),
-                None => p.name.clone(),
-            })
-            .collect();
+        let lines: Vec<String> = people.iter().map(Person::line).collect();
         doc.bullets(lines.iter().map(String::as_str));
     }
 }
 
-/// The numbered list of items. CommonMark numbers a list from its first number on, so each
-/// run of consecutive numbers is its own list: a gap (14, 16) keeps the real numbers.
+/// The numbered list of items, in the order they were taken. CommonMark numbers a list
+/// from its first number on, so each run of consecutive numbers is its own list: a gap (14,
+/// 16) or a change of order (1, 4, 6, 2) keeps the real numbers.
 fn item_list(doc: &mut Doc, items: &[&Item], opts: &MarkdownOptions) {
+    let closed = opts.lang.labels().closed_item;
     let mut previous: Option<u32> = None;
     for item in items {
         let continues = previous.is_some_and(|p| p + 1 == item.number);
@@ -214,13 +217,13 @@ fn item_list(doc: &mut Doc, items: &[&Item], opts: &MarkdownOptions) {
             }
             doc.start_list(Some(item.number.into()));
         }
-        let mut title = item.title.clone();
-        if item.closed && !opts.public {
-            title = format!(
-                "{title} ({})",
-                opts.lang.labels().closed_item.to_lowercase()
-            );
-        }
+        let title = if item.title.is_empty() {
+            closed.to_owned()
+        } else if item.closed && !opts.public {
+            format!("{} ({})", item.title, closed.to_lowercase())
+        } else {
+            item.title.clone()
+        };
         doc.item(|d| d.events.push(text(&title)));
         previous = Some(item.number);
     }
@@ -229,14 +232,19 @@ fn item_list(doc: &mut Doc, items: &[&Item], opts: &MarkdownOptions) {
     }
 }
 
-fn item_section(doc: &mut Doc, item: &Item, opts: &MarkdownOptions) {
+fn item_section(doc: &mut Doc, forum: &Forum, item: &Item, opts: &MarkdownOptions) {
     let l = opts.lang.labels();
     doc.heading(
         HeadingLevel::H2,
-        &format!("{}. {}", item.number, item.title),
+        &format!("{}. {}", item.number, item.shown_title(l.closed_item)),
     );
-    if item.closed {
+    if item.closed && !item.title.is_empty() {
         doc.emphasis_paragraph(l.closed_item);
+    }
+    case_data(doc, forum, item, opts);
+    if !item.summary.trim().is_empty() {
+        doc.heading(HeadingLevel::H3, l.summary);
+        doc.markdown(&item.summary);
     }
     if !item.background.trim().is_empty() {
         // Standing items ("Eventuelt", "Næste møde") read as plain text, without a heading.
@@ -260,8 +268,11 @@ fn item_section(doc: &mut Doc, item: &Item, opts: &MarkdownOptions) {
     if opts.kind == DocKind::Minutes {
         match &item.decision {
             Some(decision) if !decision.is_empty() => {
-                doc.heading(HeadingLevel::H3, l.decision);
-                self::decision(doc, decision, opts.lang);
+                doc.heading(
+                    HeadingLevel::H3,
+                    decision.heading.as_deref().unwrap_or(l.decision),
+                );
+                self::decision(doc, item, decision, opts.lang);
             }
             _ if item.recommendation.is_some() => {
                 doc.heading(HeadingLevel::H3, l.decision);
@@ -269,6 +280,7 @@ fn item_section(doc: &mut Doc, item: &Item, opts: &MarkdownOptions) {
             }
             _ => {}
         }
+        item_attendance(doc, item, opts);
     }
     if !item.attachments.is_empty() {
         doc.heading(HeadingLevel::H3, l.attachments);
@@ -276,14 +288,80 @@ fn item_section(doc: &mut Doc, item: &Item, opts: &MarkdownOptions) {
     }
 }
 
+/// *Sagsnr.*, *Sagsbehandler*, … as a labelled list under the item's heading.
+fn case_data(doc: &mut Doc, forum: &Forum, item: &Item, opts: &MarkdownOptions) {
+    let c = &item.case;
+    if c.is_empty() {
+        return;
+    }
+    let l = opts.lang.labels();
+    let route = forum.route_text(&c.route);
+    let rows = [
+        (l.case_number, c.number.as_deref()),
+        (l.case_officer, c.officer.as_deref()),
+        (l.case_type, c.case_type.as_deref()),
+        (l.case_authority, c.authority.as_deref()),
+        (l.case_route, (!route.is_empty()).then_some(route.as_str())),
+    ];
+    doc.start_list(None);
+    for (label, value) in rows {
+        if let Some(value) = value {
+            doc.item(|d| d.labelled(label, value));
+        }
+    }
+    doc.end_list(false);
+}
+
+/// Guests who came for this item and members absent during it.
+fn item_attendance(doc: &mut Doc, item: &Item, opts: &MarkdownOptions) {
+    let a = &item.attendance;
+    if a.is_empty() {
+        return;
+    }
+    let l = opts.lang.labels();
+    for (label, people) in [(l.absent, &a.absent), (l.item_guests, &a.guests)] {
+        if people.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = people.iter().map(Person::line).collect();
+        doc.events.push(Event::Start(Tag::Paragraph));
+        doc.labelled(label, &names.join("; "));
+        doc.events.push(Event::End(TagEnd::Paragraph));
+    }
+}
+
+/// The recommendation as written: one sentence, or the lead and each clause with the
+/// source's marker — `(a)` and `–` as text, `1.` as a numbered list, `•` as a bullet list.
 fn recommendation(doc: &mut Doc, rec: &Recommendation) {
-    match rec.clauses.as_slice() {
-        [only] => doc.paragraph(&join_words(&rec.lead, only)),
-        clauses => {
-            if !rec.lead.is_empty() {
-                doc.paragraph(&rec.lead);
+    if rec.is_sentence() {
+        match rec.clauses.first() {
+            // A lead that ends in a colon introduces the clause rather than beginning it.
+            Some(only) if rec.lead.trim_end().ends_with(':') => {
+                doc.paragraph(rec.lead.trim());
+                doc.paragraph(only.trim());
             }
-            doc.bullets(clauses.iter().map(String::as_str));
+            Some(only) => doc.paragraph(&join_words(&rec.lead, only)),
+            None if !rec.lead.trim().is_empty() => doc.paragraph(rec.lead.trim()),
+            None => {}
+        }
+        return;
+    }
+    if !rec.lead.trim().is_empty() {
+        doc.paragraph(rec.lead.trim());
+    }
+    match rec.style {
+        ClauseStyle::Numbers => {
+            doc.start_list(Some(1));
+            for c in &rec.clauses {
+                doc.item(|d| d.events.push(text(c.trim())));
+            }
+            doc.end_list(true);
+        }
+        ClauseStyle::Bullets => doc.bullets(rec.clauses.iter().map(|c| c.trim())),
+        _ => {
+            for (i, c) in rec.clauses.iter().enumerate() {
+                doc.paragraph(&join_words(&rec.marker(i), c));
+            }
         }
     }
 }
@@ -296,26 +374,61 @@ fn join_words(a: &str, b: &str) -> String {
     }
 }
 
-fn decision(doc: &mut Doc, decision: &Decision, lang: Lang) {
+/// One decision clause's text (its outcome where no text was written), with `marker`
+/// put before its first paragraph.
+fn clause_text(doc: &mut Doc, c: &ClauseDecision, marker: &str, lang: Lang) {
+    let mut events = if c.text.trim().is_empty() {
+        vec![
+            Event::Start(Tag::Paragraph),
+            text(&format!("{}.", lang.outcome(c.outcome))),
+            Event::End(TagEnd::Paragraph),
+        ]
+    } else {
+        safe_events(&c.text, USER_TOP_HEADING)
+    };
+    if !marker.is_empty() {
+        match events.first() {
+            Some(Event::Start(Tag::Paragraph)) => events.insert(1, text(&format!("{marker} "))),
+            _ => {
+                doc.paragraph(marker);
+            }
+        }
+    }
+    doc.events.extend(events);
+}
+
+/// The decision, clause by clause with the recommendation's markers, so the minutes read
+/// "(a) … (b) …" or "– … – …" as the recommendation above them does.
+fn decision(doc: &mut Doc, item: &Item, decision: &Decision, lang: Lang) {
     if !decision.text.trim().is_empty() {
         doc.markdown(&decision.text);
     }
-    let clause_text = |doc: &mut Doc, c: &crate::model::ClauseDecision| {
-        if c.text.trim().is_empty() {
-            doc.paragraph(&format!("{}.", lang.outcome(c.outcome)));
-        } else {
-            doc.markdown(&c.text);
+    let style = item
+        .recommendation
+        .as_ref()
+        .filter(|r| !r.is_sentence())
+        .map(|r| r.style);
+    match (decision.clauses.as_slice(), style) {
+        ([], _) => {}
+        ([only], None) => clause_text(doc, only, "", lang),
+        (clauses, Some(ClauseStyle::Numbers)) => {
+            doc.start_list(Some(1));
+            for c in clauses {
+                doc.item(|d| clause_text(d, c, "", lang));
+            }
+            doc.end_list(true);
         }
-    };
-    match decision.clauses.as_slice() {
-        [] => {}
-        [only] => clause_text(doc, only),
-        clauses => {
+        (clauses, Some(ClauseStyle::Bullets)) => {
             doc.start_list(None);
             for c in clauses {
-                doc.item(|d| clause_text(d, c));
+                doc.item(|d| clause_text(d, c, "", lang));
             }
             doc.end_list(false);
+        }
+        (clauses, _) => {
+            for (i, c) in clauses.iter().enumerate() {
+                clause_text(doc, c, &item.clause_marker(i), lang);
+            }
         }
     }
     if !decision.remarks.trim().is_empty() {

@@ -42,7 +42,7 @@ pub fn agenda_candidates(
     let candidates: Vec<Candidate> = schedule
         .iter()
         .filter(|s| s.id.body == *body_id && s.date >= from)
-        .filter(|s| working_dates(body, s.date).items_due >= today)
+        .filter(|s| working_dates(body, s.date).items_due.unwrap_or(s.date) >= today)
         .take(limit)
         .map(|s| Candidate {
             meeting: s.clone(),

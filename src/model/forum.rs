@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 
 use super::ids::BodyId;
-use super::meeting::Person;
+use super::meeting::{Person, RecommendedBy, RouteStep};
 use crate::lang::Lang;
 
 /// A body that meets: Socialdirektørforum, Forretningsudvalget, …
@@ -18,10 +18,11 @@ pub struct Body {
     pub end: Option<NaiveTime>,
     /// The body whose meetings this one prepares and recommends to (fu → sdf).
     pub recommends_to: Option<BodyId>,
-    /// Days before a meeting that items are due at the secretariat.
-    pub items_due_days: u32,
-    /// Days before a meeting that the agenda is sent out.
-    pub agenda_sent_days: u32,
+    /// Days before a meeting that items are due at the secretariat; none where the body
+    /// has no such rule.
+    pub items_due_days: Option<u32>,
+    /// Days before a meeting that the agenda is sent out; none where the body has no rule.
+    pub agenda_sent_days: Option<u32>,
     /// The least number of days between this body's meeting and the meeting it prepares.
     pub min_gap_days: Option<u32>,
     /// For proposing a year's plan: how many meetings a year, on which weekday, and (for a
@@ -57,6 +58,31 @@ impl Forum {
     pub fn body_short(&self, id: &BodyId) -> String {
         self.body(id)
             .map_or_else(|| id.as_str().to_uppercase(), |b| b.short.clone())
+    }
+
+    /// Who recommends, by name: a body's full name or the outside party as written.
+    pub fn party_name(&self, by: &RecommendedBy) -> String {
+        match by {
+            RecommendedBy::Body(id) => self.body_name(id),
+            RecommendedBy::Outside(name) => name.clone(),
+        }
+    }
+
+    /// A step of a case route by name.
+    pub fn route_name(&self, step: &RouteStep) -> String {
+        match step {
+            RouteStep::Body(id) => self.body_name(id),
+            RouteStep::Outside(name) => name.clone(),
+        }
+    }
+
+    /// A case route as printed: "Børn og Unge → Økonomiudvalget → Kommunalbestyrelsen".
+    pub fn route_text(&self, route: &[RouteStep]) -> String {
+        route
+            .iter()
+            .map(|s| self.route_name(s))
+            .collect::<Vec<_>>()
+            .join(" → ")
     }
 
     pub fn body_ids(&self) -> Vec<&str> {

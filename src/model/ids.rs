@@ -7,8 +7,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-/// A body's short id as used in file names and references: lowercase ASCII letters,
-/// digits and `-`, starting with a letter.
+/// A body's short id as used in file names and references: lowercase letters (a–z and the
+/// Danish æ, ø, å), digits and `-`, starting with a letter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BodyId(String);
 
@@ -27,7 +27,7 @@ impl fmt::Display for BodyId {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
     #[error(
-        "`{0}` is not a body id: use lowercase letters, digits and `-`, starting with a letter (e.g. `sdf`)"
+        "`{0}` is not a body id: use lowercase letters a–z, æ, ø, å, digits and `-`, starting with a letter (e.g. `sdf`, `børn-og-unge`)"
     )]
     Body(String),
     #[error("`{0}` is not a meeting id: write it as YYYY-MM-DD-body, e.g. `2017-09-08-sdf`")]
@@ -41,9 +41,10 @@ pub enum IdError {
 impl FromStr for BodyId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        let letter = |c: char| c.is_ascii_lowercase() || matches!(c, 'æ' | 'ø' | 'å');
         let mut chars = s.chars();
-        let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-        let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let first_ok = chars.next().is_some_and(letter);
+        let rest_ok = chars.all(|c| letter(c) || c.is_ascii_digit() || c == '-');
         if first_ok && rest_ok {
             Ok(BodyId(s.to_owned()))
         } else {
@@ -168,5 +169,19 @@ mod tests {
         assert!("2017-09-08-sdf#".parse::<ItemRef>().is_err());
         assert!("2017-09-08-sdf#x".parse::<ItemRef>().is_err());
         assert!("1fu".parse::<BodyId>().is_err());
+        assert!("Børn".parse::<BodyId>().is_err());
+        assert!("børn og unge".parse::<BodyId>().is_err());
+    }
+
+    #[test]
+    fn body_ids_may_be_danish() {
+        let id: MeetingId = "2021-03-12-børn-og-unge".parse().unwrap();
+        assert_eq!(id.body.as_str(), "børn-og-unge");
+        assert_eq!(id.to_string(), "2021-03-12-børn-og-unge");
+        let r: ItemRef = "2021-03-12-økonomiudvalget#112".parse().unwrap();
+        assert_eq!(r.item, Some(112));
+        assert!("ærø-2".parse::<BodyId>().is_ok());
+        let message = "Udvalg".parse::<BodyId>().unwrap_err().to_string();
+        assert!(message.contains("æ, ø, å"), "{message}");
     }
 }

@@ -48,6 +48,8 @@ impl MeetingStatus {
 /// What kind of agenda item this is; standing items have their own kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemKind {
+    /// *Godkendelse af dagsorden*: the first item of most municipal meetings.
+    AgendaApproval,
     MinutesApproval,
     Decision,
     Discussion,
@@ -55,10 +57,14 @@ pub enum ItemKind {
     Announcements,
     AnyOtherBusiness,
     NextMeeting,
+    /// An item that fits no kind (*Underskriftsark*, *Meddelelser*, a closed item whose
+    /// content is not published): nothing is claimed about it.
+    Other,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 7] = [
+    pub const ALL: [ItemKind; 9] = [
+        ItemKind::AgendaApproval,
         ItemKind::MinutesApproval,
         ItemKind::Decision,
         ItemKind::Discussion,
@@ -66,10 +72,12 @@ impl ItemKind {
         ItemKind::Announcements,
         ItemKind::AnyOtherBusiness,
         ItemKind::NextMeeting,
+        ItemKind::Other,
     ];
 
     pub fn key(self) -> &'static str {
         match self {
+            ItemKind::AgendaApproval => "agenda-approval",
             ItemKind::MinutesApproval => "minutes-approval",
             ItemKind::Decision => "decision",
             ItemKind::Discussion => "discussion",
@@ -77,6 +85,7 @@ impl ItemKind {
             ItemKind::Announcements => "announcements",
             ItemKind::AnyOtherBusiness => "any-other-business",
             ItemKind::NextMeeting => "next-meeting",
+            ItemKind::Other => "other",
         }
     }
 
@@ -143,6 +152,16 @@ pub struct Person {
     pub organisation: Option<String>,
 }
 
+impl Person {
+    /// "Name, Organisation" as attendance lists print it.
+    pub fn line(&self) -> String {
+        match &self.organisation {
+            Some(org) if !org.trim().is_empty() => format!("{}, {org}", self.name),
+            _ => self.name.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Attendance {
     pub participants: Vec<Person>,
@@ -162,14 +181,147 @@ impl Attendance {
     }
 }
 
+/// How a recommendation's clauses are marked, as the source prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ClauseStyle {
+    /// One sentence, no list: "Det indstilles, at udvalget godkender …".
+    #[default]
+    Sentence,
+    /// `(a)`, `(b)`, …
+    Letters,
+    /// `1.`, `2.`, … (municipal style)
+    Numbers,
+    /// `–` before each clause (this forum's style)
+    Dashes,
+    /// `•` before each clause
+    Bullets,
+}
+
+impl ClauseStyle {
+    pub const ALL: [ClauseStyle; 5] = [
+        ClauseStyle::Sentence,
+        ClauseStyle::Letters,
+        ClauseStyle::Numbers,
+        ClauseStyle::Dashes,
+        ClauseStyle::Bullets,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ClauseStyle::Sentence => "sentence",
+            ClauseStyle::Letters => "letters",
+            ClauseStyle::Numbers => "numbers",
+            ClauseStyle::Dashes => "dashes",
+            ClauseStyle::Bullets => "bullets",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The style a file that states none is read with: one clause is a sentence, several
+    /// are lettered, as they always were.
+    pub fn inferred(clauses: usize) -> Self {
+        if clauses <= 1 {
+            ClauseStyle::Sentence
+        } else {
+            ClauseStyle::Letters
+        }
+    }
+
+    /// The marker printed before clause `index` (0-based): `(a)`, `1.`, `–`, `•`, or
+    /// nothing for a sentence.
+    pub fn marker(self, index: usize) -> String {
+        match self {
+            ClauseStyle::Sentence => String::new(),
+            ClauseStyle::Letters => clause_letter(index),
+            ClauseStyle::Numbers => format!("{}.", index + 1),
+            ClauseStyle::Dashes => "–".to_owned(),
+            ClauseStyle::Bullets => "•".to_owned(),
+        }
+    }
+}
+
+/// `(a)`, `(b)`, … `(z)`, `(aa)`, …: the position of a clause, whatever its printed marker.
+pub fn clause_letter(index: usize) -> String {
+    let mut n = index;
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'a' + (n % 26) as u8) as char);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    let word: String = letters.into_iter().rev().collect();
+    format!("({word})")
+}
+
+/// Who recommends: a body of the archive, or a party outside it ("Administrationen",
+/// "Direktionen", "Formanden").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecommendedBy {
+    Body(BodyId),
+    Outside(String),
+}
+
 /// *Indstilling*: who recommends, the lead-in sentence and the ordered clauses.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Recommendation {
-    /// The recommending body, when it is one of the forum's bodies.
-    pub by: Option<BodyId>,
+    /// The recommending party; none where the text says "Det indstilles, at …".
+    pub by: Option<RecommendedBy>,
     /// The sentence before the clauses, e.g. "Forretningsudvalget indstiller, at Socialdirektørforum:".
     pub lead: String,
     pub clauses: Vec<String>,
+    /// How the clauses are marked: stated in the file, else inferred from their number.
+    pub style: ClauseStyle,
+    /// Whether the file states the style (a stated style is shown even for one clause).
+    pub style_stated: bool,
+}
+
+impl Recommendation {
+    /// The body that recommends, when it is one of the archive's.
+    pub fn by_body(&self) -> Option<&BodyId> {
+        match &self.by {
+            Some(RecommendedBy::Body(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The printed marker of clause `index`; a decision clause beyond the recommended
+    /// ones is lettered.
+    pub fn marker(&self, index: usize) -> String {
+        if index >= self.clauses.len() {
+            return clause_letter(index);
+        }
+        self.style.marker(index)
+    }
+
+    /// A name that tells clause `index` apart from the others: its marker where the marker
+    /// does (`(b)`, `2.`), else its letter (dashes and bullets all look alike).
+    pub fn label(&self, index: usize) -> String {
+        match self.style {
+            ClauseStyle::Letters | ClauseStyle::Numbers => self.marker(index),
+            // The one clause of a sentence has no name on paper either.
+            ClauseStyle::Sentence if index < self.clauses.len() => String::new(),
+            _ => clause_letter(index),
+        }
+    }
+
+    /// Whether the clauses are printed as one sentence with the lead.
+    pub fn is_sentence(&self) -> bool {
+        self.style == ClauseStyle::Sentence && self.clauses.len() <= 1
+    }
+}
+
+/// The printed marker of clause `index` of an item's recommendation (lettered where the
+/// item has no recommendation).
+pub fn clause_marker(recommendation: Option<&Recommendation>, index: usize) -> String {
+    match recommendation {
+        Some(r) => r.marker(index),
+        None => clause_letter(index),
+    }
 }
 
 /// The decision on one clause, paired with the recommendation clause at the same position.
@@ -183,6 +335,9 @@ pub struct ClauseDecision {
 /// *Beslutning*: per-clause outcomes, optional overall text and remarks.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decision {
+    /// The heading as the source prints it, where it names body and date
+    /// ("Beslutning i Udvalget for Børn og Unge den 12-03-2021"); else the usual label.
+    pub heading: Option<String>,
     /// Overall decision text, for decisions not written clause by clause (Markdown).
     pub text: String,
     pub clauses: Vec<ClauseDecision>,
@@ -210,16 +365,68 @@ pub struct Attachment {
     pub path: PathBuf,
 }
 
+/// A body an item passes through (*sagsgang*): one of the archive's, or one outside it
+/// (Økonomiudvalget, Kommunalbestyrelsen, KKR).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteStep {
+    Body(BodyId),
+    Outside(String),
+}
+
+/// The case data municipal minutes print per item, all optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseData {
+    /// *Sagsnr.*
+    pub number: Option<String>,
+    /// *Sagsbehandler*
+    pub officer: Option<String>,
+    /// *Sagstype*, as printed: "Beslutningssag", "Orienteringssag", "Drøftelsessag".
+    pub case_type: Option<String>,
+    /// *Beslutningskompetence*, as printed: "Kommunalbestyrelsen".
+    pub authority: Option<String>,
+    /// *Sagsgang*: the bodies the case passes through, in order.
+    pub route: Vec<RouteStep>,
+}
+
+impl CaseData {
+    pub fn is_empty(&self) -> bool {
+        self.number.is_none()
+            && self.officer.is_none()
+            && self.case_type.is_none()
+            && self.authority.is_none()
+            && self.route.is_empty()
+    }
+}
+
+/// Attendance that differs for one item: guests who came for it, members absent during it
+/// ("deltog ikke under punkt 12–15").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemAttendance {
+    pub absent: Vec<Person>,
+    pub guests: Vec<Person>,
+}
+
+impl ItemAttendance {
+    pub fn is_empty(&self) -> bool {
+        self.absent.is_empty() && self.guests.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub number: u32,
+    /// Empty for a closed item whose content is not published.
     pub title: String,
     pub kind: ItemKind,
     /// Closed items (*lukket punkt*) stay in the internal minutes and leave the public ones.
     pub closed: bool,
     pub presenter: Option<String>,
+    /// *Resume* / *Sagens kerne*: a summary above the background (Markdown).
+    pub summary: String,
     /// *Baggrund / sagsfremstilling* as Markdown.
     pub background: String,
+    pub case: CaseData,
+    pub attendance: ItemAttendance,
     pub recommendation: Option<Recommendation>,
     pub decision: Option<Decision>,
     pub attachments: Vec<Attachment>,
@@ -234,8 +441,31 @@ pub struct Item {
 }
 
 impl Item {
+    /// The title as shown: a closed item whose title is not published is "Lukket punkt".
+    pub fn shown_title<'a>(&'a self, closed_label: &'a str) -> &'a str {
+        if self.title.is_empty() {
+            closed_label
+        } else {
+            &self.title
+        }
+    }
+
     pub fn departs_from_recommendation(&self) -> bool {
         self.decision.as_ref().is_some_and(Decision::departs)
+    }
+
+    /// The printed marker of clause `index` of this item.
+    pub fn clause_marker(&self, index: usize) -> String {
+        clause_marker(self.recommendation.as_ref(), index)
+    }
+
+    /// The name that tells clause `index` apart: `(b)`, `2.`, the letter where the markers
+    /// are all alike, or nothing for a recommendation in one sentence.
+    pub fn clause_label(&self, index: usize) -> String {
+        match &self.recommendation {
+            Some(r) => r.label(index),
+            None => clause_letter(index),
+        }
     }
 }
 
@@ -246,11 +476,19 @@ pub struct Meeting {
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
     pub place: String,
+    /// When the minutes were published (*Udgivet* on a minutes page).
     pub published: Option<NaiveDate>,
+    /// When the agenda was published, where it is known apart from the minutes.
+    pub agenda_published: Option<NaiveDate>,
+    /// The published page the meeting was taken from.
+    pub source: Option<String>,
+    /// The item numbers in the order they were taken, where it differs from their numbers.
+    pub order: Vec<u32>,
     pub status: MeetingStatus,
     /// For a preparing body's meeting (FU): the meeting it prepares, when stated.
     pub prepares: Option<MeetingId>,
     pub attendance: Attendance,
+    /// In the order they were taken: as `order` lists them, then the rest by number.
     pub items: Vec<Item>,
     /// The file this meeting was read from, relative to the archive root.
     pub file: PathBuf,
@@ -292,6 +530,35 @@ mod tests {
         for s in MeetingStatus::ALL {
             assert_eq!(MeetingStatus::from_key(s.key()), Some(s));
         }
+    }
+
+    #[test]
+    fn clause_markers_follow_the_style() {
+        let marks =
+            |style: ClauseStyle| -> Vec<String> { (0..3).map(|i| style.marker(i)).collect() };
+        assert_eq!(marks(ClauseStyle::Letters), ["(a)", "(b)", "(c)"]);
+        assert_eq!(marks(ClauseStyle::Numbers), ["1.", "2.", "3."]);
+        assert_eq!(marks(ClauseStyle::Dashes), ["–", "–", "–"]);
+        assert_eq!(marks(ClauseStyle::Bullets), ["•", "•", "•"]);
+        assert_eq!(marks(ClauseStyle::Sentence), ["", "", ""]);
+        assert_eq!(clause_letter(25), "(z)");
+        assert_eq!(clause_letter(26), "(aa)");
+        assert_eq!(clause_letter(27), "(ab)");
+        for s in ClauseStyle::ALL {
+            assert_eq!(ClauseStyle::from_key(s.key()), Some(s));
+        }
+    }
+
+    #[test]
+    fn a_decision_clause_beyond_the_recommendation_is_lettered() {
+        let rec = Recommendation {
+            clauses: vec!["godkendes".into()],
+            style: ClauseStyle::Numbers,
+            ..Default::default()
+        };
+        assert_eq!(rec.marker(0), "1.");
+        assert_eq!(rec.marker(1), "(b)");
+        assert_eq!(clause_marker(None, 2), "(c)");
     }
 
     #[test]

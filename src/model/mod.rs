@@ -13,6 +13,7 @@ pub use followup::{
 pub use forum::{Body, Forum};
 pub use ids::{BodyId, IdError, ItemRef, MeetingId};
 pub use meeting::{
-    Attachment, Attendance, ClauseDecision, Decision, Item, ItemKind, Meeting, MeetingStatus,
-    Outcome, Person, Recommendation,
+    Attachment, Attendance, CaseData, ClauseDecision, ClauseStyle, Decision, Item, ItemAttendance,
+    ItemKind, Meeting, MeetingStatus, Outcome, Person, Recommendation, RecommendedBy, RouteStep,
+    clause_letter, clause_marker,
 };

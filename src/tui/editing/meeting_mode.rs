@@ -82,7 +82,7 @@ impl App {
                 self.info(format!(
                     "{} {}",
                     e.decide_in_order,
-                    edit::clause_letter(decided)
+                    item.clause_label(decided)
                 ));
                 return;
             }
@@ -96,7 +96,7 @@ impl App {
                 Some(c) => format!(
                     "{} {} ({})",
                     e.prompt_clause,
-                    edit::clause_letter(c),
+                    item.clause_label(c),
                     self.lang.outcome(outcome)
                 ),
                 None => format!("{} ({})", e.prompt_decision, self.lang.outcome(outcome)),

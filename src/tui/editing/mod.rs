@@ -18,7 +18,9 @@ use super::widgets::textarea::{Edit, TextArea};
 use crate::archive::text_hash;
 use crate::calendar::schedule;
 use crate::edit::{self, AttendanceList};
-use crate::model::{BodyId, ItemKind, MeetingId, MeetingStatus, Outcome, Person};
+use crate::model::{
+    BodyId, ClauseStyle, ItemKind, MeetingId, MeetingStatus, Outcome, Person, Recommendation,
+};
 use crate::store::{Conflict, SaveError, lock};
 
 mod create;
@@ -261,9 +263,9 @@ impl App {
                 });
             }
             Prompt::Recommendation { file_index } => {
-                let (lead, clauses) = parse_recommendation(&text);
+                let (lead, clauses, style) = parse_recommendation(&text);
                 self.save_current(e.c_recommendation, |doc| {
-                    edit::set_recommendation(doc, file_index, &lead, &clauses)
+                    edit::set_recommendation(doc, file_index, &lead, &clauses, style)
                 });
             }
             Prompt::Decision { file_index } => {
@@ -725,13 +727,10 @@ impl App {
                 &item.background,
             ),
             Action::EditRecommendation => {
-                let text = item.recommendation.as_ref().map_or_else(String::new, |r| {
-                    let mut t = format!("{}\n", r.lead);
-                    for c in &r.clauses {
-                        t.push_str(&format!("- {c}\n"));
-                    }
-                    t
-                });
+                let text = item
+                    .recommendation
+                    .as_ref()
+                    .map_or_else(String::new, recommendation_text);
                 self.ask(
                     Prompt::Recommendation { file_index: fi },
                     e.prompt_recommendation,
@@ -843,17 +842,68 @@ impl App {
     }
 }
 
-/// "Lead\n- clause\n- clause" → (lead, clauses). Lines without "- " continue the clause
-/// before them (or the lead).
-pub fn parse_recommendation(text: &str) -> (String, Vec<String>) {
+/// A recommendation as the editor shows it: the lead, then each clause on its own line
+/// with its marker as printed (`(a)`, `1.`, `–`, `•`), or `-` where the file states none.
+pub fn recommendation_text(r: &Recommendation) -> String {
+    let mut t = format!("{}\n", r.lead);
+    for (i, c) in r.clauses.iter().enumerate() {
+        let marker = if r.style_stated {
+            r.marker(i)
+        } else {
+            String::new()
+        };
+        let marker = if marker.is_empty() {
+            "-".to_owned()
+        } else {
+            marker
+        };
+        t.push_str(&format!("{marker} {c}\n"));
+    }
+    t
+}
+
+/// The marker a typed line starts with, the style it names (`None` for the editor's plain
+/// `-` and `*`, which keep the style the file has) and the rest of the line.
+fn clause_marker(line: &str) -> Option<(Option<ClauseStyle>, &str)> {
+    for (prefix, style) in [
+        ("- ", None),
+        ("* ", None),
+        ("– ", Some(ClauseStyle::Dashes)),
+        ("• ", Some(ClauseStyle::Bullets)),
+    ] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            return Some((style, rest));
+        }
+    }
+    // "(a) ", "a) ", "1. ", "1) "
+    let (head, rest) = line.split_once(' ')?;
+    let inner = head.strip_prefix('(').unwrap_or(head);
+    let (at, close) = inner.char_indices().last()?;
+    let word = &inner[..at];
+    let lettered = !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase()) && close == ')';
+    let numbered = !word.is_empty()
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (close == '.' || close == ')')
+        && !head.starts_with('(');
+    if lettered && word.len() <= 2 {
+        Some((Some(ClauseStyle::Letters), rest))
+    } else if numbered {
+        Some((Some(ClauseStyle::Numbers), rest))
+    } else {
+        None
+    }
+}
+
+/// "Lead\n(a) clause\n(b) clause" → (lead, clauses, the markers' style). A line that
+/// starts with no marker continues the clause before it (or the lead).
+pub fn parse_recommendation(text: &str) -> (String, Vec<String>, Option<ClauseStyle>) {
     let mut lead = String::new();
     let mut clauses: Vec<String> = Vec::new();
+    let mut style = None;
     for line in text.lines() {
         let trimmed = line.trim();
-        if let Some(clause) = trimmed
-            .strip_prefix("- ")
-            .or_else(|| trimmed.strip_prefix("* "))
-        {
+        if let Some((marked, clause)) = clause_marker(trimmed) {
+            style = style.or(marked);
             clauses.push(clause.trim().to_owned());
         } else if trimmed.is_empty() {
             continue;
@@ -867,7 +917,7 @@ pub fn parse_recommendation(text: &str) -> (String, Vec<String>) {
             lead.push_str(trimmed);
         }
     }
-    (lead, clauses)
+    (lead, clauses, style)
 }
 
 #[cfg(test)]
@@ -876,9 +926,10 @@ mod tests {
 
     #[test]
     fn recommendations_are_typed_as_a_lead_and_dashed_clauses() {
-        let (lead, clauses) = parse_recommendation(
+        let (lead, clauses, style) = parse_recommendation(
             "Forretningsudvalget indstiller, at Socialdirektørforum:\n- godkender planen\n  og budgettet\n\n- drøfter sagen\n",
         );
+        assert_eq!(style, None);
         assert_eq!(
             lead,
             "Forretningsudvalget indstiller, at Socialdirektørforum:"
@@ -886,6 +937,50 @@ mod tests {
         assert_eq!(
             clauses,
             vec!["godkender planen og budgettet", "drøfter sagen"]
+        );
+    }
+
+    #[test]
+    fn typed_markers_set_the_clause_style() {
+        for (text, style) in [
+            ("Lead:\n(a) en\n(b) to", ClauseStyle::Letters),
+            ("Lead:\na) en\nb) to", ClauseStyle::Letters),
+            ("Lead:\n1. en\n2. to", ClauseStyle::Numbers),
+            ("Lead:\n1) en\n2) to", ClauseStyle::Numbers),
+            ("Lead:\n– en\n– to", ClauseStyle::Dashes),
+            ("Lead:\n• en\n• to", ClauseStyle::Bullets),
+        ] {
+            let (lead, clauses, found) = parse_recommendation(text);
+            assert_eq!(lead, "Lead:", "{text}");
+            assert_eq!(clauses, ["en", "to"], "{text}");
+            assert_eq!(found, Some(style), "{text}");
+        }
+        // Words that merely look like markers continue the lead, whatever their letters.
+        let (lead, _, _) = parse_recommendation("blæ) æ\nø. å");
+        assert_eq!(lead, "blæ) æ ø. å");
+        let (lead, clauses, _) = parse_recommendation("Det indstilles, at\nudvalget godkender");
+        assert_eq!(lead, "Det indstilles, at udvalget godkender");
+        assert!(clauses.is_empty());
+    }
+
+    #[test]
+    fn the_editor_shows_the_markers_as_printed_and_reads_them_back() {
+        let rec = Recommendation {
+            by: None,
+            lead: "Administrationen indstiller, at".into(),
+            clauses: vec!["planen godkendes".into(), "sagen drøftes".into()],
+            style: ClauseStyle::Numbers,
+            style_stated: true,
+        };
+        let text = recommendation_text(&rec);
+        assert_eq!(
+            text,
+            "Administrationen indstiller, at\n1. planen godkendes\n2. sagen drøftes\n"
+        );
+        let (lead, clauses, style) = parse_recommendation(&text);
+        assert_eq!(
+            (lead.as_str(), clauses, style),
+            (rec.lead.as_str(), rec.clauses, Some(ClauseStyle::Numbers))
         );
     }
 }

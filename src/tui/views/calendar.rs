@@ -376,18 +376,11 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             theme.body(m.id.body.as_str()),
         ));
         if let Some(body) = forum.body(&m.id.body) {
-            let wd = working_dates(body, m.date);
-            lines.extend(wrap(
-                &format!(
-                    "  {} {} · {} {}",
-                    w.items_due,
-                    lang.day_month(wd.items_due),
-                    w.agenda_out,
-                    lang.day_month(wd.agenda_out)
-                ),
-                width,
-                theme.text,
-            ));
+            if let Some(dates) =
+                working_dates(body, m.date).phrase(w.items_due, w.agenda_out, |d| lang.day_month(d))
+            {
+                lines.extend(wrap(&format!("  {dates}"), width, theme.text));
+            }
         }
         if m.move_pending {
             lines.push(Line::styled(
@@ -476,8 +469,10 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                         Span::styled(
                             format!(
                                 "{:<12} {}",
-                                lang.day_month(wd.items_due),
-                                lang.day_month(wd.agenda_out)
+                                wd.items_due
+                                    .map_or_else(|| "–".to_owned(), |d| lang.day_month(d)),
+                                wd.agenda_out
+                                    .map_or_else(|| "–".to_owned(), |d| lang.day_month(d))
                             ),
                             theme.muted,
                         ),

@@ -171,7 +171,7 @@ fn heading(
     let item = &meeting.items[row.item];
     let short = app.archive.forum.body_short(meeting.body());
     let number = match selected_letter {
-        Some(c) => format!("{:>3} {} ", item.number, crate::edit::clause_letter(c)),
+        Some(c) => format!("{:>3} {} ", item.number, item.clause_label(c)),
         None => format!("{:>3}  ", item.number),
     };
     fit_spans(
@@ -185,7 +185,10 @@ fn heading(
                 app.theme.body(meeting.body().as_str()),
             ),
             Span::styled(number, app.theme.muted),
-            Span::styled(item.title.clone(), app.theme.text),
+            Span::styled(
+                item.shown_title(app.lang.labels().closed_item).to_owned(),
+                app.theme.text,
+            ),
         ],
         width,
     )
@@ -203,7 +206,9 @@ fn decision_lines(app: &App, row: &DecisionRow, width: usize) -> Vec<Line<'stati
     for p in pairs {
         let (glyph, style) = outcome_mark(&app.theme, p.outcome);
         spans.push(Span::styled(
-            format!("{} {glyph} ", crate::edit::clause_letter(p.index)),
+            format!("{} {glyph} ", item.clause_label(p.index))
+                .trim_start()
+                .to_owned(),
             style,
         ));
         spans.push(Span::styled(

@@ -65,8 +65,17 @@ fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         first.push(Span::styled(format!(", {}", meeting.place), theme.text));
     }
     let a = &meeting.attendance;
+    let guests = if a.guests.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", {} {}",
+            a.guests.len(),
+            lang.labels().guests.to_lowercase()
+        )
+    };
     let second = format!(
-        "{}: {} · {}: {} {}, {} {} · {} {}",
+        "{}: {} · {}: {} {}{guests}, {} {} · {} {}",
         ui.status,
         lang.status(meeting.status),
         lang.labels().attendance,
@@ -110,6 +119,13 @@ fn pane_block(app: &App, title: &str, focused: bool) -> Block<'static> {
 pub fn kind_mark(app: &App, kind: ItemKind) -> char {
     let da = app.lang == crate::lang::Lang::Da;
     match kind {
+        ItemKind::AgendaApproval => {
+            if da {
+                'G'
+            } else {
+                'A'
+            }
+        }
         ItemKind::MinutesApproval => {
             if da {
                 'R'
@@ -134,6 +150,7 @@ pub fn kind_mark(app: &App, kind: ItemKind) -> char {
         ItemKind::Information | ItemKind::Announcements => 'O',
         ItemKind::AnyOtherBusiness => 'E',
         ItemKind::NextMeeting => 'N',
+        ItemKind::Other => '-',
     }
 }
 
@@ -177,7 +194,7 @@ fn item_list(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
             let number = format!("{:>2}. ", item.number);
             let kind = format!(" {}", kind_mark(app, item.kind));
             let title_room = width.saturating_sub(2 + number.width() + kind.width());
-            let title = truncate(&item.title, title_room);
+            let title = truncate(item.shown_title(app.lang.labels().closed_item), title_room);
             let pad = title_room.saturating_sub(title.width());
             let mut line = fit_spans(
                 vec![
@@ -207,10 +224,13 @@ fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     let (_, view) = app.current_meeting().expect("a meeting is open");
     let focused = view.focus == Pane::Detail;
     let inner = layout::inner(area);
-    let title = meeting
-        .items
-        .get(view.item)
-        .map_or(String::new(), |i| format!("{}. {}", i.number, i.title));
+    let title = meeting.items.get(view.item).map_or(String::new(), |i| {
+        format!(
+            "{}. {}",
+            i.number,
+            i.shown_title(app.lang.labels().closed_item)
+        )
+    });
     let doc = if view.mode {
         super::meeting_mode::doc(app, meeting, view, inner.width as usize)
     } else {
@@ -260,15 +280,18 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
     let ui = app.ui();
 
     doc.extend(wrap(
-        &format!("{}. {}", item.number, item.title),
+        &format!("{}. {}", item.number, item.shown_title(labels.closed_item)),
         width,
         theme.title.add_modifier(Modifier::BOLD),
     ));
-    let mut meta = vec![lang.item_kind(item.kind).to_owned()];
+    let mut meta = Vec::new();
+    if item.kind != ItemKind::Other {
+        meta.push(lang.item_kind(item.kind).to_owned());
+    }
     if let Some(presenter) = &item.presenter {
         meta.push(format!("{}: {presenter}", labels.presented_by));
     }
-    if item.closed {
+    if item.closed && !item.title.is_empty() {
         meta.push(labels.closed_item.to_owned());
     }
     if !item.tags.is_empty() {
@@ -280,7 +303,10 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
                 .join(" "),
         );
     }
-    doc.extend(wrap(&meta.join(" · "), width, theme.muted));
+    if !meta.is_empty() {
+        doc.extend(wrap(&meta.join(" · "), width, theme.muted));
+    }
+    case_data(app, item, width, &mut doc);
 
     if item.kind == ItemKind::MinutesApproval
         && let Some(previous) = previous_minutes(&app.archive, meeting, item)
@@ -299,6 +325,12 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
     }
 
     recommendation_and_decision(app, item, width, &mut doc);
+    item_attendance(app, item, width, &mut doc);
+
+    if !item.summary.trim().is_empty() {
+        section(&mut doc, labels.summary, width, theme);
+        doc.extend(markdown::render(&item.summary, width, theme));
+    }
 
     if !item.background.trim().is_empty() {
         section(&mut doc, labels.background, width, theme);
@@ -402,6 +434,56 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
     doc
 }
 
+/// *Sagsnr.*, *Sagsbehandler*, … one labelled line each, the route with arrows.
+fn case_data(app: &App, item: &Item, width: usize, doc: &mut Doc) {
+    let c = &item.case;
+    if c.is_empty() {
+        return;
+    }
+    let l = app.lang.labels();
+    let theme = &app.theme;
+    let route = app.archive.forum.route_text(&c.route);
+    let rows = [
+        (l.case_number, c.number.as_deref()),
+        (l.case_officer, c.officer.as_deref()),
+        (l.case_type, c.case_type.as_deref()),
+        (l.case_authority, c.authority.as_deref()),
+        (l.case_route, (!route.is_empty()).then_some(route.as_str())),
+    ];
+    for (label, value) in rows {
+        if let Some(value) = value {
+            let mut w = Wrapper::plain(width);
+            w.push(&format!("{label}: "), theme.muted);
+            w.push(value, theme.text);
+            doc.extend(w.finish());
+        }
+    }
+}
+
+/// Members absent during the item and guests who came for it, by name.
+fn item_attendance(app: &App, item: &Item, width: usize, doc: &mut Doc) {
+    let a = &item.attendance;
+    if a.is_empty() {
+        return;
+    }
+    let l = app.lang.labels();
+    let theme = &app.theme;
+    doc.blank();
+    for (label, people) in [(l.absent, &a.absent), (l.item_guests, &a.guests)] {
+        if people.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = people.iter().map(crate::model::Person::line).collect();
+        let mut w = Wrapper::plain(width);
+        w.push(
+            &format!("{label}: "),
+            theme.muted.add_modifier(Modifier::BOLD),
+        );
+        w.push(&names.join("; "), theme.text);
+        doc.extend(w.finish());
+    }
+}
+
 /// "Socialdirektørforum fredag den 23. juni 2017".
 fn meeting_name(app: &App, id: &crate::model::MeetingId) -> String {
     format!(
@@ -444,10 +526,13 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
     let decided = decision.map_or(&[][..], |d| d.clauses.as_slice());
     let rows = clauses.len().max(decided.len());
     let side_by_side = width >= 60;
+    let decision_label = decision
+        .and_then(|d| d.heading.as_deref())
+        .unwrap_or(labels.decision);
     let title = if rows > 0 {
-        format!("{} · {}", labels.recommendation, labels.decision)
+        format!("{} · {decision_label}", labels.recommendation)
     } else {
-        labels.decision.to_owned()
+        decision_label.to_owned()
     };
     section(doc, &title, width, theme);
     if let Some(r) = recommendation.filter(|r| !r.lead.trim().is_empty()) {
@@ -466,8 +551,10 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
         doc.push(Line::from(header));
     }
     for i in 0..rows {
-        let letter = crate::edit::clause_letter(i);
-        let clause_text = clauses.get(i).map(|c| format!("{letter} {c}"));
+        let letter = item.clause_marker(i);
+        let clause_text = clauses
+            .get(i)
+            .map(|c| format!("{letter} {c}").trim_start().to_owned());
         let decided_clause = decided.get(i);
         let right = |w: usize| -> Vec<Line<'static>> {
             let mut wr = Wrapper::plain(w);

@@ -5,7 +5,6 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::meeting::outcome_style;
-use crate::edit::clause_letter;
 use crate::model::Meeting;
 use crate::tui::app::{App, MeetingView};
 use crate::tui::doc::Doc;
@@ -45,7 +44,7 @@ pub fn doc(app: &App, meeting: &Meeting, view: &MeetingView, width: usize) -> Do
                 let mut w = Wrapper::new(
                     width,
                     vec![Span::styled(
-                        format!("{marker}{} ", clause_letter(i)),
+                        format!("{marker}{}", format!("{} ", rec.marker(i)).trim_start()),
                         theme.accent,
                     )],
                     vec![Span::raw("      ")],

@@ -59,18 +59,12 @@ pub fn doc(app: &App, width: usize) -> Doc {
             w.push(&format!("  ({})", ui.no_meeting_file), theme.muted);
         }
         let mut lines = w.finish();
-        let mut dates_line = Wrapper::new(width, vec![Span::raw("    ")], vec![Span::raw("    ")]);
-        dates_line.push(
-            &format!(
-                "{} {} · {} {}",
-                ui.items_due,
-                lang.long_date(dates.items_due),
-                ui.agenda_out,
-                lang.long_date(dates.agenda_out)
-            ),
-            theme.muted,
-        );
-        lines.extend(dates_line.finish());
+        if let Some(phrase) = dates.phrase(ui.items_due, ui.agenda_out, |d| lang.long_date(d)) {
+            let mut dates_line =
+                Wrapper::new(width, vec![Span::raw("    ")], vec![Span::raw("    ")]);
+            dates_line.push(&phrase, theme.muted);
+            lines.extend(dates_line.finish());
+        }
         doc.extend_target(lines, Target::Meeting(meeting.id.clone()));
     }
 

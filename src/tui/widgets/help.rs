@@ -73,11 +73,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         (DEPARTS_MARK.to_string(), ui.departs_mark),
         (CLOSED_MARK.to_string(), ui.closed_mark),
         (
-            if da { "R B D O E N" } else { "M D T O E N" }.to_owned(),
             if da {
-                "godkendelse af referat, beslutning, drøftelse, orientering, eventuelt, næste møde"
+                "G R B D O E N -"
             } else {
-                "minutes approval, decision, discussion (talk), information, any other business, next meeting"
+                "A M D T O E N -"
+            }
+            .to_owned(),
+            if da {
+                "godkendelse af dagsorden, godkendelse af referat, beslutning, drøftelse, orientering, eventuelt, næste møde, andet"
+            } else {
+                "agenda approval, minutes approval, decision, discussion (talk), information, any other business, next meeting, other"
             },
         ),
     ];
