@@ -33,10 +33,9 @@ pub fn plan_table(
     lang: Lang,
 ) -> String {
     let w = CalendarWords::of(lang);
-    let (prep, lead) = table_bodies(forum).unwrap_or_else(|| {
-        let id: BodyId = "sdf".parse().expect("a valid id");
-        (id.clone(), id)
-    });
+    let Some((prep, lead)) = table_bodies(forum) else {
+        return String::new();
+    };
     let heads = [
         format!("{} {}", w.meetings_of, forum.body_name(&prep)),
         format!("{} {}", w.meetings_of, forum.body_name(&lead)),
@@ -46,6 +45,42 @@ pub fn plan_table(
         &[&heads[0], &heads[1]],
         rows.iter().map(|(a, b)| [date(a), date(b)]),
     ))
+}
+
+/// The "Mødeplan" table of a forum whose bodies prepare for none: one column per body
+/// that meets in the year, its meetings down the column in date order.
+fn body_columns_table(forum: &Forum, meetings: &[(BodyId, NaiveDate)], lang: Lang) -> String {
+    let w = CalendarWords::of(lang);
+    let columns: Vec<(String, Vec<String>)> = forum
+        .bodies
+        .iter()
+        .map(|b| {
+            let mut dates: Vec<NaiveDate> = meetings
+                .iter()
+                .filter(|(body, _)| *body == b.id)
+                .map(|(_, d)| *d)
+                .collect();
+            dates.sort();
+            let dates: Vec<String> = dates
+                .into_iter()
+                .map(|d| lang.long_date_capitalized(d))
+                .collect();
+            (format!("{} {}", w.meetings_of, b.name), dates)
+        })
+        .filter(|(_, dates)| !dates.is_empty())
+        .collect();
+    if columns.is_empty() {
+        return String::new();
+    }
+    let heads: Vec<&str> = columns.iter().map(|(h, _)| h.as_str()).collect();
+    let height = columns.iter().map(|(_, d)| d.len()).max().unwrap_or(0);
+    let rows = (0..height).map(|row| {
+        columns
+            .iter()
+            .map(|(_, d)| d.get(row).cloned().unwrap_or_default())
+            .collect::<Vec<_>>()
+    });
+    to_markdown(&table(&heads, rows))
 }
 
 /// The rows of a year's table: each pair, then the prepared body's meetings without one.
@@ -99,7 +134,16 @@ pub fn proposal_markdown(forum: &Forum, proposal: &Proposal, lang: Lang) -> Stri
     ];
     let mut out = to_markdown(&std::mem::take(&mut events));
     out.push('\n');
-    out.push_str(&plan_table(forum, &rows, lang));
+    if table_bodies(forum).is_some() {
+        out.push_str(&plan_table(forum, &rows, lang));
+    } else {
+        let meetings: Vec<_> = proposal
+            .meetings
+            .iter()
+            .map(|m| (m.body.clone(), m.date))
+            .collect();
+        out.push_str(&body_columns_table(forum, &meetings, lang));
+    }
     out
 }
 
@@ -150,8 +194,9 @@ fn meeting_line(archive: &Archive, s: &Scheduled, lang: Lang) -> String {
         lang.long_date(s.date),
         archive.forum.body_short(&s.id.body)
     );
-    if let Some(start) = set.start {
-        line.push_str(&format!("  {}", lang.time_range(start, set.end)));
+    match set.start {
+        Some(start) => line.push_str(&format!("  {}", lang.time_range(start, set.end))),
+        None => line.push_str(&format!("  ({})", lang.labels().time_not_stated)),
     }
     if !set.place.is_empty() {
         line.push_str(&format!("  {}", one_line(&set.place)));
@@ -305,7 +350,17 @@ pub fn calendar_markdown(archive: &Archive, y: &YearOverview, lang: Lang) -> Str
         &format!("{} {} · {}", w.plan, y.year, one_line(&forum.name)),
     ));
     out.push('\n');
-    out.push_str(&plan_table(forum, &year_rows(forum, y), lang));
+    match table_bodies(forum) {
+        Some(_) => out.push_str(&plan_table(forum, &year_rows(forum, y), lang)),
+        None => {
+            let meetings: Vec<_> = y
+                .meetings
+                .iter()
+                .map(|m| (m.id.body.clone(), m.date))
+                .collect();
+            out.push_str(&body_columns_table(forum, &meetings, lang));
+        }
+    }
     let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
     sections.push((
         w.events,

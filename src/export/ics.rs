@@ -165,6 +165,9 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
             out.text("LOCATION", &set.place);
         }
         let mut desc = Vec::new();
+        if set.start.is_none() {
+            desc.push(crate::lang::capitalized(lang.labels().time_not_stated));
+        }
         if let Some(body) = forum.body(&s.id.body) {
             let wd = working_dates(body, s.date);
             for (label, day) in [(w.items_due, wd.items_due), (w.agenda_out, wd.agenda_out)] {

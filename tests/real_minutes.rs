@@ -1,0 +1,249 @@
+//! A municipal committee's minutes as published (tests/fixtures/municipal): one body, no FU,
+//! running item numbers, items taken out of order, numbered and bulleted clauses, case data
+//! with a route, a closed item with no title, no stated time. Each is held, shown and
+//! exported as printed, and nothing the minutes do not say is invented.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use crossterm::event::KeyCode;
+
+use dagsorden::archive::Archive;
+use dagsorden::lang::Lang;
+use dagsorden::model::{ClauseStyle, ItemKind, MeetingId, Outcome, RecommendedBy, RouteStep};
+
+mod common;
+use common::assert_golden;
+use common::screen::{app_at, key, keys, screen_text};
+
+const MEETING: &str = "2021-03-12-børn-og-unge";
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/municipal")
+}
+
+fn dagsorden(args: &[&str]) -> String {
+    let out = Command::cargo_bin("dagsorden")
+        .unwrap()
+        .env_remove("DAGSORDEN_DIR")
+        .env_remove("DAGSORDEN_CONFIG")
+        .env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/no-config"),
+        )
+        .arg("--dir")
+        .arg(fixture())
+        .args(["--today", "2021-03-20"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn every_file(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(every_file(&path));
+        } else {
+            out.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn check_reports_the_municipal_archive_clean() {
+    let out = dagsorden(&["check"]);
+    assert!(out.contains("0 fejl, 0 advarsler"), "{out}");
+}
+
+#[test]
+fn every_field_is_held_as_written() {
+    let archive = Archive::load(&fixture()).unwrap();
+    assert!(archive.diagnostics.is_empty(), "{:?}", archive.diagnostics);
+    let id: MeetingId = MEETING.parse().unwrap();
+    let m = archive.meeting(&id).expect("the meeting loads");
+    assert_eq!(m.title, "Udvalget for Børn og Unge - Referat");
+    assert_eq!((m.start, m.end), (None, None), "no time is stated");
+    assert_eq!(m.place, "Virtuelt møde");
+    assert_eq!(
+        m.agenda_published.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-05")
+    );
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-15")
+    );
+    assert_eq!(
+        m.source.as_deref(),
+        Some("https://fjordby.dk/politik/referater/2021-03-12-boern-og-unge")
+    );
+    // Held in the order taken, with the numbers as printed.
+    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
+    assert_eq!(numbers, [112, 113, 115, 114, 116, 117, 118, 119]);
+
+    let agenda = m.item(112).unwrap();
+    assert_eq!(agenda.kind, ItemKind::AgendaApproval);
+    let rec = agenda.recommendation.as_ref().unwrap();
+    assert_eq!(rec.by, None, "\"Det indstilles\" names nobody");
+    assert_eq!(rec.style, ClauseStyle::Sentence);
+    assert_eq!(
+        agenda.decision.as_ref().unwrap().heading.as_deref(),
+        Some("Beslutning i Udvalget for Børn og Unge den 12-03-2021")
+    );
+
+    let budget = m.item(113).unwrap();
+    let rec = budget.recommendation.as_ref().unwrap();
+    assert_eq!(
+        rec.by,
+        Some(RecommendedBy::Outside("Administrationen".into()))
+    );
+    assert_eq!(rec.style, ClauseStyle::Numbers);
+    assert_eq!(budget.clause_marker(1), "2.");
+    assert_eq!(budget.case.number.as_deref(), Some("21/1234"));
+    assert_eq!(budget.case.officer.as_deref(), Some("Lise Holm"));
+    assert_eq!(budget.case.case_type.as_deref(), Some("Beslutningssag"));
+    assert_eq!(
+        budget.case.authority.as_deref(),
+        Some("Kommunalbestyrelsen")
+    );
+    assert_eq!(
+        budget.case.route,
+        [
+            RouteStep::Body("børn-og-unge".parse().unwrap()),
+            RouteStep::Outside("Økonomiudvalget".into()),
+            RouteStep::Outside("Kommunalbestyrelsen".into()),
+        ]
+    );
+    assert!(budget.summary.contains("4,2 mio. kr."));
+    let outcomes: Vec<Outcome> = budget
+        .decision
+        .as_ref()
+        .unwrap()
+        .clauses
+        .iter()
+        .map(|c| c.outcome)
+        .collect();
+    assert_eq!(outcomes, [Outcome::Noted, Outcome::Approved]);
+
+    let hearing = m.item(115).unwrap();
+    assert_eq!(
+        hearing.recommendation.as_ref().unwrap().style,
+        ClauseStyle::Bullets
+    );
+    assert_eq!(hearing.attendance.guests[0].name, "Jens Bro");
+    assert_eq!(
+        m.item(116).unwrap().attendance.absent[0].name,
+        "Søren Østergaard"
+    );
+    assert_eq!(m.item(117).unwrap().kind, ItemKind::Other);
+
+    let closed = m.item(118).unwrap();
+    assert!(closed.closed);
+    assert_eq!(closed.title, "", "no title is invented");
+    assert_eq!(closed.kind, ItemKind::Other, "no kind is invented");
+
+    // A body with no working-date rules has no working dates.
+    let body = archive.forum.body(&id.body).unwrap();
+    assert!(dagsorden::calendar::working_dates(body, id.date).is_empty());
+}
+
+#[test]
+fn the_minutes_and_the_agenda_are_published_as_held() {
+    let minutes = dagsorden(&["export", "minutes", MEETING]);
+    assert_golden("municipal.minutes.da.md", &minutes);
+    let public = dagsorden(&["export", "minutes", MEETING, "--public"]);
+    assert_golden("municipal.minutes.public.da.md", &public);
+    let agenda = dagsorden(&["export", "agenda", MEETING]);
+    assert_golden("municipal.agenda.da.md", &agenda);
+
+    // Nothing the minutes do not say: no time, no empty title, no minutes date on the agenda.
+    for doc in [&minutes, &public, &agenda] {
+        assert!(!doc.contains("kl."), "{doc}");
+        assert!(!doc.contains("&#32;"), "{doc}");
+        assert!(!doc.contains(". (lukket punkt)"), "{doc}");
+    }
+    assert!(agenda.contains("Udgivet 5. marts 2021") && !agenda.contains("15. marts"));
+    assert!(minutes.contains("Udgivet 15. marts 2021"));
+    // The closed items leave the public minutes; the rest keep their numbers.
+    assert!(minutes.contains("## 118\\. Lukket punkt") && minutes.contains("Personalesag"));
+    assert!(!public.contains("118") && !public.contains("Personalesag"));
+    // Items in the order taken: 115 before 114.
+    let at = |doc: &str, s: &str| doc.find(s).unwrap_or_else(|| panic!("{s} in {doc}"));
+    assert!(at(&minutes, "## 115\\.") < at(&minutes, "## 114\\."));
+    // Numbered clauses as a numbered list, the route with its bodies outside the archive.
+    assert!(minutes.contains("1. budgetopfølgningen tages til efterretning"));
+    assert!(minutes.contains("Udvalget for Børn og Unge → Økonomiudvalget → Kommunalbestyrelsen"));
+    // The output parses back with every item's heading.
+    let parser = pulldown_cmark::Parser::new(&minutes);
+    let headings = parser
+        .filter(|e| {
+            matches!(
+                e,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading {
+                    level: pulldown_cmark::HeadingLevel::H2,
+                    ..
+                })
+            )
+        })
+        .count();
+    // Fremmøde, Punkter and the eight items.
+    assert_eq!(headings, 10, "{minutes}");
+}
+
+#[test]
+fn decisions_list_and_calendar_of_a_forum_without_fu() {
+    assert_golden("municipal.decisions.da.txt", &dagsorden(&["decisions"]));
+    assert_golden("municipal.list.da.txt", &dagsorden(&["list"]));
+    assert_golden(
+        "municipal.calendar-2021.da.txt",
+        &dagsorden(&["calendar", "2021"]),
+    );
+    let md = dagsorden(&["calendar", "2021", "--format", "md"]);
+    assert_golden("municipal.calendar-2021.da.md", &md);
+    assert!(md.contains("|Møder i Udvalget for Børn og Unge|"), "{md}");
+    assert!(!md.contains("sdf"), "{md}");
+    let ics = dagsorden(&["calendar", "2021", "--format", "ics"]);
+    assert!(ics.contains("DTSTART;VALUE=DATE:20210312"), "{ics}");
+    assert!(!ics.contains("DTSTART;TZID"), "no time was stated: {ics}");
+    assert!(ics.contains("Tidspunkt ikke oplyst"), "{ics}");
+}
+
+#[test]
+fn the_meeting_on_screen_at_both_sizes() {
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+    for size in [(80, 24), (120, 40)] {
+        let mut app = app_at(&fixture(), size, Lang::Da, today);
+        keys(&mut app, "2");
+        key(&mut app, KeyCode::Enter);
+        keys(&mut app, "j");
+        insta::assert_snapshot!(
+            format!("municipal_item113_{}x{}", size.0, size.1),
+            screen_text(&app)
+        );
+        let text = screen_text(&app);
+        assert!(text.contains("113. Budgetopfølgning"), "{text}");
+        assert!(text.contains("1. budgetopfølgningen"), "{text}");
+        keys(&mut app, "jjjjj");
+        let text = screen_text(&app);
+        assert!(text.contains("118. Lukket punkt"), "{text}");
+    }
+}
+
+#[test]
+fn loading_and_exporting_changes_no_file() {
+    let before = every_file(&fixture());
+    let _ = Archive::load(&fixture()).unwrap();
+    dagsorden(&["check"]);
+    dagsorden(&["export", "minutes", MEETING]);
+    dagsorden(&["calendar", "2021", "--format", "ics"]);
+    assert_eq!(before, every_file(&fixture()));
+}
