@@ -79,8 +79,9 @@ pub enum Command {
     /// participants and follow-ups
     ///
     /// Words match at the start of words, whatever the case ("stjernen" finds "Stjernen";
-    /// "aa" also finds "å"). "Quoted words" must follow each other. Filters: body:fu,
-    /// year:2017, outcome:rejected (or afvist, godkendt, ændret, …), tag:stjernen,
+    /// "aa", "ae", "oe" also find "å", "æ", "ø"). "Quoted words" must follow each other.
+    /// Filters: body:fu, year:2017, outcome:rejected (or afvist, godkendt, ændret, …),
+    /// tag:stjernen, route:kommunalbestyrelsen (the case passes through it),
     /// before:2018-01-01, after:2017-06. Hits are grouped by meeting, newest first.
     ///
     /// Exit status: 0 with hits, 1 without, 2 when the query could not be read.

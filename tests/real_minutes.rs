@@ -247,3 +247,26 @@ fn loading_and_exporting_changes_no_file() {
     dagsorden(&["calendar", "2021", "--format", "ics"]);
     assert_eq!(before, every_file(&fixture()));
 }
+
+#[test]
+fn search_finds_names_by_role_case_data_and_the_route() {
+    // "ae"/"oe"/"aa" typed for æ/ø/å, and each name under its role.
+    let found = dagsorden(&["search", "kjaergaard"]);
+    assert!(found.contains("Deltagere: Hanne Kjærgaard"), "{found}");
+    let found = dagsorden(&["search", "oestergaard"]);
+    assert!(found.contains("Søren Østergaard"), "{found}");
+    let found = dagsorden(&["search", "aagaard"]);
+    assert!(found.contains("Afbud: Mette Aagaard"), "{found}");
+    assert!(!found.contains("Deltagere: Mette"), "{found}");
+    // Members absent for an item, and a guest for one.
+    let found = dagsorden(&["search", "østergaard"]);
+    assert!(found.contains("Fraværende: Søren Østergaard"), "{found}");
+    assert!(dagsorden(&["search", "jens", "bro"]).contains("Gæster: Jens Bro"));
+    // Case data and the route.
+    assert!(dagsorden(&["search", "21/1234"]).contains("113  Budgetopfølgning"));
+    assert!(dagsorden(&["search", "lise", "holm"]).contains("Sag: 21/1234 Lise Holm"));
+    let on_to_kb = dagsorden(&["search", "route:kommunalbestyrelsen"]);
+    assert!(on_to_kb.contains("113  Budgetopfølgning"), "{on_to_kb}");
+    assert!(!on_to_kb.contains("115"), "{on_to_kb}");
+    assert!(dagsorden(&["search", "specialundervisning"]).contains("Resume: "));
+}

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::lang::Lang;
-use crate::model::{Item, Meeting, Person};
+use crate::model::{Item, Meeting, Person, RouteStep};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -17,6 +17,11 @@ pub enum Field {
     Attachments,
     Followups,
     Participants,
+    Apologies,
+    Guests,
+    Absent,
+    Summary,
+    Case,
 }
 
 impl Field {
@@ -31,6 +36,11 @@ impl Field {
             Field::Attachments => "attachments",
             Field::Followups => "followups",
             Field::Participants => "participants",
+            Field::Apologies => "apologies",
+            Field::Guests => "guests",
+            Field::Absent => "absent",
+            Field::Summary => "summary",
+            Field::Case => "case",
         }
     }
 
@@ -45,6 +55,11 @@ impl Field {
             Field::Attachments => ("Bilag", "Attachments"),
             Field::Followups => ("Opfølgning", "Follow-up"),
             Field::Participants => ("Deltagere", "Participants"),
+            Field::Apologies => ("Afbud", "Apologies"),
+            Field::Guests => ("Gæster", "Guests"),
+            Field::Absent => ("Fraværende", "Absent"),
+            Field::Summary => ("Resume", "Summary"),
+            Field::Case => ("Sag", "Case"),
         };
         match lang {
             Lang::Da => da,
@@ -96,46 +111,74 @@ pub fn item_fields(item: &Item) -> Vec<(Field, Cow<'_, str>)> {
         }
         out.push((Field::Attachments, Cow::Owned(text)));
     }
-    let mut people = String::new();
     if let Some(presenter) = &item.presenter {
-        people.push_str(presenter);
+        out.push((Field::Participants, Cow::Borrowed(presenter.as_str())));
     }
-    if !people.is_empty() {
-        out.push((Field::Participants, Cow::Owned(people)));
+    for (field, people) in [
+        (Field::Guests, &item.attendance.guests),
+        (Field::Absent, &item.attendance.absent),
+    ] {
+        if !people.is_empty() {
+            out.push((field, Cow::Owned(people_line(people))));
+        }
+    }
+    let c = &item.case;
+    if !c.is_empty() {
+        let mut text = String::new();
+        for value in [&c.number, &c.officer, &c.case_type, &c.authority]
+            .into_iter()
+            .flatten()
+        {
+            push_line(&mut text, value);
+        }
+        for step in &c.route {
+            push_line(
+                &mut text,
+                match step {
+                    RouteStep::Body(id) => id.as_str(),
+                    RouteStep::Outside(name) => name.as_str(),
+                },
+            );
+        }
+        out.push((Field::Case, Cow::Owned(text)));
+    }
+    if !item.summary.is_empty() {
+        out.push((Field::Summary, Cow::Borrowed(item.summary.as_str())));
     }
     out.push((Field::Background, Cow::Borrowed(item.background.as_str())));
     out
 }
 
-/// A meeting's own searchable texts: its title, place and who took part.
+/// A meeting's own searchable texts: its title and place, and who took part, each name
+/// under its role (an *afbud* is not a *deltager*).
 pub fn meeting_fields(meeting: &Meeting) -> Vec<(Field, Cow<'_, str>)> {
     let a = &meeting.attendance;
-    let mut people = String::new();
-    for p in a
-        .participants
-        .iter()
-        .chain(&a.apologies)
-        .chain(&a.guests)
-        .chain(&a.guest_apologies)
-    {
-        if !people.is_empty() {
-            people.push_str("; ");
-        }
-        people.push_str(&person(p));
-    }
     let mut title = meeting.title.clone();
     push_line(&mut title, &meeting.place);
-    vec![
-        (Field::Title, Cow::Owned(title)),
-        (Field::Participants, Cow::Owned(people)),
-    ]
+    let mut out = vec![(Field::Title, Cow::Owned(title))];
+    // A guest who sent apologies did not take part either.
+    let apologies: Vec<Person> = a
+        .apologies
+        .iter()
+        .chain(&a.guest_apologies)
+        .cloned()
+        .collect();
+    for (field, people) in [
+        (Field::Participants, &a.participants),
+        (Field::Apologies, &apologies),
+        (Field::Guests, &a.guests),
+    ] {
+        out.push((field, Cow::Owned(people_line(people))));
+    }
+    out
 }
 
-fn person(p: &Person) -> String {
-    match &p.organisation {
-        Some(org) => format!("{}, {org}", p.name),
-        None => p.name.clone(),
-    }
+fn people_line(people: &[Person]) -> String {
+    people
+        .iter()
+        .map(Person::line)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn push_line(text: &mut String, line: &str) {

@@ -1,9 +1,10 @@
 //! Danish-aware folding of words for matching.
 //!
-//! Case is folded (Æ/æ, Ø/ø, Å/å and the rest), the old spelling "aa" counts as "å"
-//! ("Aabenraa" and "Åbenrå" find each other), and the Swedish/German ä, ö count as æ, ø.
-//! A word whose spelling changes under the "aa" rule is indexed in both spellings, so a
-//! search for "ekstra" still finds "ekstraarbejde".
+//! Case is folded (Æ/æ, Ø/ø, Å/å and the rest), the spellings of a keyboard without Danish
+//! letters count as the letters ("aa" as "å", "ae" as "æ", "oe" as "ø": "Aabenraa" and
+//! "Åbenrå" find each other, and so do "kjaergaard" and "Kjærgaard"), and the Swedish/German
+//! ä, ö count as æ, ø. A word whose spelling changes under these rules is indexed in both
+//! spellings, so a search for "ekstra" still finds "ekstraarbejde".
 
 use std::ops::Range;
 
@@ -47,23 +48,32 @@ pub fn plain(word: &str) -> String {
     out
 }
 
-/// The word as it is matched: [`plain`], and every "aa" read as "å".
+/// A [`plain`] word with "aa", "ae" and "oe" read as "å", "æ" and "ø"; `None` when it has
+/// none of them.
+pub fn respell(plain: &str) -> Option<String> {
+    if !(plain.contains("aa") || plain.contains("ae") || plain.contains("oe")) {
+        return None;
+    }
+    Some(
+        plain
+            .replace("aa", "å")
+            .replace("ae", "æ")
+            .replace("oe", "ø"),
+    )
+}
+
+/// The word as it is matched: [`plain`], respelled.
 pub fn fold(word: &str) -> String {
     let plain = plain(word);
-    if plain.contains("aa") {
-        plain.replace("aa", "å")
-    } else {
-        plain
-    }
+    respell(&plain).unwrap_or(plain)
 }
 
 /// The spellings a word is found under: the folded one, and the plain one when it differs.
 pub fn forms(word: &str) -> (String, Option<String>) {
     let plain = plain(word);
-    if plain.contains("aa") {
-        (plain.replace("aa", "å"), Some(plain))
-    } else {
-        (plain, None)
+    match respell(&plain) {
+        Some(folded) => (folded, Some(plain)),
+        None => (plain, None),
     }
 }
 
@@ -75,8 +85,13 @@ pub fn prefixes(typed: &str) -> Vec<String> {
     if let Some(plain) = plain {
         out.push(plain);
     }
+    // Halfway through "aa", "ae" or "oe": the last letter may be the start of å, æ or ø.
     if let Some(stem) = folded.strip_suffix('a') {
         out.push(format!("{stem}å"));
+        out.push(format!("{stem}æ"));
+    }
+    if let Some(stem) = folded.strip_suffix('o') {
+        out.push(format!("{stem}ø"));
     }
     out.dedup();
     out
@@ -106,8 +121,23 @@ mod tests {
 
     #[test]
     fn a_word_typed_halfway_through_aa_already_matches() {
-        assert_eq!(prefixes("Aabenra"), ["åbenra", "aabenra", "åbenrå"]);
+        assert_eq!(
+            prefixes("Aabenra"),
+            ["åbenra", "aabenra", "åbenrå", "åbenræ"]
+        );
         assert_eq!(prefixes("stj"), ["stj"]);
+    }
+
+    #[test]
+    fn ae_and_oe_are_the_keyboard_spellings_of_ae_and_oe_ligatures() {
+        assert_eq!(fold("kjaergaard"), fold("Kjærgaard"));
+        assert_eq!(fold("Oestergaard"), fold("Østergaard"));
+        assert_eq!(
+            forms("Kjærgaard"),
+            ("kjærgård".into(), Some("kjærgaard".into()))
+        );
+        assert!(prefixes("kja").contains(&"kjæ".to_owned()));
+        assert!(prefixes("so").contains(&"sø".to_owned()));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use super::fields::{item_fields, meeting_fields};
-use super::fold::{fold, push_plain, words};
+use super::fold::{fold, push_plain, respell, words};
 use super::query::{Phrase, Query, Term};
 use crate::model::{Meeting, MeetingId, Outcome};
 
@@ -27,6 +27,8 @@ struct Doc {
     outcomes: Vec<Outcome>,
     /// Folded tags.
     tags: Vec<String>,
+    /// The folded words of the bodies the item's case passes through (ids and names).
+    route: Vec<String>,
     /// Each field's words, folded and separated by single spaces, for phrases.
     lines: Vec<String>,
 }
@@ -62,7 +64,8 @@ pub struct Segment {
 }
 
 /// Appends the folded words of `text` to `line`, separated by spaces. Words spelled with
-/// "aa" are folded to "å"; their plain spelling is pushed to `plain` to be indexed too.
+/// "aa", "ae" or "oe" are folded to "å", "æ", "ø"; their plain spelling is pushed to
+/// `plain` to be indexed too.
 fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
     for (_, word) in words(text) {
         if !line.is_empty() {
@@ -70,13 +73,29 @@ fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
         }
         let start = line.len();
         word.chars().for_each(|c| push_plain(line, c));
-        if line[start..].contains("aa") {
+        if let Some(folded) = respell(&line[start..]) {
             let spelled = line[start..].to_owned();
             line.truncate(start);
-            line.push_str(&spelled.replace("aa", "å"));
+            line.push_str(&folded);
             plain.push(spelled);
         }
     }
+}
+
+/// The words a `route:` filter matches: each step's id or name, folded, word by word.
+fn route_words(item: &crate::model::Item) -> Vec<String> {
+    use crate::model::RouteStep;
+    item.case
+        .route
+        .iter()
+        .flat_map(|step| {
+            let text = match step {
+                RouteStep::Body(id) => id.as_str(),
+                RouteStep::Outside(name) => name.as_str(),
+            };
+            words(text).map(|(_, w)| fold(w)).collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 impl Segment {
@@ -107,6 +126,7 @@ impl Segment {
                     .map(|d| d.clauses.iter().map(|c| c.outcome).collect())
                     .unwrap_or_default(),
                 tags: item.map_or_else(Vec::new, |i| i.tags.iter().map(|t| fold(t)).collect()),
+                route: item.map_or_else(Vec::new, route_words),
                 lines,
             });
         }
@@ -177,7 +197,7 @@ impl Segment {
         for (n, d) in self.docs.iter().enumerate() {
             let is_item = d.item.is_some();
             let wanted = (is_item || !q.needs_item() && q.has_words())
-                && (!is_item || q.admits_item(&d.outcomes, &d.tags));
+                && (!is_item || q.admits_item(&d.outcomes, &d.tags, &d.route));
             if wanted {
                 candidate[n / 64] |= 1 << (n % 64);
             }

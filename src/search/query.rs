@@ -6,6 +6,7 @@
 //! body:fu year:2017         only FU's meetings in 2017
 //! outcome:rejected          items with a clause decided this way (keys or Danish words)
 //! tag:stjernen              items tagged so (a prefix is enough while typing)
+//! route:kommunalbestyrelsen items whose case passes through that body (a prefix is enough)
 //! before:2018-01-01 after:2017   meetings before/after a date, month or year
 //! ```
 
@@ -37,6 +38,8 @@ pub struct Query {
     pub outcomes: Vec<Outcome>,
     /// Tag prefixes, folded.
     pub tags: Vec<String>,
+    /// Prefixes of a body the case route passes through, folded.
+    pub routes: Vec<String>,
     /// Meetings strictly before this date.
     pub before: Option<NaiveDate>,
     /// Meetings strictly after this date.
@@ -84,6 +87,7 @@ impl Query {
             || !self.years.is_empty()
             || !self.outcomes.is_empty()
             || !self.tags.is_empty()
+            || !self.routes.is_empty()
             || self.before.is_some()
             || self.after.is_some()
     }
@@ -96,18 +100,23 @@ impl Query {
             && self.after.is_none_or(|d| date > d)
     }
 
-    /// Whether an item with these outcomes and (folded) tags passes the item filters.
-    pub fn admits_item(&self, outcomes: &[Outcome], tags: &[String]) -> bool {
+    /// Whether an item with these outcomes, (folded) tags and (folded) words of its case
+    /// route passes the item filters.
+    pub fn admits_item(&self, outcomes: &[Outcome], tags: &[String], route: &[String]) -> bool {
         (self.outcomes.is_empty() || self.outcomes.iter().any(|o| outcomes.contains(o)))
             && self
                 .tags
                 .iter()
                 .all(|want| tags.iter().any(|t| t.starts_with(want.as_str())))
+            && self
+                .routes
+                .iter()
+                .all(|want| route.iter().any(|r| r.starts_with(want.as_str())))
     }
 
     /// Whether the item filters ask for something only items have.
     pub fn needs_item(&self) -> bool {
-        !self.outcomes.is_empty() || !self.tags.is_empty()
+        !self.outcomes.is_empty() || !self.tags.is_empty() || !self.routes.is_empty()
     }
 
     fn add_phrase(&mut self, text: &str) {
@@ -134,7 +143,7 @@ impl Query {
         };
         let value = value.trim_matches('"');
         let key = key.to_lowercase();
-        let known = ["body", "year", "outcome", "tag", "before", "after"];
+        let known = ["body", "year", "outcome", "tag", "route", "before", "after"];
         if !known.contains(&key.as_str()) {
             // "kl.09:00" and other words with a colon are just words.
             self.add_terms(token);
@@ -160,6 +169,7 @@ impl Query {
                 )),
             },
             "tag" => self.tags.push(fold(value)),
+            "route" => self.routes.push(fold(value)),
             _ => {
                 let before = key == "before";
                 match period(value) {
