@@ -270,3 +270,68 @@ fn search_finds_names_by_role_case_data_and_the_route() {
     assert!(!on_to_kb.contains("115"), "{on_to_kb}");
     assert!(dagsorden(&["search", "specialundervisning"]).contains("Resume: "));
 }
+
+/// A copy of the municipal fixture to change.
+fn fixture_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture(), tmp.path());
+    tmp
+}
+
+#[test]
+fn attendance_by_name_and_the_roster_edited_from_the_screen() {
+    let tmp = fixture_copy();
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+    let mut app = app_at(tmp.path(), (100, 30), Lang::Da, today);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    // F shows who took part, by name, outside meeting mode too.
+    keys(&mut app, "F");
+    insta::assert_snapshot!("municipal_attendance_100x30", screen_text(&app));
+    let text = screen_text(&app);
+    assert!(text.contains("Hanne Kjærgaard, A"), "{text}");
+    assert!(text.contains("Mette Aagaard, F"), "{text}");
+    // A new member, added to forum.toml without a restart, comments and layout kept.
+    keys(&mut app, "n");
+    common::screen::paste(&mut app, "Ida Lund, Ø");
+    key(&mut app, KeyCode::Enter);
+    let forum = common::screen::file_text(tmp.path(), "forum.toml");
+    assert!(
+        forum.contains("  { name = \"Mette Aagaard\", organisation = \"F\" },\n  { name = \"Ida Lund\", organisation = \"Ø\" },\n]"),
+        "{forum}"
+    );
+    assert!(forum.starts_with("name = \"Fjordby Kommune\""), "{forum}");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Ida Lund, Ø"),
+        "the window shows the new roster: {text}"
+    );
+    // Mark her present, then correct her name on the roster.
+    keys(&mut app, "jjj ");
+    let meeting = common::screen::file_text(tmp.path(), &format!("2021/{MEETING}.toml"));
+    assert!(
+        meeting.contains("{ name = \"Ida Lund\", organisation = \"Ø\" }"),
+        "{meeting}"
+    );
+    keys(&mut app, "e");
+    for _ in 0.."Ida Lund, Ø".chars().count() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    common::screen::paste(&mut app, "Ida Lund Hansen, Ø");
+    key(&mut app, KeyCode::Enter);
+    let forum = common::screen::file_text(tmp.path(), "forum.toml");
+    assert!(
+        forum.contains("{ name = \"Ida Lund Hansen\", organisation = \"Ø\" }"),
+        "{forum}"
+    );
+    assert!(!forum.contains("\"Ida Lund\""), "{forum}");
+    // The minutes keep the name as it was recorded.
+    let meeting = common::screen::file_text(tmp.path(), &format!("2021/{MEETING}.toml"));
+    assert!(meeting.contains("\"Ida Lund\""), "{meeting}");
+    assert!(
+        dagsorden::archive::Archive::load(tmp.path())
+            .unwrap()
+            .diagnostics
+            .is_empty()
+    );
+}

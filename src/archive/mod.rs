@@ -55,6 +55,8 @@ pub struct Archive {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read, including those that failed.
     pub files_read: usize,
+    /// A hash of forum.toml's text as loaded.
+    pub forum_hash: u64,
     index: HashMap<MeetingId, usize>,
     /// What the archive holds, kept so one file can be read again on its own.
     known: Known,
@@ -123,6 +125,7 @@ impl Archive {
 
         // What exists, so each file's references can be checked on their own.
         let mut known = Known::default();
+        let mut forum_hash = 0;
         let forum = match forum_raw {
             Ok(l) => {
                 // The forum's own checks need its body ids, which it defines.
@@ -130,6 +133,7 @@ impl Archive {
                 let forum = c.forum(&l.raw);
                 diagnostics.append(&mut c.diagnostics);
                 known.forum_loaded = true;
+                forum_hash = text_hash(&l.text);
                 forum
             }
             Err(d) => {
@@ -202,6 +206,7 @@ impl Archive {
             plans,
             diagnostics,
             files_read,
+            forum_hash,
             index: HashMap::new(),
             known,
             abs_root,
@@ -349,15 +354,39 @@ impl Archive {
 
     /// Reads a meeting file or a year plan again, whichever `rel` is.
     pub fn reload_file(&mut self, rel: &Path) {
-        if plan_year(rel).is_some() {
+        if rel == Path::new("forum.toml") {
+            self.reload_forum();
+        } else if plan_year(rel).is_some() {
             self.reload_plan(rel);
         } else {
             self.reload_meeting(rel);
         }
     }
 
-    /// The hash of a file's text as loaded (meeting file or year plan).
+    /// Reads forum.toml again (after a change to a roster): its bodies and settings. A
+    /// change of body ids reaches the meeting files' checks at the next full load.
+    pub fn reload_forum(&mut self) {
+        let rel = Path::new("forum.toml");
+        let display = self.root.join(rel);
+        self.diagnostics.retain(|d| d.site.file != display);
+        match read_parse::<RawForum>(&self.root, rel) {
+            Ok(l) => {
+                let mut c = Converter::new(&l.display, &l.text, &self.known);
+                self.forum = c.forum(&l.raw);
+                self.diagnostics.append(&mut c.diagnostics);
+                self.forum_hash = text_hash(&l.text);
+                self.known.bodies = self.forum.bodies.iter().map(|b| b.id.clone()).collect();
+            }
+            Err(d) => self.diagnostics.push(*d),
+        }
+        self.sort_diagnostics();
+    }
+
+    /// The hash of a file's text as loaded (forum.toml, a meeting file or a year plan).
     pub fn loaded_hash(&self, rel: &Path) -> Option<u64> {
+        if rel == Path::new("forum.toml") {
+            return Some(self.forum_hash);
+        }
         self.meetings
             .iter()
             .find(|m| m.file == rel)

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod followup;
+pub mod forum;
 pub mod new_meeting;
 pub mod past_tense;
 mod positions;
@@ -429,7 +430,7 @@ impl AttendanceList {
     }
 }
 
-fn person_value(person: &Person) -> Value {
+pub(crate) fn person_value(person: &Person) -> Value {
     let mut t = InlineTable::new();
     t.insert("name", person.name.trim().into());
     if let Some(org) = person

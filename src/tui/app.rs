@@ -196,6 +196,8 @@ pub struct App {
     pub input: Option<super::editing::Input>,
     /// What the external editor is editing, while it runs.
     pub(super) pending_edit: Option<super::editing::Prompt>,
+    /// Where the attendance window's cursor was when a member prompt took its place.
+    pub(super) attendance_return: Option<usize>,
     /// The search worker.
     pub(super) searcher: super::search::Searcher,
     /// The search window, while open.
@@ -250,6 +252,7 @@ impl App {
             editor: options.editor,
             input: None,
             pending_edit: None,
+            attendance_return: None,
             searcher,
             search: None,
             last_search: None,

@@ -65,6 +65,8 @@ pub enum Action {
     AddRemarks,
     AddFollowup,
     Attendance,
+    /// The attendance window outside meeting mode: who took part, by name.
+    ShowAttendance,
     Search,
     ScreenDecisions,
     NextHit,
@@ -121,7 +123,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 77] = [
+    pub const ALL: [Action; 78] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -167,6 +169,7 @@ impl Action {
         Action::AddRemarks,
         Action::AddFollowup,
         Action::Attendance,
+        Action::ShowAttendance,
         Action::Search,
         Action::ScreenDecisions,
         Action::NextHit,
@@ -254,6 +257,7 @@ impl Action {
             Action::AddRemarks => "add-remarks",
             Action::AddFollowup => "add-followup",
             Action::Attendance => "attendance",
+            Action::ShowAttendance => "show-attendance",
             Action::Search => "search",
             Action::ScreenDecisions => "screen-decisions",
             Action::NextHit => "next-hit",
@@ -357,7 +361,8 @@ impl Action {
             | Action::EditDecision
             | Action::AttachFile
             | Action::NextStatus
-            | Action::PreviousStatus => Scope::Editing,
+            | Action::PreviousStatus
+            | Action::ShowAttendance => Scope::Editing,
             Action::RecordApproved
             | Action::RecordWithChanges
             | Action::RecordRejected
@@ -454,6 +459,10 @@ impl Action {
                 "Fremmøde: deltagere, afbud og gæster",
                 "Attendance: present, apologies, guests",
             ),
+            Action::ShowAttendance => (
+                "Fremmøde ved navn; medlemmer tilføjes og rettes her",
+                "Attendance by name; add and correct members here",
+            ),
             Action::Search => ("Søg i hele arkivet", "Search the whole archive"),
             Action::ScreenDecisions => ("Skærm 3: Beslutninger", "Screen 3: Decisions"),
             Action::NextHit => ("Næste hit", "Next hit"),
@@ -549,6 +558,7 @@ impl Action {
             Action::RecordPostponed => ("udsat", "postponed"),
             Action::RecordNoted => ("efterretning", "noted"),
             Action::Attendance => ("fremmøde", "attendance"),
+            Action::ShowAttendance => ("fremmøde", "attendance"),
             Action::Search => ("søg", "search"),
             Action::NextHit => ("næste hit", "next hit"),
             Action::PreviousHit => ("forrige hit", "previous hit"),
@@ -664,6 +674,7 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("A", Action::AttachFile),
     ("s", Action::NextStatus),
     ("S", Action::PreviousStatus),
+    ("F", Action::ShowAttendance),
     ("m", Action::MeetingMode),
     ("a", Action::RecordApproved),
     ("c", Action::RecordWithChanges),

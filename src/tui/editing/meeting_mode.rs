@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::Prompt;
+use super::{Prompt, parse_person};
 use crate::edit::{self, AttendanceList, NewFollowup, past_tense};
 use crate::model::{ItemKind, MeetingId, MeetingStatus, Outcome, Person};
 use crate::tui::app::{App, Overlay};
@@ -199,31 +199,54 @@ impl App {
 
     // --- Attendance -----------------------------------------------------------------------
 
-    /// The people in the attendance window: the body's members, then the guests.
-    pub fn attendance_rows(&self) -> Vec<(Person, bool, Option<AttendanceList>)> {
+    /// The people in the attendance window: the body's members, then anyone else the
+    /// meeting lists as present or with apologies, then the guests.
+    pub fn attendance_rows(&self) -> Vec<AttendanceRow> {
         let Some((meeting, _)) = self.current_meeting() else {
             return vec![];
         };
         let a = &meeting.attendance;
-        let on = |list: &[Person], p: &Person| list.iter().any(|x| x.name.trim() == p.name.trim());
+        let same = |x: &Person, p: &Person| x.name.trim() == p.name.trim();
+        let on = |list: &[Person], p: &Person| list.iter().any(|x| same(x, p));
         let mut rows = Vec::new();
-        if let Some(body) = self.archive.forum.body(meeting.body()) {
-            for m in &body.members {
-                let state = if on(&a.participants, m) {
-                    Some(AttendanceList::Participants)
-                } else if on(&a.apologies, m) {
-                    Some(AttendanceList::Apologies)
-                } else {
-                    None
-                };
-                rows.push((m.clone(), false, state));
+        let members: &[Person] = self
+            .archive
+            .forum
+            .body(meeting.body())
+            .map_or(&[], |b| b.members.as_slice());
+        for m in members {
+            let state = if on(&a.participants, m) {
+                Some(AttendanceList::Participants)
+            } else if on(&a.apologies, m) {
+                Some(AttendanceList::Apologies)
+            } else {
+                None
+            };
+            rows.push(AttendanceRow::new(m.clone(), false, state, true));
+        }
+        for (list, people) in [
+            (AttendanceList::Participants, &a.participants),
+            (AttendanceList::Apologies, &a.apologies),
+        ] {
+            for p in people.iter().filter(|p| !on(members, p)) {
+                rows.push(AttendanceRow::new(p.clone(), false, Some(list), false));
             }
         }
         for g in &a.guests {
-            rows.push((g.clone(), true, Some(AttendanceList::Guests)));
+            rows.push(AttendanceRow::new(
+                g.clone(),
+                true,
+                Some(AttendanceList::Guests),
+                false,
+            ));
         }
         for g in &a.guest_apologies {
-            rows.push((g.clone(), true, Some(AttendanceList::GuestApologies)));
+            rows.push(AttendanceRow::new(
+                g.clone(),
+                true,
+                Some(AttendanceList::GuestApologies),
+                false,
+            ));
         }
         rows
     }
@@ -233,6 +256,14 @@ impl App {
         let last = rows.len().saturating_sub(1);
         let set_cursor =
             |app: &mut App, c: usize| app.overlay = Some(Overlay::Attendance { cursor: c });
+        let changes = matches!(
+            key.code,
+            KeyCode::Char('g' | ' ' | 'n' | 'e') | KeyCode::Enter
+        );
+        if changes && self.store.is_read_only() {
+            self.error(self.eui().read_only);
+            return;
+        }
         match key.code {
             KeyCode::Esc | KeyCode::Char('q') => self.overlay = None,
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
@@ -242,25 +273,111 @@ impl App {
                 self.overlay = None;
                 self.ask(Prompt::Guest, self.eui().prompt_guest, "");
             }
+            // A new member: someone the meeting lists who is not on the roster is offered.
+            KeyCode::Char('n') => {
+                let offered = rows
+                    .get(cursor)
+                    .filter(|r| !r.member && !r.guest)
+                    .map(|r| r.person.line())
+                    .unwrap_or_default();
+                self.attendance_return = Some(cursor);
+                self.overlay = None;
+                self.ask(Prompt::NewMember, self.eui().prompt_new_member, &offered);
+            }
+            KeyCode::Char('e') => {
+                let Some(row) = rows.get(cursor).filter(|r| r.member) else {
+                    self.info(self.eui().not_a_member);
+                    return;
+                };
+                self.attendance_return = Some(cursor);
+                self.overlay = None;
+                self.ask(
+                    Prompt::EditMember {
+                        old: row.person.name.clone(),
+                    },
+                    self.eui().prompt_edit_member,
+                    &row.person.line(),
+                );
+            }
             KeyCode::Char(' ') | KeyCode::Enter => {
-                let Some((person, guest, state)) = rows.get(cursor).cloned() else {
+                let Some(row) = rows.get(cursor).cloned() else {
                     return;
                 };
                 use AttendanceList::*;
-                let next = match (guest, state) {
-                    (false, None) => Some(Participants),
-                    (false, Some(Participants)) => Some(Apologies),
-                    (false, _) => None,
-                    (true, Some(Guests)) => Some(GuestApologies),
-                    (true, _) => None,
+                let next = match (row.guest, row.member, row.state) {
+                    (false, true, None) => Some(Participants),
+                    (false, true, Some(Participants)) => Some(Apologies),
+                    (false, true, _) => None,
+                    // Someone not on the roster stays in the list: present or apologies.
+                    (false, false, Some(Participants)) => Some(Apologies),
+                    (false, false, _) => Some(Participants),
+                    (true, _, Some(Guests)) => Some(GuestApologies),
+                    (true, _, _) => None,
                 };
                 self.save_current(self.eui().c_attendance, |doc| {
-                    edit::set_attendance(doc, &person, next, guest)
+                    edit::set_attendance(doc, &row.person, next, row.guest)
                 });
-                let len = self.attendance_rows().len();
-                set_cursor(self, cursor.min(len.saturating_sub(1)));
+                let rows = self.attendance_rows();
+                // Follow the person: a list change moves a non-member's row.
+                let at = rows
+                    .iter()
+                    .position(|r| r.person.name == row.person.name && r.guest == row.guest)
+                    .unwrap_or(cursor);
+                set_cursor(self, at.min(rows.len().saturating_sub(1)));
             }
             _ => {}
+        }
+    }
+
+    /// Adds a member to the open meeting's body, or corrects one, in forum.toml; the
+    /// window comes back with the roster as saved.
+    pub(super) fn submit_member(&mut self, prompt: &Prompt, text: &str) {
+        let e = self.eui();
+        let cursor = self.attendance_return.take().unwrap_or(0);
+        let Some(body) = self.current_meeting().map(|(m, _)| m.body().clone()) else {
+            return;
+        };
+        let Some(person) = parse_person(text) else {
+            self.overlay = Some(Overlay::Attendance { cursor });
+            return;
+        };
+        let rel = std::path::Path::new("forum.toml");
+        match prompt {
+            Prompt::EditMember { old } => {
+                self.save(rel, e.c_member, |doc| {
+                    edit::forum::replace_member(doc, &body, old, &person)
+                });
+            }
+            _ => {
+                self.save(rel, e.c_member, |doc| {
+                    edit::forum::add_member(doc, &body, &person)
+                });
+            }
+        }
+        let last = self.attendance_rows().len().saturating_sub(1);
+        self.overlay = Some(Overlay::Attendance {
+            cursor: cursor.min(last),
+        });
+    }
+}
+
+/// One person in the attendance window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceRow {
+    pub person: Person,
+    pub guest: bool,
+    pub state: Option<AttendanceList>,
+    /// On the body's roster in forum.toml.
+    pub member: bool,
+}
+
+impl AttendanceRow {
+    fn new(person: Person, guest: bool, state: Option<AttendanceList>, member: bool) -> Self {
+        AttendanceRow {
+            person,
+            guest,
+            state,
+            member,
         }
     }
 }

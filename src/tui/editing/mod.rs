@@ -66,6 +66,12 @@ pub enum Prompt {
         what: String,
     },
     Guest,
+    /// A new member of the open meeting's body, in forum.toml.
+    NewMember,
+    /// A member corrected in forum.toml (`old`: the name as it stood).
+    EditMember {
+        old: String,
+    },
     /// The Beslutninger screen's tag filter.
     FilterTag,
     /// Opfølgning: what closed a follow-up (an item or a date).
@@ -310,24 +316,14 @@ impl App {
             }
             Prompt::AddToPlan { date } => self.submit_add_to_plan(date, &text),
             Prompt::Guest => {
-                let (name, organisation) = match text.split_once(',') {
-                    Some((n, o)) => (
-                        n.trim(),
-                        Some(o.trim().to_owned()).filter(|o| !o.is_empty()),
-                    ),
-                    None => (text.trim(), None),
-                };
-                if name.is_empty() {
+                let Some(person) = parse_person(&text) else {
                     return;
-                }
-                let person = Person {
-                    name: name.to_owned(),
-                    organisation,
                 };
                 self.save_current(e.c_attendance, |doc| {
                     edit::set_attendance(doc, &person, Some(AttendanceList::Guests), true)
                 });
             }
+            Prompt::NewMember | Prompt::EditMember { .. } => self.submit_member(&prompt, &text),
         }
     }
 
@@ -653,6 +649,11 @@ impl App {
             }
             return;
         }
+        if action == Action::ShowAttendance {
+            // Looking is allowed in a read-only archive; the window's keys check for changes.
+            self.overlay = Some(Overlay::Attendance { cursor: 0 });
+            return;
+        }
         if self.store.is_read_only() {
             self.error(e.read_only);
             return;
@@ -840,6 +841,21 @@ impl App {
             v.detail = Cursor::default();
         }
     }
+}
+
+/// "Name, Organisation" as typed; `None` without a name.
+pub fn parse_person(text: &str) -> Option<Person> {
+    let (name, organisation) = match text.split_once(',') {
+        Some((n, o)) => (
+            n.trim(),
+            Some(o.trim().to_owned()).filter(|o| !o.is_empty()),
+        ),
+        None => (text.trim(), None),
+    };
+    (!name.is_empty()).then(|| Person {
+        name: name.to_owned(),
+        organisation,
+    })
 }
 
 /// A recommendation as the editor shows it: the lead, then each clause on its own line

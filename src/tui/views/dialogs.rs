@@ -137,22 +137,20 @@ pub fn attendance(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
         cursor.saturating_sub(10),
         |width| {
             let mut lines = Vec::new();
-            let members = rows.iter().filter(|(_, guest, _)| !guest).count();
+            let members = rows.iter().filter(|r| r.member).count();
             if members == 0 {
                 lines.extend(wrap(e.no_members, width.max(1), app.theme.muted));
             }
-            for (i, (person, guest, state)) in rows.iter().enumerate() {
-                let mark = match state {
+            for (i, row) in rows.iter().enumerate() {
+                let (person, guest) = (&row.person, &row.guest);
+                let mark = match row.state {
                     Some(AttendanceList::Participants) => e.present,
                     Some(AttendanceList::Apologies) => e.apology,
                     Some(AttendanceList::Guests) => e.present,
                     Some(AttendanceList::GuestApologies) => e.apology,
                     None => e.unmarked,
                 };
-                let who = match &person.organisation {
-                    Some(org) => format!("{}, {org}", person.name),
-                    None => person.name.clone(),
-                };
+                let who = person.line();
                 let prefix = if *guest {
                     format!("{} · ", e.guests)
                 } else {

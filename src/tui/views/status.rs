@@ -81,6 +81,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         actions.extend([
             Action::MeetingMode,
             Action::Timeline,
+            Action::ShowAttendance,
             Action::FocusNext,
             Action::PreviousMeeting,
             Action::NextMeeting,
