@@ -343,6 +343,8 @@ pub struct Labels {
     pub time_not_stated: &'static str,
     /// The items in the order they were taken.
     pub taken_order: &'static str,
+    /// Before the other bodies of a joint meeting.
+    pub joint_meeting: &'static str,
 }
 
 pub static DA: Labels = Labels {
@@ -412,6 +414,7 @@ pub static DA: Labels = Labels {
     source_page: "Kilde",
     time_not_stated: "tidspunkt ikke oplyst",
     taken_order: "Behandlet i rækkefølgen",
+    joint_meeting: "Fælles møde med",
 };
 
 pub static EN: Labels = Labels {
@@ -481,6 +484,7 @@ pub static EN: Labels = Labels {
     source_page: "Source",
     time_not_stated: "time not stated",
     taken_order: "Taken in the order",
+    joint_meeting: "Joint meeting with",
 };
 
 #[cfg(test)]

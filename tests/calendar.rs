@@ -400,3 +400,69 @@ fn the_proposal_is_the_mødeplan_table_and_can_be_saved_once() {
         .failure()
         .stderr(predicate::str::contains("exists already"));
 }
+
+/// A minimal meeting file of SDF on `date`, with `status` and one decided item.
+fn sdf_meeting(dir: &Path, date: &str, status: &str) {
+    std::fs::create_dir_all(dir.join("2019")).unwrap();
+    std::fs::write(
+        dir.join(format!("2019/{date}-sdf.toml")),
+        format!(
+            "body = \"sdf\"\ntitle = \"Møde\"\ndate = {date}\nstatus = \"{status}\"\n\n[[items]]\nnumber = 1\ntitle = \"Punkt\"\nkind = \"decision\"\n\n[items.decision]\ntext = \"Godkendt.\"\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn check_finds_a_meeting_file_left_on_the_date_the_plan_moved_it_from() {
+    let dir = with_plan(
+        "year = 2019\n[[meetings]]\nbody = \"sdf\"\ndate = 2019-02-08\n\n[[moves]]\nmeeting = \"2019-02-08-sdf\"\nto = 2019-02-15\nreason = \"KKR\"\n",
+    );
+    sdf_meeting(dir.path(), "2019-02-08", "agenda-draft");
+    let out = check_output(dir.path());
+    assert!(
+        out.contains("warning: SDF fredag den 15. februar 2019: planen har flyttet mødet hertil, men mødefilen har stadig datoen 8. februar 2019"),
+        "{out}"
+    );
+    assert!(
+        out.contains("calendar/2019.toml:4:8"),
+        "points at the plan: {out}"
+    );
+    // The list shows it on the day it is held, with the day it left.
+    let list = stdout(dagsorden(dir.path(), "2019-01-01").args(["list", "--year", "2019"]));
+    assert!(
+        list.contains("fredag den 15. februar 2019")
+            && list.contains("(flyttet fra 8. februar 2019)"),
+        "{list}"
+    );
+    let json = stdout(
+        dagsorden(dir.path(), "2019-01-01").args(["list", "--year", "2019", "--format", "json"]),
+    );
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["date"], "2019-02-15");
+    assert_eq!(rows[0]["planned_date"], "2019-02-08");
+    assert_eq!(rows[0]["moved"], true);
+}
+
+#[test]
+fn a_held_meeting_whose_plan_still_says_move_is_reported_and_confirmed_in_the_ics() {
+    let dir = with_plan(
+        "year = 2019\n[[meetings]]\nbody = \"sdf\"\ndate = 2019-03-08\n\n[[moves]]\nmeeting = \"2019-03-08-sdf\"\nreason = \"Ny dato findes\"\n",
+    );
+    sdf_meeting(dir.path(), "2019-03-08", "held");
+    let out = check_output(dir.path());
+    assert!(
+        out.contains("warning: SDF fredag den 8. marts 2019 er holdt (der er beslutninger), men planen siger stadig, at mødet skal flyttes"),
+        "{out}"
+    );
+    let ics =
+        stdout(dagsorden(dir.path(), "2019-01-01").args(["calendar", "2019", "--format", "ics"]));
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:2019-03-08-sdf@"))
+        .expect("the meeting is in the .ics");
+    assert!(event.contains("STATUS:CONFIRMED"), "{event}");
+    // Held on its planned day; the file states no time, so none is invented.
+    assert!(event.contains("DTSTART;VALUE=DATE:20190308"), "{event}");
+    assert!(!event.contains("skal flyttes"), "{event}");
+}

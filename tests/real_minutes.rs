@@ -10,7 +10,7 @@ use crossterm::event::KeyCode;
 
 use dagsorden::archive::Archive;
 use dagsorden::lang::Lang;
-use dagsorden::model::{ClauseStyle, ItemKind, MeetingId, Outcome, RecommendedBy, RouteStep};
+use dagsorden::model::{ClauseStyle, ItemKind, MeetingId, Outcome, Party};
 
 mod common;
 use common::assert_golden;
@@ -102,10 +102,7 @@ fn every_field_is_held_as_written() {
 
     let budget = m.item(113).unwrap();
     let rec = budget.recommendation.as_ref().unwrap();
-    assert_eq!(
-        rec.by,
-        Some(RecommendedBy::Outside("Administrationen".into()))
-    );
+    assert_eq!(rec.by, Some(Party::Outside("Administrationen".into())));
     assert_eq!(rec.style, ClauseStyle::Numbers);
     assert_eq!(budget.clause_marker(1), "2.");
     assert_eq!(budget.case.number.as_deref(), Some("21/1234"));
@@ -118,9 +115,9 @@ fn every_field_is_held_as_written() {
     assert_eq!(
         budget.case.route,
         [
-            RouteStep::Body("børn-og-unge".parse().unwrap()),
-            RouteStep::Outside("Økonomiudvalget".into()),
-            RouteStep::Outside("Kommunalbestyrelsen".into()),
+            Party::Body("børn-og-unge".parse().unwrap()),
+            Party::Outside("Økonomiudvalget".into()),
+            Party::Outside("Kommunalbestyrelsen".into()),
         ]
     );
     assert!(budget.summary.contains("4,2 mio. kr."));
@@ -215,6 +212,76 @@ fn decisions_list_and_calendar_of_a_forum_without_fu() {
     assert!(ics.contains("DTSTART;VALUE=DATE:20210312"), "{ics}");
     assert!(!ics.contains("DTSTART;TZID"), "no time was stated: {ics}");
     assert!(ics.contains("Tidspunkt ikke oplyst"), "{ics}");
+    let event = |uid: &str| -> String {
+        ics.split("BEGIN:VEVENT")
+            .find(|e| e.contains(&format!("UID:{uid}@")))
+            .unwrap_or_else(|| panic!("{uid} in {ics}"))
+            .replace("\r\n ", "")
+    };
+    // A cancelled meeting stays, cancelled, with a sequence above the one it had.
+    let cancelled = event("2021-05-21-børn-og-unge");
+    assert!(
+        cancelled.contains("STATUS:CANCELLED") && cancelled.contains("SEQUENCE:1"),
+        "{cancelled}"
+    );
+    // A meeting taken out of the plan is cancelled under its old UID.
+    let removed = event("2021-06-18-børn-og-unge");
+    assert!(removed.contains("STATUS:CANCELLED"), "{removed}");
+    assert!(
+        removed.contains("Slået sammen med mødet den 16. april"),
+        "{removed}"
+    );
+    // A joint meeting and the plan's note; an event's theme and alternative date.
+    let joint = event("2021-04-16-børn-og-unge");
+    assert!(
+        joint.contains("fælles med Ældre- og Sundhedsudvalget"),
+        "{joint}"
+    );
+    assert!(joint.contains("STATUS:CONFIRMED"), "{joint}");
+    let theme_day = event("event-temadag-2021");
+    assert!(
+        theme_day.contains("Alternativ dato: fredag den 11. juni 2021"),
+        "{theme_day}"
+    );
+    let text = dagsorden(&["calendar", "2021"]);
+    assert!(text.contains("tema: Inklusion i dagtilbud"), "{text}");
+    assert!(md.contains("Fredag den 21. maj 2021 (aflyst)"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&dagsorden(&["calendar", "2021", "--format", "json"])).unwrap();
+    let meetings = json["meetings"].as_array().unwrap();
+    assert_eq!(meetings[1]["with"][0], "Ældre- og Sundhedsudvalget");
+    assert_eq!(meetings[2]["cancelled"], true);
+    assert_eq!(
+        json["events"][0]["note"],
+        "Alternativ dato: fredag den 11. juni 2021"
+    );
+}
+
+#[test]
+fn the_kalender_screen_shows_a_cancelled_meeting_struck_and_the_notes() {
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 4, 16).unwrap();
+    for size in [(80, 24), (120, 40)] {
+        let mut app = app_at(&fixture(), size, Lang::Da, today);
+        keys(&mut app, "5");
+        insta::assert_snapshot!(
+            format!("municipal_calendar_{}x{}", size.0, size.1),
+            screen_text(&app)
+        );
+        let text = screen_text(&app);
+        assert!(text.contains("fælles med Ældre- og"), "{text}");
+        // Five weeks on: the cancelled meeting, which says so without colour.
+        keys(&mut app, "jjjjj");
+        let text = screen_text(&app);
+        assert!(text.contains("aflyst"), "{text}");
+        let terminal = common::screen::draw(&app);
+        let struck = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(ratatui::style::Modifier::CROSSED_OUT));
+        assert!(struck, "the cancelled meeting is struck through");
+    }
 }
 
 #[test]

@@ -215,7 +215,13 @@ fn seminars_and_meetings_are_added_and_removed() {
     keys(&mut app, "D");
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
     keys(&mut app, "j");
-    assert!(!file_text(dir.path(), "calendar/2018.toml").contains("2018-12-07"));
+    let plan = file_text(dir.path(), "calendar/2018.toml");
+    assert!(!plan.contains("date = 2018-12-07"), "{plan}");
+    // Kept as removed, so a calendar program that imported it drops it.
+    assert!(
+        plan.contains("[[removed]]\nmeeting = \"2018-12-07-sdf\""),
+        "{plan}"
+    );
     keys(&mut app, "[jll");
     assert_eq!(app.calendar.cursor, d(2018, 11, 16));
     keys(&mut app, "D");

@@ -498,6 +498,7 @@ impl<'a> Converter<'a> {
             order,
             status,
             prepares,
+            with: self.parties(&raw.with),
             attendance,
             items,
             file,
@@ -563,10 +564,21 @@ impl<'a> Converter<'a> {
         }
     }
 
+    /// The other bodies of a joint meeting.
+    fn parties(&mut self, raw: &[SStr]) -> Vec<Party> {
+        raw.iter()
+            .filter_map(|w| self.party(w))
+            .map(|p| match p {
+                Ok(body) => Party::Body(body),
+                Err(name) => Party::Outside(name),
+            })
+            .collect()
+    }
+
     fn recommendation(&mut self, r: &RawRecommendation) -> Recommendation {
         let by = r.by.as_ref().and_then(|b| self.party(b)).map(|p| match p {
-            Ok(body) => RecommendedBy::Body(body),
-            Err(name) => RecommendedBy::Outside(name),
+            Ok(body) => Party::Body(body),
+            Err(name) => Party::Outside(name),
         });
         let stated = r
             .style
@@ -610,8 +622,8 @@ impl<'a> Converter<'a> {
                 .iter()
                 .filter_map(|r| self.party(r))
                 .map(|p| match p {
-                    Ok(body) => RouteStep::Body(body),
-                    Err(name) => RouteStep::Outside(name),
+                    Ok(body) => Party::Body(body),
+                    Err(name) => Party::Outside(name),
                 })
                 .collect(),
         }
@@ -1120,6 +1132,8 @@ impl<'a> Converter<'a> {
                 prepares,
                 event,
                 note: m.note.clone(),
+                cancelled: m.cancelled,
+                with: self.parties(&m.with),
             });
         }
         meetings.sort_by_key(|m| (m.date, m.body.clone()));
@@ -1155,6 +1169,7 @@ impl<'a> Converter<'a> {
                 end,
                 place: e.place.clone(),
                 theme: e.theme.clone(),
+                note: e.note.clone(),
             });
         }
         let external = raw
@@ -1187,6 +1202,24 @@ impl<'a> Converter<'a> {
                 })
             })
             .collect();
+        let removed = raw
+            .removed
+            .iter()
+            .filter_map(|r| {
+                let meeting: MeetingId = match r.meeting.get_ref().parse() {
+                    Ok(id) => id,
+                    Err(e) => {
+                        self.error(r.meeting.span(), format!("{e}"));
+                        return None;
+                    }
+                };
+                Some(RemovedMeeting {
+                    meeting,
+                    sequence: r.sequence.unwrap_or(1),
+                    reason: r.reason.clone(),
+                })
+            })
+            .collect();
         let deadlines = raw
             .deadlines
             .iter()
@@ -1199,6 +1232,7 @@ impl<'a> Converter<'a> {
             events,
             external,
             moves,
+            removed,
             deadlines,
             file,
             source_hash: 0,

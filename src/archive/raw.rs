@@ -72,6 +72,9 @@ pub struct RawMeeting {
     pub order: Vec<Spanned<u32>>,
     pub status: SStr,
     pub prepares: Option<SStr>,
+    /// The other bodies of a joint meeting.
+    #[serde(default)]
+    pub with: Vec<SStr>,
     #[serde(default)]
     pub attendance: RawAttendance,
     #[serde(default)]
@@ -269,6 +272,8 @@ pub struct RawPlan {
     #[serde(default)]
     pub moves: Vec<RawMove>,
     #[serde(default)]
+    pub removed: Vec<RawRemoved>,
+    #[serde(default)]
     pub deadlines: Vec<RawFollowup>,
 }
 
@@ -285,6 +290,20 @@ pub struct RawPlanned {
     pub event: Option<SStr>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub cancelled: bool,
+    /// The other bodies of a joint meeting.
+    #[serde(default)]
+    pub with: Vec<SStr>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRemoved {
+    pub meeting: SStr,
+    pub sequence: Option<u32>,
+    #[serde(default)]
+    pub reason: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -302,6 +321,8 @@ pub struct RawEvent {
     pub place: String,
     #[serde(default)]
     pub theme: String,
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Deserialize)]

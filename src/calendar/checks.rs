@@ -37,6 +37,10 @@ pub enum Check {
     WeekdayMismatch {
         stated: Weekday,
     },
+    /// The plan moved the meeting, but its file still has the date it moved from.
+    FileOnOldDate,
+    /// The meeting was held (decisions are recorded) while the plan still says it must move.
+    HeldWhileMovePending,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +101,13 @@ impl Finding {
                 lang.weekday(*stated),
                 lang.weekday(self.date.weekday())
             ),
+            (Lang::Da, Check::FileOnOldDate) => format!(
+                "{who}: planen har flyttet mødet hertil, men mødefilen har stadig datoen {}",
+                lang.date(self.meeting.date)
+            ),
+            (Lang::Da, Check::HeldWhileMovePending) => format!(
+                "{who} er holdt (der er beslutninger), men planen siger stadig, at mødet skal flyttes"
+            ),
             (Lang::En, Check::PrepAfter { target, days: 0 }) => {
                 format!(
                     "{who} is on the same day as the meeting it prepares ({})",
@@ -122,6 +133,13 @@ impl Finding {
                 lang.weekday(*stated),
                 lang.weekday(self.date.weekday())
             ),
+            (Lang::En, Check::FileOnOldDate) => format!(
+                "{who}: the plan moved the meeting here, but its file still has the date {}",
+                lang.date(self.meeting.date)
+            ),
+            (Lang::En, Check::HeldWhileMovePending) => format!(
+                "{who} was held (decisions are recorded), but the plan still says it must move"
+            ),
         }
     }
 
@@ -134,6 +152,12 @@ impl Finding {
             (Lang::Da, Check::Weekend | Check::Holiday(_)) => "flyt mødet til en hverdag",
             (Lang::Da, Check::SameDay { .. }) => "flyt eller fjern et af møderne",
             (Lang::Da, Check::WeekdayMismatch { .. }) => "ret ugedagen eller datoen i planen",
+            (Lang::Da, Check::FileOnOldDate) => {
+                "flyt mødet på Kalender (m), så filen følger med, eller ret flytningen i planen"
+            }
+            (Lang::Da, Check::HeldWhileMovePending) => {
+                "skriv datoen mødet blev holdt som flytningens `to`, eller fjern flytningen fra planen"
+            }
             (Lang::En, Check::PrepAfter { .. } | Check::PrepTooClose { .. }) => {
                 "move one of the meetings (m on Calendar), or change min_gap_days in forum.toml"
             }
@@ -141,6 +165,12 @@ impl Finding {
             (Lang::En, Check::SameDay { .. }) => "move or remove one of the meetings",
             (Lang::En, Check::WeekdayMismatch { .. }) => {
                 "correct the weekday or the date in the plan"
+            }
+            (Lang::En, Check::FileOnOldDate) => {
+                "move the meeting on Calendar (m) so its file follows, or correct the move in the plan"
+            }
+            (Lang::En, Check::HeldWhileMovePending) => {
+                "write the date it was held as the move's `to`, or remove the move from the plan"
             }
         }
     }
@@ -173,6 +203,15 @@ impl Finding {
         Diagnostic::new(self.severity(), site, self.message(lang, &archive.forum))
             .with_hint(self.hint(lang))
     }
+}
+
+/// Whether a meeting has taken place: its status says so, or a decision is recorded.
+pub fn was_held(meeting: &crate::model::Meeting) -> bool {
+    meeting.status >= crate::model::MeetingStatus::Held
+        || meeting
+            .items
+            .iter()
+            .any(|i| i.decision.as_ref().is_some_and(|d| !d.is_empty()))
 }
 
 /// Every finding for meetings held in `years` (all years when `None`), in date order.
@@ -231,7 +270,8 @@ pub fn check(
         });
     }
     for (i, s) in schedule.iter().enumerate() {
-        if !in_years(s.date) {
+        // A cancelled meeting is not held: its day matters to nobody.
+        if !in_years(s.date) || s.cancelled {
             continue;
         }
         let mut push = |check: Check| {
@@ -262,6 +302,13 @@ pub fn check(
             && stated != s.date.weekday()
         {
             push(Check::WeekdayMismatch { stated });
+        }
+        let file = archive.meeting(&s.id);
+        if s.date != s.id.date && file.is_some_and(|m| m.id == s.id) {
+            push(Check::FileOnOldDate);
+        }
+        if s.move_pending && file.is_some_and(was_held) {
+            push(Check::HeldWhileMovePending);
         }
     }
     out.sort_by(|a, b| (a.date, &a.meeting).cmp(&(b.date, &b.meeting)));

@@ -13,7 +13,7 @@ pub mod words;
 pub mod year;
 
 use crate::archive::Archive;
-use crate::model::{Body, MeetingId};
+use crate::model::{Body, MeetingId, Party, PlannedMeeting};
 
 /// One meeting in the schedule, from a meeting file, a year plan or both.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,8 @@ pub struct Scheduled {
     pub has_file: bool,
     /// A move has been decided but the new date is not set yet.
     pub move_pending: bool,
+    /// *Aflyst* in the plan.
+    pub cancelled: bool,
 }
 
 /// The secretariat's dates before a meeting; none where the body has no rule for them.
@@ -97,6 +99,7 @@ pub fn schedule(archive: &Archive) -> Vec<Scheduled> {
                 id,
                 has_file: false,
                 move_pending: false,
+                cancelled: planned.cancelled,
             });
         }
     }
@@ -108,6 +111,7 @@ pub fn schedule(archive: &Archive) -> Vec<Scheduled> {
                 date: meeting.date(),
                 has_file: true,
                 move_pending: false,
+                cancelled: false,
             })
             .has_file = true;
     }
@@ -127,6 +131,7 @@ pub fn schedule(archive: &Archive) -> Vec<Scheduled> {
                         date: to,
                         has_file: true,
                         move_pending: false,
+                        cancelled: false,
                     })
                     .has_file = true;
             }
@@ -183,6 +188,45 @@ pub fn setting(archive: &Archive, id: &MeetingId) -> Setting {
         (default.and_then(|b| b.start), default.and_then(|b| b.end))
     };
     Setting { start, end, place }
+}
+
+/// The year plan's entry for a meeting, when it has one.
+pub fn plan_entry<'a>(archive: &'a Archive, id: &MeetingId) -> Option<&'a PlannedMeeting> {
+    archive
+        .plans
+        .iter()
+        .flat_map(|p| &p.meetings)
+        .find(|m| &m.id() == id)
+}
+
+/// The other bodies of a joint meeting: as its file says, else as the plan says.
+pub fn joint_with<'a>(archive: &'a Archive, id: &MeetingId) -> &'a [Party] {
+    match archive.meeting(id) {
+        Some(m) if !m.with.is_empty() => &m.with,
+        _ => plan_entry(archive, id).map_or(&[], |p| p.with.as_slice()),
+    }
+}
+
+/// What is said beside a meeting's date in a calendar: cancelled, joint with whom, and
+/// the plan's note ("aflyst · fælles med KKR · Mødet holdes i Vejle").
+pub fn remarks(archive: &Archive, s: &Scheduled, lang: crate::lang::Lang) -> Vec<String> {
+    let w = words::CalendarWords::of(lang);
+    let mut out = Vec::new();
+    if s.cancelled {
+        out.push(w.cancelled.to_owned());
+    }
+    let with = joint_with(archive, &s.id);
+    if !with.is_empty() {
+        let names: Vec<String> = with.iter().map(|p| archive.forum.party_name(p)).collect();
+        out.push(format!("{} {}", w.joint_with, names.join(", ")));
+    }
+    if let Some(note) = plan_entry(archive, &s.id)
+        .map(|p| p.note.trim())
+        .filter(|n| !n.is_empty())
+    {
+        out.push(note.to_owned());
+    }
+    out
 }
 
 /// The date a meeting is held on, moves applied; `None` when the archive does not know it.

@@ -33,6 +33,15 @@ pub struct CalendarWords {
     pub theme_day: &'static str,
     pub other_event: &'static str,
     pub deadline: &'static str,
+    /// *Aflyst*.
+    pub cancelled: &'static str,
+    /// "fælles med" before the other bodies of a joint meeting.
+    pub joint_with: &'static str,
+    pub theme: &'static str,
+    /// The heading of the notes on meetings in the Markdown plan.
+    pub notes: &'static str,
+    /// A meeting taken out of the plan (in the .ics).
+    pub removed: &'static str,
 }
 
 impl CalendarWords {
@@ -79,6 +88,11 @@ const DA: CalendarWords = CalendarWords {
     theme_day: "Temadag",
     other_event: "Arrangement",
     deadline: "Frist",
+    cancelled: "aflyst",
+    joint_with: "fælles med",
+    theme: "tema",
+    notes: "Bemærkninger",
+    removed: "fjernet fra mødeplanen",
 };
 
 const EN: CalendarWords = CalendarWords {
@@ -108,4 +122,9 @@ const EN: CalendarWords = CalendarWords {
     theme_day: "Theme day",
     other_event: "Event",
     deadline: "Deadline",
+    cancelled: "cancelled",
+    joint_with: "joint with",
+    theme: "theme",
+    notes: "Notes",
+    removed: "removed from the plan",
 };

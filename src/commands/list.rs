@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -8,74 +7,75 @@ use serde_json::json;
 use super::Context;
 use crate::cli::{ListArgs, ListFormat};
 use dagsorden::archive::Archive;
-use dagsorden::model::{Meeting, MeetingId, MeetingStatus, PlannedMeeting};
+use dagsorden::calendar::words::CalendarWords;
+use dagsorden::calendar::{Scheduled, schedule};
+use dagsorden::model::{Meeting, MeetingStatus, PlannedMeeting};
 use dagsorden::text::sanitize;
 
-/// One row: a meeting with a file, or one only in a year plan.
+/// One row: a meeting with a file, or one only in a year plan, on the date it is held.
 struct Row<'a> {
-    id: MeetingId,
+    /// When and whether it moved, from the schedule.
+    held: Scheduled,
     file: Option<&'a Meeting>,
     planned: Option<&'a PlannedMeeting>,
 }
 
-fn rows<'a>(archive: &'a Archive, args: &ListArgs) -> BTreeMap<MeetingId, Row<'a>> {
-    let mut rows = BTreeMap::new();
-    for p in archive.plans.iter().flat_map(|p| p.meetings.iter()) {
-        rows.insert(
-            p.id(),
-            Row {
-                id: p.id(),
-                file: None,
-                planned: Some(p),
-            },
-        );
-    }
-    for m in &archive.meetings {
-        rows.entry(m.id.clone())
-            .or_insert(Row {
-                id: m.id.clone(),
-                file: None,
-                planned: None,
-            })
-            .file = Some(m);
-    }
-    rows.retain(|id, _| {
-        args.year.is_none_or(|y| id.date.year() == y)
-            && args.body.as_deref().is_none_or(|b| id.body.as_str() == b)
-    });
-    rows
+fn rows<'a>(archive: &'a Archive, args: &ListArgs) -> Vec<Row<'a>> {
+    schedule(archive)
+        .into_iter()
+        .filter(|s| {
+            args.year.is_none_or(|y| s.date.year() == y)
+                && args.body.as_deref().is_none_or(|b| s.id.body.as_str() == b)
+        })
+        .map(|s| Row {
+            file: archive.meeting(&s.id),
+            planned: archive
+                .plans
+                .iter()
+                .flat_map(|p| p.meetings.iter())
+                .find(|p| p.id() == s.id),
+            held: s,
+        })
+        .collect()
 }
 
 pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
     let archive = ctx.load()?;
     let lang = ctx.lang(&archive);
+    let w = CalendarWords::of(lang);
     Context::check_body(&archive, args.body.as_deref())?;
     let rows = rows(&archive, args);
     let mut out = io::stdout().lock();
     match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = rows.values().map(|r| row_json(&archive, r)).collect();
+            let list: Vec<_> = rows.iter().map(|r| row_json(&archive, r)).collect();
             serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
         ListFormat::Text => {
-            for r in rows.values() {
+            for r in &rows {
                 let status = r.file.map_or(MeetingStatus::Planned, |m| m.status);
-                let short = archive.forum.body_short(&r.id.body);
+                let short = archive.forum.body_short(&r.held.id.body);
                 let items_word = lang.labels().items_count;
-                let title = match (r.file, r.planned.and_then(|p| p.event.as_ref())) {
+                let mut title = match (r.file, r.planned.and_then(|p| p.event.as_ref())) {
                     (Some(m), _) => format!("{} ({} {items_word})", m.title, m.items.len()),
                     (None, Some(event)) => format!("[{event}]"),
                     (None, None) => String::new(),
                 };
+                // A moved meeting is listed on the day it is held, with the day it left.
+                if r.held.move_pending {
+                    title = format!("({}, {}) {title}", w.to_be_moved, w.not_set);
+                } else if r.held.date != r.held.id.date {
+                    title = format!("({} {}) {title}", w.moved_from, lang.date(r.held.id.date));
+                }
                 writeln!(
                     out,
                     "{:<16} {:<4} {:<30} {:<18} {}",
-                    r.id.to_string(),
-                    short,
-                    lang.long_date(r.id.date),
+                    r.held.id.to_string(),
+                    sanitize(&short),
+                    lang.long_date(r.held.date),
                     lang.status(status),
-                    sanitize(&title)
+                    sanitize(title.trim_end())
                 )?;
             }
         }
@@ -85,10 +85,14 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
 
 fn row_json(archive: &Archive, r: &Row) -> serde_json::Value {
     let planned = r.planned;
+    let id = &r.held.id;
     json!({
-        "id": r.id.to_string(),
-        "body": r.id.body.as_str(),
-        "date": r.id.date.to_string(),
+        "id": id.to_string(),
+        "body": id.body.as_str(),
+        "date": r.held.date.to_string(),
+        "planned_date": id.date.to_string(),
+        "moved": r.held.date != id.date,
+        "move_pending": r.held.move_pending,
         "status": r.file.map_or(MeetingStatus::Planned, |m| m.status).key(),
         "title": r.file.map(|m| m.title.as_str()),
         "place": r.file.map(|m| m.place.as_str()).or_else(|| planned.and_then(|p| p.place.as_deref())),

@@ -211,11 +211,29 @@ pub fn remove_meeting(doc: &mut DocumentMut, meeting: &MeetingId) -> EditResult 
             t.remove("prepares");
         }
     }
+    let mut decided_moves = 0;
     if let Some(moves) = doc.get_mut("moves").and_then(Item::as_array_of_tables_mut) {
+        decided_moves = moves
+            .iter()
+            .filter(|t| str_of(t, "meeting") == Some(id.as_str()) && t.contains_key("to"))
+            .count();
         moves.retain(|t| str_of(t, "meeting") != Some(id.as_str()));
         if moves.is_empty() {
             doc.remove("moves");
         }
+    }
+    // Calendar programs that imported the meeting are told it is cancelled, with a
+    // sequence above the last one they saw (one per decided move).
+    let removed = tables(doc.as_table_mut(), "removed")?;
+    if !removed
+        .iter()
+        .any(|t| str_of(t, "meeting") == Some(id.as_str()))
+    {
+        let mut t = Table::new();
+        t.insert("meeting", toml_edit::value(id.as_str()));
+        t.insert("sequence", toml_edit::value(decided_moves as i64 + 1));
+        t.decor_mut().set_prefix("\n");
+        removed.push(t);
     }
     Ok(())
 }
@@ -400,9 +418,14 @@ decided_by = "2017-09-08-sdf#9"
         let id: MeetingId = "2018-02-09-sdf".parse().unwrap();
         remove_meeting(&mut doc, &id).unwrap();
         let text = doc.to_string();
-        assert!(!text.contains("2018-02-09"), "{text}");
+        assert!(!text.contains("date = 2018-02-09"), "{text}");
         assert!(!text.contains("[[moves]]"));
         assert!(text.contains("2018-01-24"));
+        // Kept as removed, for calendar programs that imported it.
+        assert!(
+            text.contains("[[removed]]\nmeeting = \"2018-02-09-sdf\"\nsequence = 1\n"),
+            "{text}"
+        );
         assert!(remove_meeting(&mut doc, &id).is_err());
     }
 

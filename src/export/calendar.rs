@@ -11,9 +11,9 @@ use crate::archive::Archive;
 use crate::calendar::propose::Proposal;
 use crate::calendar::words::CalendarWords;
 use crate::calendar::year::{MoveRecord, YearOverview};
-use crate::calendar::{Scheduled, setting, working_dates};
+use crate::calendar::{Scheduled, joint_with, plan_entry, remarks, setting, working_dates};
 use crate::lang::{Lang, iso_week};
-use crate::model::{BodyId, Forum};
+use crate::model::{BodyId, CalendarEvent, Forum, MeetingId};
 use crate::text::{one_line, sanitize_multiline};
 
 /// The preparing body and the body it prepares for, as the table's columns: the first
@@ -30,6 +30,7 @@ fn table_bodies(forum: &Forum) -> Option<(BodyId, BodyId)> {
 pub fn plan_table(
     forum: &Forum,
     rows: &[(Option<NaiveDate>, Option<NaiveDate>)],
+    cancelled: &[MeetingId],
     lang: Lang,
 ) -> String {
     let w = CalendarWords::of(lang);
@@ -40,30 +41,47 @@ pub fn plan_table(
         format!("{} {}", w.meetings_of, forum.body_name(&prep)),
         format!("{} {}", w.meetings_of, forum.body_name(&lead)),
     ];
-    let date = |d: &Option<NaiveDate>| d.map(|d| lang.long_date_capitalized(d)).unwrap_or_default();
+    let date = |d: &Option<NaiveDate>, body: &BodyId| {
+        d.map(|d| {
+            let off = cancelled.contains(&MeetingId::new(d, body.clone()));
+            cell_date(d, off, lang)
+        })
+        .unwrap_or_default()
+    };
     to_markdown(&table(
         &[&heads[0], &heads[1]],
-        rows.iter().map(|(a, b)| [date(a), date(b)]),
+        rows.iter().map(|(a, b)| [date(a, &prep), date(b, &lead)]),
     ))
+}
+
+/// A date in the "Mødeplan" table: "Fredag den 9. februar 2018", with "(aflyst)" after a
+/// cancelled meeting.
+fn cell_date(date: NaiveDate, cancelled: bool, lang: Lang) -> String {
+    let d = lang.long_date_capitalized(date);
+    if cancelled {
+        format!("{d} ({})", CalendarWords::of(lang).cancelled)
+    } else {
+        d
+    }
 }
 
 /// The "Mødeplan" table of a forum whose bodies prepare for none: one column per body
 /// that meets in the year, its meetings down the column in date order.
-fn body_columns_table(forum: &Forum, meetings: &[(BodyId, NaiveDate)], lang: Lang) -> String {
+fn body_columns_table(forum: &Forum, meetings: &[(BodyId, NaiveDate, bool)], lang: Lang) -> String {
     let w = CalendarWords::of(lang);
     let columns: Vec<(String, Vec<String>)> = forum
         .bodies
         .iter()
         .map(|b| {
-            let mut dates: Vec<NaiveDate> = meetings
+            let mut dates: Vec<(NaiveDate, bool)> = meetings
                 .iter()
-                .filter(|(body, _)| *body == b.id)
-                .map(|(_, d)| *d)
+                .filter(|(body, _, _)| *body == b.id)
+                .map(|(_, d, cancelled)| (*d, *cancelled))
                 .collect();
             dates.sort();
             let dates: Vec<String> = dates
                 .into_iter()
-                .map(|d| lang.long_date_capitalized(d))
+                .map(|(d, cancelled)| cell_date(d, cancelled, lang))
                 .collect();
             (format!("{} {}", w.meetings_of, b.name), dates)
         })
@@ -135,12 +153,12 @@ pub fn proposal_markdown(forum: &Forum, proposal: &Proposal, lang: Lang) -> Stri
     let mut out = to_markdown(&std::mem::take(&mut events));
     out.push('\n');
     if table_bodies(forum).is_some() {
-        out.push_str(&plan_table(forum, &rows, lang));
+        out.push_str(&plan_table(forum, &rows, &[], lang));
     } else {
         let meetings: Vec<_> = proposal
             .meetings
             .iter()
-            .map(|m| (m.body.clone(), m.date))
+            .map(|m| (m.body.clone(), m.date, false))
             .collect();
         out.push_str(&body_columns_table(forum, &meetings, lang));
     }
@@ -213,7 +231,24 @@ fn meeting_line(archive: &Archive, s: &Scheduled, lang: Lang) -> String {
     } else if s.date != s.id.date {
         line.push_str(&format!("  ({} {})", w.moved_from, lang.date(s.id.date)));
     }
+    let remarks = remarks(archive, s, lang);
+    if !remarks.is_empty() {
+        line.push_str(&format!("  — {}", one_line(&remarks.join(" · "))));
+    }
     line
+}
+
+/// An event's theme and note, as "tema: Brobygning · alternativt 24. november".
+fn event_remarks(e: &CalendarEvent, lang: Lang) -> Option<String> {
+    let w = CalendarWords::of(lang);
+    let mut parts = Vec::new();
+    if !e.theme.trim().is_empty() {
+        parts.push(format!("{}: {}", w.theme, one_line(&e.theme)));
+    }
+    if !e.note.trim().is_empty() {
+        parts.push(one_line(&e.note));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// The year as text: the pairs with their gaps, every meeting with its working dates,
@@ -267,14 +302,15 @@ pub fn calendar_text(archive: &Archive, y: &YearOverview, lang: Lang) -> String 
                 )
             };
             out.push_str(&format!(
-                "  {when}  {}: {}{}\n",
+                "  {when}  {}: {}{}{}\n",
                 w.event_kind(e.kind),
                 one_line(&e.title),
                 if e.place.is_empty() {
                     String::new()
                 } else {
                     format!(", {}", one_line(&e.place))
-                }
+                },
+                event_remarks(e, lang).map_or_else(String::new, |r| format!(" — {r}"))
             ));
         }
     }
@@ -351,12 +387,21 @@ pub fn calendar_markdown(archive: &Archive, y: &YearOverview, lang: Lang) -> Str
     ));
     out.push('\n');
     match table_bodies(forum) {
-        Some(_) => out.push_str(&plan_table(forum, &year_rows(forum, y), lang)),
+        Some(_) => {
+            // Cancelled meetings are named by the date they are held on.
+            let cancelled: Vec<MeetingId> = y
+                .meetings
+                .iter()
+                .filter(|m| m.cancelled)
+                .map(|m| MeetingId::new(m.date, m.id.body.clone()))
+                .collect();
+            out.push_str(&plan_table(forum, &year_rows(forum, y), &cancelled, lang))
+        }
         None => {
             let meetings: Vec<_> = y
                 .meetings
                 .iter()
-                .map(|m| (m.id.body.clone(), m.date))
+                .map(|m| (m.id.body.clone(), m.date, m.cancelled))
                 .collect();
             out.push_str(&body_columns_table(forum, &meetings, lang));
         }
@@ -376,7 +421,28 @@ pub fn calendar_markdown(archive: &Archive, y: &YearOverview, lang: Lang) -> Str
                         lang.long_date(e.end_date)
                     )
                 };
-                format!("{when}: {} – {}", w.event_kind(e.kind), one_line(&e.title))
+                let mut line = format!("{when}: {} – {}", w.event_kind(e.kind), one_line(&e.title));
+                if let Some(r) = event_remarks(e, lang) {
+                    line.push_str(&format!(" ({r})"));
+                }
+                line
+            })
+            .collect(),
+    ));
+    sections.push((
+        w.notes,
+        y.meetings
+            .iter()
+            .filter_map(|s| {
+                let r = remarks(archive, s, lang);
+                (!r.is_empty()).then(|| {
+                    format!(
+                        "{}, {}: {}",
+                        lang.long_date_capitalized(s.date),
+                        forum.body_short(&s.id.body),
+                        one_line(&r.join(" · "))
+                    )
+                })
             })
             .collect(),
     ));
@@ -437,6 +503,9 @@ pub fn calendar_json(archive: &Archive, y: &YearOverview, lang: Lang) -> serde_j
                 "agenda_out": wd.and_then(|w| w.agenda_out).map(date),
                 "has_file": s.has_file,
                 "move_pending": s.move_pending,
+                "cancelled": s.cancelled,
+                "with": joint_with(archive, &s.id).iter().map(|p| forum.party_name(p)).collect::<Vec<_>>(),
+                "note": plan_entry(archive, &s.id).map(|p| p.note.as_str()).unwrap_or(""),
                 "prepares": pair.and_then(|p| p.target.as_ref()).map(|t| t.id.to_string()),
                 "gap_days": pair.and_then(|p| p.gap_days()),
             })
@@ -453,6 +522,8 @@ pub fn calendar_json(archive: &Archive, y: &YearOverview, lang: Lang) -> serde_j
             "start_date": date(e.start_date),
             "end_date": date(e.end_date),
             "place": e.place,
+            "theme": e.theme,
+            "note": e.note,
         })).collect::<Vec<_>>(),
         "external": y.external.iter().map(|x| json!({
             "title": x.title,

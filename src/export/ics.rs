@@ -137,7 +137,9 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
         out.line("BEGIN:VEVENT");
         out.line(&format!("UID:{}@{domain}", s.id));
         out.line(&dtstamp);
-        out.line(&format!("SEQUENCE:{}", times_moved(archive, &s.id)));
+        // A cancellation is a change calendar programs must take over what they have.
+        let sequence = times_moved(archive, &s.id) + u32::from(s.cancelled);
+        out.line(&format!("SEQUENCE:{sequence}"));
         match set.start {
             Some(start) => {
                 out.line(&format!("DTSTART;TZID={TZID}:{}", local(s.date, start)));
@@ -176,9 +178,14 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
                 }
             }
         }
-        if s.move_pending {
+        // A meeting that was held is confirmed on its date, whatever the plan still says.
+        let held = archive
+            .meeting(&s.id)
+            .is_some_and(crate::calendar::checks::was_held);
+        if s.move_pending && !held {
             desc.push(format!("{}: {}", w.to_be_moved, w.not_set));
         }
+        desc.extend(crate::calendar::remarks(archive, s, lang));
         for m in y
             .moves
             .iter()
@@ -187,7 +194,9 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
             desc.push(format!("{} {}", w.moved_from, lang.long_date(m.from)));
         }
         out.text("DESCRIPTION", &desc.join("\n"));
-        out.line(if s.move_pending {
+        out.line(if s.cancelled {
+            "STATUS:CANCELLED"
+        } else if s.move_pending && !held {
             "STATUS:TENTATIVE"
         } else {
             "STATUS:CONFIRMED"
@@ -220,10 +229,48 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
         if !e.place.is_empty() {
             out.text("LOCATION", &e.place);
         }
-        if !e.theme.is_empty() {
-            out.text("DESCRIPTION", &e.theme);
+        let about: Vec<&str> = [e.theme.trim(), e.note.trim()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !about.is_empty() {
+            out.text("DESCRIPTION", &about.join("\n"));
         }
         out.line("TRANSP:OPAQUE");
+        out.line("END:VEVENT");
+    }
+    // Meetings taken out of the plan stay in the file as cancelled, under the UID calendar
+    // programs know them by, so those programs drop them.
+    let removed = archive
+        .plans
+        .iter()
+        .flat_map(|p| &p.removed)
+        .filter(|r| chrono::Datelike::year(&r.meeting.date) == y.year)
+        .filter(|r| !y.meetings.iter().any(|m| m.id == r.meeting));
+    for r in removed {
+        out.line("BEGIN:VEVENT");
+        out.line(&format!("UID:{}@{domain}", r.meeting));
+        out.line(&dtstamp);
+        out.line(&format!("SEQUENCE:{}", r.sequence));
+        out.line(&format!("DTSTART;VALUE=DATE:{}", ics_date(r.meeting.date)));
+        out.line(&format!(
+            "DTEND;VALUE=DATE:{}",
+            ics_date(r.meeting.date + Days::new(1))
+        ));
+        out.text(
+            "SUMMARY",
+            &format!(
+                "{} ({})",
+                forum.body_name(&r.meeting.body),
+                forum.body_short(&r.meeting.body)
+            ),
+        );
+        let mut why = w.removed.to_owned();
+        if !r.reason.trim().is_empty() {
+            why = format!("{why}: {}", r.reason.trim());
+        }
+        out.text("DESCRIPTION", &why);
+        out.line("STATUS:CANCELLED");
         out.line("END:VEVENT");
     }
     for d in &y.dues {

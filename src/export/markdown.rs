@@ -145,6 +145,11 @@ pub fn meeting_markdown(archive: &Archive, meeting: &Meeting, opts: &MarkdownOpt
     }
     doc.start_list(None);
     doc.item(|d| d.labelled(l.body, &archive.forum.body_name(meeting.body())));
+    let with = crate::calendar::joint_with(archive, &meeting.id);
+    if !with.is_empty() {
+        let names: Vec<String> = with.iter().map(|p| archive.forum.party_name(p)).collect();
+        doc.item(|d| d.labelled(l.joint_meeting, &names.join(", ")));
+    }
     if !meeting.place.is_empty() {
         doc.item(|d| d.labelled(l.place, &meeting.place));
     }

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 
 use super::followup::Followup;
 use super::ids::{BodyId, ItemRef, MeetingId};
+use super::meeting::Party;
 
 /// A meeting in the plan. It may exist before its meeting file does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,10 @@ pub struct PlannedMeeting {
     /// The calendar event this meeting is part of (a seminar).
     pub event: Option<String>,
     pub note: String,
+    /// *Aflyst*: kept in the plan, shown struck, CANCELLED in calendar programs.
+    pub cancelled: bool,
+    /// A joint meeting: the other bodies, of the archive or outside it (KKR, the region).
+    pub with: Vec<Party>,
     /// Where the meeting's date stands in the plan file (1-based), for pointing at it.
     pub line: usize,
     pub column: usize,
@@ -72,6 +77,8 @@ pub struct CalendarEvent {
     pub end: Option<NaiveTime>,
     pub place: String,
     pub theme: String,
+    /// E.g. an alternative date ("alternativt 24. november").
+    pub note: String,
 }
 
 /// A date outside the forum that plans depend on, e.g. a KKR meeting.
@@ -97,6 +104,16 @@ impl Move {
     }
 }
 
+/// A meeting taken out of the plan. Calendar programs that imported it are told it is
+/// cancelled, under the UID they know it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedMeeting {
+    pub meeting: MeetingId,
+    /// The .ics SEQUENCE of its cancellation: above any it had while planned.
+    pub sequence: u32,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearPlan {
     pub year: i32,
@@ -106,6 +123,7 @@ pub struct YearPlan {
     pub events: Vec<CalendarEvent>,
     pub external: Vec<ExternalDate>,
     pub moves: Vec<Move>,
+    pub removed: Vec<RemovedMeeting>,
     /// Deadlines that do not come from a decision, e.g. the framework agreement's
     /// occupancy reports.
     pub deadlines: Vec<Followup>,

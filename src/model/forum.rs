@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 
 use super::ids::BodyId;
-use super::meeting::{Person, RecommendedBy, RouteStep};
+use super::meeting::{Party, Person};
 use crate::lang::Lang;
 
 /// A body that meets: Socialdirektørforum, Forretningsudvalget, …
@@ -60,27 +60,19 @@ impl Forum {
             .map_or_else(|| id.as_str().to_uppercase(), |b| b.short.clone())
     }
 
-    /// Who recommends, by name: a body's full name or the outside party as written.
-    pub fn party_name(&self, by: &RecommendedBy) -> String {
+    /// A party by name: a body's full name, or the outside party as written.
+    pub fn party_name(&self, by: &Party) -> String {
         match by {
-            RecommendedBy::Body(id) => self.body_name(id),
-            RecommendedBy::Outside(name) => name.clone(),
-        }
-    }
-
-    /// A step of a case route by name.
-    pub fn route_name(&self, step: &RouteStep) -> String {
-        match step {
-            RouteStep::Body(id) => self.body_name(id),
-            RouteStep::Outside(name) => name.clone(),
+            Party::Body(id) => self.body_name(id),
+            Party::Outside(name) => name.clone(),
         }
     }
 
     /// A case route as printed: "Børn og Unge → Økonomiudvalget → Kommunalbestyrelsen".
-    pub fn route_text(&self, route: &[RouteStep]) -> String {
+    pub fn route_text(&self, route: &[Party]) -> String {
         route
             .iter()
-            .map(|s| self.route_name(s))
+            .map(|s| self.party_name(s))
             .collect::<Vec<_>>()
             .join(" → ")
     }

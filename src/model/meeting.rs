@@ -258,10 +258,11 @@ pub fn clause_letter(index: usize) -> String {
     format!("({word})")
 }
 
-/// Who recommends: a body of the archive, or a party outside it ("Administrationen",
-/// "Direktionen", "Formanden").
+/// A party to an item or a meeting: a body of the archive, or one outside it. Who recommends
+/// ("Administrationen", "Direktionen", "Formanden"), a step of a case route (Økonomiudvalget,
+/// Kommunalbestyrelsen, KKR), the other side of a joint meeting (Region Syddanmark).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RecommendedBy {
+pub enum Party {
     Body(BodyId),
     Outside(String),
 }
@@ -270,7 +271,7 @@ pub enum RecommendedBy {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Recommendation {
     /// The recommending party; none where the text says "Det indstilles, at …".
-    pub by: Option<RecommendedBy>,
+    pub by: Option<Party>,
     /// The sentence before the clauses, e.g. "Forretningsudvalget indstiller, at Socialdirektørforum:".
     pub lead: String,
     pub clauses: Vec<String>,
@@ -284,7 +285,7 @@ impl Recommendation {
     /// The body that recommends, when it is one of the archive's.
     pub fn by_body(&self) -> Option<&BodyId> {
         match &self.by {
-            Some(RecommendedBy::Body(b)) => Some(b),
+            Some(Party::Body(b)) => Some(b),
             _ => None,
         }
     }
@@ -365,14 +366,6 @@ pub struct Attachment {
     pub path: PathBuf,
 }
 
-/// A body an item passes through (*sagsgang*): one of the archive's, or one outside it
-/// (Økonomiudvalget, Kommunalbestyrelsen, KKR).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RouteStep {
-    Body(BodyId),
-    Outside(String),
-}
-
 /// The case data municipal minutes print per item, all optional.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CaseData {
@@ -385,7 +378,7 @@ pub struct CaseData {
     /// *Beslutningskompetence*, as printed: "Kommunalbestyrelsen".
     pub authority: Option<String>,
     /// *Sagsgang*: the bodies the case passes through, in order.
-    pub route: Vec<RouteStep>,
+    pub route: Vec<Party>,
 }
 
 impl CaseData {
@@ -487,6 +480,8 @@ pub struct Meeting {
     pub status: MeetingStatus,
     /// For a preparing body's meeting (FU): the meeting it prepares, when stated.
     pub prepares: Option<MeetingId>,
+    /// A joint meeting: the other bodies, of the archive or outside it.
+    pub with: Vec<Party>,
     pub attendance: Attendance,
     /// In the order they were taken: as `order` lists them, then the rest by number.
     pub items: Vec<Item>,

@@ -6,7 +6,9 @@ pub mod forum;
 pub mod ids;
 pub mod meeting;
 
-pub use calendar::{CalendarEvent, EventKind, ExternalDate, Move, PlannedMeeting, YearPlan};
+pub use calendar::{
+    CalendarEvent, EventKind, ExternalDate, Move, PlannedMeeting, RemovedMeeting, YearPlan,
+};
 pub use followup::{
     Due, Followup, FollowupStatus, Instance, Offset, PeriodPart, Reschedule, Run, VaguePeriod,
 };
@@ -14,6 +16,6 @@ pub use forum::{Body, Forum};
 pub use ids::{BodyId, IdError, ItemRef, MeetingId};
 pub use meeting::{
     Attachment, Attendance, CaseData, ClauseDecision, ClauseStyle, Decision, Item, ItemAttendance,
-    ItemKind, Meeting, MeetingStatus, Outcome, Person, Recommendation, RecommendedBy, RouteStep,
-    clause_letter, clause_marker,
+    ItemKind, Meeting, MeetingStatus, Outcome, Party, Person, Recommendation, clause_letter,
+    clause_marker,
 };

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::lang::Lang;
-use crate::model::{Item, Meeting, Person, RouteStep};
+use crate::model::{Item, Meeting, Party, Person};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -135,8 +135,8 @@ pub fn item_fields(item: &Item) -> Vec<(Field, Cow<'_, str>)> {
             push_line(
                 &mut text,
                 match step {
-                    RouteStep::Body(id) => id.as_str(),
-                    RouteStep::Outside(name) => name.as_str(),
+                    Party::Body(id) => id.as_str(),
+                    Party::Outside(name) => name.as_str(),
                 },
             );
         }

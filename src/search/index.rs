@@ -84,14 +84,14 @@ fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
 
 /// The words a `route:` filter matches: each step's id or name, folded, word by word.
 fn route_words(item: &crate::model::Item) -> Vec<String> {
-    use crate::model::RouteStep;
+    use crate::model::Party;
     item.case
         .route
         .iter()
         .flat_map(|step| {
             let text = match step {
-                RouteStep::Body(id) => id.as_str(),
-                RouteStep::Outside(name) => name.as_str(),
+                Party::Body(id) => id.as_str(),
+                Party::Outside(name) => name.as_str(),
             };
             words(text).map(|(_, w)| fold(w)).collect::<Vec<_>>()
         })

@@ -4,6 +4,7 @@ use crate::lang::Lang;
 
 pub struct CalendarUi {
     pub scope: &'static str,
+    /// After the bodies' marks ("S/F møde …").
     pub legend: &'static str,
     pub moving: &'static str,
     pub moving_hint: &'static str,
@@ -38,7 +39,7 @@ pub fn calendar_ui(lang: Lang) -> &'static CalendarUi {
 
 const DA: CalendarUi = CalendarUi {
     scope: "Kalender",
-    legend: "S/F møde  * seminar/temadag  ! frist  ~ anden dato  rød: helligdag",
+    legend: "møde  * seminar/temadag  ! frist  ~ anden dato  rød: helligdag",
     moving: "Flyt",
     moving_hint: "vælg den nye dag og tryk Enter · Esc fortryder",
     prompt_reason: "Hvorfor flyttes mødet?",
@@ -65,7 +66,7 @@ const DA: CalendarUi = CalendarUi {
 
 const EN: CalendarUi = CalendarUi {
     scope: "Calendar",
-    legend: "S/F meeting  * seminar/theme day  ! deadline  ~ other date  red: holiday",
+    legend: "meeting  * seminar/theme day  ! deadline  ~ other date  red: holiday",
     moving: "Move",
     moving_hint: "choose the new day and press Enter · Esc calls it off",
     prompt_reason: "Why does the meeting move?",

@@ -13,7 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::calendar::words::CalendarWords;
-use crate::calendar::{setting, working_dates};
+use crate::calendar::{remarks, setting, working_dates};
 use crate::lang::{Lang, iso_week};
 use crate::text::one_line;
 use crate::tui::app::App;
@@ -240,9 +240,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         render_month(app, cursor.year(), *month, *rect, buf);
     }
     let cui = calendar_ui(app.lang);
+    // Each body's mark is the first letter of its short name: "S/F møde" in this forum,
+    // "B møde" for a committee of its own.
+    let marks: Vec<String> = app
+        .archive
+        .forum
+        .bodies
+        .iter()
+        .filter_map(|b| b.short.chars().next().map(String::from))
+        .collect();
+    let legend = format!("{} {}", marks.join("/"), cui.legend);
     render_rows(
         [Line::styled(
-            truncate(cui.legend, l.legend.width as usize),
+            truncate(legend.trim_start(), l.legend.width as usize),
             app.theme.muted,
         )],
         l.legend,
@@ -373,8 +383,21 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.extend(wrap(
             &meeting_text(app, &m.id),
             width,
-            theme.body(m.id.body.as_str()),
+            struck(theme.body(m.id.body.as_str()), m.cancelled),
         ));
+        let remarks = remarks(&app.archive, m, lang);
+        if !remarks.is_empty() {
+            let style = if m.cancelled {
+                theme.warning
+            } else {
+                theme.text
+            };
+            lines.extend(wrap(
+                &format!("  {}", one_line(&remarks.join(" · "))),
+                width,
+                style,
+            ));
+        }
         if let Some(body) = forum.body(&m.id.body) {
             if let Some(dates) =
                 working_dates(body, m.date).phrase(w.items_due, w.agenda_out, |d| lang.day_month(d))
@@ -459,23 +482,33 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     return;
                 };
                 let wd = working_dates(body, m.date);
+                // A cancelled meeting is struck through and says so, for a screen without
+                // colour or strike-through too.
+                let dates = if m.cancelled {
+                    Span::styled(w.cancelled.to_owned(), theme.warning)
+                } else {
+                    Span::styled(
+                        format!(
+                            "{:<12} {}",
+                            wd.items_due
+                                .map_or_else(|| "–".to_owned(), |d| lang.day_month(d)),
+                            wd.agenda_out
+                                .map_or_else(|| "–".to_owned(), |d| lang.day_month(d))
+                        ),
+                        theme.muted,
+                    )
+                };
                 let mut line = fit_spans(
                     vec![
-                        Span::styled(format!("{:<12}", lang.day_month(m.date)), theme.text),
+                        Span::styled(
+                            format!("{:<12}", lang.day_month(m.date)),
+                            struck(theme.text, m.cancelled),
+                        ),
                         Span::styled(
                             format!("{:<5}", forum.body_short(&m.id.body)),
-                            theme.body(m.id.body.as_str()),
+                            struck(theme.body(m.id.body.as_str()), m.cancelled),
                         ),
-                        Span::styled(
-                            format!(
-                                "{:<12} {}",
-                                wd.items_due
-                                    .map_or_else(|| "–".to_owned(), |d| lang.day_month(d)),
-                                wd.agenda_out
-                                    .map_or_else(|| "–".to_owned(), |d| lang.day_month(d))
-                            ),
-                            theme.muted,
-                        ),
+                        dates,
                     ],
                     width,
                 );
@@ -532,6 +565,12 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     ),
                     theme.accent,
                 ));
+                if let Some(about) = event_about(e, w) {
+                    lines.push(Line::styled(
+                        truncate(&format!("  {about}"), width),
+                        theme.muted,
+                    ));
+                }
             },
         );
     }
@@ -578,6 +617,27 @@ fn windowed<T>(
     }
 }
 
+/// The style, struck through for a cancelled meeting.
+fn struck(style: Style, cancelled: bool) -> Style {
+    if cancelled {
+        style.add_modifier(Modifier::CROSSED_OUT)
+    } else {
+        style
+    }
+}
+
+/// An event's theme and note in one line.
+fn event_about(e: &crate::model::CalendarEvent, w: &CalendarWords) -> Option<String> {
+    let mut parts = Vec::new();
+    if !e.theme.trim().is_empty() {
+        parts.push(format!("{}: {}", w.theme, one_line(&e.theme)));
+    }
+    if !e.note.trim().is_empty() {
+        parts.push(one_line(&e.note));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// A meeting as the list and the day's window name it: body, time and place.
 fn meeting_text(app: &App, id: &crate::model::MeetingId) -> String {
     let set = setting(&app.archive, id);
@@ -615,21 +675,32 @@ pub fn day(app: &App, window: &DayWindow, area: Rect, buf: &mut Buffer) {
                     if !m.has_file {
                         text.push_str(&format!(" ({})", w.no_file));
                     }
-                    fit_spans(
-                        vec![marker, Span::styled(text, theme.body(m.id.body.as_str()))],
-                        width,
-                    )
+                    let mut spans = vec![
+                        marker,
+                        Span::styled(text, struck(theme.body(m.id.body.as_str()), m.cancelled)),
+                    ];
+                    let remarks = remarks(&app.archive, m, lang);
+                    if !remarks.is_empty() {
+                        spans.push(Span::styled(
+                            format!(" — {}", one_line(&remarks.join(" · "))),
+                            theme.muted,
+                        ));
+                    }
+                    fit_spans(spans, width)
                 }
-                DayEntry::Event(e) => fit_spans(
-                    vec![
+                DayEntry::Event(e) => {
+                    let mut spans = vec![
                         marker,
                         Span::styled(
                             format!("{}: {}", w.event_kind(e.kind), one_line(&e.title)),
                             theme.accent,
                         ),
-                    ],
-                    width,
-                ),
+                    ];
+                    if let Some(about) = event_about(e, w) {
+                        spans.push(Span::styled(format!(" — {about}"), theme.muted));
+                    }
+                    fit_spans(spans, width)
+                }
                 DayEntry::Note(text) => fit_spans(
                     vec![marker, Span::styled(one_line(text), theme.text)],
                     width,

@@ -64,6 +64,21 @@ fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     if !meeting.place.is_empty() {
         first.push(Span::styled(format!(", {}", meeting.place), theme.text));
     }
+    let with = crate::calendar::joint_with(&app.archive, &meeting.id);
+    if !with.is_empty() {
+        let names: Vec<String> = with
+            .iter()
+            .map(|p| app.archive.forum.party_name(p))
+            .collect();
+        first.push(Span::styled(
+            format!(
+                " · {} {}",
+                lang.labels().joint_meeting.to_lowercase(),
+                names.join(", ")
+            ),
+            theme.text,
+        ));
+    }
     let a = &meeting.attendance;
     let guests = if a.guests.is_empty() {
         String::new()
