@@ -402,3 +402,92 @@ fn attendance_by_name_and_the_roster_edited_from_the_screen() {
             .is_empty()
     );
 }
+
+fn press(app: &mut dagsorden::tui::App, code: KeyCode, times: usize) {
+    for _ in 0..times {
+        key(app, code);
+    }
+}
+
+#[test]
+fn case_data_meeting_details_and_the_plan_are_edited_from_the_screens() {
+    use common::screen::{ctrl, file_text, paste};
+    let tmp = fixture_copy();
+    let rel = format!("2021/{MEETING}.toml");
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 4, 16).unwrap();
+    let mut app = app_at(tmp.path(), (120, 40), Lang::Da, today);
+    keys(&mut app, "2G");
+    key(&mut app, KeyCode::Enter);
+    // Item 114 (Meddelelser), fourth in the order taken: its case data, by a form.
+    keys(&mut app, "jjjI");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Sagsoplysninger") && text.contains("Sagsgang:"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Up, 9);
+    key(&mut app, KeyCode::End);
+    paste(&mut app, "21/5555");
+    press(&mut app, KeyCode::Down, 4);
+    key(&mut app, KeyCode::End);
+    paste(&mut app, "Økonomiudvalget → Kommunalbestyrelsen");
+    ctrl(&mut app, 's');
+    let file = file_text(tmp.path(), &rel);
+    assert!(
+        file.contains("[items.case]\nnumber = \"21/5555\"\nroute = [\"Økonomiudvalget\", \"Kommunalbestyrelsen\"]"),
+        "{file}"
+    );
+    assert!(
+        file.contains("# Published minutes of a municipal committee"),
+        "comments kept"
+    );
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert!(archive.diagnostics.is_empty(), "{:?}", archive.diagnostics);
+    let text = screen_text(&app);
+    assert!(text.contains("Sagsnr.: 21/5555"), "{text}");
+
+    // A route step that is no body's id is refused, and the form stays with the text.
+    keys(&mut app, "I");
+    press(&mut app, KeyCode::Up, 5);
+    key(&mut app, KeyCode::End);
+    paste(&mut app, " → kb");
+    ctrl(&mut app, 's');
+    let text = screen_text(&app);
+    assert!(text.contains("«kb» er ikke et udvalg"), "{text}");
+    assert!(
+        text.contains("Kommunalbestyrelsen → kb"),
+        "the typed text is kept: {text}"
+    );
+    key(&mut app, KeyCode::Esc);
+    if screen_text(&app).contains("Kassér") {
+        keys(&mut app, "j");
+    }
+    assert!(!file_text(tmp.path(), &rel).contains("\"kb\""));
+
+    // The meeting's own details: a joint meeting.
+    keys(&mut app, "M");
+    key(&mut app, KeyCode::End);
+    paste(&mut app, " Ældreudvalget");
+    ctrl(&mut app, 's');
+    let file = file_text(tmp.path(), &rel);
+    assert!(file.contains("with = [\"Ældreudvalget\"]"), "{file}");
+    assert!(screen_text(&app).contains("fælles møde med Ældreudvalget"));
+
+    // The Kalender: the cancelled meeting of 21 May is held after all.
+    key(&mut app, KeyCode::Esc);
+    keys(&mut app, "5jjjjje");
+    let text = screen_text(&app);
+    assert!(text.contains("Aflyst: ja"), "{text}");
+    press(&mut app, KeyCode::Up, 2);
+    key(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Backspace, 2);
+    paste(&mut app, "nej");
+    ctrl(&mut app, 's');
+    let plan = file_text(tmp.path(), "calendar/2021.toml");
+    assert!(!plan.contains("cancelled = true"), "{plan}");
+    assert!(plan.contains("note = \"Ingen sager\""), "{plan}");
+    assert!(
+        plan.contains("# a joint meeting with a committee outside the archive"),
+        "{plan}"
+    );
+}

@@ -68,13 +68,18 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
                 } else if r.held.date != r.held.id.date {
                     title = format!("({} {}) {title}", w.moved_from, lang.date(r.held.id.date));
                 }
+                let status = if r.held.cancelled && r.file.is_none() {
+                    w.cancelled
+                } else {
+                    lang.status(status)
+                };
                 writeln!(
                     out,
                     "{:<16} {:<4} {:<30} {:<18} {}",
                     r.held.id.to_string(),
                     sanitize(&short),
                     lang.long_date(r.held.date),
-                    lang.status(status),
+                    status,
                     sanitize(title.trim_end())
                 )?;
             }
@@ -93,6 +98,7 @@ fn row_json(archive: &Archive, r: &Row) -> serde_json::Value {
         "planned_date": id.date.to_string(),
         "moved": r.held.date != id.date,
         "move_pending": r.held.move_pending,
+        "cancelled": r.held.cancelled,
         "status": r.file.map_or(MeetingStatus::Planned, |m| m.status).key(),
         "title": r.file.map(|m| m.title.as_str()),
         "place": r.file.map(|m| m.place.as_str()).or_else(|| planned.and_then(|p| p.place.as_deref())),

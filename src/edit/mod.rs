@@ -4,6 +4,7 @@
 //! Nothing here reads the clock or touches the disk.
 
 pub mod calendar;
+pub mod details;
 pub mod followup;
 pub mod forum;
 pub mod new_meeting;
@@ -18,7 +19,7 @@ pub type EditResult = Result<(), String>;
 
 /// Sets `key` in `table` to `value`, keeping the comments above the key and the decor
 /// (spacing, trailing comment) of the value it replaces.
-fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
+pub(crate) fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
     let mut value = value.into();
     match table.get_mut(key) {
         // Replaced in place: the key, with the comment lines above it, stays.
@@ -35,7 +36,7 @@ fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
 }
 
 /// Sets a text field, or removes it when the text is empty.
-fn set_text(table: &mut Table, key: &str, text: &str) {
+pub(crate) fn set_text(table: &mut Table, key: &str, text: &str) {
     if text.trim().is_empty() {
         table.remove(key);
     } else {
@@ -44,7 +45,7 @@ fn set_text(table: &mut Table, key: &str, text: &str) {
 }
 
 /// Multi-line text is written with a final newline, so that `"""` closes on its own line.
-fn normalise_newlines(text: &str) -> String {
+pub(crate) fn normalise_newlines(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
     let trimmed = text.trim_end();
     if trimmed.contains('\n') {
@@ -55,7 +56,7 @@ fn normalise_newlines(text: &str) -> String {
 }
 
 /// A date as TOML writes it: `2018-02-09`, no quotes.
-fn toml_date(date: chrono::NaiveDate) -> toml_edit::Datetime {
+pub(crate) fn toml_date(date: chrono::NaiveDate) -> toml_edit::Datetime {
     use chrono::Datelike;
     toml_edit::Datetime {
         date: Some(toml_edit::Date {
@@ -84,7 +85,7 @@ fn items(doc: &mut DocumentMut) -> Result<&mut ArrayOfTables, String> {
         })
 }
 
-fn item(doc: &mut DocumentMut, index: usize) -> Result<&mut Table, String> {
+pub(crate) fn item(doc: &mut DocumentMut, index: usize) -> Result<&mut Table, String> {
     items(doc)?
         .get_mut(index)
         .ok_or_else(|| format!("there is no item at position {}", index + 1))
@@ -94,12 +95,20 @@ fn number_of(table: &Table) -> Option<i64> {
     table.get("number").and_then(Item::as_integer)
 }
 
+/// Sets the title. Only a closed item may have none: its content is not published, and
+/// the minutes show it as "Lukket punkt".
 pub fn set_item_title(doc: &mut DocumentMut, index: usize, title: &str) -> EditResult {
     let title = title.trim();
+    let table = item(doc, index)?;
     if title.is_empty() {
-        return Err("an item needs a title".to_owned());
+        let closed = table.get("closed").and_then(Item::as_bool) == Some(true);
+        if !closed {
+            return Err("an item needs a title; only a closed item may leave it out".to_owned());
+        }
+        table.remove("title");
+        return Ok(());
     }
-    set(item(doc, index)?, "title", title);
+    set(table, "title", title);
     Ok(())
 }
 
@@ -114,6 +123,13 @@ pub fn set_item_closed(doc: &mut DocumentMut, index: usize, closed: bool) -> Edi
     if closed {
         set(table, "closed", true);
     } else {
+        let titled = table
+            .get("title")
+            .and_then(Item::as_str)
+            .is_some_and(|t| !t.trim().is_empty());
+        if !titled {
+            return Err("give the item its title first (r): an open item needs one".to_owned());
+        }
         table.remove("closed");
     }
     Ok(())
@@ -235,7 +251,7 @@ pub fn renumber(doc: &mut DocumentMut) -> EditResult {
 }
 
 /// A sub-table of an item (`recommendation`, `decision`), created when missing.
-fn sub_table<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Table, String> {
+pub(crate) fn sub_table<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Table, String> {
     if table.get(key).is_none() {
         let mut sub = Table::new();
         sub.set_implicit(false);

@@ -22,6 +22,7 @@ use crate::edit::calendar::{
     remove_meeting,
 };
 use crate::model::{BodyId, CalendarEvent, EventKind, MeetingId};
+use crate::text::one_line;
 
 /// What the year grid shows on a day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -88,6 +89,13 @@ pub struct DayWindow {
 pub enum PlanThing {
     Meeting(MeetingId),
     Event { id: String, year: i32 },
+}
+
+/// What a plan-entry form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanEntry {
+    Meeting(crate::model::MeetingId),
+    Event(String),
 }
 
 fn plan_rel(year: i32) -> PathBuf {
@@ -191,6 +199,10 @@ impl App {
             }
             Action::ProposeYear => {
                 self.propose_next_year();
+                None
+            }
+            Action::EditPlanEntry => {
+                self.ask_plan_entry();
                 None
             }
             _ => None,
@@ -426,6 +438,75 @@ impl App {
     }
 
     // --- Adding and removing ------------------------------------------------------------
+
+    /// The form of the cursor day's planned meeting, else of its seminar or theme day.
+    fn ask_plan_entry(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let cui = calendar_ui(self.lang);
+        let day = self.calendar.cursor;
+        let planned = self.meetings_on(day).into_iter().find_map(|s| {
+            self.archive.plans.iter().find_map(|p| {
+                p.meetings
+                    .iter()
+                    .find(|m| m.id() == s.id)
+                    .map(|m| (p.year, m.clone()))
+            })
+        });
+        if let Some((year, m)) = planned {
+            let form = crate::edit::details::planned_form(&m, self.lang);
+            let title = format!("{} ({})", cui.prompt_plan_entry, self.lang.date(m.date));
+            self.ask(
+                Prompt::PlanEntry {
+                    year,
+                    target: PlanEntry::Meeting(m.id()),
+                },
+                title,
+                &form,
+            );
+            return;
+        }
+        if let Some(e) = self.events_on(day).into_iter().next() {
+            let year = e.start_date.year();
+            let form = crate::edit::details::event_form(&e, self.lang);
+            let title = format!("{} ({})", cui.prompt_plan_entry, one_line(&e.title));
+            self.ask(
+                Prompt::PlanEntry {
+                    year,
+                    target: PlanEntry::Event(e.id),
+                },
+                title,
+                &form,
+            );
+            return;
+        }
+        self.message = Some(Message::Info(cui.nothing_to_edit.to_owned()));
+    }
+
+    pub(super) fn submit_plan_entry(&mut self, year: i32, target: PlanEntry, text: &str) {
+        let cui = calendar_ui(self.lang);
+        let forum = self.archive.forum.clone();
+        let mut refused = None;
+        let label = cui.c_plan_entry;
+        self.save_plan(year, label, |doc| {
+            let result = match &target {
+                PlanEntry::Meeting(id) => {
+                    crate::edit::details::set_planned_form(doc, id, &forum, text)
+                }
+                PlanEntry::Event(id) => crate::edit::details::set_event_form(doc, id, text),
+            };
+            result.inspect_err(|e| refused = Some(e.clone()))
+        });
+        if let Some(why) = refused {
+            self.ask(
+                Prompt::PlanEntry { year, target },
+                cui.prompt_plan_entry,
+                text,
+            );
+            self.message = Some(Message::Error(format!("{}: {why}", self.eui().not_saved)));
+        }
+    }
 
     fn ask_add_to_plan(&mut self) {
         if !self.writable() {

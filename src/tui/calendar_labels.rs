@@ -28,6 +28,9 @@ pub struct CalendarUi {
     pub day_keys: &'static str,
     pub pairs: &'static str,
     pub selected: &'static str,
+    pub prompt_plan_entry: &'static str,
+    pub nothing_to_edit: &'static str,
+    pub c_plan_entry: &'static str,
 }
 
 pub fn calendar_ui(lang: Lang) -> &'static CalendarUi {
@@ -62,6 +65,9 @@ const DA: CalendarUi = CalendarUi {
     day_keys: "Enter åbn · m flyt · D fjern · Esc luk",
     pairs: "par",
     selected: "Valgt dag",
+    prompt_plan_entry: "Ret i mødeplanen (tomt felt fjernes)",
+    nothing_to_edit: "Intet møde eller seminar i planen på dagen",
+    c_plan_entry: "mødeplan rettet",
 };
 
 const EN: CalendarUi = CalendarUi {
@@ -89,4 +95,7 @@ const EN: CalendarUi = CalendarUi {
     day_keys: "Enter open · m move · D remove · Esc close",
     pairs: "pairs",
     selected: "Selected day",
+    prompt_plan_entry: "Edit in the plan (an empty field is removed)",
+    nothing_to_edit: "No planned meeting or event on the day",
+    c_plan_entry: "plan changed",
 };

@@ -51,6 +51,10 @@ pub enum Action {
     EditTitle,
     EditBackground,
     EditRecommendation,
+    /// Case data, summary, who recommends, decision heading, attendance for the item.
+    EditItemDetails,
+    /// Publication dates, source page, order taken, joint bodies.
+    EditMeetingDetails,
     EditDecision,
     AttachFile,
     NextStatus,
@@ -99,6 +103,9 @@ pub enum Action {
     AddToPlan,
     RemoveFromPlan,
     ProposeYear,
+    /// Kalender: a planned meeting's cancellation, joint bodies and note; an event's
+    /// theme and note.
+    EditPlanEntry,
 }
 
 /// Where an action applies, as grouped in the help overlay.
@@ -123,7 +130,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 78] = [
+    pub const ALL: [Action; 81] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -155,6 +162,8 @@ impl Action {
         Action::EditTitle,
         Action::EditBackground,
         Action::EditRecommendation,
+        Action::EditItemDetails,
+        Action::EditMeetingDetails,
         Action::EditDecision,
         Action::AttachFile,
         Action::NextStatus,
@@ -202,6 +211,7 @@ impl Action {
         Action::AddToPlan,
         Action::RemoveFromPlan,
         Action::ProposeYear,
+        Action::EditPlanEntry,
     ];
 
     /// Whether the action changes the archive (or turns meeting mode on and off).
@@ -243,6 +253,8 @@ impl Action {
             Action::EditTitle => "edit-title",
             Action::EditBackground => "edit-background",
             Action::EditRecommendation => "edit-recommendation",
+            Action::EditItemDetails => "edit-item-details",
+            Action::EditMeetingDetails => "edit-meeting-details",
             Action::EditDecision => "edit-decision",
             Action::AttachFile => "attach-file",
             Action::NextStatus => "next-status",
@@ -290,6 +302,7 @@ impl Action {
             Action::AddToPlan => "add-to-plan",
             Action::RemoveFromPlan => "remove-from-plan",
             Action::ProposeYear => "propose-year",
+            Action::EditPlanEntry => "edit-plan-entry",
         }
     }
 
@@ -342,7 +355,8 @@ impl Action {
             | Action::MoveMeeting
             | Action::AddToPlan
             | Action::RemoveFromPlan
-            | Action::ProposeYear => Scope::Calendar,
+            | Action::ProposeYear
+            | Action::EditPlanEntry => Scope::Calendar,
             Action::FocusNext
             | Action::FocusPrev
             | Action::PreviousMeeting
@@ -358,6 +372,8 @@ impl Action {
             | Action::EditTitle
             | Action::EditBackground
             | Action::EditRecommendation
+            | Action::EditItemDetails
+            | Action::EditMeetingDetails
             | Action::EditDecision
             | Action::AttachFile
             | Action::NextStatus
@@ -432,6 +448,14 @@ impl Action {
             Action::EditRecommendation => (
                 "Ret indstillingen: én linje pr. del",
                 "Edit the recommendation: one line per clause",
+            ),
+            Action::EditItemDetails => (
+                "Sagsoplysninger: sagsnr., sagsgang, resume, indstillet af, fraværende …",
+                "Case data: case no., route, summary, recommended by, absent …",
+            ),
+            Action::EditMeetingDetails => (
+                "Mødeoplysninger: udgivet, kilde, rækkefølge, fælles møde",
+                "Meeting details: published, source, order taken, joint meeting",
             ),
             Action::EditDecision => ("Ret beslutningens tekst", "Edit the decision's text"),
             Action::AttachFile => ("Vedhæft bilag", "Attach a file"),
@@ -527,6 +551,10 @@ impl Action {
                 "Fjern møde, seminar eller temadag fra planen",
                 "Remove a meeting, seminar or theme day from the plan",
             ),
+            Action::EditPlanEntry => (
+                "Ret dagens møde i planen (aflyst, fælles møde, bemærkning) eller seminar (tema, bemærkning)",
+                "Edit the day's planned meeting (cancelled, joint, note) or event (theme, note)",
+            ),
             Action::ProposeYear => (
                 "Foreslå næste års mødeplan ud fra forum.toml",
                 "Propose next year's plan from forum.toml",
@@ -579,6 +607,7 @@ impl Action {
             Action::MoveMeeting => ("flyt", "move"),
             Action::AddToPlan => ("tilføj", "add"),
             Action::ProposeYear => ("foreslå år", "propose year"),
+            Action::EditPlanEntry => ("ret", "edit"),
             _ => ("", ""),
         };
         match lang {
@@ -635,6 +664,7 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("D", Action::RemoveFromPlan),
     ("delete", Action::RemoveFromPlan),
     ("P", Action::ProposeYear),
+    ("e", Action::EditPlanEntry),
     ("k", Action::Up),
     ("up", Action::Up),
     ("j", Action::Down),
@@ -670,6 +700,8 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("r", Action::EditTitle),
     ("e", Action::EditBackground),
     ("i", Action::EditRecommendation),
+    ("I", Action::EditItemDetails),
+    ("M", Action::EditMeetingDetails),
     ("b", Action::EditDecision),
     ("A", Action::AttachFile),
     ("s", Action::NextStatus),

@@ -66,6 +66,12 @@ pub enum Prompt {
         what: String,
     },
     Guest,
+    /// The item's case data and the other fields of its form.
+    ItemDetails {
+        file_index: usize,
+    },
+    /// The meeting's publication dates, source, order and joint bodies.
+    MeetingDetails,
     /// A new member of the open meeting's body, in forum.toml.
     NewMember,
     /// A member corrected in forum.toml (`old`: the name as it stood).
@@ -106,6 +112,11 @@ pub enum Prompt {
     AddToPlan {
         date: NaiveDate,
     },
+    /// Kalender: the form of a planned meeting or an event in the plan of `year`.
+    PlanEntry {
+        year: i32,
+        target: super::calendar::PlanEntry,
+    },
 }
 
 impl Prompt {
@@ -117,6 +128,9 @@ impl Prompt {
                 | Prompt::Decision { .. }
                 | Prompt::Remarks { .. }
                 | Prompt::Clause { .. }
+                | Prompt::ItemDetails { .. }
+                | Prompt::MeetingDetails
+                | Prompt::PlanEntry { .. }
         )
     }
 }
@@ -315,6 +329,7 @@ impl App {
                 self.submit_move(prompt, &text)
             }
             Prompt::AddToPlan { date } => self.submit_add_to_plan(date, &text),
+            Prompt::PlanEntry { year, target } => self.submit_plan_entry(year, target, &text),
             Prompt::Guest => {
                 let Some(person) = parse_person(&text) else {
                     return;
@@ -324,6 +339,35 @@ impl App {
                 });
             }
             Prompt::NewMember | Prompt::EditMember { .. } => self.submit_member(&prompt, &text),
+            Prompt::ItemDetails { file_index } => {
+                let forum = self.archive.forum.clone();
+                let mut refused = None;
+                self.save_current(e.c_details, |doc| {
+                    edit::details::set_item_form(doc, file_index, &forum, &text)
+                        .inspect_err(|err| refused = Some(err.clone()))
+                });
+                // Refused: the form comes back with what was typed, and says why.
+                if let Some(why) = refused {
+                    self.ask(prompt, e.prompt_item_details, &text);
+                    self.error(format!("{}: {why}", e.not_saved));
+                }
+            }
+            Prompt::MeetingDetails => {
+                let forum = self.archive.forum.clone();
+                let numbers: Vec<u32> = self
+                    .current_meeting()
+                    .map(|(m, _)| m.items.iter().map(|i| i.number).collect())
+                    .unwrap_or_default();
+                let mut refused = None;
+                self.save_current(e.c_details, |doc| {
+                    edit::details::set_meeting_form(doc, &forum, &numbers, &text)
+                        .inspect_err(|err| refused = Some(err.clone()))
+                });
+                if let Some(why) = refused {
+                    self.ask(prompt, e.prompt_meeting_details, &text);
+                    self.error(format!("{}: {why}", e.not_saved));
+                }
+            }
         }
     }
 
@@ -660,6 +704,11 @@ impl App {
         }
         let item = meeting.items.get(view.item);
         let file_index = item.map(|i| i.file_index);
+        if action == Action::EditMeetingDetails {
+            let form = edit::details::meeting_form(meeting, self.lang);
+            self.ask(Prompt::MeetingDetails, e.prompt_meeting_details, &form);
+            return;
+        }
         let needs_item = !matches!(
             action,
             Action::AddItem
@@ -738,6 +787,11 @@ impl App {
                     &text,
                 )
             }
+            Action::EditItemDetails => self.ask(
+                Prompt::ItemDetails { file_index: fi },
+                e.prompt_item_details,
+                &edit::details::item_form(&item, self.lang),
+            ),
             Action::EditDecision => {
                 let text = item
                     .decision

@@ -76,12 +76,27 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                     ),
                     theme.text,
                 ),
+                None if s.cancelled => (
+                    crate::calendar::words::CalendarWords::of(app.lang)
+                        .cancelled
+                        .to_owned(),
+                    theme.warning,
+                ),
                 None => (ui.planned.to_owned(), theme.muted),
             };
             let mut spans = vec![
                 Span::raw("  "),
                 Span::styled(format!("{short:<4} "), theme.body(s.id.body.as_str())),
-                Span::styled(format!("{date:<30}"), theme.text),
+                Span::styled(
+                    format!("{date:<30}"),
+                    if s.cancelled {
+                        theme
+                            .text
+                            .add_modifier(ratatui::style::Modifier::CROSSED_OUT)
+                    } else {
+                        theme.text
+                    },
+                ),
             ];
             if width >= 90 {
                 spans.push(Span::styled(
