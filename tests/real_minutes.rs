@@ -491,3 +491,28 @@ fn case_data_meeting_details_and_the_plan_are_edited_from_the_screens() {
         "{plan}"
     );
 }
+
+#[test]
+fn a_new_meeting_starts_with_agenda_approval_and_numbers_run_on() {
+    let tmp = fixture_copy();
+    let out = Command::cargo_bin("dagsorden")
+        .unwrap()
+        .env_remove("DAGSORDEN_DIR")
+        .arg("--dir")
+        .arg(tmp.path())
+        .args(["--today", "2021-03-20", "new", "--body", "børn-og-unge", "--date", "2021-04-16"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = common::screen::file_text(tmp.path(), "2021/2021-04-16-børn-og-unge.toml");
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert!(archive.diagnostics.is_empty(), "{:?}", archive.diagnostics);
+    let m = archive.meeting(&"2021-04-16-børn-og-unge".parse().unwrap()).unwrap();
+    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
+    // 119 was the last item number of the year: the next meeting goes on from 120.
+    assert_eq!(numbers, [120, 121, 122, 123, 124], "{text}");
+    assert_eq!(m.items[0].kind, ItemKind::AgendaApproval);
+    assert_eq!(m.items[0].title, "Godkendelse af dagsorden");
+    // The next meeting is not the cancelled one of 21 May.
+    assert!(!text.contains("21. maj"), "{text}");
+}

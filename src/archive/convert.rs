@@ -345,6 +345,8 @@ impl<'a> Converter<'a> {
                     day
                 }),
                 gap_days: b.gap_days,
+                agenda_approval: b.agenda_approval,
+                running_numbers: b.running_numbers,
                 members: Self::people(&b.members),
             });
         }

@@ -43,6 +43,12 @@ pub struct RawBody {
     pub meetings_per_year: Option<u32>,
     pub weekday: Option<SStr>,
     pub gap_days: Option<u32>,
+    /// A new meeting starts with *Godkendelse af dagsorden*.
+    #[serde(default)]
+    pub agenda_approval: bool,
+    /// Item numbers run on through the year from meeting to meeting (112, 113 …).
+    #[serde(default)]
+    pub running_numbers: bool,
     #[serde(default)]
     pub members: Vec<RawPerson>,
 }

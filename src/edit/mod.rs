@@ -180,8 +180,10 @@ pub fn add_item(
     }
     let items = items(doc)?;
     let at = at.min(items.len());
+    // First in a meeting whose numbers run on from earlier meetings (112, 113 …), a new
+    // item takes the first number and the others move up.
     let number = match at {
-        0 => 1,
+        0 => items.get(0).and_then(number_of).unwrap_or(1),
         _ => items.get(at - 1).and_then(number_of).unwrap_or(at as i64) + 1,
     };
     let table = new_item_table(number, title, kind, items.get(at.saturating_sub(1)));
@@ -241,10 +243,19 @@ pub fn move_item(doc: &mut DocumentMut, index: usize, up: bool) -> Result<usize,
 }
 
 /// Numbers the items 1, 2, 3, … in their order.
+/// Numbers the items one after another from the first item's number: 1, 2, 3 … in a
+/// meeting that starts at 1, 112, 113 … where a committee numbers its items through the year.
 pub fn renumber(doc: &mut DocumentMut) -> EditResult {
+    let first = items(doc)?.get(0).and_then(number_of).unwrap_or(1);
+    renumber_from(doc, first)
+}
+
+/// Numbers the items one after another from `first`.
+pub fn renumber_from(doc: &mut DocumentMut, first: i64) -> EditResult {
     for (i, table) in items(doc)?.iter_mut().enumerate() {
-        if number_of(table) != Some(i as i64 + 1) {
-            set(table, "number", i as i64 + 1);
+        let n = first + i as i64;
+        if number_of(table) != Some(n) {
+            set(table, "number", n);
         }
     }
     Ok(())

@@ -70,13 +70,14 @@ pub fn draft(
     let crate::calendar::Setting { start, end, place } = crate::calendar::setting(archive, &id);
     let prepares = planned.and_then(|p| p.prepares.clone());
 
+    // A cancelled meeting is neither the one before nor the next.
     let previous = schedule
         .iter()
-        .filter(|s| s.id.body == *body && s.date < date && s.id != id)
+        .filter(|s| s.id.body == *body && s.date < date && s.id != id && !s.cancelled)
         .max_by_key(|s| s.date);
     let next = schedule
         .iter()
-        .filter(|s| s.id.body == *body && s.date > date && s.id != id)
+        .filter(|s| s.id.body == *body && s.date > date && s.id != id && !s.cancelled)
         .min_by_key(|s| s.date);
     // Who recommends to this body writes the lead-ins ("Forretningsudvalget indstiller, at …").
     let recommender = forum
@@ -111,6 +112,11 @@ pub fn draft(
         Some(r) => format!("{} indstiller, at {}", r.name, b.name),
         None => format!("Det indstilles, at {}", b.name),
     };
+    if b.agenda_approval {
+        let at = append_item(&mut doc, "Godkendelse af dagsorden", ItemKind::AgendaApproval)?;
+        let clause = "godkender dagsordenen".to_owned();
+        super::set_recommendation(&mut doc, at, &lead, &[clause], None)?;
+    }
     if let Some(prev) = previous {
         let date_text = lang.date(prev.date);
         let title = format!(
@@ -142,6 +148,19 @@ pub fn draft(
         let item = super::item(&mut doc, at)?;
         item.insert("background", value(text));
         item.insert("refs", value(Array::from_iter([n.id.to_string()])));
+    }
+
+    if b.running_numbers {
+        // Numbers run on from the body's last numbered item earlier in the year.
+        let last = archive
+            .meetings
+            .iter()
+            .filter(|m| m.id.body == *body && m.date() < date && m.date().year() == date.year())
+            .flat_map(|m| m.items.iter().map(|i| i.number))
+            .max();
+        if let Some(last) = last {
+            super::renumber_from(&mut doc, i64::from(last) + 1)?;
+        }
     }
 
     Ok(Draft {

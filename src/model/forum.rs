@@ -30,6 +30,10 @@ pub struct Body {
     pub meetings_per_year: Option<u32>,
     pub weekday: Option<chrono::Weekday>,
     pub gap_days: Option<u32>,
+    /// A new meeting starts with approval of the agenda (*Godkendelse af dagsorden*).
+    pub agenda_approval: bool,
+    /// Item numbers run on through the year from meeting to meeting (112, 113 …).
+    pub running_numbers: bool,
     pub members: Vec<Person>,
 }
 
