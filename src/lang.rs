@@ -93,7 +93,7 @@ impl Lang {
     /// An item (or meeting) as a reader finds it: "SDF 8. september 2017, punkt 3".
     pub fn item_phrase(self, forum: &crate::model::Forum, r: &crate::model::ItemRef) -> String {
         let short = forum.body_short(&r.meeting.body);
-        match r.item {
+        match &r.item {
             Some(n) => format!(
                 "{short} {}, {} {n}",
                 self.date(r.meeting.date),

@@ -25,7 +25,7 @@ fn each_broken_file_gives_one_precise_message() {
     let expected = [
         "2018/2018-03-02-sdf.toml:8:27: error: invalid basic string, expected `\"`",
         "2018/2018-03-09-sdf.toml:2:1: error: unresolved merge conflict",
-        "2018/2018-03-16-sdf.toml:7:10: error: invalid type: string \"tre\", expected u32",
+        "2018/2018-03-16-sdf.toml:7:10: error: \"tre\" is not an item number",
         "2018/2018-03-23-sdf.toml:2:11: error: the file is not valid UTF-8 (byte 0xF8 is not a character)",
         "2018/2018-04-06-sdf.toml:12:10: error: item number 3 is used twice in this meeting",
         "2018/2018-04-13-sdf.toml:3:8: error: a date must be written YYYY-MM-DD",
@@ -86,12 +86,13 @@ fn the_caret_points_at_the_problem() {
 fn good_files_load_beside_broken_ones() {
     let archive = broken();
     let ids: Vec<String> = archive.meetings.iter().map(|m| m.id.to_string()).collect();
-    // Files with semantic problems still load, so the rest of their content stays usable;
-    // files that do not parse are left out.
+    // Files with semantic problems still load, so the rest of their content stays usable
+    // (a bad item number leaves out that item only); files that do not parse are left out.
     assert_eq!(
         ids,
         [
             "2018-02-09-sdf",
+            "2018-03-16-sdf",
             "2018-04-06-sdf",
             "2018-04-20-fu",
             "2018-04-27-sdf"

@@ -19,7 +19,7 @@ fn search(archive: &Archive, query: &str) -> Vec<(String, Option<u32>)> {
     SearchIndex::build(&archive.meetings)
         .search(&Query::parse(query))
         .into_iter()
-        .map(|Hit { meeting, item }| (meeting.to_string(), item))
+        .map(|Hit { meeting, item }| (meeting.to_string(), item.map(|n| n.main())))
         .collect()
 }
 
@@ -124,7 +124,7 @@ fn hits_come_newest_meeting_first_and_follow_a_saved_change() {
         found,
         [Hit {
             meeting: changed.id.clone(),
-            item: Some(1)
+            item: Some(1.into())
         }]
     );
     index.remove(&changed.id);
@@ -143,7 +143,12 @@ fn deviations_are_exactly_those_of_the_minutes() {
     let rows = decision_rows(&archive.meetings, &filter);
     let found: Vec<(u32, Option<usize>)> = rows
         .iter()
-        .map(|r| (archive.meetings[r.meeting].items[r.item].number, r.clause))
+        .map(|r| {
+            (
+                archive.meetings[r.meeting].items[r.item].number.main(),
+                r.clause,
+            )
+        })
         .collect();
     assert_eq!(found, [(4, Some(0)), (9, Some(0)), (9, Some(1))]);
     let item9 = &archive.meetings[0].items[8];
@@ -204,10 +209,16 @@ fn a_timeline_runs_from_fu_recommendation_to_sdf_decision_to_what_came_back() {
 
     // Stjernen: FU prepared it (a reference), SDF decided it, and it shares a tag with the
     // item on special psychiatric places ("takster"). The 2016 decision has no file.
-    let entries = timeline(&archive.meetings, &sdf, 8, |_| None);
+    let entries = timeline(&archive.meetings, &sdf, &8.into(), |_| None);
     let seen: Vec<(String, Option<u32>, Link)> = entries
         .iter()
-        .map(|e| (e.meeting.to_string(), e.item, e.link.clone()))
+        .map(|e| {
+            (
+                e.meeting.to_string(),
+                e.item.as_ref().map(|n| n.main()),
+                e.link.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         seen,
@@ -225,11 +236,11 @@ fn a_timeline_runs_from_fu_recommendation_to_sdf_decision_to_what_came_back() {
 
     // The course: decided on 8 September 2017, its follow-up, and the evaluation that came
     // back in 2018 (it answers the follow-up).
-    let entries = timeline(&archive.meetings, &sdf, 2, |_| None);
+    let entries = timeline(&archive.meetings, &sdf, &2.into(), |_| None);
     let linked: Vec<(String, Option<u32>)> = entries
         .iter()
         .filter(|e| matches!(e.link, Link::Linked | Link::Origin | Link::Followup(_)))
-        .map(|e| (e.meeting.to_string(), e.item))
+        .map(|e| (e.meeting.to_string(), e.item.as_ref().map(|n| n.main())))
         .collect();
     assert_eq!(
         linked,

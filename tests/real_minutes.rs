@@ -86,11 +86,23 @@ fn every_field_is_held_as_written() {
         m.source.as_deref(),
         Some("https://fjordby.dk/politik/referater/2021-03-12-boern-og-unge")
     );
-    // Held in the order taken, with the numbers as printed.
-    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
-    assert_eq!(numbers, [112, 113, 115, 114, 116, 117, 118, 119]);
+    // Held in the order taken, with the numbers as printed, a sub-item with its own.
+    let numbers: Vec<String> = m.items.iter().map(|i| i.number.to_string()).collect();
+    assert_eq!(
+        numbers,
+        [
+            "112", "113", "113a", "115", "114", "116", "117", "118", "119"
+        ]
+    );
+    let sub = m.item(&"113a".parse().unwrap()).unwrap();
+    assert_eq!(sub.title, "Tillægsbevilling til specialundervisning");
+    assert_eq!(
+        sub.recommendation.as_ref().unwrap().clauses.len(),
+        0,
+        "a recommendation in its lead alone"
+    );
 
-    let agenda = m.item(112).unwrap();
+    let agenda = m.item(&112.into()).unwrap();
     assert_eq!(agenda.kind, ItemKind::AgendaApproval);
     let rec = agenda.recommendation.as_ref().unwrap();
     assert_eq!(rec.by, None, "\"Det indstilles\" names nobody");
@@ -100,7 +112,7 @@ fn every_field_is_held_as_written() {
         Some("Beslutning i Udvalget for Børn og Unge den 12-03-2021")
     );
 
-    let budget = m.item(113).unwrap();
+    let budget = m.item(&113.into()).unwrap();
     let rec = budget.recommendation.as_ref().unwrap();
     assert_eq!(rec.by, Some(Party::Outside("Administrationen".into())));
     assert_eq!(rec.style, ClauseStyle::Numbers);
@@ -131,19 +143,19 @@ fn every_field_is_held_as_written() {
         .collect();
     assert_eq!(outcomes, [Outcome::Noted, Outcome::Approved]);
 
-    let hearing = m.item(115).unwrap();
+    let hearing = m.item(&115.into()).unwrap();
     assert_eq!(
         hearing.recommendation.as_ref().unwrap().style,
         ClauseStyle::Bullets
     );
     assert_eq!(hearing.attendance.guests[0].name, "Jens Bro");
     assert_eq!(
-        m.item(116).unwrap().attendance.absent[0].name,
+        m.item(&116.into()).unwrap().attendance.absent[0].name,
         "Søren Østergaard"
     );
-    assert_eq!(m.item(117).unwrap().kind, ItemKind::Other);
+    assert_eq!(m.item(&117.into()).unwrap().kind, ItemKind::Other);
 
-    let closed = m.item(118).unwrap();
+    let closed = m.item(&118.into()).unwrap();
     assert!(closed.closed);
     assert_eq!(closed.title, "", "no title is invented");
     assert_eq!(closed.kind, ItemKind::Other, "no kind is invented");
@@ -176,6 +188,12 @@ fn the_minutes_and_the_agenda_are_published_as_held() {
     // Items in the order taken: 115 before 114.
     let at = |doc: &str, s: &str| doc.find(s).unwrap_or_else(|| panic!("{s} in {doc}"));
     assert!(at(&minutes, "## 115\\.") < at(&minutes, "## 114\\."));
+    // A sub-item keeps its number as printed, in the list and as its heading.
+    assert!(
+        minutes.contains("\n113a. Tillægsbevilling til specialundervisning\n"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("## 113a. Tillægsbevilling"), "{minutes}");
     // Numbered clauses as a numbered list, the route with its bodies outside the archive.
     assert!(minutes.contains("1. budgetopfølgningen tages til efterretning"));
     assert!(minutes.contains("Udvalget for Børn og Unge → Økonomiudvalget → Kommunalbestyrelsen"));
@@ -192,8 +210,8 @@ fn the_minutes_and_the_agenda_are_published_as_held() {
             )
         })
         .count();
-    // Fremmøde, Punkter and the eight items.
-    assert_eq!(headings, 10, "{minutes}");
+    // Fremmøde, Punkter and the nine items.
+    assert_eq!(headings, 11, "{minutes}");
 }
 
 #[test]
@@ -299,9 +317,19 @@ fn the_meeting_on_screen_at_both_sizes() {
         let text = screen_text(&app);
         assert!(text.contains("113. Budgetopfølgning"), "{text}");
         assert!(text.contains("1. budgetopfølgningen"), "{text}");
-        keys(&mut app, "jjjjj");
-        let text = screen_text(&app);
-        assert!(text.contains("118. Lukket punkt"), "{text}");
+        // The sub-item, the bulleted clauses with a guest, the absent member, the closed
+        // item with no title: each on screen as published.
+        for (moves, name, shown) in [
+            ("j", "113a", "113a. Tillægsbevilling"),
+            ("j", "115", "• drøfter høringssvarene"),
+            ("jj", "116", "Fraværende: Søren Østergaard"),
+            ("jj", "118", "┌ 118. Lukket punkt"),
+        ] {
+            keys(&mut app, moves);
+            let text = screen_text(&app);
+            assert!(text.contains(shown), "{name}: {text}");
+            insta::assert_snapshot!(format!("municipal_item{name}_{}x{}", size.0, size.1), text);
+        }
     }
 }
 
@@ -418,8 +446,8 @@ fn case_data_meeting_details_and_the_plan_are_edited_from_the_screens() {
     let mut app = app_at(tmp.path(), (120, 40), Lang::Da, today);
     keys(&mut app, "2G");
     key(&mut app, KeyCode::Enter);
-    // Item 114 (Meddelelser), fourth in the order taken: its case data, by a form.
-    keys(&mut app, "jjjI");
+    // Item 114 (Meddelelser), fifth in the order taken: its case data, by a form.
+    keys(&mut app, "jjjjI");
     let text = screen_text(&app);
     assert!(
         text.contains("Sagsoplysninger") && text.contains("Sagsgang:"),
@@ -500,15 +528,29 @@ fn a_new_meeting_starts_with_agenda_approval_and_numbers_run_on() {
         .env_remove("DAGSORDEN_DIR")
         .arg("--dir")
         .arg(tmp.path())
-        .args(["--today", "2021-03-20", "new", "--body", "børn-og-unge", "--date", "2021-04-16"])
+        .args([
+            "--today",
+            "2021-03-20",
+            "new",
+            "--body",
+            "børn-og-unge",
+            "--date",
+            "2021-04-16",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = common::screen::file_text(tmp.path(), "2021/2021-04-16-børn-og-unge.toml");
     let archive = Archive::load(tmp.path()).unwrap();
     assert!(archive.diagnostics.is_empty(), "{:?}", archive.diagnostics);
-    let m = archive.meeting(&"2021-04-16-børn-og-unge".parse().unwrap()).unwrap();
-    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
+    let m = archive
+        .meeting(&"2021-04-16-børn-og-unge".parse().unwrap())
+        .unwrap();
+    let numbers: Vec<u32> = m.items.iter().map(|i| i.number.main()).collect();
     // 119 was the last item number of the year: the next meeting goes on from 120.
     assert_eq!(numbers, [120, 121, 122, 123, 124], "{text}");
     assert_eq!(m.items[0].kind, ItemKind::AgendaApproval);

@@ -36,7 +36,7 @@ fn the_reference_meeting_has_all_thirteen_items() {
     let archive = sample();
     let m = reference_meeting(&archive);
     assert_eq!(
-        m.items.iter().map(|i| i.number).collect::<Vec<_>>(),
+        m.items.iter().map(|i| i.number.main()).collect::<Vec<_>>(),
         (1..=13).collect::<Vec<_>>()
     );
     assert_eq!(m.place, "Meldahls Rådhus, Vendersgade 30D, 7000 Fredericia");
@@ -44,7 +44,7 @@ fn the_reference_meeting_has_all_thirteen_items() {
         .items
         .iter()
         .filter(|i| i.kind == ItemKind::Decision)
-        .map(|i| i.number)
+        .map(|i| i.number.main())
         .collect();
     assert_eq!(decisions, [2, 3, 4, 8, 9]);
     let attachments: usize = m.items.iter().map(|i| i.attachments.len()).sum();
@@ -65,7 +65,7 @@ fn outcomes_match_the_domain_table() {
     let archive = sample();
     let m = reference_meeting(&archive);
     let outcomes = |n: u32| -> Vec<Outcome> {
-        m.item(n)
+        m.item(&n.into())
             .unwrap()
             .decision
             .as_ref()
@@ -89,7 +89,7 @@ fn outcomes_match_the_domain_table() {
         .items
         .iter()
         .filter(|i| i.departs_from_recommendation())
-        .map(|i| i.number)
+        .map(|i| i.number.main())
         .collect();
     assert_eq!(departing, [4, 9]);
     // Each recommendation clause has its decision clause.

@@ -52,7 +52,7 @@ fn an_edit_to_one_field_changes_only_its_line_in_git_diff() {
 
     let archive = Archive::load(tmp.path()).unwrap();
     let meeting = &archive.meetings[0];
-    let item = meeting.item(5).unwrap();
+    let item = meeting.item(&5.into()).unwrap();
     let mut store = Store::open(tmp.path(), check_text);
     store
         .edit(Path::new(MEETING), "title", |doc| {
@@ -78,7 +78,7 @@ fn an_edit_to_one_field_changes_only_its_line_in_git_diff() {
     // And the archive reads it back with the new title and nothing else changed.
     let reloaded = Archive::load(tmp.path()).unwrap();
     assert_eq!(
-        reloaded.meetings[0].item(5).unwrap().title,
+        reloaded.meetings[0].item(&5.into()).unwrap().title,
         "Et nyt navn til punkt 5"
     );
     assert_eq!(reloaded.diagnostics.len(), archive.diagnostics.len());

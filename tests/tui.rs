@@ -691,7 +691,7 @@ fn items_are_added_moved_renamed_and_deleted_in_the_file() {
             .0
             .items
             .iter()
-            .map(|i| (i.number, i.title.clone()))
+            .map(|i| (i.number.main(), i.title.clone()))
             .collect()
     };
     let t = titles(&app);
@@ -933,7 +933,12 @@ fn a_meeting_changed_on_disk_since_loading_is_read_again_when_opened() {
     key(&mut app, KeyCode::Enter);
     assert!(screen_text(&app).contains("Filen var ændret på disken og er læst igen"));
     assert_eq!(
-        app.current_meeting().unwrap().0.item(12).unwrap().title,
+        app.current_meeting()
+            .unwrap()
+            .0
+            .item(&12.into())
+            .unwrap()
+            .title,
         "Eventuelt (rettet)"
     );
     // An edit now builds on their version.
@@ -956,13 +961,18 @@ fn search_for(app: &mut App, query: &str) {
 
 fn hit_items(app: &App) -> Vec<Option<u32>> {
     let panel = app.search.as_ref().expect("the search window is open");
-    panel.results.hits.iter().map(|h| h.item).collect()
+    panel
+        .results
+        .hits
+        .iter()
+        .map(|h| h.item.as_ref().map(|n| n.main()))
+        .collect()
 }
 
 /// The number of the item shown in the meeting view.
 fn shown_item(app: &App) -> u32 {
     let (meeting, view) = app.current_meeting().expect("a meeting is open");
-    meeting.items[view.item].number
+    meeting.items[view.item].number.main()
 }
 
 #[test]
@@ -1112,7 +1122,7 @@ fn decision_rows(app: &App) -> Vec<(u32, Option<usize>)> {
         .iter()
         .map(|r| {
             (
-                app.archive.meetings[r.meeting].items[r.item].number,
+                app.archive.meetings[r.meeting].items[r.item].number.main(),
                 r.clause,
             )
         })

@@ -380,8 +380,8 @@ fn enter_opens_the_decision_and_the_timeline_starts_there() {
     key(&mut app, KeyCode::Enter);
     let (m, view) = app.current_meeting().expect("the decision opened");
     assert_eq!(
-        (m.id.to_string(), m.items[view.item].number),
-        ("2017-09-08-sdf".to_owned(), 4)
+        (m.id.to_string(), m.items[view.item].number.to_string()),
+        ("2017-09-08-sdf".to_owned(), "4".to_owned())
     );
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Followups);

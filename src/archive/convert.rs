@@ -24,7 +24,7 @@ pub struct Known {
     pub bodies: HashSet<BodyId>,
     /// Every known meeting: with its item numbers when it has a meeting file,
     /// `None` when it is only in a year plan.
-    pub meetings: HashMap<MeetingId, Option<HashSet<u32>>>,
+    pub meetings: HashMap<MeetingId, Option<HashSet<ItemNo>>>,
     pub events: HashSet<String>,
 }
 
@@ -198,16 +198,16 @@ impl<'a> Converter<'a> {
                 );
                 None
             }
-            Some(Some(items)) if r.item.is_some_and(|n| !items.contains(&n)) => {
-                let mut numbers: Vec<_> = items.iter().copied().collect();
+            Some(Some(items)) if r.item.as_ref().is_some_and(|n| !items.contains(n)) => {
+                let mut numbers: Vec<_> = items.iter().cloned().collect();
                 numbers.sort_unstable();
-                let numbers: Vec<_> = numbers.iter().map(u32::to_string).collect();
+                let numbers: Vec<_> = numbers.iter().map(ItemNo::to_string).collect();
                 self.error_hint(
                     value.span(),
                     format!(
                         "meeting {} has no item {}",
                         r.meeting,
-                        r.item.unwrap_or_default()
+                        r.item.as_ref().map(ItemNo::to_string).unwrap_or_default()
                     ),
                     format!("its items are numbered {}", numbers.join(", ")),
                 );
@@ -464,11 +464,13 @@ impl<'a> Converter<'a> {
             guest_apologies: Self::people(&raw.attendance.guest_apologies),
         };
 
-        let mut numbers: HashMap<u32, Range<usize>> = HashMap::new();
+        let mut numbers: HashMap<ItemNo, Range<usize>> = HashMap::new();
         let mut items = Vec::with_capacity(raw.items.len());
         for (file_index, raw_item) in raw.items.iter().enumerate() {
-            let number = *raw_item.number.get_ref();
-            if let Some(first) = numbers.insert(number, raw_item.number.span()) {
+            let Some(number) = self.item_no(&raw_item.number) else {
+                continue;
+            };
+            if let Some(first) = numbers.insert(number.clone(), raw_item.number.span()) {
                 let line = self.src.site(first).line;
                 self.error_hint(
                     raw_item.number.span(),
@@ -477,16 +479,16 @@ impl<'a> Converter<'a> {
                 );
                 continue;
             }
-            let origin = ItemRef::item(id.clone(), number);
-            let mut item = self.item(raw_item, origin, meeting_dir, root);
+            let origin = ItemRef::item(id.clone(), number.clone());
+            let mut item = self.item(raw_item, number, origin, meeting_dir, root);
             item.file_index = file_index;
             items.push(item);
         }
         // Items are held in the order they were taken: `order` first, the rest by number.
         let order = self.taken_order(&raw.order, &numbers);
-        items.sort_by_key(|i| {
+        items.sort_by_cached_key(|i| {
             let taken = order.iter().position(|n| *n == i.number);
-            (taken.unwrap_or(usize::MAX), i.number)
+            (taken.unwrap_or(usize::MAX), i.number.clone())
         });
         Meeting {
             id: id.clone(),
@@ -523,23 +525,38 @@ impl<'a> Converter<'a> {
         Some(url.to_owned())
     }
 
+    /// An item number: `3`, or a sub-item as printed (`"3a"`, `"3.1"`).
+    fn item_no(&mut self, raw: &Spanned<RawNumber>) -> Option<ItemNo> {
+        let found = raw.get_ref().item_no();
+        if found.is_none() {
+            self.error_hint(
+                raw.span(),
+                format!("{} is not an item number", raw.get_ref().written()),
+                "write a whole number (`number = 3`), or a sub-item in quotes: `number = \"3a\"` or `\"3.1\"`",
+            );
+        }
+        found
+    }
+
     /// `order`: every number an item of this meeting, each once.
     fn taken_order(
         &mut self,
-        order: &[Spanned<u32>],
-        numbers: &HashMap<u32, Range<usize>>,
-    ) -> Vec<u32> {
+        order: &[Spanned<RawNumber>],
+        numbers: &HashMap<ItemNo, Range<usize>>,
+    ) -> Vec<ItemNo> {
         let mut seen = HashSet::new();
         let mut out = Vec::with_capacity(order.len());
         for n in order {
-            let number = *n.get_ref();
+            let Some(number) = self.item_no(n) else {
+                continue;
+            };
             if !numbers.contains_key(&number) {
                 self.error_hint(
                     n.span(),
                     format!("`order` names item {number}, which this meeting does not have"),
                     "list the numbers of this file's items in the order they were taken",
                 );
-            } else if !seen.insert(number) {
+            } else if !seen.insert(number.clone()) {
                 self.error(n.span(), format!("`order` names item {number} twice"));
             } else {
                 out.push(number);
@@ -631,7 +648,14 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn item(&mut self, raw: &RawItem, origin: ItemRef, meeting_dir: &Path, root: &Path) -> Item {
+    fn item(
+        &mut self,
+        raw: &RawItem,
+        number: ItemNo,
+        origin: ItemRef,
+        meeting_dir: &Path,
+        root: &Path,
+    ) -> Item {
         let kind = match &raw.kind {
             Some(k) => self
                 .key(k, "item kind", &ItemKind::ALL, ItemKind::key)
@@ -647,7 +671,7 @@ impl<'a> Converter<'a> {
             let span = raw.title.as_ref().map_or(raw.number.span(), |t| t.span());
             self.error_hint(
                 span,
-                format!("item {} has no title", raw.number.get_ref()),
+                format!("item {number} has no title"),
                 "give the item its title as published; only a closed item (`closed = true`) may leave it out",
             );
         }
@@ -709,7 +733,7 @@ impl<'a> Converter<'a> {
             })
             .unwrap_or_default();
         Item {
-            number: *raw.number.get_ref(),
+            number,
             title,
             kind,
             closed: raw.closed,

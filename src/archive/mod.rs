@@ -143,7 +143,12 @@ impl Archive {
         };
         known.bodies = forum.bodies.iter().map(|b| b.id.clone()).collect();
         for (id, l) in &meetings_raw {
-            let numbers = l.raw.items.iter().map(|i| *i.number.get_ref()).collect();
+            let numbers = l
+                .raw
+                .items
+                .iter()
+                .filter_map(|i| i.number.get_ref().item_no())
+                .collect();
             known.meetings.insert(id.clone(), Some(numbers));
         }
         for (_, l) in &plans_raw {
@@ -272,7 +277,12 @@ impl Archive {
         let position = self.file_position(&id);
         match read_parse::<RawMeeting>(&self.root, rel) {
             Ok(l) => {
-                let numbers = l.raw.items.iter().map(|i| *i.number.get_ref()).collect();
+                let numbers = l
+                    .raw
+                    .items
+                    .iter()
+                    .filter_map(|i| i.number.get_ref().item_no())
+                    .collect();
                 self.known.meetings.insert(id.clone(), Some(numbers));
                 let mut c = Converter::new(&l.display, &l.text, &self.known);
                 let dir = self.abs_root.join(rel.parent().unwrap_or(Path::new("")));

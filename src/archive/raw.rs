@@ -75,7 +75,7 @@ pub struct RawMeeting {
     pub source: Option<SStr>,
     /// Item numbers in the order they were taken.
     #[serde(default)]
-    pub order: Vec<Spanned<u32>>,
+    pub order: Vec<Spanned<RawNumber>>,
     pub status: SStr,
     pub prepares: Option<SStr>,
     /// The other bodies of a joint meeting.
@@ -103,7 +103,7 @@ pub struct RawAttendance {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
-    pub number: Spanned<u32>,
+    pub number: Spanned<RawNumber>,
     pub title: Option<SStr>,
     pub kind: Option<SStr>,
     #[serde(default)]
@@ -128,6 +128,32 @@ pub struct RawItem {
     /// The follow-ups this item reports on (their ids).
     #[serde(default)]
     pub answers: Vec<SStr>,
+}
+
+/// `number = 3`, or a sub-item as printed: `number = "3a"`, `number = "3.1"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawNumber {
+    Int(i64),
+    Text(String),
+}
+
+impl RawNumber {
+    /// The number it stands for, if it is one.
+    pub fn item_no(&self) -> Option<crate::model::ItemNo> {
+        match self {
+            RawNumber::Int(n) => u32::try_from(*n).ok().map(Into::into),
+            RawNumber::Text(t) => t.trim().parse().ok(),
+        }
+    }
+
+    /// As written, for messages.
+    pub fn written(&self) -> String {
+        match self {
+            RawNumber::Int(n) => n.to_string(),
+            RawNumber::Text(t) => format!("\"{t}\""),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -42,7 +42,10 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
                     )?;
                 }
                 let (title, snip) = describe(&archive, hit, &query);
-                let number = hit.item.map_or_else(String::new, |n| n.to_string());
+                let number = hit
+                    .item
+                    .as_ref()
+                    .map_or_else(String::new, ToString::to_string);
                 writeln!(out, "  {number:>3}  {}", sanitize(&title))?;
                 if let Some(s) = snip {
                     writeln!(out, "       {}: {}", s.field.label(lang), marked(&s, bold))?;

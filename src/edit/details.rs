@@ -9,7 +9,7 @@ use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use super::{EditResult, item, normalise_newlines, person_value, positions, set, set_text};
 use crate::lang::Lang;
-use crate::model::{Forum, Item as MeetingItem, Meeting, Party, Person};
+use crate::model::{Forum, Item as MeetingItem, ItemNo, Meeting, Party, Person};
 
 /// One field of a form: its key in the form's parse, and its labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,7 +362,7 @@ pub fn set_item_form(doc: &mut DocumentMut, index: usize, forum: &Forum, text: &
 /// The meeting's form, filled in.
 pub fn meeting_form(meeting: &Meeting, lang: Lang) -> String {
     let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    let order: Vec<String> = meeting.order.iter().map(u32::to_string).collect();
+    let order: Vec<String> = meeting.order.iter().map(ToString::to_string).collect();
     let with: Vec<String> = meeting.with.iter().map(party_text).collect();
     let values = [
         (
@@ -396,7 +396,7 @@ fn typed_date(text: &str) -> Result<NaiveDate, String> {
 pub fn set_meeting_form(
     doc: &mut DocumentMut,
     forum: &Forum,
-    numbers: &[u32],
+    numbers: &[ItemNo],
     text: &str,
 ) -> EditResult {
     let fields = parse_form(text, &Field::MEETING)?;
@@ -420,7 +420,7 @@ pub fn set_meeting_form(
         Some(t) => {
             let mut seen = Vec::new();
             for part in t.split([',', ' ']).filter(|p| !p.trim().is_empty()) {
-                let n: u32 = part
+                let n: ItemNo = part
                     .trim()
                     .parse()
                     .map_err(|_| format!("«{part}» er ikke et punktnummer"))?;
@@ -446,7 +446,10 @@ pub fn set_meeting_form(
         order.filter(|o| !o.is_empty()).map(|o| {
             let mut a = Array::new();
             for n in o {
-                a.push(i64::from(n));
+                match n.is_sub() {
+                    false => a.push(i64::from(n.main())),
+                    true => a.push(n.to_string()),
+                };
             }
             Value::Array(a)
         }),
@@ -665,9 +668,11 @@ clauses = ["budgettet godkendes"]
         // English labels are read too.
         set_item_form(&mut doc, 0, &forum, "Case no.: 7\n").unwrap();
         assert!(doc.to_string().contains("number = \"7\""));
-        let err = set_meeting_form(&mut doc, &forum, &[113], "Rækkefølge: 113, 114").unwrap_err();
+        let err =
+            set_meeting_form(&mut doc, &forum, &[113.into()], "Rækkefølge: 113, 114").unwrap_err();
         assert!(err.contains("intet punkt 114"), "{err}");
-        let err = set_meeting_form(&mut doc, &forum, &[113], "Kilde: fjordby.dk").unwrap_err();
+        let err =
+            set_meeting_form(&mut doc, &forum, &[113.into()], "Kilde: fjordby.dk").unwrap_err();
         assert!(err.contains("webadresse"), "{err}");
     }
 
@@ -711,7 +716,7 @@ clauses = ["budgettet godkendes"]
         set_meeting_form(
             &mut doc,
             &forum,
-            &[113],
+            &[113.into()],
             "Dagsorden udgivet: 5-3-2021\nReferat udgivet: 2021-03-15\nKilde: https://fjordby.dk/r\nRækkefølge: 113\nFælles møde med: Ældreudvalget\n",
         )
         .unwrap();
@@ -722,7 +727,7 @@ clauses = ["budgettet godkendes"]
         assert!(text.contains("order = [113]"), "{text}");
         assert!(text.contains("with = [\"Ældreudvalget\"]"), "{text}");
         assert!(has_key(&doc, "with"));
-        set_meeting_form(&mut doc, &forum, &[113], "Fælles møde med:\n").unwrap();
+        set_meeting_form(&mut doc, &forum, &[113.into()], "Fælles møde med:\n").unwrap();
         assert!(!has_key(&doc, "with"));
     }
 }

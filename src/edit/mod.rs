@@ -13,7 +13,7 @@ mod positions;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::model::{ItemKind, MeetingStatus, Outcome, Person};
+use crate::model::{ItemKind, ItemNo, MeetingStatus, Outcome, Person};
 
 pub type EditResult = Result<(), String>;
 
@@ -91,8 +91,27 @@ pub(crate) fn item(doc: &mut DocumentMut, index: usize) -> Result<&mut Table, St
         .ok_or_else(|| format!("there is no item at position {}", index + 1))
 }
 
+/// The main number of an item (3 for `3`, `"3a"` and `"3.1"`).
 fn number_of(table: &Table) -> Option<i64> {
-    table.get("number").and_then(Item::as_integer)
+    item_no_of(table).map(|n| i64::from(n.main()))
+}
+
+/// The item's number as written: `number = 3`, or a sub-item `number = "3a"`.
+fn item_no_of(table: &Table) -> Option<ItemNo> {
+    match table.get("number")?.as_value()? {
+        Value::Integer(n) => u32::try_from(*n.value()).ok().map(ItemNo::from),
+        Value::String(s) => s.value().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Writes a number as the file writes it: a main item as a number, a sub-item in quotes.
+fn set_number(table: &mut Table, number: &ItemNo) {
+    if number.is_sub() {
+        set(table, "number", number.to_string());
+    } else {
+        set(table, "number", i64::from(number.main()));
+    }
 }
 
 /// Sets the title. Only a closed item may have none: its content is not published, and
@@ -191,8 +210,12 @@ pub fn add_item(
     let mut previous = number;
     for i in at + 1..items.len() {
         let table = items.get_mut(i).expect("index within len");
-        match number_of(table) {
-            Some(n) if n > previous => break,
+        match item_no_of(table) {
+            Some(n) if i64::from(n.main()) > previous => break,
+            // A sub-item moves up with its main item.
+            Some(n) if n.is_sub() => {
+                set_number(table, &n.with_main(u32::try_from(previous).unwrap_or(0)));
+            }
             _ => {
                 previous += 1;
                 set(table, "number", previous);
@@ -227,10 +250,10 @@ pub fn move_item(doc: &mut DocumentMut, index: usize, up: bool) -> Result<usize,
     let (low, high) = (index.min(other), index.max(other));
     let mut a = items.remove(high);
     let mut b = items.remove(low);
-    let (na, nb) = (number_of(&a), number_of(&b));
+    let (na, nb) = (item_no_of(&a), item_no_of(&b));
     if let (Some(na), Some(nb)) = (na, nb) {
-        set(&mut a, "number", nb);
-        set(&mut b, "number", na);
+        set_number(&mut a, &nb);
+        set_number(&mut b, &na);
     }
     // The separator comments belong to the places too.
     let (da, db) = (a.decor().clone(), b.decor().clone());
@@ -242,7 +265,6 @@ pub fn move_item(doc: &mut DocumentMut, index: usize, up: bool) -> Result<usize,
     Ok(other)
 }
 
-/// Numbers the items 1, 2, 3, … in their order.
 /// Numbers the items one after another from the first item's number: 1, 2, 3 … in a
 /// meeting that starts at 1, 112, 113 … where a committee numbers its items through the year.
 pub fn renumber(doc: &mut DocumentMut) -> EditResult {
@@ -250,12 +272,23 @@ pub fn renumber(doc: &mut DocumentMut) -> EditResult {
     renumber_from(doc, first)
 }
 
-/// Numbers the items one after another from `first`.
+/// Numbers the items one after another from `first`; a sub-item (3a, 3.1) keeps its style
+/// under the number its main item gets.
 pub fn renumber_from(doc: &mut DocumentMut, first: i64) -> EditResult {
-    for (i, table) in items(doc)?.iter_mut().enumerate() {
-        let n = first + i as i64;
-        if number_of(table) != Some(n) {
-            set(table, "number", n);
+    let mut next = u32::try_from(first).unwrap_or(1);
+    let mut current: Option<u32> = None;
+    for table in items(doc)?.iter_mut() {
+        let old = item_no_of(table);
+        let new = match &old {
+            Some(n) if n.is_sub() => n.with_main(current.unwrap_or(next)),
+            _ => {
+                current = Some(next);
+                next += 1;
+                ItemNo::from(current.unwrap_or(next))
+            }
+        };
+        if old.as_ref() != Some(&new) {
+            set_number(table, &new);
         }
     }
     Ok(())

@@ -113,7 +113,11 @@ pub fn draft(
         None => format!("Det indstilles, at {}", b.name),
     };
     if b.agenda_approval {
-        let at = append_item(&mut doc, "Godkendelse af dagsorden", ItemKind::AgendaApproval)?;
+        let at = append_item(
+            &mut doc,
+            "Godkendelse af dagsorden",
+            ItemKind::AgendaApproval,
+        )?;
         let clause = "godkender dagsordenen".to_owned();
         super::set_recommendation(&mut doc, at, &lead, &[clause], None)?;
     }
@@ -156,7 +160,7 @@ pub fn draft(
             .meetings
             .iter()
             .filter(|m| m.id.body == *body && m.date() < date && m.date().year() == date.year())
-            .flat_map(|m| m.items.iter().map(|i| i.number))
+            .flat_map(|m| m.items.iter().map(|i| i.number.main()))
             .max();
         if let Some(last) = last {
             super::renumber_from(&mut doc, i64::from(last) + 1)?;

@@ -316,3 +316,41 @@ fn recommendation_followup_attachment_and_attendance() {
         "{after}"
     );
 }
+
+#[test]
+fn sub_items_keep_their_style_when_items_are_added_renumbered_and_moved() {
+    let text = "body = \"sdf\"\ntitle = \"M\"\ndate = 2017-09-08\nstatus = \"planned\"\n\n[[items]]\nnumber = 112\ntitle = \"A\"\nkind = \"decision\"\n\n[[items]]\nnumber = \"112a\"\ntitle = \"A1\"\nkind = \"decision\"\n\n[[items]]\nnumber = 113\ntitle = \"B\"\nkind = \"decision\"\n";
+    let numbers = |d: &DocumentMut| -> Vec<String> {
+        let v: toml::Value = toml::from_str(&d.to_string()).unwrap();
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| match &i["number"] {
+                toml::Value::Integer(n) => n.to_string(),
+                toml::Value::String(s) => s.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    let mut d: DocumentMut = text.parse().unwrap();
+    // A new first item takes the meeting's first number; the rest move up, 112a with 112.
+    add_item(
+        &mut d,
+        0,
+        "Godkendelse af dagsorden",
+        ItemKind::AgendaApproval,
+    )
+    .unwrap();
+    assert_eq!(numbers(&d), ["112", "113", "113a", "114"]);
+    // Renumbering keeps the first number and the sub-item's letter.
+    delete_item(&mut d, 0).unwrap();
+    renumber(&mut d).unwrap();
+    assert_eq!(numbers(&d), ["113", "113a", "114"]);
+    // Moving swaps the places' numbers, the sub-item's included.
+    move_item(&mut d, 1, true).unwrap();
+    assert_eq!(numbers(&d), ["113", "113a", "114"]);
+    let v: toml::Value = toml::from_str(&d.to_string()).unwrap();
+    assert_eq!(v["items"][0]["title"].as_str(), Some("A1"));
+    loads(&d.to_string());
+}

@@ -196,6 +196,7 @@ pub fn decisions_json(
                 "text": f.item.decision.as_ref().map(|d| d.text.as_str()).filter(|t| !t.is_empty()),
                 "clauses": f.clauses.iter().map(|c| json!({
                     "clause": clause_key(c.index),
+                    "marker": f.item.clause_marker(c.index),
                     "outcome": c.outcome.key(),
                     "departs": c.outcome.departs_from_recommendation(),
                     "recommendation": c.recommendation,

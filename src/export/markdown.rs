@@ -215,13 +215,6 @@ fn item_list(doc: &mut Doc, items: &[&Item], opts: &MarkdownOptions) {
     let closed = opts.lang.labels().closed_item;
     let mut previous: Option<u32> = None;
     for item in items {
-        let continues = previous.is_some_and(|p| p + 1 == item.number);
-        if !continues {
-            if previous.is_some() {
-                doc.end_list(true);
-            }
-            doc.start_list(Some(item.number.into()));
-        }
         let title = if item.title.is_empty() {
             closed.to_owned()
         } else if item.closed && !opts.public {
@@ -229,8 +222,24 @@ fn item_list(doc: &mut Doc, items: &[&Item], opts: &MarkdownOptions) {
         } else {
             item.title.clone()
         };
+        // A sub-item (3a, 3.1) has no place in a numbered list: its number is written out.
+        if item.number.is_sub() {
+            if previous.take().is_some() {
+                doc.end_list(true);
+            }
+            doc.paragraph(&format!("{}. {title}", item.number));
+            continue;
+        }
+        let main = item.number.main();
+        let continues = previous.is_some_and(|p| p + 1 == main);
+        if !continues {
+            if previous.is_some() {
+                doc.end_list(true);
+            }
+            doc.start_list(Some(main.into()));
+        }
         doc.item(|d| d.events.push(text(&title)));
-        previous = Some(item.number);
+        previous = Some(main);
     }
     if previous.is_some() {
         doc.end_list(true);
@@ -458,7 +467,7 @@ fn followup_entry(doc: &mut Doc, archive: &Archive, f: &Followup, lang: Lang) {
             d.labelled(l.followup_owner, owner);
         }
         if let Some(origin) = &f.origin
-            && let Some(n) = origin.item
+            && let Some(n) = &origin.item
         {
             let from = format!(" ({} {n})", l.item);
             d.events.push(text(&from));

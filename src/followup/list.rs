@@ -124,7 +124,7 @@ pub fn entries(archive: &Archive, schedule: &[Scheduled], today: NaiveDate) -> V
             for id in &item.answers {
                 answered.entry(id.as_str()).or_default().push(ItemRef {
                     meeting: meeting.id.clone(),
-                    item: Some(item.number),
+                    item: Some(item.number.clone()),
                 });
             }
         }

@@ -88,7 +88,7 @@ pub fn decision_rows(meetings: &[Meeting], filter: &DecisionFilter) -> Vec<Decis
     let mut rows = Vec::new();
     for (m, meeting) in meetings.iter().enumerate().rev() {
         let mut items: Vec<(usize, &Item)> = meeting.items.iter().enumerate().collect();
-        items.sort_by_key(|(_, i)| i.number);
+        items.sort_by_key(|(_, i)| i.number.clone());
         for (i, item) in items {
             if !filter.admits_item(meeting, item) {
                 continue;

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use chrono::NaiveDate;
 
-use crate::model::{Followup, ItemKind, ItemRef, Meeting, MeetingId};
+use crate::model::{Followup, ItemKind, ItemNo, ItemRef, Meeting, MeetingId};
 
 /// How an entry is tied to the item the timeline is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub struct TimelineEntry {
     pub date: NaiveDate,
     pub meeting: MeetingId,
     /// The item's number; `None` for a meeting only referred to, or a follow-up.
-    pub item: Option<u32>,
+    pub item: Option<ItemNo>,
     pub link: Link,
 }
 
@@ -37,19 +37,19 @@ impl TimelineEntry {
     pub fn item_ref(&self) -> ItemRef {
         ItemRef {
             meeting: self.meeting.clone(),
-            item: self.item,
+            item: self.item.clone(),
         }
     }
 }
 
-type Node = (MeetingId, u32);
+type Node = (MeetingId, ItemNo);
 
 /// The timeline of item `number` of meeting `id`. `due_date` places a follow-up (its due
 /// date, when it has one; else it is placed with the decision that set it).
 pub fn timeline(
     meetings: &[Meeting],
     id: &MeetingId,
-    number: u32,
+    number: &ItemNo,
     due_date: impl Fn(&Followup) -> Option<NaiveDate>,
 ) -> Vec<TimelineEntry> {
     let by_id: HashMap<&MeetingId, &Meeting> = meetings.iter().map(|m| (&m.id, m)).collect();
@@ -62,7 +62,7 @@ pub fn timeline(
     for m in meetings {
         for item in &m.items {
             for f in &item.followups {
-                setter.insert(f.id.as_str(), (m.id.clone(), item.number));
+                setter.insert(f.id.as_str(), (m.id.clone(), item.number.clone()));
             }
         }
     }
@@ -75,12 +75,12 @@ pub fn timeline(
             if matches!(item.kind, ItemKind::MinutesApproval | ItemKind::NextMeeting) {
                 continue;
             }
-            let here = (m.id.clone(), item.number);
+            let here = (m.id.clone(), item.number.clone());
             let targets = item
                 .refs
                 .iter()
-                .filter_map(|r| match r.item {
-                    Some(n) => Some((r.meeting.clone(), n)),
+                .filter_map(|r| match &r.item {
+                    Some(n) => Some((r.meeting.clone(), n.clone())),
                     None => {
                         meeting_refs
                             .entry(here.clone())
@@ -102,7 +102,7 @@ pub fn timeline(
     }
 
     // Everything reachable from the item.
-    let start: Node = (id.clone(), number);
+    let start: Node = (id.clone(), number.clone());
     let mut linked: HashSet<Node> = HashSet::from([start.clone()]);
     let mut queue = VecDeque::from([start.clone()]);
     while let Some(node) = queue.pop_front() {
@@ -116,7 +116,7 @@ pub fn timeline(
     let mut entries = Vec::new();
     let mut seen_meetings: BTreeSet<MeetingId> = BTreeSet::new();
     for (mid, n) in &linked {
-        let link = if (mid, *n) == (id, number) {
+        let link = if mid == id && n == number {
             Link::Origin
         } else {
             Link::Linked
@@ -124,10 +124,14 @@ pub fn timeline(
         entries.push(TimelineEntry {
             date: mid.date,
             meeting: mid.clone(),
-            item: Some(*n),
+            item: Some(n.clone()),
             link,
         });
-        for other in meeting_refs.get(&(mid.clone(), *n)).into_iter().flatten() {
+        for other in meeting_refs
+            .get(&(mid.clone(), n.clone()))
+            .into_iter()
+            .flatten()
+        {
             if !by_id.contains_key(other) && seen_meetings.insert(other.clone()) {
                 entries.push(TimelineEntry {
                     date: other.date,
@@ -137,7 +141,7 @@ pub fn timeline(
                 });
             }
         }
-        if let Some(item) = by_id.get(mid).and_then(|m| m.item(*n)) {
+        if let Some(item) = by_id.get(mid).and_then(|m| m.item(n)) {
             for f in &item.followups {
                 entries.push(TimelineEntry {
                     date: due_date(f).unwrap_or(mid.date),
@@ -152,7 +156,7 @@ pub fn timeline(
     // Items sharing a tag.
     for m in meetings {
         for item in &m.items {
-            if linked.contains(&(m.id.clone(), item.number)) {
+            if linked.contains(&(m.id.clone(), item.number.clone())) {
                 continue;
             }
             let shared: Vec<String> = item
@@ -165,7 +169,7 @@ pub fn timeline(
                 entries.push(TimelineEntry {
                     date: m.date(),
                     meeting: m.id.clone(),
-                    item: Some(item.number),
+                    item: Some(item.number.clone()),
                     link: Link::Tags(shared),
                 });
             }
@@ -174,7 +178,7 @@ pub fn timeline(
 
     entries.sort_by(|a, b| {
         let followup = |e: &TimelineEntry| matches!(e.link, Link::Followup(_));
-        (a.date, followup(a), &a.meeting, a.item).cmp(&(b.date, followup(b), &b.meeting, b.item))
+        (a.date, followup(a), &a.meeting, &a.item).cmp(&(b.date, followup(b), &b.meeting, &b.item))
     });
     entries
 }

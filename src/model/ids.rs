@@ -33,7 +33,7 @@ pub enum IdError {
     #[error("`{0}` is not a meeting id: write it as YYYY-MM-DD-body, e.g. `2017-09-08-sdf`")]
     Meeting(String),
     #[error(
-        "`{0}` is not an item reference: write it as YYYY-MM-DD-body#number, e.g. `2016-08-15-sdf#8`"
+        "`{0}` is not an item reference: write it as YYYY-MM-DD-body#number, e.g. `2016-08-15-sdf#8` (a sub-item: `…#3a`, `…#3.1`)"
     )]
     Item(String),
 }
@@ -86,25 +86,122 @@ impl FromStr for MeetingId {
     }
 }
 
+/// An item's number as printed: `3`, or a sub-item `3a`, `3.1`. Sub-items sort after
+/// their main item and before the next (3, 3a, 3b, 4; 3, 3.1, 3.2, 4).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemNo {
+    main: u32,
+    /// Empty for a main item; else as printed after the number: `a`, `.1`.
+    sub: Box<str>,
+}
+
+impl ItemNo {
+    pub fn main(&self) -> u32 {
+        self.main
+    }
+
+    /// What follows the main number: `a` in `3a`, `.1` in `3.1`; empty for a main item.
+    pub fn sub(&self) -> &str {
+        &self.sub
+    }
+
+    pub fn is_sub(&self) -> bool {
+        !self.sub.is_empty()
+    }
+
+    /// The same sub-item under another main number (renumbering keeps the sub-items with
+    /// their main item).
+    pub fn with_main(&self, main: u32) -> ItemNo {
+        ItemNo {
+            main,
+            sub: self.sub.clone(),
+        }
+    }
+}
+
+impl From<u32> for ItemNo {
+    fn from(main: u32) -> Self {
+        ItemNo {
+            main,
+            sub: Box::from(""),
+        }
+    }
+}
+
+impl PartialEq<u32> for ItemNo {
+    fn eq(&self, other: &u32) -> bool {
+        self.main == *other && self.sub.is_empty()
+    }
+}
+
+/// In JSON a main item is a number (`3`) as before; a sub-item is a string (`"3a"`).
+impl serde::Serialize for ItemNo {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.sub.is_empty() {
+            s.serialize_u32(self.main)
+        } else {
+            s.collect_str(self)
+        }
+    }
+}
+
+impl fmt::Display for ItemNo {
+    /// Honours width and alignment (`{:>3}`), as lists line numbers up.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.sub.is_empty() {
+            fmt::Display::fmt(&self.main, f)
+        } else {
+            f.pad(&format!("{}{}", self.main, self.sub))
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an item number: write a number (`3`), or a sub-item as `3a` or `3.1`")]
+pub struct ItemNoError(String);
+
+impl FromStr for ItemNo {
+    type Err = ItemNoError;
+    fn from_str(s: &str) -> Result<Self, ItemNoError> {
+        let err = || ItemNoError(s.to_owned());
+        let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let main: u32 = s[..digits].parse().map_err(|_| err())?;
+        let sub = &s[digits..];
+        let lettered = sub.len() <= 2 && sub.chars().all(|c| c.is_ascii_lowercase());
+        let dotted = sub.starts_with('.')
+            && sub[1..]
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        if lettered || dotted {
+            Ok(ItemNo {
+                main,
+                sub: Box::from(sub),
+            })
+        } else {
+            Err(err())
+        }
+    }
+}
+
 /// A reference to a meeting, or to one numbered item of it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemRef {
     pub meeting: MeetingId,
-    pub item: Option<u32>,
+    pub item: Option<ItemNo>,
 }
 
 impl ItemRef {
-    pub fn item(meeting: MeetingId, number: u32) -> Self {
+    pub fn item(meeting: MeetingId, number: impl Into<ItemNo>) -> Self {
         ItemRef {
             meeting,
-            item: Some(number),
+            item: Some(number.into()),
         }
     }
 }
 
 impl fmt::Display for ItemRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.item {
+        match &self.item {
             Some(n) => write!(f, "{}#{n}", self.meeting),
             None => write!(f, "{}", self.meeting),
         }
@@ -143,7 +240,7 @@ mod tests {
     #[test]
     fn item_refs_with_and_without_number() {
         let r: ItemRef = "2016-08-15-sdf#8".parse().unwrap();
-        assert_eq!(r.item, Some(8));
+        assert_eq!(r.item, Some(8.into()));
         assert_eq!(r.to_string(), "2016-08-15-sdf#8");
         let r: ItemRef = "2016-08-15-sdf".parse().unwrap();
         assert_eq!(r.item, None);
@@ -174,12 +271,34 @@ mod tests {
     }
 
     #[test]
+    fn sub_items_keep_their_numbering_style_and_sort_under_their_item() {
+        let mut numbers: Vec<ItemNo> = ["4", "3.2", "3", "3a", "3.1", "12"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        numbers.sort();
+        let shown: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["3", "3.1", "3.2", "3a", "4", "12"]);
+        let r: ItemRef = "2021-03-12-bu#3a".parse().unwrap();
+        assert_eq!(r.to_string(), "2021-03-12-bu#3a");
+        assert_eq!(r.item.as_ref().unwrap().sub(), "a");
+        assert_eq!(
+            "3.1".parse::<ItemNo>().unwrap().with_main(5).to_string(),
+            "5.1"
+        );
+        for bad in ["", "a", "3 a", "3-a", "3.", "3.x", "3abc", "-1"] {
+            assert!(bad.parse::<ItemNo>().is_err(), "{bad:?}");
+        }
+        assert_eq!(ItemNo::from(7), 7);
+    }
+
+    #[test]
     fn body_ids_may_be_danish() {
         let id: MeetingId = "2021-03-12-børn-og-unge".parse().unwrap();
         assert_eq!(id.body.as_str(), "børn-og-unge");
         assert_eq!(id.to_string(), "2021-03-12-børn-og-unge");
         let r: ItemRef = "2021-03-12-økonomiudvalget#112".parse().unwrap();
-        assert_eq!(r.item, Some(112));
+        assert_eq!(r.item, Some(112.into()));
         assert!("ærø-2".parse::<BodyId>().is_ok());
         let message = "Udvalg".parse::<BodyId>().unwrap_err().to_string();
         assert!(message.contains("æ, ø, å"), "{message}");

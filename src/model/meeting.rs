@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::followup::Followup;
-use super::ids::{BodyId, ItemRef, MeetingId};
+use super::ids::{BodyId, ItemNo, ItemRef, MeetingId};
 
 /// Where a meeting is in its life, from plan to approved minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -407,7 +407,8 @@ impl ItemAttendance {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    pub number: u32,
+    /// As printed: `3`, `3a`, `3.1`.
+    pub number: ItemNo,
     /// Empty for a closed item whose content is not published.
     pub title: String,
     pub kind: ItemKind,
@@ -476,7 +477,7 @@ pub struct Meeting {
     /// The published page the meeting was taken from.
     pub source: Option<String>,
     /// The item numbers in the order they were taken, where it differs from their numbers.
-    pub order: Vec<u32>,
+    pub order: Vec<ItemNo>,
     pub status: MeetingStatus,
     /// For a preparing body's meeting (FU): the meeting it prepares, when stated.
     pub prepares: Option<MeetingId>,
@@ -500,8 +501,8 @@ impl Meeting {
         &self.id.body
     }
 
-    pub fn item(&self, number: u32) -> Option<&Item> {
-        self.items.iter().find(|i| i.number == number)
+    pub fn item(&self, number: &ItemNo) -> Option<&Item> {
+        self.items.iter().find(|i| &i.number == number)
     }
 
     /// The items that go into the public minutes, numbers kept as they are.

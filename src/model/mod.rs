@@ -13,7 +13,7 @@ pub use followup::{
     Due, Followup, FollowupStatus, Instance, Offset, PeriodPart, Reschedule, Run, VaguePeriod,
 };
 pub use forum::{Body, Forum};
-pub use ids::{BodyId, IdError, ItemRef, MeetingId};
+pub use ids::{BodyId, IdError, ItemNo, ItemNoError, ItemRef, MeetingId};
 pub use meeting::{
     Attachment, Attendance, CaseData, ClauseDecision, ClauseStyle, Decision, Item, ItemAttendance,
     ItemKind, Meeting, MeetingStatus, Outcome, Party, Person, Recommendation, clause_letter,

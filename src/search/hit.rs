@@ -15,7 +15,7 @@ pub fn describe_hit(
     q: &Query,
     width: usize,
 ) -> (String, Option<Snippet>) {
-    let Some(item) = hit.item.and_then(|n| meeting.item(n)) else {
+    let Some(item) = hit.item.as_ref().and_then(|n| meeting.item(n)) else {
         let fields = meeting_fields(meeting);
         let snip = snippet(fields.iter().map(|(f, t)| (*f, t.as_ref())), q, width);
         return (meeting.title.clone(), snip);

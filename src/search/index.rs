@@ -11,19 +11,19 @@ use rayon::prelude::*;
 use super::fields::{item_fields, meeting_fields};
 use super::fold::{fold, push_plain, respell, words};
 use super::query::{Phrase, Query, Term};
-use crate::model::{Meeting, MeetingId, Outcome};
+use crate::model::{ItemNo, Meeting, MeetingId, Outcome};
 
 /// A place a query was found: an item, or the meeting itself (its title or attendance).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Hit {
     pub meeting: MeetingId,
-    pub item: Option<u32>,
+    pub item: Option<ItemNo>,
 }
 
 /// One item (or the meeting's own text), as the index keeps it.
 #[derive(Debug, Clone)]
 struct Doc {
-    item: Option<u32>,
+    item: Option<ItemNo>,
     outcomes: Vec<Outcome>,
     /// Folded tags.
     tags: Vec<String>,
@@ -120,7 +120,7 @@ impl Segment {
                 .collect();
             plain.extend(spelled.into_iter().map(|w| (w, n)));
             docs.push(Doc {
-                item: item.map(|i| i.number),
+                item: item.map(|i| i.number.clone()),
                 outcomes: item
                     .and_then(|i| i.decision.as_ref())
                     .map(|d| d.clauses.iter().map(|c| c.outcome).collect())
@@ -223,7 +223,7 @@ impl Segment {
             if keep && q.phrases.iter().all(|p| has_phrase(&doc.lines, p)) {
                 out.push(Hit {
                     meeting: self.meeting.clone(),
-                    item: doc.item,
+                    item: doc.item.clone(),
                 });
             }
         }

@@ -19,7 +19,7 @@ use crate::archive::open::{Refusal, check_openable};
 use crate::calendar::{Scheduled, schedule};
 use crate::followup::{Assessment, Entry, assess};
 use crate::lang::Lang;
-use crate::model::{BodyId, Followup, ItemKind, ItemRef, Meeting, MeetingId};
+use crate::model::{BodyId, Followup, ItemKind, ItemNo, ItemRef, Meeting, MeetingId};
 
 /// How the TUI starts.
 pub struct Options {
@@ -619,13 +619,14 @@ impl App {
 
     // --- The meeting view ---------------------------------------------------------------
 
-    pub fn open_meeting(&mut self, id: &MeetingId, item: Option<u32>) -> bool {
+    pub fn open_meeting(&mut self, id: &MeetingId, item: Option<ItemNo>) -> bool {
         let Some(index) = self.archive.position(id) else {
             return false;
         };
         let meeting = &self.archive.meetings[index];
         let item_index = item
-            .and_then(|n| meeting.items.iter().position(|i| i.number == n))
+            .as_ref()
+            .and_then(|n| meeting.items.iter().position(|i| &i.number == n))
             .unwrap_or(0);
         let focus = if item.is_some() {
             Pane::Detail
@@ -833,7 +834,7 @@ impl App {
         }
     }
 
-    pub(super) fn jump(&mut self, id: &MeetingId, item: Option<u32>) {
+    pub(super) fn jump(&mut self, id: &MeetingId, item: Option<ItemNo>) {
         if self.open_meeting(id, item) {
             return;
         }

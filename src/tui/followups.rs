@@ -23,7 +23,7 @@ use crate::followup::{
     Candidate, Entry, EntryFilter, FollowupState, Home, StateFilter, agenda_candidates, entries,
     list::owners,
 };
-use crate::model::{BodyId, Due, FollowupStatus, ItemRef};
+use crate::model::{BodyId, Due, FollowupStatus, ItemNo, ItemRef};
 
 /// Each follow-up takes two lines in the list: its state and due, then what it is.
 pub const ROW_HEIGHT: usize = 2;
@@ -429,7 +429,7 @@ impl App {
         let exists = self
             .archive
             .meeting(&r.meeting)
-            .is_some_and(|m| r.item.is_none_or(|n| m.item(n).is_some()));
+            .is_some_and(|m| r.item.as_ref().is_none_or(|n| m.item(n).is_some()));
         if !exists {
             self.message = Some(Message::Error(format!("{}: {r}", fui.unknown_item)));
             return None;
@@ -513,7 +513,7 @@ impl App {
             });
             ok.then(|| ItemRef {
                 meeting: meeting.id.clone(),
-                item: u32::try_from(number).ok(),
+                item: u32::try_from(number).ok().map(ItemNo::from),
             })
         } else {
             let draft = new_meeting::draft(
@@ -531,7 +531,7 @@ impl App {
                             m.items
                                 .iter()
                                 .find(|i| i.answers.contains(&f.id))
-                                .map(|i| i.number)
+                                .map(|i| i.number.clone())
                         });
                         Some(ItemRef {
                             meeting: draft.id,

@@ -12,7 +12,7 @@ use crate::history::{
     DecisionFilter, DecisionRow, Link, TimelineEntry, YearCounts, counts_per_year, decision_rows,
     timeline,
 };
-use crate::model::{MeetingId, Outcome};
+use crate::model::{ItemNo, MeetingId, Outcome};
 
 /// Rows of the decision list are this tall: a heading line and the outcomes.
 pub const ROW_HEIGHT: usize = 2;
@@ -58,7 +58,7 @@ impl DecisionsView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineView {
     pub meeting: MeetingId,
-    pub item: u32,
+    pub item: ItemNo,
     pub title: String,
     pub entries: Vec<TimelineEntry>,
     pub cursor: usize,
@@ -121,7 +121,7 @@ impl App {
             Action::Open => {
                 if let Some(row) = self.decisions.rows.get(pos).copied() {
                     let meeting = &self.archive.meetings[row.meeting];
-                    let (id, number) = (meeting.id.clone(), meeting.items[row.item].number);
+                    let (id, number) = (meeting.id.clone(), meeting.items[row.item].number.clone());
                     self.jump(&id, Some(number));
                 }
             }
@@ -193,12 +193,12 @@ impl App {
     // --- The timeline ---------------------------------------------------------------------
 
     /// The item the keys are on: the open meeting's item, or the Beslutninger row.
-    fn item_in_focus(&self) -> Option<(MeetingId, u32)> {
+    fn item_in_focus(&self) -> Option<(MeetingId, ItemNo)> {
         if let Some((meeting, view)) = self.current_meeting() {
             return meeting
                 .items
                 .get(view.item)
-                .map(|i| (meeting.id.clone(), i.number));
+                .map(|i| (meeting.id.clone(), i.number.clone()));
         }
         if self.screen == Screen::Followups {
             // The decision the follow-up came from.
@@ -212,7 +212,7 @@ impl App {
         if self.screen == Screen::Decisions {
             let row = self.decisions.rows.get(self.decisions.cursor.pos)?;
             let meeting = &self.archive.meetings[row.meeting];
-            return Some((meeting.id.clone(), meeting.items[row.item].number));
+            return Some((meeting.id.clone(), meeting.items[row.item].number.clone()));
         }
         None
     }
@@ -222,13 +222,13 @@ impl App {
             self.message = Some(Message::Info(self.ui().no_item_here.to_owned()));
             return;
         };
-        let entries = timeline(&self.archive.meetings, &id, number, |f| {
+        let entries = timeline(&self.archive.meetings, &id, &number, |f| {
             self.assess(f).due_by
         });
         let title = self
             .archive
             .meeting(&id)
-            .and_then(|m| m.item(number))
+            .and_then(|m| m.item(&number))
             .map_or_else(String::new, |i| i.title.clone());
         let cursor = entries
             .iter()
@@ -279,7 +279,7 @@ impl App {
                             .iter()
                             .find(|i| i.followups.iter().any(|f| f.id == id))
                     })
-                    .map(|i| i.number);
+                    .map(|i| i.number.clone());
                 self.jump(&entry.meeting, origin);
             }
             _ => self.jump(&entry.meeting, entry.item),

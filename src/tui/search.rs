@@ -265,7 +265,7 @@ impl App {
         let depth = trail.depth;
         self.meeting = None;
         self.history.truncate(depth);
-        if !self.open_meeting(&hit.meeting, hit.item) {
+        if !self.open_meeting(&hit.meeting, hit.item.clone()) {
             self.trail = None;
             self.jump(&hit.meeting, hit.item);
             return;

@@ -19,7 +19,8 @@ use crate::archive::text_hash;
 use crate::calendar::schedule;
 use crate::edit::{self, AttendanceList};
 use crate::model::{
-    BodyId, ClauseStyle, ItemKind, MeetingId, MeetingStatus, Outcome, Person, Recommendation,
+    BodyId, ClauseStyle, ItemKind, ItemNo, MeetingId, MeetingStatus, Outcome, Person,
+    Recommendation,
 };
 use crate::store::{Conflict, SaveError, lock};
 
@@ -269,7 +270,7 @@ impl App {
                     number = edit::add_item(doc, at, &text, ItemKind::Decision)?;
                     Ok(())
                 }) {
-                    self.select_item_number(number);
+                    self.select_item_number(&ItemNo::from(u32::try_from(number).unwrap_or(0)));
                 }
             }
             Prompt::Title { file_index } => {
@@ -354,9 +355,9 @@ impl App {
             }
             Prompt::MeetingDetails => {
                 let forum = self.archive.forum.clone();
-                let numbers: Vec<u32> = self
+                let numbers: Vec<ItemNo> = self
                     .current_meeting()
-                    .map(|(m, _)| m.items.iter().map(|i| i.number).collect())
+                    .map(|(m, _)| m.items.iter().map(|i| i.number.clone()).collect())
                     .unwrap_or_default();
                 let mut refused = None;
                 self.save_current(e.c_details, |doc| {
@@ -745,9 +746,9 @@ impl App {
                     Some(view.item + 1)
                 }
                 .and_then(|i| meeting.items.get(i))
-                .map(|i| i.number);
+                .map(|i| i.number.clone());
                 if self.save_current(e.c_moved, |doc| edit::move_item(doc, fi, up).map(drop)) {
-                    self.select_item_number(i64::from(neighbour.unwrap_or(number)));
+                    self.select_item_number(&neighbour.unwrap_or(number));
                 }
             }
             Action::Renumber => {
@@ -881,14 +882,11 @@ impl App {
         }
     }
 
-    fn select_item_number(&mut self, number: i64) {
+    fn select_item_number(&mut self, number: &ItemNo) {
         let Some((meeting, _)) = self.current_meeting() else {
             return;
         };
-        if let Some(i) = meeting
-            .items
-            .iter()
-            .position(|it| i64::from(it.number) == number)
+        if let Some(i) = meeting.items.iter().position(|it| &it.number == number)
             && let Some(v) = &mut self.meeting
         {
             v.item = i;

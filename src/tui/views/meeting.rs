@@ -194,6 +194,14 @@ fn item_list(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     let height = inner.height as usize;
     let start = visible_start(view.item, view.items_scroll, height, meeting.items.len());
     let width = inner.width as usize;
+    // Numbers line up whatever their length: 1–13, 112–121, 3a, 3.1.
+    let number_width = meeting
+        .items
+        .iter()
+        .map(|i| i.number.to_string().len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
     let rows = meeting
         .items
         .iter()
@@ -206,7 +214,7 @@ fn item_list(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
                 ' '
             };
             let closed = if item.closed { CLOSED_MARK } else { ' ' };
-            let number = format!("{:>2}. ", item.number);
+            let number = format!("{:>number_width$}. ", item.number);
             let kind = format!(" {}", kind_mark(app, item.kind));
             let title_room = width.saturating_sub(2 + number.width() + kind.width());
             let title = truncate(item.shown_title(app.lang.labels().closed_item), title_room);
@@ -428,7 +436,7 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
                 vec![Span::raw("  ")],
             );
             let mut text = meeting_name(app, &r.meeting);
-            if let Some(n) = r.item {
+            if let Some(n) = &r.item {
                 let title = app
                     .archive
                     .meeting(&r.meeting)

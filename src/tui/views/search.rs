@@ -169,7 +169,7 @@ fn result_line(
                 return Line::default();
             };
             let mut line = if let ResultRow::Hit(_) = row {
-                let number = match hit.item {
+                let number = match &hit.item {
                     Some(n) => format!("{n:>3}  "),
                     None => format!("  ({})  ", app.ui().meeting_itself),
                 };

@@ -77,8 +77,11 @@ fn entry_line(app: &App, e: &TimelineEntry, selected: bool, width: usize) -> Lin
             ));
         }
         link => {
-            let item = meeting.and_then(|m| e.item.and_then(|n| m.item(n)));
-            let number = e.item.map_or_else(String::new, |n| format!("{n:>3}  "));
+            let item = meeting.and_then(|m| e.item.as_ref().and_then(|n| m.item(n)));
+            let number = e
+                .item
+                .as_ref()
+                .map_or_else(String::new, |n| format!("{n:>3}  "));
             spans.push(Span::styled(number, app.theme.muted));
             let title = item.map_or_else(String::new, |i| i.title.clone());
             let style = if *link == Link::Origin {
