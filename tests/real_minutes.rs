@@ -558,3 +558,85 @@ fn a_new_meeting_starts_with_agenda_approval_and_numbers_run_on() {
     // The next meeting is not the cancelled one of 21 May.
     assert!(!text.contains("21. maj"), "{text}");
 }
+
+#[test]
+fn hostile_text_in_the_new_fields_reaches_no_output_raw() {
+    let tmp = fixture_copy();
+    let rel = format!("2021/{MEETING}.toml");
+    let hostile = r#"\u001b]0;pwned\u0007<script>x</script> # [y](javascript:z) \u202e"#;
+    let meeting = common::screen::file_text(tmp.path(), &rel)
+        .replace("officer = \"Lise Holm\"", &format!("officer = \"{hostile}\""))
+        .replace("\"Økonomiudvalget\", \"Kommunalbestyrelsen\"]", &format!("\"Økonomiudvalget\", \"{hostile}\"]"))
+        .replace(
+            "heading = \"Beslutning i Udvalget for Børn og Unge den 12-03-2021\"\n\n[[items.decision.clauses]]\noutcome = \"noted\"",
+            &format!("heading = \"{hostile}\"\n\n[[items.decision.clauses]]\noutcome = \"noted\""),
+        )
+        .replace("summary = \"Udvalget forventer", &format!("summary = \"{hostile} Udvalget forventer"));
+    std::fs::write(tmp.path().join(&rel), &meeting).unwrap();
+    let plan = common::screen::file_text(tmp.path(), "calendar/2021.toml")
+        .replace("note = \"Ingen sager\"", &format!("note = \"{hostile}\""))
+        .replace(
+            "theme = \"Inklusion i dagtilbud\"",
+            &format!("theme = \"{hostile}\""),
+        )
+        .replace(
+            "with = [\"Ældre- og Sundhedsudvalget\"]",
+            &format!("with = [\"{hostile}\"]"),
+        );
+    std::fs::write(tmp.path().join("calendar/2021.toml"), &plan).unwrap();
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert!(archive.diagnostics.is_empty(), "{:?}", archive.diagnostics);
+    let run = |args: &[&str]| -> String {
+        let out = Command::cargo_bin("dagsorden")
+            .unwrap()
+            .env_remove("DAGSORDEN_DIR")
+            .arg("--dir")
+            .arg(tmp.path())
+            .args(["--today", "2021-03-20"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let raw = |s: &str| s.contains('\u{1b}') || s.contains('\u{7}') || s.contains('\u{202e}');
+    for args in [
+        &["export", "minutes", MEETING][..],
+        &["export", "agenda", MEETING],
+        &["calendar", "2021"],
+        &["calendar", "2021", "--format", "md"],
+        &["calendar", "2021", "--format", "ics"],
+        &["decisions"],
+        &["search", "pwned"],
+    ] {
+        let out = run(args);
+        assert!(!out.is_empty(), "{args:?} printed nothing");
+        assert!(!raw(&out), "{args:?} printed a control character: {out:?}");
+    }
+    let minutes = run(&["export", "minutes", MEETING]);
+    let html = pulldown_cmark::Parser::new(&minutes).any(|e| {
+        matches!(
+            e,
+            pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)
+        )
+    });
+    assert!(!html, "no raw HTML in the minutes: {minutes}");
+    let script_link = pulldown_cmark::Parser::new(&minutes).any(|e| {
+        matches!(e, pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) if dest_url.starts_with("javascript"))
+    });
+    assert!(
+        !script_link,
+        "no javascript: link in the minutes: {minutes}"
+    );
+    // The screens: the item, its form, the Kalender.
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 4, 16).unwrap();
+    let mut app = app_at(tmp.path(), (120, 40), Lang::Da, today);
+    keys(&mut app, "2G");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "j");
+    assert!(!raw(&screen_text(&app)), "{}", screen_text(&app));
+    keys(&mut app, "I");
+    assert!(!raw(&screen_text(&app)), "{}", screen_text(&app));
+    key(&mut app, KeyCode::Esc);
+    keys(&mut app, "5jjjjj");
+    assert!(!raw(&screen_text(&app)), "{}", screen_text(&app));
+}

@@ -5,6 +5,8 @@ use std::path::Path;
 use dagsorden::archive::Archive;
 use dagsorden::model::{Due, ItemKind, MeetingId, Outcome};
 
+mod common;
+
 fn sample() -> Archive {
     Archive::load(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -198,4 +200,51 @@ fn the_2018_plan_pairs_fu_before_sdf_with_two_pending_moves() {
         (seminar.start_date.to_string(), seminar.end_date.to_string()),
         ("2017-11-16".into(), "2017-11-17".into())
     );
+}
+
+/// The reference meeting as it was written before clause styles existed (no `style`): it
+/// still loads without a word, its clauses lettered (a), (b) as they always were.
+#[test]
+fn an_archive_written_before_clause_styles_loads_unchanged() {
+    let tmp = common::sample_copy();
+    let rel = "2017/2017-09-08-sdf.toml";
+    let path = tmp.path().join(rel);
+    let old: String = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("style = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, &old).unwrap();
+    let archive = dagsorden::archive::Archive::load(tmp.path()).unwrap();
+    assert!(archive.diagnostics.is_empty(), "{:?}", archive.diagnostics);
+    let m = &archive
+        .meetings
+        .iter()
+        .find(|m| m.id.to_string() == "2017-09-08-sdf")
+        .unwrap();
+    let item9 = m.item(&9.into()).unwrap();
+    assert_eq!(item9.clause_marker(0), "(a)");
+    assert_eq!(item9.clause_marker(1), "(b)");
+    let one = m.item(&1.into()).unwrap();
+    assert!(one.recommendation.as_ref().unwrap().is_sentence());
+    let md = dagsorden::export::markdown::meeting_markdown(
+        &archive,
+        m,
+        &dagsorden::export::markdown::MarkdownOptions {
+            kind: dagsorden::export::markdown::DocKind::Minutes,
+            public: false,
+            lang: dagsorden::lang::Lang::Da,
+        },
+    );
+    assert!(
+        md.contains("(a) mødeplan for møderne i Socialdirektørforum godkendes"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Forretningsudvalget indstiller, at Socialdirektørforum godkender referat"),
+        "{md}"
+    );
+    // Loading wrote nothing.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
 }

@@ -86,6 +86,10 @@ pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
                 Event::End(TagEnd::Link)
             }
             Event::Start(Tag::MetadataBlock(_)) | Event::End(TagEnd::MetadataBlock(_)) => continue,
+            // Controls, bidi overrides and invisible characters are shown as placeholders,
+            // in code spans and blocks too: a document printed to a terminal runs nothing.
+            Event::Text(t) => Event::Text(clean(t)),
+            Event::Code(t) => Event::Code(CowStr::from(crate::text::sanitize(&t).into_owned())),
             other => other,
         };
         out.push(event.into_static());
@@ -93,9 +97,21 @@ pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
     out
 }
 
-/// Plain user text (a title, a clause) as one text event: the writer escapes it.
+/// Text with its controls, bidi overrides and invisible characters as placeholders; line
+/// breaks kept.
+fn clean(t: CowStr<'_>) -> CowStr<'_> {
+    match crate::text::sanitize_multiline(&t) {
+        std::borrow::Cow::Borrowed(_) => t,
+        std::borrow::Cow::Owned(o) => CowStr::from(o),
+    }
+}
+
+/// Plain user text (a title, a clause) as one text event: the writer escapes it, and
+/// controls are shown as placeholders.
 pub fn text(s: &str) -> Event<'static> {
-    Event::Text(CowStr::from(s.to_owned()))
+    Event::Text(CowStr::from(
+        crate::text::sanitize_multiline(s).into_owned(),
+    ))
 }
 
 /// A table cell holding `content` as text.
@@ -184,6 +200,30 @@ mod tests {
             .count();
         assert_eq!((links, ends), (1, 1));
         assert!(events.contains(&Event::Text("klik".into())));
+    }
+
+    #[test]
+    fn controls_are_placeholders_in_text_and_code() {
+        let events = safe_events(
+            "a\u{1b}]0;x\u{7} `b\u{1b}[2J` \u{202e}\n\n```\nc\u{9b}\n```",
+            0,
+        );
+        let shown: String = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+        assert!(
+            shown.contains('␛') && !shown.contains('\u{202e}'),
+            "{shown:?}"
+        );
+        assert!(matches!(text("t\u{7}"), Event::Text(t) if &*t == "t␇"));
     }
 
     #[test]
