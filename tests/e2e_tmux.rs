@@ -506,3 +506,35 @@ fn move_a_meeting_in_the_calendar_and_export_it_again() {
     );
     assert_eq!(ics.matches("UID:2018-02-09-sdf@").count(), 1);
 }
+
+#[test]
+fn a_municipal_committees_minutes_are_read_and_their_case_data_corrected() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&root().join("tests/fixtures/municipal"), tmp.path());
+    let tmux = Tmux::start("municipal", 120, 40);
+    tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg", "fredag den 12. marts 2021"]);
+    // The oldest meeting is the held one; its items as printed, in the order taken.
+    tmux.send(&["G", "Enter"]);
+    let screen = tmux.wait_for(&["112. Godkendelse af dagsorden", "113a. Tillægsbevilling"]);
+    assert!(screen.find("115. Høring").unwrap() < screen.find("114. Meddelelser").unwrap());
+    tmux.send(&["j"]);
+    tmux.wait_for(&["Sagsnr.: 21/1234", "1. budgetopfølgningen tages til"]);
+    // Correct the case number in the form, save with Ctrl-S.
+    tmux.send(&["I"]);
+    tmux.wait_for(&["Sagsoplysninger"]);
+    for _ in 0..9 {
+        tmux.send(&["Up"]);
+    }
+    tmux.send(&["End"]);
+    tmux.type_text("-B");
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["Gemt", "Sagsnr.: 21/1234-B"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+    let file = std::fs::read_to_string(tmp.path().join("2021/2021-03-12-børn-og-unge.toml")).unwrap();
+    assert!(file.contains("number = \"21/1234-B\""), "{file}");
+    assert!(file.contains("# Published minutes of a municipal committee, as printed."));
+}
