@@ -534,7 +534,8 @@ fn a_municipal_committees_minutes_are_read_and_their_case_data_corrected() {
     tmux.wait_for(&["Gemt", "Sagsnr.: 21/1234-B"]);
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
-    let file = std::fs::read_to_string(tmp.path().join("2021/2021-03-12-børn-og-unge.toml")).unwrap();
+    let file =
+        std::fs::read_to_string(tmp.path().join("2021/2021-03-12-børn-og-unge.toml")).unwrap();
     assert!(file.contains("number = \"21/1234-B\""), "{file}");
     assert!(file.contains("# Published minutes of a municipal committee, as printed."));
 }

@@ -640,3 +640,17 @@ fn hostile_text_in_the_new_fields_reaches_no_output_raw() {
     keys(&mut app, "5jjjjj");
     assert!(!raw(&screen_text(&app)), "{}", screen_text(&app));
 }
+
+#[test]
+fn the_timeline_shows_where_a_case_goes_on_to() {
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+    let mut app = app_at(&fixture(), (120, 40), Lang::Da, today);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "jT");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("  → Økonomiudvalget → Kommunalbestyrelsen"),
+        "{text}"
+    );
+}

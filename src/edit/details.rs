@@ -14,6 +14,7 @@ use crate::model::{Forum, Item as MeetingItem, ItemNo, Meeting, Party, Person};
 /// One field of a form: its key in the form's parse, and its labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    Number,
     CaseNumber,
     CaseOfficer,
     CaseType,
@@ -35,7 +36,8 @@ pub enum Field {
 }
 
 impl Field {
-    const ITEM: [Field; 10] = [
+    const ITEM: [Field; 11] = [
+        Field::Number,
         Field::CaseNumber,
         Field::CaseOfficer,
         Field::CaseType,
@@ -62,6 +64,7 @@ impl Field {
 
     fn label(self, lang: Lang) -> &'static str {
         let (da, en) = match self {
+            Field::Number => ("Nummer", "Number"),
             Field::CaseNumber => ("Sagsnr.", "Case no."),
             Field::CaseOfficer => ("Sagsbehandler", "Case officer"),
             Field::CaseType => ("Sagstype", "Case type"),
@@ -253,6 +256,7 @@ pub fn item_form(item: &MeetingItem, lang: Lang) -> String {
     let c = &item.case;
     let route: Vec<String> = c.route.iter().map(party_text).collect();
     let values = [
+        (Field::Number, item.number.to_string()),
         (Field::CaseNumber, c.number.clone().unwrap_or_default()),
         (Field::CaseOfficer, c.officer.clone().unwrap_or_default()),
         (Field::CaseType, c.case_type.clone().unwrap_or_default()),
@@ -293,10 +297,29 @@ fn form_text(values: &[(Field, String)], lang: Lang) -> String {
     out
 }
 
-/// Writes the item's form to the item at `index`; fields left empty are removed.
-pub fn set_item_form(doc: &mut DocumentMut, index: usize, forum: &Forum, text: &str) -> EditResult {
+/// Writes the item's form to the item at `index`; fields left empty are removed. `others`
+/// are the numbers of the meeting's other items: a new number must differ from them.
+pub fn set_item_form(
+    doc: &mut DocumentMut,
+    index: usize,
+    forum: &Forum,
+    others: &[ItemNo],
+    text: &str,
+) -> EditResult {
     let fields = parse_form(text, &Field::ITEM)?;
     let v = |f| value_of(&fields, f);
+    let number = match v(Field::Number).filter(|n| !n.is_empty()) {
+        None => None,
+        Some(n) => {
+            let n: ItemNo = n
+                .parse()
+                .map_err(|_| format!("«{n}» er ikke et punktnummer; skriv fx 3, 3a eller 3.1"))?;
+            if others.contains(&n) {
+                return Err(format!("mødet har allerede et punkt {n}"));
+            }
+            Some(n)
+        }
+    };
     let route = v(Field::Route).map(|r| parties(forum, r)).transpose()?;
     let by = v(Field::RecommendedBy)
         .filter(|b| !b.is_empty())
@@ -353,6 +376,33 @@ pub fn set_item_form(doc: &mut DocumentMut, index: usize, forum: &Forum, text: &
         ],
     )?;
     set_text(table, "summary", v(Field::Summary).unwrap_or(""));
+    if let Some(new) = number {
+        let old = super::item_no_of(table);
+        if old.as_ref() != Some(&new) {
+            super::set_number(table, &new);
+            // The order taken names the item by its number: it follows.
+            if let (Some(old), Some(order)) =
+                (old, doc.get_mut("order").and_then(Item::as_array_mut))
+            {
+                for v in order.iter_mut() {
+                    let named = match v {
+                        Value::Integer(i) => old == u32::try_from(*i.value()).unwrap_or(0),
+                        Value::String(s) => s.value().parse::<ItemNo>().ok().as_ref() == Some(&old),
+                        _ => false,
+                    };
+                    if named {
+                        let decor = v.decor().clone();
+                        *v = if new.is_sub() {
+                            Value::from(new.to_string())
+                        } else {
+                            Value::from(i64::from(new.main()))
+                        };
+                        *v.decor_mut() = decor;
+                    }
+                }
+            }
+        }
+    }
     positions::reorder_items(doc);
     Ok(())
 }
@@ -600,6 +650,7 @@ clauses = ["budgettet godkendes"]
             &mut doc,
             0,
             &forum,
+            &[],
             "Sagsnr.: 21/1234\nSagsbehandler: Lise Holm\nSagstype: Beslutningssag\nBeslutningskompetence: Kommunalbestyrelsen\nSagsgang: BU → Økonomiudvalget → Kommunalbestyrelsen\nIndstillet af: Administrationen\nBeslutningens overskrift: Beslutning i Udvalget for Børn og Unge den 12-03-2021\nFraværende: Søren Østergaard, V\nDeltog under punktet: Jens Bro, Skolechef\nResume: Merforbrug på 4,2 mio. kr.\nfordelt på to områder.\n",
         )
         .unwrap();
@@ -645,7 +696,7 @@ clauses = ["budgettet godkendes"]
             .filter_map(|l| l.split_once(':').map(|(k, _)| format!("{k}:")))
             .collect::<Vec<_>>()
             .join("\n");
-        set_item_form(&mut doc, 0, &forum, &cleared).unwrap();
+        set_item_form(&mut doc, 0, &forum, &[], &cleared).unwrap();
         let text = doc.to_string();
         assert!(
             !text.contains("[items.case]") && !text.contains("summary"),
@@ -661,12 +712,12 @@ clauses = ["budgettet godkendes"]
     fn a_form_refuses_what_it_cannot_read_and_says_why() {
         let forum = forum();
         let mut doc: DocumentMut = MEETING.parse().unwrap();
-        let err = set_item_form(&mut doc, 0, &forum, "Sagsgang: kb").unwrap_err();
+        let err = set_item_form(&mut doc, 0, &forum, &[], "Sagsgang: kb").unwrap_err();
         assert!(err.contains("ikke et udvalg"), "{err}");
-        let err = set_item_form(&mut doc, 0, &forum, "hej\nSagsnr.: 1").unwrap_err();
+        let err = set_item_form(&mut doc, 0, &forum, &[], "hej\nSagsnr.: 1").unwrap_err();
         assert!(err.contains("hører ikke til et felt"), "{err}");
         // English labels are read too.
-        set_item_form(&mut doc, 0, &forum, "Case no.: 7\n").unwrap();
+        set_item_form(&mut doc, 0, &forum, &[], "Case no.: 7\n").unwrap();
         assert!(doc.to_string().contains("number = \"7\""));
         let err =
             set_meeting_form(&mut doc, &forum, &[113.into()], "Rækkefølge: 113, 114").unwrap_err();

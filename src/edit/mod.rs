@@ -97,7 +97,7 @@ fn number_of(table: &Table) -> Option<i64> {
 }
 
 /// The item's number as written: `number = 3`, or a sub-item `number = "3a"`.
-fn item_no_of(table: &Table) -> Option<ItemNo> {
+pub(crate) fn item_no_of(table: &Table) -> Option<ItemNo> {
     match table.get("number")?.as_value()? {
         Value::Integer(n) => u32::try_from(*n.value()).ok().map(ItemNo::from),
         Value::String(s) => s.value().parse().ok(),
@@ -106,7 +106,7 @@ fn item_no_of(table: &Table) -> Option<ItemNo> {
 }
 
 /// Writes a number as the file writes it: a main item as a number, a sub-item in quotes.
-fn set_number(table: &mut Table, number: &ItemNo) {
+pub(crate) fn set_number(table: &mut Table, number: &ItemNo) {
     if number.is_sub() {
         set(table, "number", number.to_string());
     } else {

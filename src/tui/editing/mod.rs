@@ -342,9 +342,19 @@ impl App {
             Prompt::NewMember | Prompt::EditMember { .. } => self.submit_member(&prompt, &text),
             Prompt::ItemDetails { file_index } => {
                 let forum = self.archive.forum.clone();
+                let others: Vec<ItemNo> = self
+                    .current_meeting()
+                    .map(|(m, _)| {
+                        m.items
+                            .iter()
+                            .filter(|i| i.file_index != file_index)
+                            .map(|i| i.number.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 let mut refused = None;
                 self.save_current(e.c_details, |doc| {
-                    edit::details::set_item_form(doc, file_index, &forum, &text)
+                    edit::details::set_item_form(doc, file_index, &forum, &others, &text)
                         .inspect_err(|err| refused = Some(err.clone()))
                 });
                 // Refused: the form comes back with what was typed, and says why.

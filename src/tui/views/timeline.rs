@@ -83,7 +83,9 @@ fn entry_line(app: &App, e: &TimelineEntry, selected: bool, width: usize) -> Lin
                 .as_ref()
                 .map_or_else(String::new, |n| format!("{n:>3}  "));
             spans.push(Span::styled(number, app.theme.muted));
-            let title = item.map_or_else(String::new, |i| i.title.clone());
+            let title = item.map_or_else(String::new, |i| {
+                i.shown_title(app.lang.labels().closed_item).to_owned()
+            });
             let style = if *link == Link::Origin {
                 app.theme.title
             } else {
@@ -101,6 +103,26 @@ fn entry_line(app: &App, e: &TimelineEntry, selected: bool, width: usize) -> Lin
                 for (glyph, style) in outcomes {
                     spans.push(Span::styled(glyph.to_string(), style));
                 }
+            }
+            // Where the case goes on to: "→ Økonomiudvalget → Kommunalbestyrelsen".
+            // The body of the item's own meeting is where the case already is.
+            let onward: Vec<crate::model::Party> = item
+                .map(|i| {
+                    i.case
+                        .route
+                        .iter()
+                        .skip_while(
+                            |p| matches!(p, crate::model::Party::Body(b) if *b == e.meeting.body),
+                        )
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !onward.is_empty() {
+                spans.push(Span::styled(
+                    format!("  → {}", app.archive.forum.route_text(&onward)),
+                    app.theme.accent,
+                ));
             }
             let label = match link {
                 Link::Origin => ui.link_origin.to_owned(),
