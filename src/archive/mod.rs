@@ -63,6 +63,14 @@ pub struct Archive {
     abs_root: PathBuf,
 }
 
+/// The item numbers a meeting file holds, for checking references to its items.
+fn item_numbers(raw: &RawMeeting) -> std::collections::HashSet<crate::model::ItemNo> {
+    raw.items
+        .iter()
+        .filter_map(|i| i.number.get_ref().item_no())
+        .collect()
+}
+
 /// A file found in the archive and what it is.
 enum Found {
     Meeting(MeetingId),
@@ -143,13 +151,9 @@ impl Archive {
         };
         known.bodies = forum.bodies.iter().map(|b| b.id.clone()).collect();
         for (id, l) in &meetings_raw {
-            let numbers = l
-                .raw
-                .items
-                .iter()
-                .filter_map(|i| i.number.get_ref().item_no())
-                .collect();
-            known.meetings.insert(id.clone(), Some(numbers));
+            known
+                .meetings
+                .insert(id.clone(), Some(item_numbers(&l.raw)));
         }
         for (_, l) in &plans_raw {
             for e in &l.raw.events {
@@ -277,13 +281,9 @@ impl Archive {
         let position = self.file_position(&id);
         match read_parse::<RawMeeting>(&self.root, rel) {
             Ok(l) => {
-                let numbers = l
-                    .raw
-                    .items
-                    .iter()
-                    .filter_map(|i| i.number.get_ref().item_no())
-                    .collect();
-                self.known.meetings.insert(id.clone(), Some(numbers));
+                self.known
+                    .meetings
+                    .insert(id.clone(), Some(item_numbers(&l.raw)));
                 let mut c = Converter::new(&l.display, &l.text, &self.known);
                 let dir = self.abs_root.join(rel.parent().unwrap_or(Path::new("")));
                 let mut meeting = c.meeting(&l.raw, &id, rel.to_path_buf(), &dir, &self.abs_root);

@@ -229,6 +229,19 @@ pub fn remarks(archive: &Archive, s: &Scheduled, lang: crate::lang::Lang) -> Vec
     out
 }
 
+/// An event's theme and note in one line: "tema: Brobygning · alternativt 24. november".
+pub fn event_remarks(e: &crate::model::CalendarEvent, lang: crate::lang::Lang) -> Option<String> {
+    let w = words::CalendarWords::of(lang);
+    let mut parts = Vec::new();
+    if !e.theme.trim().is_empty() {
+        parts.push(format!("{}: {}", w.theme, crate::text::one_line(&e.theme)));
+    }
+    if !e.note.trim().is_empty() {
+        parts.push(crate::text::one_line(&e.note));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// The date a meeting is held on, moves applied; `None` when the archive does not know it.
 pub fn meeting_date(schedule: &[Scheduled], id: &MeetingId) -> Option<NaiveDate> {
     schedule.iter().find(|s| &s.id == id).map(|s| s.date)

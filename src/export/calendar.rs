@@ -11,9 +11,11 @@ use crate::archive::Archive;
 use crate::calendar::propose::Proposal;
 use crate::calendar::words::CalendarWords;
 use crate::calendar::year::{MoveRecord, YearOverview};
-use crate::calendar::{Scheduled, joint_with, plan_entry, remarks, setting, working_dates};
+use crate::calendar::{
+    Scheduled, event_remarks, joint_with, plan_entry, remarks, setting, working_dates,
+};
 use crate::lang::{Lang, iso_week};
-use crate::model::{BodyId, CalendarEvent, Forum, MeetingId};
+use crate::model::{BodyId, Forum, MeetingId};
 use crate::text::{one_line, sanitize_multiline};
 
 /// The preparing body and the body it prepares for, as the table's columns: the first
@@ -236,19 +238,6 @@ fn meeting_line(archive: &Archive, s: &Scheduled, lang: Lang) -> String {
         line.push_str(&format!("  — {}", one_line(&remarks.join(" · "))));
     }
     line
-}
-
-/// An event's theme and note, as "tema: Brobygning · alternativt 24. november".
-fn event_remarks(e: &CalendarEvent, lang: Lang) -> Option<String> {
-    let w = CalendarWords::of(lang);
-    let mut parts = Vec::new();
-    if !e.theme.trim().is_empty() {
-        parts.push(format!("{}: {}", w.theme, one_line(&e.theme)));
-    }
-    if !e.note.trim().is_empty() {
-        parts.push(one_line(&e.note));
-    }
-    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// The year as text: the pairs with their gaps, every meeting with its working dates,

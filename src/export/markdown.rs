@@ -304,24 +304,13 @@ fn item_section(doc: &mut Doc, forum: &Forum, item: &Item, opts: &MarkdownOption
 
 /// *Sagsnr.*, *Sagsbehandler*, … as a labelled list under the item's heading.
 fn case_data(doc: &mut Doc, forum: &Forum, item: &Item, opts: &MarkdownOptions) {
-    let c = &item.case;
-    if c.is_empty() {
+    let rows = forum.case_rows(&item.case, opts.lang);
+    if rows.is_empty() {
         return;
     }
-    let l = opts.lang.labels();
-    let route = forum.route_text(&c.route);
-    let rows = [
-        (l.case_number, c.number.as_deref()),
-        (l.case_officer, c.officer.as_deref()),
-        (l.case_type, c.case_type.as_deref()),
-        (l.case_authority, c.authority.as_deref()),
-        (l.case_route, (!route.is_empty()).then_some(route.as_str())),
-    ];
     doc.start_list(None);
     for (label, value) in rows {
-        if let Some(value) = value {
-            doc.item(|d| d.labelled(label, value));
-        }
+        doc.item(|d| d.labelled(label, &value));
     }
     doc.end_list(false);
 }

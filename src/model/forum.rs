@@ -81,6 +81,27 @@ impl Forum {
             .join(" → ")
     }
 
+    /// An item's case data as labelled rows, in the order minutes print them; empty
+    /// fields left out.
+    pub fn case_rows(
+        &self,
+        case: &super::meeting::CaseData,
+        lang: Lang,
+    ) -> Vec<(&'static str, String)> {
+        let l = lang.labels();
+        let route = self.route_text(&case.route);
+        [
+            (l.case_number, case.number.clone()),
+            (l.case_officer, case.officer.clone()),
+            (l.case_type, case.case_type.clone()),
+            (l.case_authority, case.authority.clone()),
+            (l.case_route, (!route.is_empty()).then_some(route)),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| Some((label, value?)))
+        .collect()
+    }
+
     pub fn body_ids(&self) -> Vec<&str> {
         self.bodies.iter().map(|b| b.id.as_str()).collect()
     }

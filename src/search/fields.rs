@@ -168,7 +168,9 @@ pub fn meeting_fields(meeting: &Meeting) -> Vec<(Field, Cow<'_, str>)> {
         (Field::Apologies, &apologies),
         (Field::Guests, &a.guests),
     ] {
-        out.push((field, Cow::Owned(people_line(people))));
+        if !people.is_empty() {
+            out.push((field, Cow::Owned(people_line(people))));
+        }
     }
     out
 }

@@ -51,15 +51,36 @@ pub fn plain(word: &str) -> String {
 /// A [`plain`] word with "aa", "ae" and "oe" read as "å", "æ" and "ø"; `None` when it has
 /// none of them.
 pub fn respell(plain: &str) -> Option<String> {
-    if !(plain.contains("aa") || plain.contains("ae") || plain.contains("oe")) {
-        return None;
+    let bytes = plain.as_bytes();
+    // One pass over the bytes: most words have none of the three pairs.
+    let first = bytes
+        .windows(2)
+        .position(|p| matches!(p, [b'a', b'a' | b'e'] | [b'o', b'e']))?;
+    let mut out = String::with_capacity(plain.len() + 2);
+    out.push_str(&plain[..first]);
+    let mut i = first;
+    while i < bytes.len() {
+        let pair = (bytes[i], bytes.get(i + 1).copied());
+        let letter = match pair {
+            (b'a', Some(b'a')) => Some('å'),
+            (b'a', Some(b'e')) => Some('æ'),
+            (b'o', Some(b'e')) => Some('ø'),
+            _ => None,
+        };
+        match letter {
+            Some(l) => {
+                out.push(l);
+                i += 2;
+            }
+            None => {
+                // Copy one whole character (the pairs are ASCII, so boundaries hold).
+                let len = plain[i..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&plain[i..i + len]);
+                i += len;
+            }
+        }
     }
-    Some(
-        plain
-            .replace("aa", "å")
-            .replace("ae", "æ")
-            .replace("oe", "ø"),
-    )
+    Some(out)
 }
 
 /// The word as it is matched: [`plain`], respelled.
@@ -126,6 +147,15 @@ mod tests {
             ["åbenra", "aabenra", "åbenrå", "åbenræ"]
         );
         assert_eq!(prefixes("stj"), ["stj"]);
+    }
+
+    #[test]
+    fn respelling_reads_each_pair_once_from_the_left() {
+        assert_eq!(respell("kjaergaard").as_deref(), Some("kjærgård"));
+        assert_eq!(respell("aaa").as_deref(), Some("åa"));
+        assert_eq!(respell("aae").as_deref(), Some("åe"));
+        assert_eq!(respell("søoe").as_deref(), Some("søø"));
+        assert_eq!(respell("skole"), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::calendar::words::CalendarWords;
-use crate::calendar::{remarks, setting, working_dates};
+use crate::calendar::{event_remarks, remarks, setting, working_dates};
 use crate::lang::{Lang, iso_week};
 use crate::text::one_line;
 use crate::tui::app::App;
@@ -565,7 +565,7 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     ),
                     theme.accent,
                 ));
-                if let Some(about) = event_about(e, w) {
+                if let Some(about) = event_remarks(e, lang) {
                     lines.push(Line::styled(
                         truncate(&format!("  {about}"), width),
                         theme.muted,
@@ -626,18 +626,6 @@ fn struck(style: Style, cancelled: bool) -> Style {
     }
 }
 
-/// An event's theme and note in one line.
-fn event_about(e: &crate::model::CalendarEvent, w: &CalendarWords) -> Option<String> {
-    let mut parts = Vec::new();
-    if !e.theme.trim().is_empty() {
-        parts.push(format!("{}: {}", w.theme, one_line(&e.theme)));
-    }
-    if !e.note.trim().is_empty() {
-        parts.push(one_line(&e.note));
-    }
-    (!parts.is_empty()).then(|| parts.join(" · "))
-}
-
 /// A meeting as the list and the day's window name it: body, time and place.
 fn meeting_text(app: &App, id: &crate::model::MeetingId) -> String {
     let set = setting(&app.archive, id);
@@ -696,7 +684,7 @@ pub fn day(app: &App, window: &DayWindow, area: Rect, buf: &mut Buffer) {
                             theme.accent,
                         ),
                     ];
-                    if let Some(about) = event_about(e, w) {
+                    if let Some(about) = event_remarks(e, lang) {
                         spans.push(Span::styled(format!(" — {about}"), theme.muted));
                     }
                     fit_spans(spans, width)

@@ -459,27 +459,12 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
 
 /// *Sagsnr.*, *Sagsbehandler*, … one labelled line each, the route with arrows.
 fn case_data(app: &App, item: &Item, width: usize, doc: &mut Doc) {
-    let c = &item.case;
-    if c.is_empty() {
-        return;
-    }
-    let l = app.lang.labels();
     let theme = &app.theme;
-    let route = app.archive.forum.route_text(&c.route);
-    let rows = [
-        (l.case_number, c.number.as_deref()),
-        (l.case_officer, c.officer.as_deref()),
-        (l.case_type, c.case_type.as_deref()),
-        (l.case_authority, c.authority.as_deref()),
-        (l.case_route, (!route.is_empty()).then_some(route.as_str())),
-    ];
-    for (label, value) in rows {
-        if let Some(value) = value {
-            let mut w = Wrapper::plain(width);
-            w.push(&format!("{label}: "), theme.muted);
-            w.push(value, theme.text);
-            doc.extend(w.finish());
-        }
+    for (label, value) in app.archive.forum.case_rows(&item.case, app.lang) {
+        let mut w = Wrapper::plain(width);
+        w.push(&format!("{label}: "), theme.muted);
+        w.push(&value, theme.text);
+        doc.extend(w.finish());
     }
 }
 
