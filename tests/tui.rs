@@ -1270,3 +1270,21 @@ fn ctrl_c_quits_from_the_search_window_and_the_wheel_moves_through_hits() {
     ctrl(&mut app, 'c');
     assert!(app.quit);
 }
+
+#[test]
+fn a_decision_written_over_several_lines_is_laid_out_not_shown_as_placeholders() {
+    let mut app = app((120, 40));
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "j");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("• øget fokus på borgerperspektivet."),
+        "{text}"
+    );
+    assert!(!text.contains('␊'), "{text}");
+    // Meeting mode too.
+    keys(&mut app, "m");
+    let text = screen_text(&app);
+    assert!(!text.contains('␊'), "{text}");
+}

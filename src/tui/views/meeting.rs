@@ -572,14 +572,18 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
                         &format!("[{}]", app.lang.outcome(d.outcome)),
                         outcome_style(theme, d.outcome).add_modifier(Modifier::BOLD),
                     );
+                    let mut lines = wr.finish();
+                    // The clause's text is Markdown (paragraphs, lists), laid out as such.
                     if !d.text.trim().is_empty() {
-                        wr.newline();
-                        wr.push(&d.text, theme.text);
+                        lines.extend(markdown::render(&d.text, w, theme));
                     }
+                    lines
                 }
-                None => wr.push("—", theme.muted),
+                None => {
+                    wr.push("—", theme.muted);
+                    wr.finish()
+                }
             }
-            wr.finish()
         };
         if side_by_side {
             let left = match &clause_text {

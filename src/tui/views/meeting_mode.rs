@@ -64,7 +64,13 @@ pub fn doc(app: &App, meeting: &Meeting, view: &MeetingView, width: usize) -> Do
                             ],
                             vec![Span::raw("      ")],
                         );
-                        w.push(&d.text, theme.text);
+                        // Line breaks in the text stay breaks (not placeholders).
+                        for (k, line) in d.text.trim_end().lines().enumerate() {
+                            if k > 0 {
+                                w.newline();
+                            }
+                            w.push(line, theme.text);
+                        }
                         doc.extend(w.finish());
                     }
                     None => doc.push(Line::styled(
