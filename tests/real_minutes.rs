@@ -227,6 +227,7 @@ fn decisions_list_and_calendar_of_a_forum_without_fu() {
     assert!(md.contains("|Møder i Udvalget for Børn og Unge|"), "{md}");
     assert!(!md.contains("sdf"), "{md}");
     let ics = dagsorden(&["calendar", "2021", "--format", "ics"]);
+    assert_golden("municipal.calendar-2021.ics", &ics);
     assert!(ics.contains("DTSTART;VALUE=DATE:20210312"), "{ics}");
     assert!(!ics.contains("DTSTART;TZID"), "no time was stated: {ics}");
     assert!(ics.contains("Tidspunkt ikke oplyst"), "{ics}");
