@@ -655,3 +655,34 @@ fn the_timeline_shows_where_a_case_goes_on_to() {
         "{text}"
     );
 }
+
+#[test]
+fn a_bodys_settings_for_new_meetings_are_edited_from_the_screen() {
+    use common::screen::{ctrl, file_text, paste};
+    let tmp = fixture_copy();
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+    let mut app = app_at(tmp.path(), (120, 40), Lang::Da, today);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "U");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Nye møder begynder med godkendelse af dagsorden: ja"),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Backspace, 2);
+    paste(&mut app, "nej");
+    ctrl(&mut app, 's');
+    let forum = file_text(tmp.path(), "forum.toml");
+    assert!(!forum.contains("agenda_approval"), "{forum}");
+    assert!(
+        forum.contains("running_numbers = true       # item numbers run on"),
+        "{forum}"
+    );
+    // Taken up at once: a new meeting no longer starts with approval of the agenda.
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert!(!archive.forum.bodies[0].agenda_approval);
+    assert!(!app.archive.forum.bodies[0].agenda_approval);
+}

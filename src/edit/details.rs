@@ -33,6 +33,8 @@ pub enum Field {
     Cancelled,
     Note,
     Theme,
+    AgendaApproval,
+    RunningNumbers,
 }
 
 impl Field {
@@ -53,6 +55,8 @@ impl Field {
     const PLANNED: [Field; 3] = [Field::Cancelled, Field::JointWith, Field::Note];
 
     const EVENT: [Field; 2] = [Field::Theme, Field::Note];
+
+    const BODY: [Field; 2] = [Field::AgendaApproval, Field::RunningNumbers];
 
     const MEETING: [Field; 5] = [
         Field::AgendaPublished,
@@ -83,6 +87,14 @@ impl Field {
             Field::Cancelled => ("Aflyst", "Cancelled"),
             Field::Note => ("Bemærkning", "Note"),
             Field::Theme => ("Tema", "Theme"),
+            Field::AgendaApproval => (
+                "Nye møder begynder med godkendelse af dagsorden",
+                "New meetings begin with approval of the agenda",
+            ),
+            Field::RunningNumbers => (
+                "Punktnumre løber videre gennem året",
+                "Item numbers run on through the year",
+            ),
         };
         match lang {
             Lang::Da => da,
@@ -609,6 +621,39 @@ pub fn set_event_form(doc: &mut DocumentMut, id: &str, text: &str) -> EditResult
     Ok(())
 }
 
+/// A body's settings for new meetings, as a form.
+pub fn body_form(body: &crate::model::Body, lang: Lang) -> String {
+    form_text(
+        &[
+            (
+                Field::AgendaApproval,
+                yes_no(body.agenda_approval, lang).to_owned(),
+            ),
+            (
+                Field::RunningNumbers,
+                yes_no(body.running_numbers, lang).to_owned(),
+            ),
+        ],
+        lang,
+    )
+}
+
+/// Writes a body's settings form to its `[[bodies]]` table in forum.toml; a setting that is
+/// off is taken out (off is the default).
+pub fn set_body_form(doc: &mut DocumentMut, body: &crate::model::BodyId, text: &str) -> EditResult {
+    let fields = parse_form(text, &Field::BODY)?;
+    let flag = |f| typed_yes_no(value_of(&fields, f).unwrap_or(""));
+    let agenda = flag(Field::AgendaApproval)?;
+    let running = flag(Field::RunningNumbers)?;
+    let table = plan_table(doc, "bodies", |t| {
+        t.get("id").and_then(Item::as_str) == Some(body.as_str())
+    })
+    .map_err(|_| format!("forum.toml has no [[bodies]] with id = \"{body}\""))?;
+    set_or_remove(table, "agenda_approval", agenda.then(|| Value::from(true)));
+    set_or_remove(table, "running_numbers", running.then(|| Value::from(true)));
+    Ok(())
+}
+
 /// Whether the root table has `key` (for tests and callers that report what changed).
 pub fn has_key(doc: &DocumentMut, key: &str) -> bool {
     doc.as_table()
@@ -758,6 +803,21 @@ clauses = ["budgettet godkendes"]
             "{text}"
         );
         assert!(set_planned_form(&mut doc, &id, &forum, "Aflyst: måske").is_err());
+    }
+
+    #[test]
+    fn a_bodys_settings_are_set_and_cleared_in_forum_toml() {
+        let mut doc: DocumentMut =
+            "name = \"F\"\n\n[[bodies]]\nid = \"bu\"   # Børn og Unge\nname = \"BU\"\n"
+                .parse()
+                .unwrap();
+        let bu: crate::model::BodyId = "bu".parse().unwrap();
+        let form = "Nye møder begynder med godkendelse af dagsorden: ja\nPunktnumre løber videre gennem året: ja\n";
+        set_body_form(&mut doc, &bu, form).unwrap();
+        let text = doc.to_string();
+        assert!(text.contains("id = \"bu\"   # Børn og Unge\nname = \"BU\"\nagenda_approval = true\nrunning_numbers = true"), "{text}");
+        set_body_form(&mut doc, &bu, "Punktnumre løber videre gennem året: nej\n").unwrap();
+        assert!(!doc.to_string().contains("true"), "{doc}");
     }
 
     #[test]

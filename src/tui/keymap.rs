@@ -55,6 +55,8 @@ pub enum Action {
     EditItemDetails,
     /// Publication dates, source page, order taken, joint bodies.
     EditMeetingDetails,
+    /// The body's settings for new meetings (agenda approval, running numbers).
+    EditBodySettings,
     EditDecision,
     AttachFile,
     NextStatus,
@@ -130,7 +132,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 81] = [
+    pub const ALL: [Action; 82] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -164,6 +166,7 @@ impl Action {
         Action::EditRecommendation,
         Action::EditItemDetails,
         Action::EditMeetingDetails,
+        Action::EditBodySettings,
         Action::EditDecision,
         Action::AttachFile,
         Action::NextStatus,
@@ -255,6 +258,7 @@ impl Action {
             Action::EditRecommendation => "edit-recommendation",
             Action::EditItemDetails => "edit-item-details",
             Action::EditMeetingDetails => "edit-meeting-details",
+            Action::EditBodySettings => "edit-body-settings",
             Action::EditDecision => "edit-decision",
             Action::AttachFile => "attach-file",
             Action::NextStatus => "next-status",
@@ -374,6 +378,7 @@ impl Action {
             | Action::EditRecommendation
             | Action::EditItemDetails
             | Action::EditMeetingDetails
+            | Action::EditBodySettings
             | Action::EditDecision
             | Action::AttachFile
             | Action::NextStatus
@@ -456,6 +461,10 @@ impl Action {
             Action::EditMeetingDetails => (
                 "Mødeoplysninger: udgivet, kilde, rækkefølge, fælles møde",
                 "Meeting details: published, source, order taken, joint meeting",
+            ),
+            Action::EditBodySettings => (
+                "Udvalgets indstillinger for nye møder (forum.toml)",
+                "The body's settings for new meetings (forum.toml)",
             ),
             Action::EditDecision => ("Ret beslutningens tekst", "Edit the decision's text"),
             Action::AttachFile => ("Vedhæft bilag", "Attach a file"),
@@ -702,6 +711,7 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("i", Action::EditRecommendation),
     ("I", Action::EditItemDetails),
     ("M", Action::EditMeetingDetails),
+    ("U", Action::EditBodySettings),
     ("b", Action::EditDecision),
     ("A", Action::AttachFile),
     ("s", Action::NextStatus),

@@ -73,6 +73,8 @@ pub enum Prompt {
     },
     /// The meeting's publication dates, source, order and joint bodies.
     MeetingDetails,
+    /// The settings of the open meeting's body, in forum.toml.
+    BodySettings,
     /// A new member of the open meeting's body, in forum.toml.
     NewMember,
     /// A member corrected in forum.toml (`old`: the name as it stood).
@@ -131,6 +133,7 @@ impl Prompt {
                 | Prompt::Clause { .. }
                 | Prompt::ItemDetails { .. }
                 | Prompt::MeetingDetails
+                | Prompt::BodySettings
                 | Prompt::PlanEntry { .. }
         )
     }
@@ -360,6 +363,20 @@ impl App {
                 // Refused: the form comes back with what was typed, and says why.
                 if let Some(why) = refused {
                     self.ask(prompt, e.prompt_item_details, &text);
+                    self.error(format!("{}: {why}", e.not_saved));
+                }
+            }
+            Prompt::BodySettings => {
+                let Some(body) = self.current_meeting().map(|(m, _)| m.body().clone()) else {
+                    return;
+                };
+                let mut refused = None;
+                self.save(Path::new("forum.toml"), e.c_member, |doc| {
+                    edit::details::set_body_form(doc, &body, &text)
+                        .inspect_err(|err| refused = Some(err.clone()))
+                });
+                if let Some(why) = refused {
+                    self.ask(prompt, e.prompt_body_settings, &text);
                     self.error(format!("{}: {why}", e.not_saved));
                 }
             }
@@ -715,6 +732,14 @@ impl App {
         }
         let item = meeting.items.get(view.item);
         let file_index = item.map(|i| i.file_index);
+        if action == Action::EditBodySettings {
+            if let Some(body) = self.archive.forum.body(meeting.body()) {
+                let form = edit::details::body_form(body, self.lang);
+                let title = format!("{} ({})", e.prompt_body_settings, body.name);
+                self.ask(Prompt::BodySettings, title, &form);
+            }
+            return;
+        }
         if action == Action::EditMeetingDetails {
             let form = edit::details::meeting_form(meeting, self.lang);
             self.ask(Prompt::MeetingDetails, e.prompt_meeting_details, &form);
