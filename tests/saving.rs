@@ -323,3 +323,56 @@ fn killed_in_the_middle_of_saves_the_file_is_old_or_new() {
         "the child never saved; the test proved nothing"
     );
 }
+
+/// A file written on Windows: CRLF line endings, a BOM, no final newline. An edit changes
+/// the bytes of the edited field and nothing else; a multi-line text gets the file's line
+/// endings.
+#[test]
+fn a_crlf_file_with_a_bom_and_no_final_newline_keeps_its_shape() {
+    let tmp = sample_copy();
+    let path = tmp.path().join(MEETING);
+    let lf = std::fs::read_to_string(&path).unwrap();
+    let windows = format!(
+        "\u{feff}{}",
+        lf.trim_end_matches('\n').replace('\n', "\r\n")
+    );
+    std::fs::write(&path, &windows).unwrap();
+    let archive = Archive::load(tmp.path()).unwrap();
+    assert!(archive.diagnostics.is_empty(), "{:?}", archive.diagnostics);
+    let item = archive.meetings[0].item(&5.into()).unwrap();
+    let old_title = format!("title = \"{}\"", item.title);
+    let mut store = Store::open(tmp.path(), check_text);
+    store
+        .edit(Path::new(MEETING), "title", |doc| {
+            edit::set_item_title(doc, item.file_index, "Et nyt navn til punkt 5")
+        })
+        .unwrap();
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        after,
+        windows.replacen(&old_title, "title = \"Et nyt navn til punkt 5\"", 1),
+        "only the title's bytes changed"
+    );
+    // A new multi-line text takes CRLF like the rest of the file.
+    store
+        .edit(Path::new(MEETING), "background", |doc| {
+            edit::set_item_text(
+                doc,
+                item.file_index,
+                "background",
+                "Første linje\nAnden linje",
+            )
+        })
+        .unwrap();
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with('\u{feff}') && !after.ends_with('\n'));
+    assert!(!after.replace("\r\n", "").contains('\n'), "no bare LF");
+    let reloaded = Archive::load(tmp.path()).unwrap();
+    assert!(
+        reloaded.diagnostics.is_empty(),
+        "{:?}",
+        reloaded.diagnostics
+    );
+    let background = &reloaded.meetings[0].item(&5.into()).unwrap().background;
+    assert_eq!(background, "Første linje\nAnden linje\n");
+}

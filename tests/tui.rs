@@ -1288,3 +1288,32 @@ fn a_decision_written_over_several_lines_is_laid_out_not_shown_as_placeholders()
     let text = screen_text(&app);
     assert!(!text.contains('␊'), "{text}");
 }
+
+/// A meeting file written on Windows (BOM, CRLF, no final newline) is saved from the
+/// screens like any other, and keeps its shape.
+#[test]
+fn a_windows_file_is_saved_from_the_screens_and_keeps_its_shape() {
+    let rel = "2017/2017-09-08-sdf.toml";
+    let lf = std::fs::read_to_string(sample_dir().join(rel)).unwrap();
+    let windows = format!("\u{feff}{}", lf.trim_end().replace('\n', "\r\n"));
+    let tmp = sample_copy_with(&[(rel, &windows)]);
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "r");
+    ctrl(&mut app, 'u');
+    paste(&mut app, "Godkendelse af referat");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Gemt"),
+        "saved, not taken for a changed file: {text}"
+    );
+    let after = file_text(tmp.path(), rel);
+    let expected = windows.replacen(
+        "title = \"Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017\"",
+        "title = \"Godkendelse af referat\"",
+        1,
+    );
+    assert_eq!(after, expected);
+}

@@ -498,10 +498,18 @@ fn plan_year(rel: &Path) -> Option<i32> {
 }
 
 /// A hash of a file's text, to notice a change on disk without keeping the text.
+/// A hash of a file's text as the loader reads it: without a byte-order mark, with LF line
+/// endings. The text on disk and the text loaded from it hash alike, so a file written on
+/// Windows is not taken for one changed since it was loaded.
 pub fn text_hash(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").hash(&mut h);
+    } else {
+        text.hash(&mut h);
+    }
     h.finish()
 }
 

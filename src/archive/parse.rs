@@ -9,12 +9,17 @@ use super::diagnostic::{Diagnostic, Severity, Site, SourceText};
 
 const BOM: &str = "\u{feff}";
 
-/// Decodes a file's bytes as UTF-8 (dropping a leading byte-order mark).
+/// Decodes a file's bytes as UTF-8, dropping a leading byte-order mark and reading CRLF
+/// line endings as LF (a text written on Windows holds the same strings as on Linux; saving
+/// puts both back as they were).
 pub fn decode(file: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with(BOM) {
                 text.drain(..BOM.len());
+            }
+            if text.contains("\r\n") {
+                text = text.replace("\r\n", "\n");
             }
             Ok(text)
         }

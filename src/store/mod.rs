@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod lock;
+mod shape;
 
 use std::collections::HashMap;
 use std::io;
@@ -190,8 +191,13 @@ impl Store {
             rel: rel.to_path_buf(),
             source,
         })?;
+        // The edit works on the plain text; the file's BOM, line endings and final newline
+        // are put back, so only the edited field's bytes change.
+        let shape = shape::Shape::of(&base);
+        let plain = shape::Shape::plain(&base);
         let mut doc: DocumentMut =
-            base.parse()
+            plain
+                .parse()
                 .map_err(|e: toml_edit::TomlError| SaveError::Unparsable {
                     rel: rel.to_path_buf(),
                     message: e.message().trim().to_owned(),
@@ -200,10 +206,11 @@ impl Store {
             rel: rel.to_path_buf(),
             message,
         })?;
-        let new = doc.to_string();
-        if new == base {
-            return Ok(new);
+        let edited = doc.to_string();
+        if edited == plain {
+            return Ok(base);
         }
+        let new = shape.restore(&edited);
         self.save(
             label,
             Change {
@@ -244,6 +251,11 @@ impl Store {
                 Ok(text) => Some(text),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => None,
                 Err(source) => return Err(SaveError::Io { rel, source }),
+            };
+            // A file that is changed (not created or removed) keeps its shape.
+            let after = match (&before, after) {
+                (Some(b), Some(a)) => Some(shape::Shape::of(b).restore(&shape::Shape::plain(&a))),
+                (_, a) => a,
             };
             if before != after {
                 changes.push(Change { rel, before, after });
