@@ -539,3 +539,126 @@ fn a_municipal_committees_minutes_are_read_and_their_case_data_corrected() {
     assert!(file.contains("number = \"21/1234-B\""), "{file}");
     assert!(file.contains("# Published minutes of a municipal committee, as printed."));
 }
+
+impl Tmux {
+    /// A tmux format for the pane, e.g. `#{alternate_on}`.
+    fn display(&self, format: &str) -> String {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", "e2e", format])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// The app's process: the child of the pane's shell.
+    fn app_pid(&self) -> String {
+        let shell = self.display("#{pane_pid}");
+        let limit = Instant::now() + Duration::from_secs(30);
+        loop {
+            let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+            let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            if !pid.is_empty() {
+                return pid.lines().next().unwrap_or_default().to_owned();
+            }
+            assert!(Instant::now() < limit, "the app did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The terminal as the shell has it: not the app's screen, no mouse capture, cooked.
+    fn assert_terminal_sane(&self) {
+        assert_eq!(
+            self.display("#{alternate_on}"),
+            "0",
+            "left the alternate screen"
+        );
+        assert!(!self.mouse_captured(), "mouse capture is off");
+        assert_eq!(self.display("#{cursor_flag}"), "1", "the cursor is shown");
+        // The marker is printed as `stty-2-done`, which the typed command does not contain.
+        self.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo; echo stty-$((1+1))-done");
+        self.send(&["Enter"]);
+        let screen = self.wait_for(&["stty-2-done"]);
+        let tail = &screen[screen.rfind("stty -a").unwrap_or(0)..];
+        assert!(
+            tail.contains("\nicanon") && tail.contains("\necho"),
+            "cooked mode: {tail}"
+        );
+    }
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back_and_take_the_lock_hint_away() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let tmp = sample_copy();
+        let tmux = Tmux::start(&format!("signal-{signal}"), 100, 30);
+        tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
+        tmux.wait_for(&["Næste møder"]);
+        // A save takes the meeting's lock hint.
+        tmux.send(&["2", "Enter", "s"]);
+        tmux.wait_for(&["Status: referat godkendt ·"]);
+        let hint = tmp.path().join("2017/.2017-09-08-sdf.toml.lock");
+        assert!(hint.exists(), "the save took the lock hint");
+        assert_eq!(tmux.display("#{alternate_on}"), "1");
+        let pid = tmux.app_pid();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        tmux.wait_for(&[&format!("exit={code}")]);
+        assert!(!hint.exists(), "SIG{signal} took the lock hint away");
+        tmux.assert_terminal_sane();
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
+    let tmux = Tmux::start("suspend", 100, 30);
+    tmux.launch("EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["C-z"]);
+    tmux.wait_for(&["Stopped"]);
+    tmux.assert_terminal_sane();
+    tmux.type_text("clear; fg");
+    tmux.send(&["Enter"]);
+    // Back in the app, drawn anew and answering keys.
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
+    tmux.send(&["1"]);
+    tmux.wait_for(&["Næste møder"]);
+    tmux.send(&["q"]);
+    // The job's own `echo exit=…` went with the stop; `fg` gives its status.
+    tmux.wait_for(&["e2e$"]);
+    tmux.type_text("echo fg-exit=$?");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["fg-exit=0\n"]);
+    tmux.assert_terminal_sane();
+}
+
+#[test]
+fn sigtstp_from_outside_stops_and_fg_resumes_with_the_screen_drawn_anew() {
+    let tmux = Tmux::start("tstp", 100, 30);
+    tmux.launch("EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+    let pid = tmux.app_pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TSTP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait_for(&["Stopped"]);
+    tmux.assert_terminal_sane();
+    tmux.type_text("clear; fg");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Næste møder"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["e2e$"]);
+    tmux.type_text("echo fg-exit=$?");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["fg-exit=0\n"]);
+}

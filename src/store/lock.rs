@@ -86,11 +86,32 @@ pub fn take(file: &Path, me: &Holder, now: NaiveDateTime) -> std::io::Result<()>
         return Ok(());
     }
     let text = toml::to_string(me).map_err(std::io::Error::other)?;
-    super::atomic::write_atomic(&lock_path(file), text.as_bytes())
+    super::atomic::write_atomic(&lock_path(file), text.as_bytes())?;
+    if let Ok(mut held) = HELD.lock() {
+        held.push((file.to_path_buf(), me.clone()));
+    }
+    Ok(())
+}
+
+/// The hints this process holds, so a signal that ends it can take them away.
+static HELD: std::sync::Mutex<Vec<(PathBuf, Holder)>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes every hint this process holds (when it is ended by a signal).
+pub fn release_all() {
+    let held = HELD
+        .lock()
+        .map(|mut h| std::mem::take(&mut *h))
+        .unwrap_or_default();
+    for (file, me) in held {
+        release(&file, &me);
+    }
 }
 
 /// Removes our hint from `file` (never someone else's).
 pub fn release(file: &Path, me: &Holder) {
+    if let Ok(mut held) = HELD.lock() {
+        held.retain(|(f, _)| f != file);
+    }
     let path = lock_path(file);
     let ours = std::fs::read_to_string(&path)
         .ok()

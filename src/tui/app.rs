@@ -143,7 +143,12 @@ pub struct MeetingList {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Open(PathBuf),
-    Edit { editor: String, text: String },
+    Edit {
+        editor: String,
+        text: String,
+    },
+    /// Ctrl-Z: give the terminal back and stop until the shell continues the app (`fg`).
+    Suspend,
 }
 
 /// What came of an effect.
@@ -357,6 +362,15 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        // Ctrl-Z suspends from anywhere, also while typing: nothing typed is lost by it.
+        if key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL)
+            && key.code == crossterm::event::KeyCode::Char('z')
+        {
+            self.push_effect(Effect::Suspend);
+            return;
+        }
         if self.input.is_some() {
             self.type_key(key);
             return;

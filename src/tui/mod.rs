@@ -18,6 +18,7 @@ pub mod labels;
 pub mod layout;
 pub mod search;
 pub mod search_worker;
+pub mod signals;
 pub mod theme;
 pub mod views;
 pub mod widgets;
@@ -45,6 +46,7 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
     }));
     let mut terminal = ratatui::init();
     enter_input_modes(mouse)?;
+    signals::install(mouse)?;
     let size = terminal.size()?;
     let mut app = App::new(archive, options, (size.width, size.height));
     let result = event_loop(&mut terminal, &mut app, next_event, |effect| {
@@ -86,6 +88,10 @@ fn leave_input_modes(mouse: bool) {
 /// the terminal to the user's editor for a text and takes it back after.
 fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
     match effect {
+        Effect::Suspend => {
+            signals::suspend(mouse);
+            Ok(EffectOutcome::Done)
+        }
         Effect::Open(path) => open::that_detached(&path)
             .map(|()| EffectOutcome::Done)
             .map_err(|e| e.to_string()),
@@ -156,7 +162,8 @@ where
             continue;
         }
         for effect in app.take_effects() {
-            let editing = matches!(effect, Effect::Edit { .. });
+            // The editor, or the shell after a suspend, drew over the screen.
+            let editing = matches!(effect, Effect::Edit { .. } | Effect::Suspend);
             match run_effect(effect) {
                 Ok(EffectOutcome::Done) => {}
                 Ok(EffectOutcome::Edited(text)) => app.finish_external_edit(Some(text)),
@@ -178,6 +185,8 @@ where
         }
         if let Event::Resize(..) = event {
             terminal.autoresize().map_err(Into::into)?;
+            // Also how a resumed process (fg) asks to be drawn again: all of it.
+            terminal.clear().map_err(Into::into)?;
         }
         terminal
             .draw(|frame| views::draw(app, frame))
