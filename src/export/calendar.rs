@@ -221,12 +221,11 @@ fn meeting_line(archive: &Archive, s: &Scheduled, lang: Lang) -> String {
     if !set.place.is_empty() {
         line.push_str(&format!("  {}", one_line(&set.place)));
     }
-    if let Some(body) = archive.forum.body(&s.id.body) {
-        if let Some(dates) =
+    if let Some(body) = archive.forum.body(&s.id.body)
+        && let Some(dates) =
             working_dates(body, s.date).phrase(w.items_due, w.agenda_out, |d| lang.date(d))
-        {
-            line.push_str(&format!("  · {dates}"));
-        }
+    {
+        line.push_str(&format!("  · {dates}"));
     }
     if s.move_pending {
         line.push_str(&format!("  ({}, {})", w.to_be_moved, w.not_set));

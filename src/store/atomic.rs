@@ -26,6 +26,70 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_folder(path)
 }
 
+/// Why a guarded replace did not happen.
+#[derive(Debug)]
+pub enum ReplaceError {
+    /// The file no longer holds what was expected (another program changed it); it holds
+    /// this now (`None`: it is gone).
+    Changed(Option<String>),
+    Io(io::Error),
+}
+
+impl From<io::Error> for ReplaceError {
+    fn from(e: io::Error) -> Self {
+        ReplaceError::Io(e)
+    }
+}
+
+/// Replaces `path` with `bytes` atomically, but only while it still holds `expected`.
+///
+/// Instances of this tool take an advisory lock (`flock`) on the file for the whole save, so
+/// two of them never interleave; and the file is read again after the new version is written
+/// to its temporary file and just before the rename, so a change another program wrote
+/// during the save is a conflict, not overwritten. The file's mode, owner and group are
+/// given to the new version.
+pub fn replace_if_unchanged(path: &Path, bytes: &[u8], expected: &str) -> Result<(), ReplaceError> {
+    let target = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReplaceError::Changed(None)),
+        Err(e) => return Err(e.into()),
+    };
+    // Held until the rename is done; another instance waits here, then finds the file
+    // changed.
+    target.lock()?;
+    let unchanged = |path: &Path| -> Result<(), ReplaceError> {
+        match fs::read_to_string(path) {
+            Ok(now) if now == expected => Ok(()),
+            Ok(now) => Err(ReplaceError::Changed(Some(now))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(ReplaceError::Changed(None)),
+            Err(e) => Err(e.into()),
+        }
+    };
+    unchanged(path)?;
+    let meta = fs::metadata(path)?;
+    if meta.permissions().readonly() {
+        return Err(ReplaceError::Io(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        )));
+    }
+    let temp = write_temp(path, bytes)?;
+    let _ = fs::set_permissions(temp.path(), meta.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // As far as this user may: the group of a shared folder's file is kept; a file of
+        // another owner keeps its owner only when run by someone allowed to give it.
+        let _ = std::os::unix::fs::chown(temp.path(), Some(meta.uid()), Some(meta.gid()));
+        let _ = std::os::unix::fs::chown(temp.path(), None, Some(meta.gid()));
+    }
+    unchanged(path)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    drop(target);
+    sync_folder(path)?;
+    Ok(())
+}
+
 /// Writes a new file atomically; fails with `AlreadyExists` rather than replace one.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let temp = write_temp(path, bytes)?;

@@ -29,6 +29,8 @@ pub enum SaveError {
     Unparsable { rel: PathBuf, message: String },
     #[error("{}: {message}", rel.display())]
     Refused { rel: PathBuf, message: String },
+    #[error("{}: the file is read-only; make it writable (chmod u+w) to save changes to it", rel.display())]
+    ReadOnlyFile { rel: PathBuf },
     #[error("{}: {source}", rel.display())]
     Io { rel: PathBuf, source: io::Error },
     #[error("nothing to undo")]
@@ -320,8 +322,14 @@ impl Store {
         for change in &step.changes {
             self.check_change(change)?;
         }
-        for change in &step.changes {
-            self.write(change)?;
+        for (done, change) in step.changes.iter().enumerate() {
+            if let Err(e) = self.write(change) {
+                // A step is all or nothing: what was written of it is put back.
+                for written in step.changes[..done].iter().rev() {
+                    let _ = self.write(&written.clone().reversed());
+                }
+                return Err(e);
+            }
         }
         Ok(())
     }
@@ -334,17 +342,34 @@ impl Store {
             source,
         };
         let path = self.root.join(rel);
-        match &change.after {
-            Some(after) if change.before.is_some() => {
-                atomic::write_atomic(&path, after.as_bytes()).map_err(io_err)?
+        match (&change.after, &change.before) {
+            (Some(after), Some(before)) => {
+                match atomic::replace_if_unchanged(&path, after.as_bytes(), before) {
+                    Ok(()) => {}
+                    // Written by someone else while this save ran: the user decides.
+                    Err(atomic::ReplaceError::Changed(disk)) => {
+                        return Err(SaveError::Conflict(Box::new(Conflict {
+                            rel: rel.clone(),
+                            read: change.before.clone(),
+                            disk,
+                            mine: change.after.clone(),
+                        })));
+                    }
+                    Err(atomic::ReplaceError::Io(e))
+                        if e.kind() == io::ErrorKind::PermissionDenied =>
+                    {
+                        return Err(SaveError::ReadOnlyFile { rel: rel.clone() });
+                    }
+                    Err(atomic::ReplaceError::Io(e)) => return Err(io_err(e)),
+                }
             }
-            Some(after) => {
+            (Some(after), None) => {
                 if let Some(dir) = path.parent() {
                     std::fs::create_dir_all(dir).map_err(io_err)?;
                 }
                 atomic::write_new(&path, after.as_bytes()).map_err(io_err)?
             }
-            None => std::fs::remove_file(&path).map_err(io_err)?,
+            (None, _) => std::fs::remove_file(&path).map_err(io_err)?,
         }
         match &change.after {
             Some(after) => self.texts.insert(rel.clone(), after.clone()),

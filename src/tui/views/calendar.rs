@@ -398,12 +398,11 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 style,
             ));
         }
-        if let Some(body) = forum.body(&m.id.body) {
-            if let Some(dates) =
+        if let Some(body) = forum.body(&m.id.body)
+            && let Some(dates) =
                 working_dates(body, m.date).phrase(w.items_due, w.agenda_out, |d| lang.day_month(d))
-            {
-                lines.extend(wrap(&format!("  {dates}"), width, theme.text));
-            }
+        {
+            lines.extend(wrap(&format!("  {dates}"), width, theme.text));
         }
         if m.move_pending {
             lines.push(Line::styled(
@@ -426,11 +425,11 @@ fn plan_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ));
         }
     }
-    if let Some(marks) = app.calendar.marks.get(&cursor) {
-        if let Some(h) = marks.holiday {
-            any = true;
-            lines.push(Line::styled(truncate(h.name(lang), width), theme.error));
-        }
+    if let Some(marks) = app.calendar.marks.get(&cursor)
+        && let Some(h) = marks.holiday
+    {
+        any = true;
+        lines.push(Line::styled(truncate(h.name(lang), width), theme.error));
     }
     for e in y
         .events
