@@ -8,23 +8,45 @@
 use std::borrow::Cow;
 
 /// What a character must be shown as, if it cannot be shown as itself.
+///
+/// By Unicode's general categories rather than a hand list: every control (Cc), format
+/// character (Cf: bidi embeddings, overrides and isolates, zero-width characters, the soft
+/// hyphen, the Arabic letter mark, tag characters, the byte-order mark), line and paragraph
+/// separator (Zl, Zp); and the invisible letters that pass for text (the Hangul fillers, the
+/// combining grapheme joiner, the Mongolian variation selectors).
 fn placeholder(c: char) -> Option<char> {
-    match c {
-        // C0 controls become the matching "control picture" (␛ for ESC, ␇ for BEL …).
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
-        '\u{7f}' => Some('␡'),
-        // C1 controls, bidi embeddings/overrides/isolates, zero-width and invisible formatting
-        // characters, and the byte-order mark: shown as a replacement character.
-        '\u{80}'..='\u{9f}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{206a}'..='\u{206f}'
-        | '\u{feff}'
-        | '\u{fff9}'..='\u{fffb}' => Some('�'),
-        _ => None,
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    if c.is_ascii() {
+        return match c {
+            // C0 controls become the matching "control picture" (␛ for ESC, ␇ for BEL …).
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+            '\u{7f}' => Some('␡'),
+            _ => None,
+        };
     }
+    match c {
+        '\u{115f}'
+        | '\u{1160}'
+        | '\u{3164}'
+        | '\u{ffa0}'
+        | '\u{034f}'
+        | '\u{180b}'..='\u{180f}' => Some('�'),
+        _ => matches!(
+            c.general_category(),
+            GeneralCategory::Control
+                | GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+        )
+        .then_some('�'),
+    }
+}
+
+/// Whether `c` cannot be shown as itself: a control, format, separator or invisible
+/// character (what [`sanitize`] shows as a placeholder). Such characters are not taken into
+/// typed or pasted text.
+pub fn is_hidden(c: char) -> bool {
+    placeholder(c).is_some()
 }
 
 /// Replaces every control, bidi and invisible character with a visible placeholder.
@@ -82,6 +104,29 @@ mod tests {
     #[test]
     fn bidi_and_zero_width_become_visible() {
         assert_eq!(sanitize("abc\u{202e}def\u{200b}g\u{2066}"), "abc�def�g�");
+    }
+
+    #[test]
+    fn every_control_format_and_separator_character_becomes_visible() {
+        for c in [
+            '\u{9b}',    // CSI (C1)
+            '\u{85}',    // NEL (C1)
+            '\u{ad}',    // soft hyphen
+            '\u{61c}',   // Arabic letter mark
+            '\u{2028}',  // line separator
+            '\u{2029}',  // paragraph separator
+            '\u{e0041}', // tag letter A
+            '\u{e007f}', // cancel tag
+            '\u{115f}',  // Hangul choseong filler
+            '\u{3164}',  // Hangul filler
+            '\u{ffa0}',  // halfwidth Hangul filler
+            '\u{180e}',  // Mongolian vowel separator
+            '\u{2066}',  // left-to-right isolate
+            '\u{feff}',  // byte-order mark
+        ] {
+            let shown = sanitize(&format!("a{c}b")).into_owned();
+            assert_eq!(shown, "a�b", "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

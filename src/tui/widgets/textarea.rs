@@ -80,17 +80,36 @@ impl TextArea {
         self.col = 0;
     }
 
-    /// Inserts pasted text. Control characters are dropped; a single line gets its line
-    /// breaks as spaces.
+    /// Inserts pasted text. Control, format and invisible characters are dropped (a bidi
+    /// override or a zero-width space never reaches a file from a paste); a single line gets
+    /// its line breaks as spaces. The text goes in at once, so a long paste takes no longer
+    /// than reading it.
     pub fn paste(&mut self, text: &str) {
-        for c in text.replace("\r\n", "\n").chars() {
-            match c {
-                '\n' | '\r' if self.multiline => self.newline(),
-                '\n' | '\r' | '\t' => self.insert_char(' '),
-                c if c.is_control() => {}
-                c => self.insert_char(c),
-            }
+        let multiline = self.multiline;
+        let clean: String = text
+            .replace("\r\n", "\n")
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' if multiline => Some('\n'),
+                '\n' | '\r' | '\t' => Some(' '),
+                c if crate::text::is_hidden(c) => None,
+                c => Some(c),
+            })
+            .collect();
+        let mut parts = clean.split('\n');
+        let first = parts.next().unwrap_or("");
+        let at = self.byte(self.row, self.col);
+        let rest = self.lines[self.row].split_off(at);
+        self.lines[self.row].push_str(first);
+        self.col += first.chars().count();
+        let more: Vec<String> = parts.map(str::to_owned).collect();
+        if let Some(last) = more.last() {
+            self.col = last.chars().count();
+            let count = more.len();
+            self.lines.splice(self.row + 1..self.row + 1, more);
+            self.row += count;
         }
+        self.lines[self.row].push_str(&rest);
     }
 
     pub fn handle(&mut self, key: &KeyEvent) -> Edit {
@@ -114,6 +133,7 @@ impl TextArea {
                 self.lines[self.row].truncate(at);
             }
             KeyCode::Char(_) if ctrl => return Edit::Ignored,
+            KeyCode::Char(c) if crate::text::is_hidden(c) => return Edit::Ignored,
             KeyCode::Char(c) => self.insert_char(c),
             KeyCode::Backspace => {
                 if self.col > 0 {
@@ -237,5 +257,38 @@ mod tests {
             Edit::Submit
         );
         assert_eq!(t.handle(&key(KeyCode::Esc)), Edit::Cancel);
+    }
+
+    #[test]
+    fn bidi_zero_width_and_c1_characters_are_not_taken_in() {
+        let mut t = TextArea::new("", true);
+        t.paste("a\u{202e}b\u{200b}c\u{9b}d\u{ad}e");
+        t.handle(&key(KeyCode::Char('\u{2066}')));
+        t.handle(&key(KeyCode::Char('f')));
+        assert_eq!(t.text(), "abcdef");
+    }
+
+    #[test]
+    fn a_long_paste_goes_in_whole_with_the_cursor_after_it() {
+        let mut t = TextArea::new("før efter", true);
+        t.handle(&key(KeyCode::Home));
+        for _ in 0..4 {
+            t.handle(&key(KeyCode::Right));
+        }
+        let big: String = (0..20_000).map(|n| format!("linje {n}\n")).collect();
+        t.paste(&big);
+        t.paste("slut");
+        let text = t.text();
+        assert!(
+            text.starts_with("før linje 0\nlinje 1\n"),
+            "{}",
+            &text[..40]
+        );
+        assert!(
+            text.ends_with("linje 19999\nslutefter"),
+            "{}",
+            &text[text.len() - 40..]
+        );
+        assert_eq!(text.lines().count(), 20_001);
     }
 }
