@@ -466,3 +466,21 @@ fn a_held_meeting_whose_plan_still_says_move_is_reported_and_confirmed_in_the_ic
     assert!(event.contains("DTSTART;VALUE=DATE:20190308"), "{event}");
     assert!(!event.contains("skal flyttes"), "{event}");
 }
+
+#[test]
+fn an_event_or_follow_up_id_that_is_not_one_word_is_refused_and_reaches_no_uid() {
+    let dir = with_plan(
+        "year = 2019\n\n[[events]]\nid = \"x\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:injected\"\nkind = \"seminar\"\ntitle = \"Seminar\"\ndate = 2019-11-14\n\n[[deadlines]]\nid = \"frist\\u001b]0;pwned\\u0007\"\nwhat = \"Frist\"\ndue = { kind = \"date\", date = 2019-05-01 }\n",
+    );
+    let out = check_output(dir.path());
+    assert!(out.contains("an event id must be one word"), "{out}");
+    assert!(out.contains("a follow-up id must be one word"), "{out}");
+    let ics =
+        stdout(dagsorden(dir.path(), "2019-01-01").args(["calendar", "2019", "--format", "ics"]));
+    assert!(!ics.contains("injected"), "{ics}");
+    assert!(!ics.contains('\u{1b}') && !ics.contains('\u{7}'), "{ics}");
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        ics.matches("END:VEVENT").count()
+    );
+}

@@ -821,11 +821,11 @@ impl<'a> Converter<'a> {
         anchor: NaiveDate,
     ) -> Option<Followup> {
         let id = raw.id.get_ref().trim();
-        if id.is_empty() || id.chars().any(char::is_whitespace) {
+        if !crate::model::ids::is_word_id(id) {
             self.error_hint(
                 raw.id.span(),
                 "a follow-up id must be one word",
-                "use letters, digits and `-`, e.g. `kompetenceforloeb-evaluering`",
+                "use letters, digits, `-`, `_` and `.`, e.g. `kompetenceforloeb-evaluering`",
             );
             return None;
         }
@@ -1165,6 +1165,14 @@ impl<'a> Converter<'a> {
         meetings.sort_by_key(|m| (m.date, m.body.clone()));
         let mut events = Vec::new();
         for e in &raw.events {
+            if !crate::model::ids::is_word_id(e.id.get_ref()) {
+                self.error_hint(
+                    e.id.span(),
+                    "an event id must be one word",
+                    "use letters, digits, `-`, `_` and `.`, e.g. `doegnseminar-2018`",
+                );
+                continue;
+            }
             let Some(kind) = self.key(&e.kind, "event kind", &EventKind::ALL, EventKind::key)
             else {
                 continue;

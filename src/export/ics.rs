@@ -135,7 +135,7 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
     for s in &y.meetings {
         let set = setting(archive, &s.id);
         out.line("BEGIN:VEVENT");
-        out.line(&format!("UID:{}@{domain}", s.id));
+        out.text("UID", &format!("{}@{domain}", s.id));
         out.line(&dtstamp);
         // A cancellation is a change calendar programs must take over what they have.
         let sequence = times_moved(archive, &s.id) + u32::from(s.cancelled);
@@ -205,7 +205,7 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
     }
     for e in &y.events {
         out.line("BEGIN:VEVENT");
-        out.line(&format!("UID:event-{}@{domain}", e.id));
+        out.text("UID", &format!("event-{}@{domain}", e.id));
         out.line(&dtstamp);
         out.line("SEQUENCE:0");
         match (e.start, e.start_date == e.end_date) {
@@ -249,7 +249,7 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
         .filter(|r| !y.meetings.iter().any(|m| m.id == r.meeting));
     for r in removed {
         out.line("BEGIN:VEVENT");
-        out.line(&format!("UID:{}@{domain}", r.meeting));
+        out.text("UID", &format!("{}@{domain}", r.meeting));
         out.line(&dtstamp);
         out.line(&format!("SEQUENCE:{}", r.sequence));
         out.line(&format!("DTSTART;VALUE=DATE:{}", ics_date(r.meeting.date)));
@@ -276,8 +276,8 @@ pub fn calendar_ics(archive: &Archive, y: &YearOverview, lang: Lang, stamp: Naiv
     for d in &y.dues {
         out.line("BEGIN:VEVENT");
         match d.year {
-            Some(year) => out.line(&format!("UID:followup-{}-{year}@{domain}", d.id)),
-            None => out.line(&format!("UID:followup-{}@{domain}", d.id)),
+            Some(year) => out.text("UID", &format!("followup-{}-{year}@{domain}", d.id)),
+            None => out.text("UID", &format!("followup-{}@{domain}", d.id)),
         }
         out.line(&dtstamp);
         out.line("SEQUENCE:0");

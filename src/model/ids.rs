@@ -53,6 +53,15 @@ impl FromStr for BodyId {
     }
 }
 
+/// Whether `id` is one word as follow-up and event ids are written: letters (æ, ø, å
+/// too), digits, `-`, `_` and `.`. Nothing else reaches the calendar's UIDs or a terminal.
+pub fn is_word_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// A meeting is identified by its date and body; this is also its file name stem.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MeetingId {
