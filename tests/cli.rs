@@ -578,3 +578,53 @@ fn followups_as_json_give_states_and_dates() {
     assert_eq!(by_id("rammeaftale-analyse")["due_by"], "2018-06-30");
     assert_eq!(by_id("belaegning-1-maj")["year"], 2018);
 }
+
+/// The forum's own names (forum.toml) carry escape sequences, C1 and bidi characters: no
+/// command prints one of them raw to the terminal, whatever its format for reading.
+#[test]
+fn hostile_names_in_forum_toml_reach_no_terminal_raw() {
+    let tmp = sample_copy();
+    let path = tmp.path().join("forum.toml");
+    let forum = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "name = \"Socialdirektørforum\"\n",
+            "name = \"Social\\u001b]0;pwned\\u0007direktørforum\\u202e\"\n",
+        )
+        .replacen("short = \"SDF\"", "short = \"S\\u001b[2JDF\\u009b\"", 1)
+        .replacen("secretariat = \"", "secretariat = \"\\u001b[31m", 1);
+    std::fs::write(&path, forum).unwrap();
+    let raw = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.chars().find(
+            |c| matches!(c, '\u{1b}' | '\u{7}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'),
+        )
+    };
+    for args in [
+        &["list"][..],
+        &["decisions"],
+        &["decisions", "--deviations"],
+        &["decisions", "--format", "md"],
+        &["followups"],
+        &["followups", "--format", "md"],
+        &["search", "takst"],
+        &["calendar", "2018"],
+        &["calendar", "2018", "--format", "md"],
+        &["calendar", "2018", "--format", "ics"],
+        &["calendar", "2019", "--propose"],
+        &["export", "minutes", "2017-09-08-sdf"],
+        &["export", "agenda", "2017-09-08-sdf"],
+        &["check"],
+    ] {
+        let out = dagsorden()
+            .arg("--dir")
+            .arg(tmp.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(!out.stdout.is_empty(), "{args:?} printed nothing");
+        if let Some(c) = raw(&out.stdout).or_else(|| raw(&out.stderr)) {
+            panic!("{args:?} printed U+{:04X} raw", c as u32);
+        }
+    }
+}

@@ -36,7 +36,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
                     writeln!(
                         out,
                         "{} · {} ({})",
-                        archive.forum.body_name(&hit.meeting.body),
+                        sanitize(&archive.forum.body_name(&hit.meeting.body)),
                         lang.long_date(hit.meeting.date),
                         hit.meeting
                     )?;

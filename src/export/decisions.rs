@@ -104,7 +104,8 @@ pub fn decisions_text(
             out.push_str(&format!("     {}\n", outcomes(lang, f.item, &f.clauses)));
         }
     }
-    out
+    // Every text from the archive (the forum's names too) as the terminal may show it.
+    crate::text::sanitize_multiline(&out).into_owned()
 }
 
 /// A text cell for a spreadsheet: control characters shown as placeholders, and a leading

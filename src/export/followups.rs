@@ -169,7 +169,8 @@ pub fn followups_text(
         }
         out.push('\n');
     }
-    out
+    // Every text from the archive (the forum's names too) as the terminal may show it.
+    crate::text::sanitize_multiline(&out).into_owned()
 }
 
 fn date_json(d: Option<NaiveDate>) -> serde_json::Value {
