@@ -25,6 +25,11 @@ fn placeholder(c: char) -> Option<char> {
         };
     }
     match c {
+        // Latin letters (æ, ø, å, é …): by far the most common non-ASCII text here.
+        '\u{c0}'..='\u{24f}' => None,
+        // General punctuation (dashes, quotes, bullets, …) beside its format characters.
+        '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' => Some('�'),
+        '\u{2010}'..='\u{205f}' => None,
         '\u{115f}'
         | '\u{1160}'
         | '\u{3164}'

@@ -628,3 +628,36 @@ fn hostile_names_in_forum_toml_reach_no_terminal_raw() {
         }
     }
 }
+
+/// `check` names every hidden character it finds, raw or written as a TOML escape, with
+/// its file, line and column, and says what it is.
+#[test]
+fn check_reports_control_bidi_and_invisible_characters_where_they_are() {
+    let tmp = sample_copy();
+    let rel = "2017/2017-09-08-sdf.toml";
+    let path = tmp.path().join(rel);
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("title = \"Oplæg", "title = \"\\u202eOplæg", 1)
+        .replacen("place = \"", "place = \"\u{200b}", 1);
+    std::fs::write(&path, text).unwrap();
+    let out = dagsorden()
+        .arg("--dir")
+        .arg(tmp.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("2017-09-08-sdf.toml:") && stdout.contains("warning: U+202E (bidi control"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("warning: U+200B (zero-width space) in the text"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains('\u{202e}') && !stdout.contains('\u{200b}'),
+        "{stdout}"
+    );
+}

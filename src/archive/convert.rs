@@ -26,6 +26,8 @@ pub struct Known {
     /// `None` when it is only in a year plan.
     pub meetings: HashMap<MeetingId, Option<HashSet<ItemNo>>>,
     pub events: HashSet<String>,
+    /// Report control, bidi and invisible characters in every file (`check`).
+    pub scan_hidden: bool,
 }
 
 /// Converts one file, collecting its diagnostics.
@@ -282,9 +284,87 @@ impl<'a> Converter<'a> {
             .collect()
     }
 
+    /// Reports every control, escape, bidi, NUL or invisible character in the file, written
+    /// as it is or as a TOML escape (`\u001b`), at its line and column; a warning, since the
+    /// file still loads and every screen and document shows such a character as a
+    /// placeholder. At most a few per file, then how many more.
+    pub fn hidden_characters(&mut self) {
+        if !self.known.scan_hidden {
+            return;
+        }
+        const SHOWN: usize = 5;
+        let text = self.src.text;
+        let mut found: Vec<(std::ops::Range<usize>, char)> = Vec::new();
+        let mut count = 0;
+        let bytes = text.as_bytes();
+        let mut note = |hit: (std::ops::Range<usize>, char)| {
+            count += 1;
+            if found.len() < SHOWN {
+                found.push(hit);
+            }
+        };
+        // Byte by byte: nearly all of a file is printable ASCII, which needs one comparison.
+        let interesting = |b: &u8| *b >= 0x80 || *b < 0x20 || *b == 0x7f || *b == b'\\';
+        let mut i = 0;
+        while let Some(skip) = bytes[i..].iter().position(interesting) {
+            i += skip;
+            let b = bytes[i];
+            // A two-byte Latin letter (U+00C0–U+024F: æ, ø, å, é …) needs no look-up.
+            if (0xc3..=0xc9).contains(&b) {
+                i += 2;
+                continue;
+            }
+            if b >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if crate::text::is_hidden(c) {
+                    note((i..i + c.len_utf8(), c));
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            if b == b'\\' {
+                // `\uXXXX` or `\UXXXXXXXX` in a string: the character it stands for.
+                let (len, digits) = match bytes.get(i + 1) {
+                    Some(b'u') => (4, text.get(i + 2..i + 6)),
+                    Some(b'U') => (8, text.get(i + 2..i + 10)),
+                    _ => (0, None),
+                };
+                if let Some(e) = digits
+                    .and_then(|d| u32::from_str_radix(d, 16).ok())
+                    .and_then(char::from_u32)
+                    .filter(|e| crate::text::is_hidden(*e) && *e != '\n' && *e != '\t')
+                {
+                    note((i..i + 2 + len, e));
+                }
+                // Past the backslash and what it escapes (`\\` is one backslash).
+                i += 2;
+                continue;
+            }
+            if b != b'\n' && b != b'\t' {
+                note((i..i + 1, b as char));
+            }
+            i += 1;
+        }
+        for (span, c) in found {
+            self.warning_hint(
+                span,
+                format!("{} in the text", hidden_name(c)),
+                "remove it: a control or bidi character can hide, reorder or retitle text; it is shown as a placeholder",
+            );
+        }
+        if count > SHOWN {
+            self.warning_hint(
+                0..0,
+                format!("{} more such characters in this file", count - SHOWN),
+                "search the file for them in an editor that shows invisible characters",
+            );
+        }
+    }
+
     // ---- forum.toml --------------------------------------------------------------------
 
     pub fn forum(&mut self, raw: &RawForum) -> Forum {
+        self.hidden_characters();
         let language = match &raw.language {
             Some(l) => l
                 .get_ref()
@@ -408,6 +488,7 @@ impl<'a> Converter<'a> {
         meeting_dir: &Path,
         root: &Path,
     ) -> Meeting {
+        self.hidden_characters();
         let date = self.date(&raw.date);
         if date.is_some_and(|d| d != id.date) {
             self.error_hint(
@@ -1094,6 +1175,7 @@ impl<'a> Converter<'a> {
     // ---- calendar/YYYY.toml ------------------------------------------------------------
 
     pub fn plan(&mut self, raw: &RawPlan, file: PathBuf, file_year: i32) -> YearPlan {
+        self.hidden_characters();
         let year = *raw.year.get_ref();
         if year != file_year {
             self.error_hint(
@@ -1272,6 +1354,30 @@ impl<'a> Converter<'a> {
             source_hash: 0,
         }
     }
+}
+
+/// A hidden character by its code point and, for the common ones, its name.
+fn hidden_name(c: char) -> String {
+    let name = match c {
+        '\u{0}' => " (NUL)",
+        '\u{7}' => " (BEL)",
+        '\u{8}' => " (backspace)",
+        '\u{d}' => " (carriage return)",
+        '\u{1b}' => " (ESC, starts an escape sequence)",
+        '\u{7f}' => " (DEL)",
+        '\u{9b}' => " (CSI, starts an escape sequence)",
+        '\u{ad}' => " (soft hyphen)",
+        '\u{200b}' => " (zero-width space)",
+        '\u{200e}' | '\u{200f}' => " (direction mark)",
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            " (bidi control: text may read in another order)"
+        }
+        '\u{2028}' | '\u{2029}' => " (line or paragraph separator)",
+        '\u{feff}' => " (byte-order mark inside the text)",
+        '\u{e0000}'..='\u{e007f}' => " (tag character)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
 }
 
 /// Joins `rel` onto `dir` lexically, refusing any path that climbs out of `root`.

@@ -94,6 +94,17 @@ impl Archive {
     /// Loads every file under `root`. Problems inside files become diagnostics; only a missing
     /// or unreadable folder is an error.
     pub fn load(root: &Path) -> Result<Archive, LoadError> {
+        Self::load_with(root, false)
+    }
+
+    /// As [`Archive::load`], also reporting every control, bidi and invisible character in
+    /// the files (for `check`: a look at every byte, which the screens need not pay for, as
+    /// they show such characters as placeholders anyway).
+    pub fn load_checked(root: &Path) -> Result<Archive, LoadError> {
+        Self::load_with(root, true)
+    }
+
+    fn load_with(root: &Path, scan_hidden: bool) -> Result<Archive, LoadError> {
         if !root.is_dir() {
             return Err(LoadError::NotFound(root.to_path_buf()));
         }
@@ -132,7 +143,10 @@ impl Archive {
         }
 
         // What exists, so each file's references can be checked on their own.
-        let mut known = Known::default();
+        let mut known = Known {
+            scan_hidden,
+            ..Known::default()
+        };
         let mut forum_hash = 0;
         let forum = match forum_raw {
             Ok(l) => {

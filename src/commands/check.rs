@@ -10,7 +10,7 @@ use dagsorden::lang::Lang;
 /// too close to its meeting, weekends, days off, one body twice on a day); exit 1 when
 /// there are any.
 pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let archive = ctx.load()?;
+    let archive = ctx.load_checked()?;
     let lang = ctx.lang(&archive);
     let mut out = io::stdout().lock();
     for d in &archive.diagnostics {

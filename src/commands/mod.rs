@@ -71,6 +71,11 @@ impl Context {
         Archive::load(&self.dir).context("cannot open the archive")
     }
 
+    /// The archive with every hidden character in its files reported too (`check`).
+    pub fn load_checked(&self) -> anyhow::Result<Archive> {
+        Archive::load_checked(&self.dir).context("cannot open the archive")
+    }
+
     /// Refuses a body that forum.toml does not define, naming the ones it does.
     pub fn check_body(archive: &Archive, body: Option<&str>) -> anyhow::Result<()> {
         match body {
