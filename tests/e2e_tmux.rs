@@ -566,6 +566,32 @@ impl Tmux {
         }
     }
 
+    /// Sends `signal` (`TERM`, `TSTP` …) to the app.
+    fn kill(&self, signal: &str) {
+        let pid = self.app_pid();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{signal} {pid}");
+    }
+
+    /// After a stop: `fg`, the screen drawn anew with `shown`, then quit with status 0 (the
+    /// job's own `echo exit=…` went with the stop; `fg` gives its status) and a sane
+    /// terminal.
+    fn resume_and_quit(&self, shown: &str) {
+        self.type_text("clear; fg");
+        self.send(&["Enter"]);
+        self.wait_for(&[shown]);
+        assert_eq!(self.display("#{alternate_on}"), "1");
+        self.send(&["q"]);
+        self.wait_for(&["e2e$"]);
+        self.type_text("echo fg-exit=$?");
+        self.send(&["Enter"]);
+        self.wait_for(&["fg-exit=0\n"]);
+        self.assert_terminal_sane();
+    }
+
     /// The terminal as the shell has it: not the app's screen, no mouse capture, cooked.
     fn assert_terminal_sane(&self) {
         assert_eq!(
@@ -600,12 +626,7 @@ fn sigterm_and_sighup_give_the_terminal_back_and_take_the_lock_hint_away() {
         let hint = tmp.path().join("2017/.2017-09-08-sdf.toml.lock");
         assert!(hint.exists(), "the save took the lock hint");
         assert_eq!(tmux.display("#{alternate_on}"), "1");
-        let pid = tmux.app_pid();
-        let status = Command::new("kill")
-            .args([&format!("-{signal}"), &pid])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        tmux.kill(signal);
         tmux.wait_for(&[&format!("exit={code}")]);
         assert!(!hint.exists(), "SIG{signal} took the lock hint away");
         tmux.assert_terminal_sane();
@@ -622,20 +643,8 @@ fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
     tmux.send(&["C-z"]);
     tmux.wait_for(&["Stopped"]);
     tmux.assert_terminal_sane();
-    tmux.type_text("clear; fg");
-    tmux.send(&["Enter"]);
-    // Back in the app, drawn anew and answering keys.
-    tmux.wait_for(&["Møder — alle udvalg"]);
-    assert_eq!(tmux.display("#{alternate_on}"), "1");
-    tmux.send(&["1"]);
-    tmux.wait_for(&["Næste møder"]);
-    tmux.send(&["q"]);
-    // The job's own `echo exit=…` went with the stop; `fg` gives its status.
-    tmux.wait_for(&["e2e$"]);
-    tmux.type_text("echo fg-exit=$?");
-    tmux.send(&["Enter"]);
-    tmux.wait_for(&["fg-exit=0\n"]);
-    tmux.assert_terminal_sane();
+    // Back in the app on the screen it left, drawn anew.
+    tmux.resume_and_quit("Møder — alle udvalg");
 }
 
 #[test]
@@ -643,22 +652,8 @@ fn sigtstp_from_outside_stops_and_fg_resumes_with_the_screen_drawn_anew() {
     let tmux = Tmux::start("tstp", 100, 30);
     tmux.launch("EDITOR= VISUAL=", "");
     tmux.wait_for(&["Næste møder"]);
-    let pid = tmux.app_pid();
-    assert!(
-        Command::new("kill")
-            .args(["-TSTP", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    tmux.kill("TSTP");
     tmux.wait_for(&["Stopped"]);
     tmux.assert_terminal_sane();
-    tmux.type_text("clear; fg");
-    tmux.send(&["Enter"]);
-    tmux.wait_for(&["Næste møder"]);
-    tmux.send(&["q"]);
-    tmux.wait_for(&["e2e$"]);
-    tmux.type_text("echo fg-exit=$?");
-    tmux.send(&["Enter"]);
-    tmux.wait_for(&["fg-exit=0\n"]);
+    tmux.resume_and_quit("Næste møder");
 }
