@@ -580,7 +580,7 @@ fn followups_as_json_give_states_and_dates() {
 }
 
 /// The forum's own names (forum.toml) carry escape sequences, C1 and bidi characters: no
-/// command prints one of them raw to the terminal, whatever its format for reading.
+/// command prints one of them raw to the terminal, in text, Markdown, .ics or JSON.
 #[test]
 fn hostile_names_in_forum_toml_reach_no_terminal_raw() {
     let tmp = sample_copy();

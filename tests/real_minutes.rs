@@ -621,6 +621,9 @@ fn hostile_text_in_the_new_fields_reaches_no_output_raw() {
         &["calendar", "2021", "--format", "ics"],
         &["decisions"],
         &["search", "pwned"],
+        &["search", "pwned", "--format", "json"],
+        &["calendar", "2021", "--format", "json"],
+        &["list", "--format", "json"],
     ] {
         let out = run(args);
         assert!(!out.is_empty(), "{args:?} printed nothing");

@@ -30,7 +30,7 @@ pub fn calendar(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> 
         CalendarFormat::Md => calendar_markdown(&archive, &year, lang),
         CalendarFormat::Ics => calendar_ics(&archive, &year, lang, ctx.today),
         CalendarFormat::Json => {
-            serde_json::to_string_pretty(&calendar_json(&archive, &year, lang))? + "\n"
+            dagsorden::export::json::pretty(&calendar_json(&archive, &year, lang))?
         }
     };
     emit(args.output.as_deref(), &text)?;
@@ -59,7 +59,7 @@ fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Re
     let text = match args.format {
         CalendarFormat::Md => proposal_markdown(forum, &draft, lang),
         CalendarFormat::Text => plan,
-        CalendarFormat::Json => serde_json::to_string_pretty(&proposal_json(&draft, lang))? + "\n",
+        CalendarFormat::Json => dagsorden::export::json::pretty(&proposal_json(&draft, lang))?,
         CalendarFormat::Ics => anyhow::bail!(
             "a draft is not exported as iCalendar; save it with --write, adjust it, then export the year"
         ),

@@ -26,7 +26,7 @@ pub fn decisions(ctx: &Context, args: &DecisionsArgs) -> anyhow::Result<ExitCode
         DecisionsFormat::Md => decisions_markdown(forum, meetings, &rows, args.deviations, lang),
         DecisionsFormat::Csv => decisions_csv(forum, meetings, &rows)?,
         DecisionsFormat::Json => {
-            serde_json::to_string_pretty(&decisions_json(forum, meetings, &rows))? + "\n"
+            dagsorden::export::json::pretty(&decisions_json(forum, meetings, &rows))?
         }
     };
     io::stdout().lock().write_all(text.as_bytes())?;

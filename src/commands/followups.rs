@@ -29,7 +29,7 @@ pub fn followups(ctx: &Context, args: &FollowupsArgs) -> anyhow::Result<ExitCode
         FollowupsFormat::Text => followups_text(&archive, &shown, ctx.today, lang),
         FollowupsFormat::Md => followups_markdown(&archive, &shown, ctx.today, lang),
         FollowupsFormat::Json => {
-            serde_json::to_string_pretty(&followups_json(&archive, &shown, lang))? + "\n"
+            dagsorden::export::json::pretty(&followups_json(&archive, &shown, lang))?
         }
     };
     io::stdout().lock().write_all(text.as_bytes())?;

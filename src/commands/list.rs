@@ -49,8 +49,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         ListFormat::Json => {
             let list: Vec<_> = rows.iter().map(|r| row_json(&archive, r)).collect();
-            serde_json::to_writer_pretty(&mut out, &list)?;
-            writeln!(out)?;
+            write!(out, "{}", dagsorden::export::json::pretty(&list)?)?;
         }
         ListFormat::Text => {
             for r in &rows {

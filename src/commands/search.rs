@@ -24,8 +24,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         ListFormat::Json => {
             let list: Vec<_> = hits.iter().map(|h| hit_json(&archive, h, &query)).collect();
-            serde_json::to_writer_pretty(&mut out, &list)?;
-            writeln!(out)?;
+            write!(out, "{}", dagsorden::export::json::pretty(&list)?)?;
         }
         ListFormat::Text => {
             let bold = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod decisions;
 pub mod followups;
 pub mod ics;
+pub mod json;
 pub mod markdown;
 mod sanitize_md;
 
