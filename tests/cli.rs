@@ -661,3 +661,59 @@ fn check_reports_control_bidi_and_invisible_characters_where_they_are() {
         "{stdout}"
     );
 }
+
+/// What has a meeting file's name but is no ordinary file inside the archive is reported,
+/// never read: a link out of the archive (its content is not shown), a link in a loop, a
+/// FIFO (reading it would hang) and a folder.
+#[test]
+fn links_out_loops_fifos_and_folders_named_like_meeting_files_are_reported_not_read() {
+    let tmp = sample_copy();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "body = \"sdf\"\ntitle = \"HEMMELIGT INDHOLD\"\n").unwrap();
+    let year = tmp.path().join("2017");
+    std::os::unix::fs::symlink(&secret, year.join("2017-10-06-sdf.toml")).unwrap();
+    std::os::unix::fs::symlink(
+        year.join("2017-10-13-sdf.toml"),
+        year.join("2017-10-13-sdf.toml"),
+    )
+    .unwrap();
+    let fifo = year.join("2017-10-20-sdf.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::fs::create_dir(year.join("2017-10-27-sdf.toml")).unwrap();
+    let out = dagsorden()
+        .arg("--dir")
+        .arg(tmp.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "2017-10-06-sdf.toml: error: not read: a link that leads outside the archive"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "2017-10-13-sdf.toml: error: not read: a link that leads nowhere, or in a loop"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2017-10-20-sdf.toml: error: not read: not an ordinary file"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2017-10-27-sdf.toml: error: not read: a folder named like a meeting file"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("HEMMELIGT"), "{stdout}");
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -588,7 +588,7 @@ fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
         if path.is_dir() {
             let year: Option<i32> = (name.len() == 4).then(|| name.parse().ok()).flatten();
             if name == "calendar" {
-                for (file, stem) in toml_files(&path).map_err(io(&path))? {
+                for (file, stem) in toml_files(&path, &mut diags).map_err(io(&path))? {
                     let rel = PathBuf::from("calendar").join(&file);
                     match stem.parse::<i32>() {
                         Ok(y) if stem.len() == 4 => found.push((rel, Found::Plan(y))),
@@ -603,7 +603,7 @@ fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
                     }
                 }
             } else if let Some(year) = year {
-                for (file, stem) in toml_files(&path).map_err(io(&path))? {
+                for (file, stem) in toml_files(&path, &mut diags).map_err(io(&path))? {
                     let rel = PathBuf::from(&name).join(&file);
                     match stem.parse::<MeetingId>() {
                         Ok(id) if id.date.format("%Y").to_string() == name => found.push((rel, Found::Meeting(id))),
@@ -632,16 +632,58 @@ fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
     Ok((found, diags))
 }
 
-/// The `.toml` files directly in `dir`: (file name, stem).
-fn toml_files(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+/// The `.toml` files directly in `dir`: (file name, stem). What has a meeting file's name
+/// but cannot be read as one is reported, not skipped in silence: a folder, a FIFO or other
+/// special file (reading it could hang), a link that leads nowhere or in a loop, and a link
+/// that leads outside the archive (its content is not the archive's to show).
+fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> std::io::Result<Vec<(String, String)>> {
+    let root = dir.parent().and_then(|r| r.canonicalize().ok());
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(stem) = name.strip_suffix(".toml")
-            && entry.path().is_file()
-        {
-            out.push((name.clone(), stem.to_owned()));
+        let Some(stem) = name.strip_suffix(".toml") else {
+            continue;
+        };
+        let path = entry.path();
+        let refuse = |message: &str, hint: &str| {
+            Diagnostic::new(Severity::Error, Site::whole_file(&path), message).with_hint(hint)
+        };
+        let meta = std::fs::symlink_metadata(&path)?;
+        let problem = if meta.file_type().is_symlink() {
+            match path.canonicalize() {
+                Err(_) => Some(refuse(
+                    "not read: a link that leads nowhere, or in a loop",
+                    "remove the link, or point it at the meeting file",
+                )),
+                Ok(target) if root.as_ref().is_some_and(|r| !target.starts_with(r)) => {
+                    Some(refuse(
+                        "not read: a link that leads outside the archive",
+                        "copy the file into the archive instead of linking to it",
+                    ))
+                }
+                Ok(target) if !target.is_file() => Some(refuse(
+                    "not read: the link does not lead to a file",
+                    "remove the link, or point it at the meeting file",
+                )),
+                Ok(_) => None,
+            }
+        } else if meta.is_dir() {
+            Some(refuse(
+                "not read: a folder named like a meeting file",
+                "rename the folder; meeting files are files",
+            ))
+        } else if !meta.is_file() {
+            Some(refuse(
+                "not read: not an ordinary file (a FIFO, socket or device)",
+                "remove it; only ordinary files are read",
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(d) => diags.push(d),
+            None => out.push((name.clone(), stem.to_owned())),
         }
     }
     out.sort();
