@@ -717,3 +717,30 @@ fn links_out_loops_fifos_and_folders_named_like_meeting_files_are_reported_not_r
     assert!(!stdout.contains("HEMMELIGT"), "{stdout}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// An attachment that is a program by its content (here a shell script called a PDF) is
+/// named by `check`; the screens refuse to open it.
+#[test]
+fn check_names_an_attachment_that_is_a_program_by_content() {
+    let tmp = sample_copy();
+    let dir = tmp.path().join("2017/2017-09-08-sdf");
+    let victim = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .unwrap();
+    std::fs::write(&victim, "#!/bin/sh\necho pwned\n").unwrap();
+    let out = dagsorden()
+        .arg("--dir")
+        .arg(tmp.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("is a program"), "{stdout}");
+    assert!(
+        stdout.contains(&*victim.file_name().unwrap().to_string_lossy()),
+        "{stdout}"
+    );
+}

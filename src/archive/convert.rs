@@ -867,6 +867,13 @@ impl<'a> Converter<'a> {
                     );
                     return None;
                 }
+                if self.known.scan_hidden && full.is_file() && super::open::is_program(&full) {
+                    self.warning_hint(
+                        raw.path.span(),
+                        format!("the attachment {} is a program", rel.display()),
+                        "the screens will not open it; replace it with the document it stands for",
+                    );
+                }
                 if !full.is_file() {
                     let shown = self.src.file.parent().unwrap_or(Path::new("")).join(&rel);
                     self.warning_hint(

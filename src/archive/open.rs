@@ -35,14 +35,49 @@ pub fn check_openable(archive_root: &Path, path: &Path) -> Result<PathBuf, Refus
     if !meta.is_file() {
         return Err(Refusal::NotAFile(real));
     }
-    let program_extension = real
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PROGRAM_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-    if program_extension || is_executable(&meta) {
+    if is_executable(&meta) || is_program(&real) {
         return Err(Refusal::Executable(real));
     }
     Ok(real)
+}
+
+/// Whether a file is a program, by its name's ending (trailing dots and spaces ignored, as
+/// Windows ignores them) or by its content: a script's `#!`, an ELF, Mach-O or Windows
+/// executable, a Java class, or a desktop entry, whatever the file is called.
+pub fn is_program(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| {
+            n.to_string_lossy()
+                .trim_end_matches(['.', ' '])
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    let by_name = name
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| PROGRAM_EXTENSIONS.contains(&ext));
+    by_name || program_by_content(path)
+}
+
+fn program_by_content(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let head = &head[..n];
+    let magic: &[&[u8]] = &[
+        b"#!",
+        b"\x7fELF",
+        b"MZ",
+        &[0xfe, 0xed, 0xfa, 0xce],
+        &[0xfe, 0xed, 0xfa, 0xcf],
+        &[0xce, 0xfa, 0xed, 0xfe],
+        &[0xcf, 0xfa, 0xed, 0xfe],
+        &[0xca, 0xfe, 0xba, 0xbe],
+    ];
+    magic.iter().any(|m| head.starts_with(m))
+        || String::from_utf8_lossy(head).contains("[Desktop Entry]")
 }
 
 #[cfg(unix)]
@@ -97,6 +132,34 @@ mod tests {
             check_openable(&root, &root),
             Err(Refusal::OutsideArchive(_)) | Err(Refusal::NotAFile(_))
         ));
+    }
+
+    #[test]
+    fn programs_are_known_by_their_content_whatever_their_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("bilag.pdf", &b"#!/bin/sh\nrm -rf ~\n"[..]),
+            ("rapport.docx", b"\x7fELF\x02\x01"),
+            ("referat", b"MZ\x90\x00"),
+            ("notat.txt", b"\xcf\xfa\xed\xfe"),
+            ("link.txt", b"[Desktop Entry]\nExec=evil\n"),
+            ("start.desktop.", b"x"),
+            ("start.desktop ", b"x"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            assert!(is_program(&path), "{name}");
+            assert!(
+                matches!(
+                    check_openable(dir.path(), &path),
+                    Err(Refusal::Executable(_))
+                ),
+                "{name}"
+            );
+        }
+        let pdf = dir.path().join("ok.pdf");
+        std::fs::write(&pdf, b"%PDF-1.7").unwrap();
+        assert!(!is_program(&pdf));
     }
 
     #[cfg(unix)]
