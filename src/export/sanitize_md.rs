@@ -43,6 +43,9 @@ pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
     let mut out = Vec::new();
     // Links and images whose tags were dropped, so their ends are dropped too.
     let mut dropped: Vec<bool> = Vec::new();
+    // Block quotes nested deeper than this are flattened: each level repeats its `>` on
+    // every line below it, so 10,000 levels would write hundreds of megabytes.
+    let mut quote_depth = 0usize;
     for event in Parser::new_ext(text, parser_options()) {
         let event = match event {
             Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
@@ -86,6 +89,20 @@ pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
                 Event::End(TagEnd::Link)
             }
             Event::Start(Tag::MetadataBlock(_)) | Event::End(TagEnd::MetadataBlock(_)) => continue,
+            Event::Start(Tag::BlockQuote(kind)) => {
+                quote_depth += 1;
+                if quote_depth > MAX_QUOTE_DEPTH {
+                    continue;
+                }
+                Event::Start(Tag::BlockQuote(kind))
+            }
+            Event::End(TagEnd::BlockQuote(kind)) => {
+                quote_depth = quote_depth.saturating_sub(1);
+                if quote_depth >= MAX_QUOTE_DEPTH {
+                    continue;
+                }
+                Event::End(TagEnd::BlockQuote(kind))
+            }
             // Controls, bidi overrides and invisible characters are shown as placeholders,
             // in code spans and blocks too: a document printed to a terminal runs nothing.
             Event::Text(t) => Event::Text(clean(t)),
@@ -105,6 +122,9 @@ fn clean(t: CowStr<'_>) -> CowStr<'_> {
         std::borrow::Cow::Owned(o) => CowStr::from(o),
     }
 }
+
+/// How deep block quotes nest in a document (a quote of a quote of a quote …).
+const MAX_QUOTE_DEPTH: usize = 8;
 
 /// Plain user text (a title, a clause) as one text event: the writer escapes it, and
 /// controls are shown as placeholders.
@@ -224,6 +244,24 @@ mod tests {
             "{shown:?}"
         );
         assert!(matches!(text("t\u{7}"), Event::Text(t) if &*t == "t␇"));
+    }
+
+    #[test]
+    fn deeply_nested_quotes_are_flattened_so_the_output_stays_small() {
+        let deep = format!("{} dybt\nnæste linje", ">".repeat(10_000));
+        let events = safe_events(&deep, 4);
+        let out = to_markdown(&events);
+        assert!(out.len() < 200, "{} bytes", out.len());
+        assert!(out.contains("dybt"), "{out}");
+        let opened = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
+            .count();
+        let closed = events
+            .iter()
+            .filter(|e| matches!(e, Event::End(TagEnd::BlockQuote(_))))
+            .count();
+        assert_eq!((opened, closed), (MAX_QUOTE_DEPTH, MAX_QUOTE_DEPTH));
     }
 
     #[test]
