@@ -641,13 +641,7 @@ fn check_reports_control_bidi_and_invisible_characters_where_they_are() {
         .replacen("title = \"Oplæg", "title = \"\\u202eOplæg", 1)
         .replacen("place = \"", "place = \"\u{200b}", 1);
     std::fs::write(&path, text).unwrap();
-    let out = dagsorden()
-        .arg("--dir")
-        .arg(tmp.path())
-        .arg("check")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (stdout, _) = check_on(tmp.path());
     assert!(
         stdout.contains("2017-09-08-sdf.toml:") && stdout.contains("warning: U+202E (bidi control"),
         "{stdout}"
@@ -687,13 +681,7 @@ fn links_out_loops_fifos_and_folders_named_like_meeting_files_are_reported_not_r
             .success()
     );
     std::fs::create_dir(year.join("2017-10-27-sdf.toml")).unwrap();
-    let out = dagsorden()
-        .arg("--dir")
-        .arg(tmp.path())
-        .arg("check")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (stdout, code) = check_on(tmp.path());
     assert!(
         stdout.contains(
             "2017-10-06-sdf.toml: error: not read: a link that leads outside the archive"
@@ -715,7 +703,7 @@ fn links_out_loops_fifos_and_folders_named_like_meeting_files_are_reported_not_r
         "{stdout}"
     );
     assert!(!stdout.contains("HEMMELIGT"), "{stdout}");
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(code, Some(1));
 }
 
 /// An attachment that is a program by its content (here a shell script called a PDF) is
@@ -731,16 +719,24 @@ fn check_names_an_attachment_that_is_a_program_by_content() {
         .find(|p| p.extension().is_some_and(|e| e == "pdf"))
         .unwrap();
     std::fs::write(&victim, "#!/bin/sh\necho pwned\n").unwrap();
-    let out = dagsorden()
-        .arg("--dir")
-        .arg(tmp.path())
-        .arg("check")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (stdout, _) = check_on(tmp.path());
     assert!(stdout.contains("is a program"), "{stdout}");
     assert!(
         stdout.contains(&*victim.file_name().unwrap().to_string_lossy()),
         "{stdout}"
     );
+}
+
+/// `check` on the archive in `dir`: what it printed and its exit code.
+fn check_on(dir: &std::path::Path) -> (String, Option<i32>) {
+    let out = dagsorden()
+        .arg("--dir")
+        .arg(dir)
+        .arg("check")
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code(),
+    )
 }
