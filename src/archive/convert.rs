@@ -648,7 +648,7 @@ impl<'a> Converter<'a> {
 
     /// A recommending party or a step of a case route: a body id of the archive
     /// (lowercase, `fu`), or the name of a party outside it (`Administrationen`).
-    fn party(&mut self, value: &SStr) -> Option<Result<BodyId, String>> {
+    fn party(&mut self, value: &SStr) -> Option<Party> {
         let text = value.get_ref().trim();
         if text.is_empty() {
             self.error_hint(
@@ -659,27 +659,18 @@ impl<'a> Converter<'a> {
             return None;
         }
         match text.parse::<BodyId>() {
-            Ok(_) => self.body(value).map(Ok),
-            Err(_) => Some(Err(text.to_owned())),
+            Ok(_) => self.body(value).map(Party::Body),
+            Err(_) => Some(Party::Outside(text.to_owned())),
         }
     }
 
     /// The other bodies of a joint meeting.
     fn parties(&mut self, raw: &[SStr]) -> Vec<Party> {
-        raw.iter()
-            .filter_map(|w| self.party(w))
-            .map(|p| match p {
-                Ok(body) => Party::Body(body),
-                Err(name) => Party::Outside(name),
-            })
-            .collect()
+        raw.iter().filter_map(|w| self.party(w)).collect()
     }
 
     fn recommendation(&mut self, r: &RawRecommendation) -> Recommendation {
-        let by = r.by.as_ref().and_then(|b| self.party(b)).map(|p| match p {
-            Ok(body) => Party::Body(body),
-            Err(name) => Party::Outside(name),
-        });
+        let by = r.by.as_ref().and_then(|b| self.party(b));
         let stated = r
             .style
             .as_ref()
@@ -717,15 +708,7 @@ impl<'a> Converter<'a> {
             officer: text(&raw.officer),
             case_type: text(&raw.case_type),
             authority: text(&raw.authority),
-            route: raw
-                .route
-                .iter()
-                .filter_map(|r| self.party(r))
-                .map(|p| match p {
-                    Ok(body) => Party::Body(body),
-                    Err(name) => Party::Outside(name),
-                })
-                .collect(),
+            route: self.parties(&raw.route),
         }
     }
 

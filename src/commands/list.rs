@@ -21,6 +21,13 @@ struct Row<'a> {
 }
 
 fn rows<'a>(archive: &'a Archive, args: &ListArgs) -> Vec<Row<'a>> {
+    // Looked up once, not searched for each meeting: a municipality plans thousands.
+    let planned: std::collections::HashMap<_, &PlannedMeeting> = archive
+        .plans
+        .iter()
+        .flat_map(|p| p.meetings.iter())
+        .map(|m| (m.id(), m))
+        .collect();
     schedule(archive)
         .into_iter()
         .filter(|s| {
@@ -29,11 +36,7 @@ fn rows<'a>(archive: &'a Archive, args: &ListArgs) -> Vec<Row<'a>> {
         })
         .map(|s| Row {
             file: archive.meeting(&s.id),
-            planned: archive
-                .plans
-                .iter()
-                .flat_map(|p| p.meetings.iter())
-                .find(|p| p.id() == s.id),
+            planned: planned.get(&s.id).copied(),
             held: s,
         })
         .collect()
