@@ -702,3 +702,29 @@ fn a_bodys_settings_for_new_meetings_are_edited_from_the_screen() {
     assert!(!archive.forum.bodies[0].agenda_approval);
     assert!(!app.archive.forum.bodies[0].agenda_approval);
 }
+
+/// Any prompt whose save is refused opens again with the text as typed: here a member
+/// who is on the roster already.
+#[test]
+fn a_refused_save_gives_the_prompt_back_with_the_text_typed() {
+    let tmp = fixture_copy();
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+    let mut app = app_at(tmp.path(), (120, 40), Lang::Da, today);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "Fn");
+    common::screen::paste(&mut app, "Hanne Kjærgaard, A (gentaget)");
+    let before = common::screen::file_text(tmp.path(), "forum.toml");
+    // The name is the roster's already: refused.
+    for _ in 0.." (gentaget)".chars().count() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&app);
+    assert!(text.contains("already a member"), "{text}");
+    assert!(
+        text.contains("Nyt medlem") && text.contains("Hanne Kjærgaard, A"),
+        "the prompt is back with the text: {text}"
+    );
+    assert_eq!(common::screen::file_text(tmp.path(), "forum.toml"), before);
+}

@@ -200,7 +200,10 @@ pub struct App {
     /// Text being typed, and what it is for.
     pub input: Option<super::editing::Input>,
     /// What the external editor is editing, while it runs.
-    pub(super) pending_edit: Option<super::editing::Prompt>,
+    pub(super) pending_edit: Option<(super::editing::Prompt, String)>,
+    /// The prompt being saved, its title and text: a refused or failed save opens it again
+    /// with the text as typed.
+    pub(super) submitting: Option<(super::editing::Prompt, String, String)>,
     /// Where the attendance window's cursor was when a member prompt took its place.
     pub(super) attendance_return: Option<usize>,
     /// The search worker.
@@ -257,6 +260,7 @@ impl App {
             editor: options.editor,
             input: None,
             pending_edit: None,
+            submitting: None,
             attendance_return: None,
             searcher,
             search: None,

@@ -487,25 +487,10 @@ impl App {
     pub(super) fn submit_plan_entry(&mut self, year: i32, target: PlanEntry, text: &str) {
         let cui = calendar_ui(self.lang);
         let forum = self.archive.forum.clone();
-        let mut refused = None;
-        let label = cui.c_plan_entry;
-        self.save_plan(year, label, |doc| {
-            let result = match &target {
-                PlanEntry::Meeting(id) => {
-                    crate::edit::details::set_planned_form(doc, id, &forum, text)
-                }
-                PlanEntry::Event(id) => crate::edit::details::set_event_form(doc, id, text),
-            };
-            result.inspect_err(|e| refused = Some(e.clone()))
+        self.save_plan(year, cui.c_plan_entry, |doc| match &target {
+            PlanEntry::Meeting(id) => crate::edit::details::set_planned_form(doc, id, &forum, text),
+            PlanEntry::Event(id) => crate::edit::details::set_event_form(doc, id, text),
         });
-        if let Some(why) = refused {
-            self.ask(
-                Prompt::PlanEntry { year, target },
-                cui.prompt_plan_entry,
-                text,
-            );
-            self.message = Some(Message::Error(format!("{}: {why}", self.eui().not_saved)));
-        }
     }
 
     fn ask_add_to_plan(&mut self) {
@@ -585,8 +570,8 @@ impl App {
         let mut doc: toml_edit::DocumentMut = new_plan_text(year)
             .parse()
             .expect("a new plan's text parses");
-        if let Err(e) = change(&mut doc) {
-            self.message = Some(Message::Error(format!("{}: {e}", self.eui().not_saved)));
+        if let Err(message) = change(&mut doc) {
+            self.report(crate::store::SaveError::Refused { rel, message });
             return false;
         }
         self.save_files(label, vec![(rel, Some(doc.to_string()))])

@@ -208,13 +208,14 @@ impl App {
     // --- Typing ---------------------------------------------------------------------------
 
     pub(super) fn ask(&mut self, prompt: Prompt, title: impl Into<String>, text: &str) {
+        let title = title.into();
         // Long texts go to the user's own editor when they have one; decisions typed live in
         // meeting mode stay in the screen.
         if prompt.multiline()
             && !matches!(prompt, Prompt::Clause { .. })
             && let Some(editor) = self.editor.clone()
         {
-            self.pending_edit = Some(prompt);
+            self.pending_edit = Some((prompt, title));
             self.push_effect(super::app::Effect::Edit {
                 editor,
                 text: text.to_owned(),
@@ -224,9 +225,30 @@ impl App {
         let multiline = prompt.multiline();
         self.input = Some(Input {
             prompt,
-            title: title.into(),
+            title,
             area: TextArea::new(text, multiline),
         });
+    }
+
+    /// Opens the prompt being saved again, with the text as typed.
+    fn reopen_typed(&mut self) {
+        if let Some((prompt, title, text)) = self.submitting.take() {
+            let multiline = prompt.multiline();
+            self.overlay = None;
+            self.input = Some(Input {
+                prompt,
+                title,
+                area: TextArea::new(&text, multiline),
+            });
+        }
+    }
+
+    /// Submits typed text. While it is saved, the prompt is kept aside: a save that is
+    /// refused or fails opens it again with the text as typed (see [`Self::report`]).
+    fn submit_typed(&mut self, prompt: Prompt, title: String, text: String) {
+        self.submitting = Some((prompt.clone(), title, text.clone()));
+        self.submit(prompt, text);
+        self.submitting = None;
     }
 
     pub(super) fn type_key(&mut self, key: &KeyEvent) {
@@ -234,7 +256,8 @@ impl App {
         match input.area.handle(key) {
             Edit::Submit => {
                 let input = self.input.take().expect("checked above");
-                self.submit(input.prompt, input.area.text());
+                let text = input.area.text();
+                self.submit_typed(input.prompt, input.title, text);
             }
             Edit::Cancel => self.input = None,
             Edit::Changed | Edit::Ignored => {}
@@ -253,8 +276,8 @@ impl App {
 
     /// The text the external editor left, for the prompt it was started for.
     pub fn finish_external_edit(&mut self, text: Option<String>) {
-        if let (Some(prompt), Some(text)) = (self.pending_edit.take(), text) {
-            self.submit(prompt, text);
+        if let (Some((prompt, title)), Some(text)) = (self.pending_edit.take(), text) {
+            self.submit_typed(prompt, title, text);
         }
         self.settle();
     }
@@ -355,30 +378,17 @@ impl App {
                             .collect()
                     })
                     .unwrap_or_default();
-                let mut refused = None;
                 self.save_current(e.c_details, |doc| {
                     edit::details::set_item_form(doc, file_index, &forum, &others, &text)
-                        .inspect_err(|err| refused = Some(err.clone()))
                 });
-                // Refused: the form comes back with what was typed, and says why.
-                if let Some(why) = refused {
-                    self.ask(prompt, e.prompt_item_details, &text);
-                    self.error(format!("{}: {why}", e.not_saved));
-                }
             }
             Prompt::BodySettings => {
                 let Some(body) = self.current_meeting().map(|(m, _)| m.body().clone()) else {
                     return;
                 };
-                let mut refused = None;
                 self.save(Path::new("forum.toml"), e.c_member, |doc| {
                     edit::details::set_body_form(doc, &body, &text)
-                        .inspect_err(|err| refused = Some(err.clone()))
                 });
-                if let Some(why) = refused {
-                    self.ask(prompt, e.prompt_body_settings, &text);
-                    self.error(format!("{}: {why}", e.not_saved));
-                }
             }
             Prompt::MeetingDetails => {
                 let forum = self.archive.forum.clone();
@@ -386,15 +396,9 @@ impl App {
                     .current_meeting()
                     .map(|(m, _)| m.items.iter().map(|i| i.number.clone()).collect())
                     .unwrap_or_default();
-                let mut refused = None;
                 self.save_current(e.c_details, |doc| {
                     edit::details::set_meeting_form(doc, &forum, &numbers, &text)
-                        .inspect_err(|err| refused = Some(err.clone()))
                 });
-                if let Some(why) = refused {
-                    self.ask(prompt, e.prompt_meeting_details, &text);
-                    self.error(format!("{}: {why}", e.not_saved));
-                }
             }
         }
     }
@@ -475,6 +479,8 @@ impl App {
                 self.reload(rel);
                 self.refresh(current);
                 self.error(format!("{}: {}", self.eui().not_saved, self.eui().reloaded));
+                // The typed text comes back, to be saved again on the version now shown.
+                self.reopen_typed();
                 true
             }
             _ => false,
@@ -483,6 +489,19 @@ impl App {
 
     pub(super) fn report(&mut self, error: SaveError) {
         let e = self.eui();
+        // What was typed is never lost to a refused or failed save: its prompt opens again
+        // with the text (a conflict has its own dialog, which can keep it as a copy).
+        let reopen = matches!(
+            error,
+            SaveError::Refused { .. }
+                | SaveError::ReadOnlyFile { .. }
+                | SaveError::Io { .. }
+                | SaveError::Unparsable { .. }
+                | SaveError::ReadOnly
+        );
+        if reopen {
+            self.reopen_typed();
+        }
         match error {
             SaveError::Conflict(conflict) => {
                 self.overlay = Some(Overlay::Conflict(Box::new(ConflictView::new(*conflict))))
