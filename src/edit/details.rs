@@ -180,10 +180,7 @@ fn people_text(people: &[Person]) -> String {
 
 /// A party as the form writes it: a body of the archive by its id, anyone else by name.
 fn party_text(p: &Party) -> String {
-    match p {
-        Party::Body(id) => id.to_string(),
-        Party::Outside(name) => name.clone(),
-    }
+    p.as_written().to_owned()
 }
 
 /// A typed party: a body's id or name (either gives its id), else a name outside the

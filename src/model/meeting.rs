@@ -267,6 +267,16 @@ pub enum Party {
     Outside(String),
 }
 
+impl Party {
+    /// As files write it: a body of the archive by its id, anyone else by name.
+    pub fn as_written(&self) -> &str {
+        match self {
+            Party::Body(id) => id.as_str(),
+            Party::Outside(name) => name,
+        }
+    }
+}
+
 /// *Indstilling*: who recommends, the lead-in sentence and the ordered clauses.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Recommendation {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::lang::Lang;
-use crate::model::{Item, Meeting, Party, Person};
+use crate::model::{Item, Meeting, Person};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -132,13 +132,7 @@ pub fn item_fields(item: &Item) -> Vec<(Field, Cow<'_, str>)> {
             push_line(&mut text, value);
         }
         for step in &c.route {
-            push_line(
-                &mut text,
-                match step {
-                    Party::Body(id) => id.as_str(),
-                    Party::Outside(name) => name.as_str(),
-                },
-            );
+            push_line(&mut text, step.as_written());
         }
         out.push((Field::Case, Cow::Owned(text)));
     }

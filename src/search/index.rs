@@ -84,16 +84,13 @@ fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
 
 /// The words a `route:` filter matches: each step's id or name, folded, word by word.
 fn route_words(item: &crate::model::Item) -> Vec<String> {
-    use crate::model::Party;
     item.case
         .route
         .iter()
         .flat_map(|step| {
-            let text = match step {
-                Party::Body(id) => id.as_str(),
-                Party::Outside(name) => name.as_str(),
-            };
-            words(text).map(|(_, w)| fold(w)).collect::<Vec<_>>()
+            words(step.as_written())
+                .map(|(_, w)| fold(w))
+                .collect::<Vec<_>>()
         })
         .collect()
 }
