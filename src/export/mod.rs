@@ -6,6 +6,6 @@ pub mod followups;
 pub mod ics;
 pub mod json;
 pub mod markdown;
-mod sanitize_md;
+pub mod sanitize_md;
 
 pub use markdown::{DocKind, MarkdownOptions, meeting_markdown};

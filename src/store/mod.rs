@@ -63,6 +63,35 @@ impl std::fmt::Debug for Conflict {
     }
 }
 
+/// Why [`edit_text`] made no new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTextError {
+    /// The text is not TOML (the message says where).
+    Unparsable(String),
+    /// The change refused (the message says why).
+    Refused(String),
+}
+
+/// Applies `change` to a file's text as the user wrote it, the pure half of
+/// [`Store::edit`]: `Ok(None)` when nothing changed. The edit works on the plain text; the
+/// file's BOM, line endings and final newline are put back, so only the edited field's
+/// bytes change.
+pub fn edit_text<F>(base: &str, change: F) -> Result<Option<String>, EditTextError>
+where
+    F: FnOnce(&mut DocumentMut) -> Result<(), String>,
+{
+    let shape = shape::Shape::of(base);
+    let plain = shape::Shape::plain(base);
+    let mut doc: DocumentMut = plain.parse().map_err(|e: toml_edit::TomlError| {
+        EditTextError::Unparsable(e.message().trim().to_owned())
+    })?;
+    change(&mut doc).map_err(EditTextError::Refused)?;
+    // Compared after the shape is back: toml_edit adds a final newline the file lacked,
+    // which is no change to the file.
+    let new = shape.restore(&doc.to_string());
+    Ok((new != base).then_some(new))
+}
+
 /// One file's change within a step: its text before and after. `before == None` is a
 /// created file, `after == None` a removed one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,26 +222,22 @@ impl Store {
             rel: rel.to_path_buf(),
             source,
         })?;
-        // The edit works on the plain text; the file's BOM, line endings and final newline
-        // are put back, so only the edited field's bytes change.
-        let shape = shape::Shape::of(&base);
-        let plain = shape::Shape::plain(&base);
-        let mut doc: DocumentMut =
-            plain
-                .parse()
-                .map_err(|e: toml_edit::TomlError| SaveError::Unparsable {
+        let new = match edit_text(&base, change) {
+            Ok(Some(new)) => new,
+            Ok(None) => return Ok(base),
+            Err(EditTextError::Unparsable(message)) => {
+                return Err(SaveError::Unparsable {
                     rel: rel.to_path_buf(),
-                    message: e.message().trim().to_owned(),
-                })?;
-        change(&mut doc).map_err(|message| SaveError::Refused {
-            rel: rel.to_path_buf(),
-            message,
-        })?;
-        let edited = doc.to_string();
-        if edited == plain {
-            return Ok(base);
-        }
-        let new = shape.restore(&edited);
+                    message,
+                });
+            }
+            Err(EditTextError::Refused(message)) => {
+                return Err(SaveError::Refused {
+                    rel: rel.to_path_buf(),
+                    message,
+                });
+            }
+        };
         self.save(
             label,
             Change {

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every fuzz target (or those named) for SECONDS each, one after the other:
+#
+#   fuzz/run.sh 300                 five minutes per target
+#   fuzz/run.sh 20 load_meeting     one target
+#
+# The corpus starts from the sample archive, the test fixtures and every input the fuzzer
+# ever found (fuzz/regressions/<target>/, which the normal test suite also runs). A crash
+# is left in fuzz/artifacts/<target>/; copy it into fuzz/regressions/<target>/ once fixed.
+# Prints executions per second per target; exits 1 if any target crashed.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+seconds="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
+shift
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(load_meeting load_archive edit_roundtrip markdown_export tui_markdown)
+
+# cargo-fuzz needs a nightly compiler; a stable one will do with RUSTC_BOOTSTRAP.
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  fuzz=(cargo +nightly fuzz)
+else
+  export RUSTC_BOOTSTRAP=1
+  fuzz=(cargo fuzz)
+fi
+
+meetings=(../agendas/20*/*.toml ../tests/fixtures/*/20*/*.toml)
+seed() {
+  local target="$1" dir="corpus/$1"
+  mkdir -p "$dir"
+  case "$target" in
+    load_archive)
+      for fixture in ../agendas ../tests/fixtures/*/; do
+        [ -f "$fixture/forum.toml" ] || continue
+        for m in "$fixture"/20*/*.toml; do
+          [ -f "$m" ] || continue
+          plan=$(ls "$fixture"/calendar/*.toml 2>/dev/null | head -1 || true)
+          { cat "$fixture/forum.toml"; printf '\n%%%%%%%%\n'; cat "$m"
+            printf '\n%%%%%%%%\n'; [ -n "$plan" ] && cat "$plan"; } >"$dir/seed-$(basename "$m")"
+        done
+      done ;;
+    tui_markdown)
+      for m in "${meetings[@]}"; do { printf 'P'; cat "$m"; } >"$dir/seed-$(basename "$m")"; done ;;
+    *)
+      for m in "${meetings[@]}"; do cp "$m" "$dir/seed-$(basename "$m")"; done ;;
+  esac
+  if [ -d "regressions/$target" ]; then cp regressions/"$target"/* "$dir"/ 2>/dev/null || true; fi
+}
+
+"${fuzz[@]}" build --release >/dev/null 2>&1 || "${fuzz[@]}" build --release
+failed=0
+for target in "${targets[@]}"; do
+  seed "$target"
+  log="$(mktemp)"
+  if "${fuzz[@]}" run --release "$target" "corpus/$target" -- \
+      -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
+    status=ok
+  else
+    status=CRASHED
+    failed=1
+  fi
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  per_second=$(( runs / (seconds > 0 ? seconds : 1) ))
+  printf '%-16s %-8s %10s runs  %7s exec/s\n' "$target" "$status" "$runs" "$per_second"
+  if [ "$status" != ok ]; then
+    grep -A6 -m1 'panicked at\|ERROR: libFuzzer\|SUMMARY' "$log" | cut -c1-300 || true
+    grep -m1 'Test unit written to' "$log" || true
+  fi
+  rm -f "$log"
+done
+exit "$failed"

@@ -1,0 +1,321 @@
+//! What each fuzz target checks, as plain functions that panic when a promise is broken.
+//!
+//! The fuzz targets call these with the fuzzer's bytes; the normal test suite
+//! (`tests/fuzz_regressions.rs`) includes this file and calls them with every input the
+//! fuzzer ever found (`fuzz/regressions/<target>/`), so a finding stays fixed.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use dagsorden::archive::Archive;
+use dagsorden::export::markdown::{DocKind, MarkdownOptions, meeting_markdown};
+use dagsorden::lang::Lang;
+use pulldown_cmark::{Event, Parser, Tag};
+
+/// The sample forum the single-file targets load their meeting file into.
+const SAMPLE_FORUM: &str = include_str!("../../agendas/forum.toml");
+/// Where the single-file targets write their meeting file (the sample's body and date).
+const MEETING_FILE: &str = "2017/2017-09-08-sdf.toml";
+/// Separates the files of one `load_archive` input: forum.toml, a meeting, a year plan.
+pub const FILE_SEPARATOR: &[u8] = b"\n%%%%\n";
+
+thread_local! {
+    /// One archive folder per thread, its files rewritten for each input: creating a
+    /// folder per input would measure the file system, not the code.
+    static FOLDER: RefCell<Option<tempfile::TempDir>> = const { RefCell::new(None) };
+}
+
+/// Writes `files` (path, bytes) into the thread's archive folder, emptied first, and
+/// returns the folder.
+fn archive_with(files: &[(&str, &[u8])]) -> PathBuf {
+    FOLDER.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let dir = cell.get_or_insert_with(|| tempfile::tempdir().expect("a temporary folder"));
+        let root = dir.path().to_path_buf();
+        for sub in ["2017", "calendar"] {
+            let _ = std::fs::remove_dir_all(root.join(sub));
+        }
+        for (rel, bytes) in files {
+            let path = root.join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("a folder in the archive");
+            }
+            std::fs::write(&path, bytes).expect("a file in the archive");
+        }
+        root
+    })
+}
+
+fn load(root: &Path) -> Archive {
+    Archive::load_checked(root).expect("the folder holds a forum.toml")
+}
+
+/// No character that could act on a terminal or hide text: only newlines may remain.
+fn assert_inert(what: &str, text: &str) {
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|&(_, c)| c != '\n' && dagsorden::text::is_hidden(c))
+    {
+        panic!("{what}: hidden character U+{:04X} at byte {at}", c as u32);
+    }
+}
+
+/// Loading a meeting file never panics, and every problem found is reported as inert text
+/// with a line and column inside the file.
+pub fn load_meeting(data: &[u8]) {
+    let root = archive_with(&[
+        ("forum.toml", SAMPLE_FORUM.as_bytes()),
+        (MEETING_FILE, data),
+    ]);
+    let archive = load(&root);
+    assert!(
+        archive.meetings.len() <= 1,
+        "one file gave several meetings"
+    );
+    let lines = data.split(|&b| b == b'\n').count();
+    for d in &archive.diagnostics {
+        assert_inert(
+            "a diagnostic",
+            &dagsorden::text::sanitize_multiline(&d.headline()),
+        );
+        assert!(
+            d.site.line <= lines,
+            "a diagnostic names line {} of a file of {lines}",
+            d.site.line
+        );
+    }
+    // What the loader accepts, the save path's check accepts too (else no edit could save).
+    if let Ok(text) = std::str::from_utf8(data)
+        && !archive.meetings.is_empty()
+    {
+        let text = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(text)
+            .replace("\r\n", "\n");
+        dagsorden::archive::check_text(Path::new(MEETING_FILE), &text)
+            .expect("a loaded file passes the save check");
+    }
+}
+
+/// The whole archive from three files (forum.toml, a meeting, a year plan): loading, the
+/// calendar, follow-ups and the .ics export never panic, and the .ics holds no raw control.
+pub fn load_archive(data: &[u8]) {
+    let mut parts = split(data, FILE_SEPARATOR);
+    let forum = parts.next().unwrap_or_default();
+    let meeting = parts.next().unwrap_or_default();
+    let plan = parts.next().unwrap_or_default();
+    let root = archive_with(&[
+        ("forum.toml", forum),
+        (MEETING_FILE, meeting),
+        ("calendar/2017.toml", plan),
+    ]);
+    let archive = load(&root);
+    let today = NaiveDate::from_ymd_opt(2017, 10, 1).expect("a date");
+    let schedule = dagsorden::calendar::schedule(&archive);
+    let _ = dagsorden::followup::list::entries(&archive, &schedule, today);
+    for lang in [Lang::Da, Lang::En] {
+        let year = dagsorden::calendar::year::overview(&archive, &schedule, 2017, today);
+        let ics = dagsorden::export::ics::calendar_ics(&archive, &year, lang, today);
+        // .ics lines end in CRLF; nothing else may be a control.
+        assert_inert("the .ics", &ics.replace("\r\n", "\n"));
+        assert!(!ics.contains("\n\r") && !ics.replace("\r\n", "").contains(['\r']));
+        let events = ics.matches("BEGIN:VEVENT").count();
+        assert_eq!(
+            events,
+            ics.matches("END:VEVENT").count(),
+            "unbalanced VEVENT"
+        );
+        let lines = ics.split("\r\n").filter(|l| l.starts_with("BEGIN:VEVENT"));
+        assert_eq!(lines.count(), events, "a VEVENT began inside a value");
+        let md = dagsorden::export::calendar::calendar_markdown(&archive, &year, lang);
+        assert_inert("the calendar's Markdown", &md);
+    }
+    for m in &archive.meetings {
+        let opts = MarkdownOptions {
+            kind: DocKind::Minutes,
+            public: false,
+            lang: Lang::Da,
+        };
+        assert_safe_markdown(&meeting_markdown(&archive, m, &opts), data.len());
+    }
+}
+
+fn split<'a>(data: &'a [u8], sep: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+    let mut rest = Some(data);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.windows(sep.len()).position(|w| w == sep) {
+            Some(i) => {
+                rest = Some(&r[i + sep.len()..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// The edit layer's TOML round trip: a file re-printed without a change is byte for byte
+/// the file, and a title edit changes only the title's bytes and keeps the file's shape.
+pub fn edit_roundtrip(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let unchanged = dagsorden::store::edit_text(text, |_| Ok(()));
+    let Ok(unchanged) = unchanged else {
+        return;
+    };
+    assert_eq!(
+        unchanged, None,
+        "a file re-printed without a change differs"
+    );
+
+    // Only a file the loader reads is ever edited.
+    let plain = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    if dagsorden::archive::check_text(Path::new(MEETING_FILE), &plain).is_err() {
+        return;
+    }
+    let title = "Ny titel \"med\" æøå";
+    let Ok(Some(edited)) =
+        dagsorden::store::edit_text(text, |doc| dagsorden::edit::set_item_title(doc, 0, title))
+    else {
+        return;
+    };
+    let new_plain = edited
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&edited)
+        .replace("\r\n", "\n");
+    dagsorden::archive::check_text(Path::new(MEETING_FILE), &new_plain)
+        .expect("an edited file still loads");
+    assert_eq!(
+        text.starts_with('\u{feff}'),
+        edited.starts_with('\u{feff}'),
+        "BOM lost"
+    );
+    assert_eq!(
+        text.ends_with('\n'),
+        edited.ends_with('\n'),
+        "final newline changed"
+    );
+    let crlf = |t: &str| t.find('\n').is_some_and(|i| t[..i].ends_with('\r'));
+    if text.contains('\n') {
+        assert_eq!(crlf(text), crlf(&edited), "line endings changed");
+    }
+
+    // The bytes that changed lie within the old title's value (or were only added).
+    let old_span = title_span(&plain);
+    let prefix = common_prefix(plain.as_bytes(), new_plain.as_bytes());
+    let suffix = common_prefix_rev(&plain.as_bytes()[prefix..], &new_plain.as_bytes()[prefix..]);
+    let changed = prefix..plain.len() - suffix;
+    match old_span {
+        Some(span) => assert!(
+            span.start <= changed.start && changed.end <= span.end,
+            "bytes {changed:?} changed outside the title at {span:?}"
+        ),
+        None => assert!(
+            changed.is_empty(),
+            "bytes {changed:?} changed adding a title"
+        ),
+    }
+}
+
+/// Where the first item's title value is, in the plain text.
+fn title_span(plain: &str) -> Option<std::ops::Range<usize>> {
+    let doc = toml_edit::Document::parse(plain.to_owned()).ok()?;
+    let items = doc.get("items")?.as_array_of_tables()?;
+    items.get(0)?.get("title")?.as_value()?.span()
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn common_prefix_rev(a: &[u8], b: &[u8]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// A meeting file's minutes and agenda as Markdown: read back, they hold no raw HTML, no
+/// link with an unsafe scheme, no control character, and their size is linear in the input.
+pub fn markdown_export(data: &[u8]) {
+    let root = archive_with(&[
+        ("forum.toml", SAMPLE_FORUM.as_bytes()),
+        (MEETING_FILE, data),
+    ]);
+    let archive = load(&root);
+    for m in &archive.meetings {
+        for (kind, public, lang) in [
+            (DocKind::Minutes, false, Lang::Da),
+            (DocKind::Minutes, true, Lang::En),
+            (DocKind::Agenda, false, Lang::Da),
+        ] {
+            let opts = MarkdownOptions { kind, public, lang };
+            assert_safe_markdown(&meeting_markdown(&archive, m, &opts), data.len());
+        }
+    }
+}
+
+/// The promises a published Markdown document keeps, whatever its input.
+pub fn assert_safe_markdown(md: &str, input_len: usize) {
+    assert_inert("the Markdown", md);
+    // Each input byte may become a placeholder or an escape; labels add a fixed amount.
+    assert!(
+        md.len() <= 64 * input_len + 64 * 1024,
+        "{} bytes of Markdown from {input_len} bytes of input",
+        md.len()
+    );
+    for event in Parser::new_ext(md, dagsorden::export::sanitize_md::parser_options()) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in the Markdown: {h:?}"),
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                assert!(is_safe_link(&dest_url), "an unsafe link: {dest_url:?}");
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A link a reader may follow: http(s), mailto, or relative (no scheme).
+fn is_safe_link(url: &str) -> bool {
+    let Some(colon) = url.find(':') else {
+        return true;
+    };
+    if url.find(['/', '?', '#']).is_some_and(|path| path < colon) {
+        return true;
+    }
+    matches!(
+        url[..colon].to_ascii_lowercase().as_str(),
+        "http" | "https" | "mailto"
+    )
+}
+
+/// The TUI's Markdown renderer lays out any text at any width without a panic, and what it
+/// draws holds no control character (hidden ones are shown as placeholders).
+pub fn tui_markdown(data: &[u8]) {
+    let Some((&w, rest)) = data.split_first() else {
+        return;
+    };
+    let width = usize::from(w % 100) + 1;
+    let text = String::from_utf8_lossy(rest);
+    let theme = dagsorden::tui::theme::Theme::fallback();
+    let lines = dagsorden::tui::widgets::markdown::render(&text, width, &theme);
+    for line in &lines {
+        for span in &line.spans {
+            assert_inert("a rendered span", &span.content);
+            assert!(
+                !span.content.contains('\n'),
+                "a newline inside a rendered line"
+            );
+        }
+    }
+}
