@@ -47,12 +47,19 @@ seed() {
   if [ -d "regressions/$target" ]; then cp regressions/"$target"/* "$dir"/ 2>/dev/null || true; fi
 }
 
+# Built once, then each binary runs directly: `cargo fuzz run` would build again whenever a
+# source file changed during the run.
 "${fuzz[@]}" build --release >/dev/null 2>&1 || "${fuzz[@]}" build --release
+bin="target/$(rustc -vV | sed -n 's/^host: //p')/release"
+binaries="$(mktemp -d)"
+trap 'rm -rf "$binaries"' EXIT
+for target in "${targets[@]}"; do cp "$bin/$target" "$binaries/"; done
 failed=0
 for target in "${targets[@]}"; do
   seed "$target"
+  mkdir -p "artifacts/$target"
   log="$(mktemp)"
-  if "${fuzz[@]}" run --release "$target" "corpus/$target" -- \
+  if "$binaries/$target" "corpus/$target" -artifact_prefix="artifacts/$target/" \
       -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
     status=ok
   else

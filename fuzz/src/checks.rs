@@ -181,10 +181,19 @@ pub fn edit_roundtrip(data: &[u8]) {
     if dagsorden::archive::check_text(Path::new(MEETING_FILE), &plain).is_err() {
         return;
     }
-    let title = "Ny titel \"med\" æøå";
-    let Ok(Some(edited)) =
-        dagsorden::store::edit_text(text, |doc| dagsorden::edit::set_item_title(doc, 0, title))
-    else {
+    assert_local_edit(text, 0, "title", "Ny titel \"med\" æøå");
+}
+
+/// Sets item `index`'s text field `key` (title, background, presenter) in `text`, a file
+/// the loader reads, and checks that the result still loads, keeps the file's shape (BOM,
+/// line endings, final newline), and differs from `text` only within the old value (or by
+/// an insertion, where the field was not there).
+pub fn assert_local_edit(text: &str, index: usize, key: &str, value: &str) {
+    let edited = dagsorden::store::edit_text(text, |doc| match key {
+        "title" => dagsorden::edit::set_item_title(doc, index, value),
+        _ => dagsorden::edit::set_item_text(doc, index, key, value),
+    });
+    let Ok(Some(edited)) = edited else {
         return;
     };
     let new_plain = edited
@@ -193,43 +202,58 @@ pub fn edit_roundtrip(data: &[u8]) {
         .replace("\r\n", "\n");
     dagsorden::archive::check_text(Path::new(MEETING_FILE), &new_plain)
         .expect("an edited file still loads");
-    assert_eq!(
-        text.starts_with('\u{feff}'),
-        edited.starts_with('\u{feff}'),
-        "BOM lost"
-    );
-    assert_eq!(
-        text.ends_with('\n'),
-        edited.ends_with('\n'),
-        "final newline changed"
-    );
-    let crlf = |t: &str| t.find('\n').is_some_and(|i| t[..i].ends_with('\r'));
-    if text.contains('\n') {
-        assert_eq!(crlf(text), crlf(&edited), "line endings changed");
-    }
 
-    // The bytes that changed lie within the old title's value (or were only added).
-    let old_span = title_span(&plain);
-    let prefix = common_prefix(plain.as_bytes(), new_plain.as_bytes());
-    let suffix = common_prefix_rev(&plain.as_bytes()[prefix..], &new_plain.as_bytes()[prefix..]);
-    let changed = prefix..plain.len() - suffix;
-    match old_span {
-        Some(span) => assert!(
-            span.start <= changed.start && changed.end <= span.end,
-            "bytes {changed:?} changed outside the title at {span:?}"
-        ),
+    // The bytes of the file that changed lie within the old value (or were only added):
+    // the BOM, every other line's ending and a missing final newline are as they were.
+    let (plain, offsets) = plain_with_offsets(text);
+    let prefix = common_prefix(text.as_bytes(), edited.as_bytes());
+    let suffix = common_prefix_rev(&text.as_bytes()[prefix..], &edited.as_bytes()[prefix..]);
+    let changed = prefix..text.len() - suffix;
+    match value_span(&plain, index, key) {
+        Some(span) => {
+            let span = offsets[span.start]..offsets[span.end];
+            assert!(
+                span.start <= changed.start && changed.end <= span.end,
+                "bytes {changed:?} changed outside the {key} at {span:?}"
+            );
+        }
         None => assert!(
             changed.is_empty(),
-            "bytes {changed:?} changed adding a title"
+            "bytes {changed:?} changed adding a {key}"
         ),
     }
 }
 
-/// Where the first item's title value is, in the plain text.
-fn title_span(plain: &str) -> Option<std::ops::Range<usize>> {
+/// The text without a BOM and with LF line endings, as the loader reads it, and for each of
+/// its bytes (and its end) the offset of that byte in `text`.
+fn plain_with_offsets(text: &str) -> (String, Vec<usize>) {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut plain = String::new();
+    let mut offsets = Vec::new();
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+            continue;
+        }
+        let at = if c == '\n' && text[..start + i].ends_with('\r') {
+            start + i - 1
+        } else {
+            start + i
+        };
+        for _ in 0..c.len_utf8() {
+            offsets.push(at);
+        }
+        plain.push(c);
+    }
+    offsets.push(text.len());
+    (plain, offsets)
+}
+
+/// Where item `index`'s value of `key` is, in the plain text.
+fn value_span(plain: &str, index: usize, key: &str) -> Option<std::ops::Range<usize>> {
     let doc = toml_edit::Document::parse(plain.to_owned()).ok()?;
     let items = doc.get("items")?.as_array_of_tables()?;
-    items.get(0)?.get("title")?.as_value()?.span()
+    items.get(index)?.get(key)?.as_value()?.span()
 }
 
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {

@@ -2,7 +2,7 @@
 //! becomes visible text, links keep only safe schemes, images become their description, and
 //! headings move below the heading they are placed under.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The Markdown features users may write in their texts.
 pub fn parser_options() -> Options {
@@ -48,7 +48,7 @@ pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
     let mut quote_depth = 0usize;
     for event in Parser::new_ext(text, parser_options()) {
         let event = match event {
-            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(clean(html)),
             Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
             Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
             Event::Start(Tag::Heading { level, .. }) => Event::Start(Tag::Heading {
@@ -73,10 +73,14 @@ pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
                 }
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
-                    title,
-                    id,
+                    dest_url: one_line(dest_url),
+                    title: one_line(title),
+                    id: one_line(id),
                 })
+            }
+            // A fence's info string is written after its backticks, raw.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(one_line(info))))
             }
             Event::Start(Tag::Image { .. }) => {
                 dropped.push(true);
@@ -118,6 +122,15 @@ pub fn safe_events(text: &str, top_heading: usize) -> Vec<Event<'static>> {
 /// breaks kept.
 fn clean(t: CowStr<'_>) -> CowStr<'_> {
     match crate::text::sanitize_multiline(&t) {
+        std::borrow::Cow::Borrowed(_) => t,
+        std::borrow::Cow::Owned(o) => CowStr::from(o),
+    }
+}
+
+/// Text that stays on its line (a link's address or title, a fence's info string) with its
+/// controls and line breaks as placeholders.
+fn one_line(t: CowStr<'_>) -> CowStr<'_> {
+    match crate::text::sanitize(&t) {
         std::borrow::Cow::Borrowed(_) => t,
         std::borrow::Cow::Owned(o) => CowStr::from(o),
     }

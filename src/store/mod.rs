@@ -73,22 +73,21 @@ pub enum EditTextError {
 }
 
 /// Applies `change` to a file's text as the user wrote it, the pure half of
-/// [`Store::edit`]: `Ok(None)` when nothing changed. The edit works on the plain text; the
-/// file's BOM, line endings and final newline are put back, so only the edited field's
-/// bytes change.
+/// [`Store::edit`]: `Ok(None)` when nothing changed. The edit works on the plain text, and
+/// only the bytes it changed are put back into the file as written, so a BOM, each line's
+/// ending and a missing final newline stay as they were.
 pub fn edit_text<F>(base: &str, change: F) -> Result<Option<String>, EditTextError>
 where
     F: FnOnce(&mut DocumentMut) -> Result<(), String>,
 {
-    let shape = shape::Shape::of(base);
-    let plain = shape::Shape::plain(base);
+    let plain = shape::plain(base);
     let mut doc: DocumentMut = plain.parse().map_err(|e: toml_edit::TomlError| {
         EditTextError::Unparsable(e.message().trim().to_owned())
     })?;
     change(&mut doc).map_err(EditTextError::Refused)?;
-    // Compared after the shape is back: toml_edit adds a final newline the file lacked,
+    // Compared once spliced into the file: toml_edit adds a final newline the file lacked,
     // which is no change to the file.
-    let new = shape.restore(&doc.to_string());
+    let new = shape::splice(base, &doc.to_string());
     Ok((new != base).then_some(new))
 }
 
@@ -281,7 +280,7 @@ impl Store {
             };
             // A file that is changed (not created or removed) keeps its shape.
             let after = match (&before, after) {
-                (Some(b), Some(a)) => Some(shape::Shape::of(b).restore(&shape::Shape::plain(&a))),
+                (Some(b), Some(a)) => Some(shape::splice(b, &shape::plain(&a))),
                 (_, a) => a,
             };
             if before != after {
