@@ -17,6 +17,8 @@ use dagsorden::tui::theme::Theme;
 use dagsorden::tui::{App, Options, views};
 
 mod support;
+#[path = "support/text.rs"]
+mod text;
 
 fn options() -> Options {
     Options::new(
@@ -116,6 +118,47 @@ fn tui(c: &mut Criterion) {
             })
         },
     );
+    group.finish();
+    long_background(c);
+}
+
+/// An item whose background is 50 MB of varied Markdown: opening it lays out its first
+/// megabyte once, and scrolling it costs what scrolling a short one does.
+fn long_background(c: &mut Criterion) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample.join("forum.toml"), dir.path().join("forum.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("2017")).unwrap();
+    let background = text::Words::new(7).markdown(50 << 20);
+    std::fs::write(
+        dir.path().join("2017/2017-09-08-sdf.toml"),
+        format!(
+            "body = \"sdf\"\ntitle = \"Møde\"\ndate = 2017-09-08\nstatus = \"held\"\n\n[[items]]\nnumber = 1\n\
+             title = \"Langt punkt\"\nkind = \"information\"\nbackground = '''\n{background}'''\n"
+        ),
+    )
+    .unwrap();
+    let archive = Archive::load(dir.path()).unwrap();
+    let mut app = App::new(archive, options(), (120, 40));
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut app, '2');
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut group = c.benchmark_group("tui, 50 MB background");
+    group.sample_size(10);
+    app.handle_event(&enter);
+    press(&mut app, 'l');
+    let lines = app.detail_doc().len();
+    assert!(lines > 10_000, "the background is laid out: {lines} lines");
+    let meeting = &app.archive.meetings[0];
+    group.bench_function("laying out the item (its first megabyte, once, when it is opened)", |b| {
+        b.iter(|| black_box(views::meeting::detail_doc(&app, meeting, 0, 118)))
+    });
+    group.bench_function("keystroke + redraw, scrolling the background", |b| {
+        b.iter(|| {
+            press(&mut app, 'j');
+            terminal.draw(|f| views::draw(&app, f)).unwrap();
+        })
+    });
     group.finish();
 }
 

@@ -1317,3 +1317,38 @@ fn a_windows_file_is_saved_from_the_screens_and_keeps_its_shape() {
     );
     assert_eq!(after, expected);
 }
+
+#[test]
+fn a_background_of_megabytes_is_laid_out_once_and_cut_with_a_notice() {
+    let paragraph = "Socialdirektørforum drøftede rammeaftalen og de specialiserede tilbud. ";
+    let mut background = String::from("BEGYNDELSEN af teksten.\n\n");
+    while background.len() < 3 << 20 {
+        background.push_str(&paragraph.repeat(12));
+        background.push_str("\n\n");
+    }
+    background.push_str("SLUTNINGEN af teksten.\n");
+    let meeting = format!(
+        "body = \"sdf\"\ntitle = \"Langt møde\"\ndate = 2017-06-23\nstatus = \"held\"\n\n\
+         [[items]]\nnumber = 1\ntitle = \"Langt punkt\"\nkind = \"information\"\n\
+         background = '''\n{background}'''\n"
+    );
+    let tmp = sample_copy_with(&[("2017/2017-06-23-sdf.toml", &meeting)]);
+    let mut app = app_on(tmp.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    keys(&mut app, "j");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen_text(&app).contains("BEGYNDELSEN"));
+    // Laid out once: the pane's document is the same one for every key and frame.
+    let first = app.detail_doc();
+    keys(&mut app, "l");
+    keys(&mut app, "jjj");
+    assert!(std::rc::Rc::ptr_eq(&first, &app.detail_doc()));
+    // The first megabyte is laid out; the notice says how much more there is.
+    keys(&mut app, "G");
+    let bottom = screen_text(&app);
+    assert!(
+        bottom.contains("teksten fortsætter (2 MB mere)"),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("SLUTNINGEN"), "{bottom}");
+}

@@ -58,6 +58,9 @@ pub struct Archive {
     /// A hash of forum.toml's text as loaded.
     pub forum_hash: u64,
     index: HashMap<MeetingId, usize>,
+    /// Counts the changes made since loading, so what is worked out from the archive can
+    /// tell when it is stale.
+    generation: u64,
     /// What the archive holds, kept so one file can be read again on its own.
     known: Known,
     abs_root: PathBuf,
@@ -231,6 +234,7 @@ impl Archive {
             files_read,
             forum_hash,
             index: HashMap::new(),
+            generation: 0,
             known,
             abs_root,
         };
@@ -283,6 +287,7 @@ impl Archive {
     /// out. Checks that span the archive (follow-up ids used twice, references from other
     /// files) are brought up to date by the next full load.
     pub fn reload_meeting(&mut self, rel: &Path) {
+        self.generation += 1;
         let Some(id) = rel
             .file_stem()
             .and_then(|s| s.to_str())
@@ -342,6 +347,7 @@ impl Archive {
     /// Reads one year plan again (after a save) and puts it in place of the version loaded
     /// before; a plan that no longer parses or is gone is taken out, with its problem.
     pub fn reload_plan(&mut self, rel: &Path) {
+        self.generation += 1;
         let Some(year) = plan_year(rel) else {
             return;
         };
@@ -390,6 +396,7 @@ impl Archive {
     /// Reads forum.toml again (after a change to a roster): its bodies and settings. A
     /// change of body ids reaches the meeting files' checks at the next full load.
     pub fn reload_forum(&mut self) {
+        self.generation += 1;
         let rel = Path::new("forum.toml");
         let display = self.root.join(rel);
         self.diagnostics.retain(|d| d.site.file != display);
@@ -424,6 +431,12 @@ impl Archive {
     }
 
     /// Where a meeting is in `meetings`.
+    /// Changes with every file read again: what was worked out from an archive of the same
+    /// generation still holds.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     pub fn position(&self, id: &MeetingId) -> Option<usize> {
         self.index.get(id).copied()
     }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
@@ -220,6 +221,21 @@ pub struct App {
     pub followups: super::followups::FollowupsView,
     /// The Kalender screen.
     pub calendar: super::calendar::CalendarView,
+    /// The item pane's document as last laid out: a long background (megabytes of text) is
+    /// laid out once, not again for every key and frame.
+    detail_cache: std::cell::RefCell<Option<(DetailKey, Rc<Doc>)>>,
+}
+
+/// What the item pane's document is laid out from: the same key, the same document.
+#[derive(Debug, Clone, PartialEq)]
+struct DetailKey {
+    generation: u64,
+    meeting: MeetingId,
+    item: usize,
+    width: usize,
+    lang: Lang,
+    today: NaiveDate,
+    theme: Theme,
 }
 
 impl App {
@@ -269,6 +285,7 @@ impl App {
             decisions: super::history::DecisionsView::default(),
             followups: super::followups::FollowupsView::default(),
             calendar: super::calendar::CalendarView::new(options.today),
+            detail_cache: std::cell::RefCell::default(),
         };
         app.rebuild_decisions();
         app.rebuild_followups();
@@ -680,19 +697,41 @@ impl App {
     }
 
     /// The item pane's document at the current size.
-    pub fn detail_doc(&self) -> Doc {
+    pub fn detail_doc(&self) -> Rc<Doc> {
         let Some((meeting, view)) = self.current_meeting() else {
-            return Doc::default();
+            return Rc::default();
         };
         let width = self
             .meeting_areas()
             .and_then(|a| a.detail.or(a.items))
             .map_or(1, |r| layout::inner(r).width as usize);
         if view.mode {
-            views::meeting_mode::doc(self, meeting, view, width)
+            Rc::new(views::meeting_mode::doc(self, meeting, view, width))
         } else {
-            views::meeting::detail_doc(self, meeting, view.item, width)
+            self.item_doc(meeting, view.item, width)
         }
+    }
+
+    /// Item `index` of `meeting` laid out in `width` columns, from the cache when nothing it
+    /// is laid out from has changed since.
+    pub fn item_doc(&self, meeting: &Meeting, index: usize, width: usize) -> Rc<Doc> {
+        let key = DetailKey {
+            generation: self.archive.generation(),
+            meeting: meeting.id.clone(),
+            item: index,
+            width,
+            lang: self.lang,
+            today: self.today,
+            theme: self.theme.clone(),
+        };
+        if let Some((cached, doc)) = self.detail_cache.borrow().as_ref()
+            && *cached == key
+        {
+            return Rc::clone(doc);
+        }
+        let doc = Rc::new(views::meeting::detail_doc(self, meeting, index, width));
+        *self.detail_cache.borrow_mut() = Some((key, Rc::clone(&doc)));
+        doc
     }
 
     fn act_in_meeting(&mut self, action: Action) {

@@ -255,9 +255,14 @@ fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         )
     });
     let doc = if view.mode {
-        super::meeting_mode::doc(app, meeting, view, inner.width as usize)
+        std::rc::Rc::new(super::meeting_mode::doc(
+            app,
+            meeting,
+            view,
+            inner.width as usize,
+        ))
     } else {
-        detail_doc(app, meeting, view.item, inner.width as usize)
+        app.item_doc(meeting, view.item, inner.width as usize)
     };
     let height = inner.height as usize;
     let start = visible_start(view.detail.pos, view.detail.scroll, height, doc.len());
@@ -352,12 +357,22 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
 
     if !item.summary.trim().is_empty() {
         section(&mut doc, labels.summary, width, theme);
-        doc.extend(markdown::render(&item.summary, width, theme));
+        doc.extend(markdown::render_capped(
+            &item.summary,
+            width,
+            theme,
+            app.ui().text_cut,
+        ));
     }
 
     if !item.background.trim().is_empty() {
         section(&mut doc, labels.background, width, theme);
-        doc.extend(markdown::render(&item.background, width, theme));
+        doc.extend(markdown::render_capped(
+            &item.background,
+            width,
+            theme,
+            app.ui().text_cut,
+        ));
     }
 
     if !item.attachments.is_empty() {
@@ -575,7 +590,12 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
                     let mut lines = wr.finish();
                     // The clause's text is Markdown (paragraphs, lists), laid out as such.
                     if !d.text.trim().is_empty() {
-                        lines.extend(markdown::render(&d.text, w, theme));
+                        lines.extend(markdown::render_capped(
+                            &d.text,
+                            w,
+                            theme,
+                            app.ui().text_cut,
+                        ));
                     }
                     lines
                 }
@@ -624,11 +644,21 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
             if rows > 0 {
                 doc.blank();
             }
-            doc.extend(markdown::render(&d.text, width, theme));
+            doc.extend(markdown::render_capped(
+                &d.text,
+                width,
+                theme,
+                app.ui().text_cut,
+            ));
         }
         if !d.remarks.trim().is_empty() {
             section(doc, labels.remarks, width, theme);
-            doc.extend(markdown::render(&d.remarks, width, theme));
+            doc.extend(markdown::render_capped(
+                &d.remarks,
+                width,
+                theme,
+                app.ui().text_cut,
+            ));
         }
     }
     if decision.is_none() && rows > 0 {

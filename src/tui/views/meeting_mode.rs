@@ -90,7 +90,12 @@ pub fn doc(app: &App, meeting: &Meeting, view: &MeetingView, width: usize) -> Do
                     theme.selection,
                 ));
             } else {
-                doc.extend(markdown::render(text, width, theme));
+                doc.extend(markdown::render_capped(
+                    text,
+                    width,
+                    theme,
+                    app.ui().text_cut,
+                ));
             }
         }
     }
@@ -100,7 +105,12 @@ pub fn doc(app: &App, meeting: &Meeting, view: &MeetingView, width: usize) -> Do
             truncate(lang.labels().remarks, width),
             theme.title.add_modifier(Modifier::BOLD),
         ));
-        doc.extend(markdown::render(&d.remarks, width, theme));
+        doc.extend(markdown::render_capped(
+            &d.remarks,
+            width,
+            theme,
+            app.ui().text_cut,
+        ));
     }
     if !item.followups.is_empty() {
         doc.blank();

@@ -41,6 +41,44 @@ pub fn render(markdown: &str, width: usize, theme: &Theme) -> Vec<Line<'static>>
     r.lines
 }
 
+/// The most of one text the screens lay out: a megabyte is some 15,000 lines, far beyond
+/// any real background, and laying out more would freeze the screen while it is done.
+pub const MAX_LAID_OUT: usize = 1 << 20;
+
+/// As [`render`], laying out at most [`MAX_LAID_OUT`] bytes of the text (cut at a paragraph
+/// break where there is one), followed by `notice` (with `{size}` for how much is left out).
+pub fn render_capped(
+    markdown: &str,
+    width: usize,
+    theme: &Theme,
+    notice: &str,
+) -> Vec<Line<'static>> {
+    if markdown.len() <= MAX_LAID_OUT {
+        return render(markdown, width, theme);
+    }
+    let mut cut = MAX_LAID_OUT;
+    while !markdown.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(paragraph) = markdown[..cut].rfind("\n\n") {
+        cut = paragraph;
+    }
+    let mut lines = render(&markdown[..cut], width, theme);
+    lines.push(Line::default());
+    let notice = notice.replace("{size}", &byte_size(markdown.len() - cut));
+    lines.extend(wrap(&notice, width.max(1), theme.muted));
+    lines
+}
+
+/// A size as people say it: "120 kB", "49 MB".
+fn byte_size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{} kB", (bytes >> 10).max(1))
+    }
+}
+
 enum Container {
     Quote,
     /// A list item whose text hangs this many columns in.
