@@ -150,9 +150,10 @@ fn long_background(c: &mut Criterion) {
     let lines = app.detail_doc().len();
     assert!(lines > 10_000, "the background is laid out: {lines} lines");
     let meeting = &app.archive.meetings[0];
-    group.bench_function("laying out the item (its first megabyte, once, when it is opened)", |b| {
-        b.iter(|| black_box(views::meeting::detail_doc(&app, meeting, 0, 118)))
-    });
+    group.bench_function(
+        "laying out the item (its first megabyte, once, when it is opened)",
+        |b| b.iter(|| black_box(views::meeting::detail_doc(&app, meeting, 0, 118))),
+    );
     group.bench_function("keystroke + redraw, scrolling the background", |b| {
         b.iter(|| {
             press(&mut app, 'j');

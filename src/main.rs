@@ -4,7 +4,6 @@
 mod cli;
 mod commands;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -18,12 +17,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let message = format!("{e:#}");
-            let _ = writeln!(
-                std::io::stderr(),
-                "dagsorden: {}",
-                dagsorden::text::sanitize_multiline(&message)
-            );
+            commands::error(&format!("dagsorden: {e:#}\n"));
             ExitCode::from(2)
         }
     }

@@ -97,9 +97,84 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Where a command's output goes, for the last check every byte passes on its way out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Medium {
+    /// Text for a terminal: line breaks, and the bold and reset this tool marks hits with.
+    Terminal,
+    /// A Markdown document: line breaks only.
+    Markdown,
+    /// JSON: a raw control can only be inside a string, where `\u` escapes it.
+    Json,
+    /// CSV: line breaks (CRLF too) only.
+    Csv,
+    /// iCalendar: CRLF line ends only.
+    Ics,
+}
+
+/// The bold and the reset the CLI writes around search hits on a terminal (SGR 1 and 0):
+/// they only change the weight of text, so the terminal check lets them through.
+pub const BOLD: &str = "\x1b[1m";
+pub const RESET: &str = "\x1b[0m";
+
+/// The last check on everything a command writes: the exports sanitize each field for
+/// their medium already, and this makes sure, whatever path a text took, that no control,
+/// bidi or invisible character leaves raw. Text that passes is returned as it is.
+pub fn for_medium(text: &str, medium: Medium) -> Cow<'_, str> {
+    let allowed = |rest: &str, c: char| match (c, medium) {
+        ('\n', _) => true,
+        ('\r', Medium::Csv) => true,
+        ('\r', Medium::Ics) => rest[1..].starts_with('\n'),
+        ('\u{1b}', Medium::Terminal) => rest.starts_with(BOLD) || rest.starts_with(RESET),
+        _ => !is_hidden(c),
+    };
+    let clean = text.char_indices().all(|(i, c)| allowed(&text[i..], c));
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, c) in text.char_indices() {
+        if allowed(&text[i..], c) {
+            out.push(c);
+        } else if medium == Medium::Json {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(placeholder(c).unwrap_or(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_check_lets_each_medium_keep_only_its_own_controls() {
+        let hostile = "a\x1b]0;x\x07b\u{202e}c\r\nd\n";
+        assert_eq!(for_medium(hostile, Medium::Terminal), "a␛]0;x␇b�c␍\nd\n");
+        assert_eq!(for_medium(hostile, Medium::Markdown), "a␛]0;x␇b�c␍\nd\n");
+        assert_eq!(for_medium(hostile, Medium::Csv), "a␛]0;x␇b�c\r\nd\n");
+        assert_eq!(for_medium(hostile, Medium::Ics), "a␛]0;x␇b�c\r\nd\n");
+        assert_eq!(
+            for_medium(hostile, Medium::Json),
+            "a\\u001b]0;x\\u0007b\\u202ec\\u000d\nd\n"
+        );
+        // The tool's own bold passes on a terminal, nowhere else, and nothing else does.
+        let marked = format!("{BOLD}hit{RESET} \x1b[2J");
+        assert_eq!(
+            for_medium(&marked, Medium::Terminal),
+            format!("{BOLD}hit{RESET} ␛[2J")
+        );
+        assert_eq!(for_medium(&marked, Medium::Markdown), "␛[1mhit␛[0m ␛[2J");
+        // Clean text is not copied.
+        assert!(matches!(
+            for_medium("æøå\n", Medium::Markdown),
+            Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

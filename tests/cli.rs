@@ -629,6 +629,42 @@ fn hostile_names_in_forum_toml_reach_no_terminal_raw() {
     }
 }
 
+/// The output boundary: text no field sanitizer sees (here the archive's own folder name,
+/// printed by `new`, `check` and `calendar --propose --write`) still leaves sanitized.
+#[test]
+fn a_hostile_folder_name_reaches_no_terminal_raw() {
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("arkiv\u{1b}]0;pwned\u{7}\u{202e}");
+    std::fs::create_dir(&dir).unwrap();
+    common::copy_dir(&common::sample_dir(), &dir);
+    // A problem in a file, so `check` prints the file's path.
+    let meeting = dir.join("2017/2017-09-08-sdf.toml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    std::fs::write(&meeting, text.replacen("status = ", "statu = ", 1)).unwrap();
+    for args in [
+        &["new", "--body", "sdf", "--date", "2017-12-15"][..],
+        &["check"],
+        &["calendar", "2019", "--propose", "--write"],
+    ] {
+        let out = dagsorden()
+            .arg("--dir")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .unwrap();
+        let printed = [out.stdout, out.stderr].concat();
+        let printed = String::from_utf8_lossy(&printed);
+        assert!(
+            printed.contains("arkiv"),
+            "{args:?} printed no path: {printed}"
+        );
+        assert!(
+            !printed.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{args:?} printed the folder name raw: {printed:?}"
+        );
+    }
+}
+
 /// `check` names every hidden character it finds, raw or written as a TOML escape, with
 /// its file, line and column, and says what it is.
 #[test]

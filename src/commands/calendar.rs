@@ -1,4 +1,3 @@
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,6 +15,7 @@ use dagsorden::export::calendar::{
 };
 use dagsorden::export::ics::calendar_ics;
 use dagsorden::store::Store;
+use dagsorden::text::Medium;
 
 pub fn calendar(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> {
     let archive = ctx.load()?;
@@ -33,7 +33,7 @@ pub fn calendar(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> 
             dagsorden::export::json::pretty(&calendar_json(&archive, &year, lang))?
         }
     };
-    emit(args.output.as_deref(), &text)?;
+    emit(args.output.as_deref(), args.format, &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -54,7 +54,7 @@ fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Re
         store
             .create(&rel, "proposed plan", &plan)
             .with_context(|| format!("the draft was not saved as {}", rel.display()))?;
-        eprintln!("{}", ctx.dir.join(&rel).display());
+        super::out::stderr(&format!("{}\n", ctx.dir.join(&rel).display()));
     }
     let text = match args.format {
         CalendarFormat::Md => proposal_markdown(forum, &draft, lang),
@@ -64,15 +64,16 @@ fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Re
             "a draft is not exported as iCalendar; save it with --write, adjust it, then export the year"
         ),
     };
-    emit(args.output.as_deref(), &text)?;
+    emit(args.output.as_deref(), args.format, &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
-    match output {
-        // Written beside the target and renamed, so a reader never sees half a file.
-        Some(path) => dagsorden::store::atomic::write_atomic(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display())),
-        None => Ok(io::stdout().lock().write_all(text.as_bytes())?),
-    }
+fn emit(output: Option<&Path>, format: CalendarFormat, text: &str) -> anyhow::Result<()> {
+    let medium = match format {
+        CalendarFormat::Text => Medium::Terminal,
+        CalendarFormat::Md => Medium::Markdown,
+        CalendarFormat::Ics => Medium::Ics,
+        CalendarFormat::Json => Medium::Json,
+    };
+    super::out::to(output, medium, text)
 }

@@ -1,4 +1,4 @@
-use std::io::{self, Write};
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use super::Context;
@@ -12,7 +12,7 @@ use dagsorden::lang::Lang;
 pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let archive = ctx.load_checked()?;
     let lang = ctx.lang(&archive);
-    let mut out = io::stdout().lock();
+    let mut out = String::new();
     for d in &archive.diagnostics {
         writeln!(out, "{d}")?;
     }
@@ -46,6 +46,7 @@ pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
             "{errors} errors, {warnings} warnings in {files} files."
         ),
     }?;
+    super::out::stdout(dagsorden::text::Medium::Terminal, &out)?;
     Ok(if errors + warnings == 0 {
         ExitCode::SUCCESS
     } else {

@@ -1,4 +1,4 @@
-use std::io::{self, Write};
+use dagsorden::text::Medium;
 use std::process::ExitCode;
 
 use super::Context;
@@ -21,14 +21,21 @@ pub fn decisions(ctx: &Context, args: &DecisionsArgs) -> anyhow::Result<ExitCode
     };
     let rows = decision_rows(&archive.meetings, &filter);
     let (forum, meetings) = (&archive.forum, &archive.meetings);
-    let text = match args.format {
-        DecisionsFormat::Text => decisions_text(forum, meetings, &rows, args.deviations, lang),
-        DecisionsFormat::Md => decisions_markdown(forum, meetings, &rows, args.deviations, lang),
-        DecisionsFormat::Csv => decisions_csv(forum, meetings, &rows)?,
-        DecisionsFormat::Json => {
-            dagsorden::export::json::pretty(&decisions_json(forum, meetings, &rows))?
-        }
+    let (medium, text) = match args.format {
+        DecisionsFormat::Text => (
+            Medium::Terminal,
+            decisions_text(forum, meetings, &rows, args.deviations, lang),
+        ),
+        DecisionsFormat::Md => (
+            Medium::Markdown,
+            decisions_markdown(forum, meetings, &rows, args.deviations, lang),
+        ),
+        DecisionsFormat::Csv => (Medium::Csv, decisions_csv(forum, meetings, &rows)?),
+        DecisionsFormat::Json => (
+            Medium::Json,
+            dagsorden::export::json::pretty(&decisions_json(forum, meetings, &rows))?,
+        ),
     };
-    io::stdout().lock().write_all(text.as_bytes())?;
+    super::out::stdout(medium, &text)?;
     Ok(ExitCode::SUCCESS)
 }

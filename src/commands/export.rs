@@ -1,7 +1,5 @@
-use std::io::{self, Write};
+use dagsorden::text::Medium;
 use std::process::ExitCode;
-
-use anyhow::Context as _;
 
 use super::Context;
 use crate::cli::ExportArgs;
@@ -33,13 +31,6 @@ pub fn export(ctx: &Context, args: &ExportArgs, kind: DocKind) -> anyhow::Result
         lang: ctx.lang(&archive),
     };
     let markdown = meeting_markdown(&archive, meeting, &opts);
-    match &args.output {
-        Some(path) => {
-            // Written beside the target and renamed, so a reader never sees half a file.
-            dagsorden::store::atomic::write_atomic(path, markdown.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        None => io::stdout().lock().write_all(markdown.as_bytes())?,
-    }
+    super::out::to(args.output.as_deref(), Medium::Markdown, &markdown)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,4 @@
-use std::io::{self, Write};
+use dagsorden::text::Medium;
 use std::process::ExitCode;
 
 use super::Context;
@@ -25,14 +25,21 @@ pub fn followups(ctx: &Context, args: &FollowupsArgs) -> anyhow::Result<ExitCode
         .into_iter()
         .filter(|e| filter.matches(e, &archive))
         .collect();
-    let text = match args.format {
-        FollowupsFormat::Text => followups_text(&archive, &shown, ctx.today, lang),
-        FollowupsFormat::Md => followups_markdown(&archive, &shown, ctx.today, lang),
-        FollowupsFormat::Json => {
-            dagsorden::export::json::pretty(&followups_json(&archive, &shown, lang))?
-        }
+    let (medium, text) = match args.format {
+        FollowupsFormat::Text => (
+            Medium::Terminal,
+            followups_text(&archive, &shown, ctx.today, lang),
+        ),
+        FollowupsFormat::Md => (
+            Medium::Markdown,
+            followups_markdown(&archive, &shown, ctx.today, lang),
+        ),
+        FollowupsFormat::Json => (
+            Medium::Json,
+            dagsorden::export::json::pretty(&followups_json(&archive, &shown, lang))?,
+        ),
     };
-    io::stdout().lock().write_all(text.as_bytes())?;
+    super::out::stdout(medium, &text)?;
     Ok(if overdue {
         ExitCode::from(1)
     } else {

@@ -1,4 +1,4 @@
-use std::io::{self, Write};
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use chrono::Datelike;
@@ -10,7 +10,7 @@ use dagsorden::archive::Archive;
 use dagsorden::calendar::words::CalendarWords;
 use dagsorden::calendar::{Scheduled, schedule};
 use dagsorden::model::{Meeting, MeetingStatus, PlannedMeeting};
-use dagsorden::text::sanitize;
+use dagsorden::text::{Medium, sanitize};
 
 /// One row: a meeting with a file, or one only in a year plan, on the date it is held.
 struct Row<'a> {
@@ -48,7 +48,11 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
     let w = CalendarWords::of(lang);
     Context::check_body(&archive, args.body.as_deref())?;
     let rows = rows(&archive, args);
-    let mut out = io::stdout().lock();
+    let mut out = String::new();
+    let medium = match args.format {
+        ListFormat::Json => Medium::Json,
+        ListFormat::Text => Medium::Terminal,
+    };
     match args.format {
         ListFormat::Json => {
             let list: Vec<_> = rows.iter().map(|r| row_json(&archive, r)).collect();
@@ -87,6 +91,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    super::out::stdout(medium, &out)?;
     Ok(ExitCode::SUCCESS)
 }
 

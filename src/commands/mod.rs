@@ -7,6 +7,7 @@ mod export;
 mod followups;
 mod list;
 mod new;
+mod out;
 mod screen;
 mod search;
 
@@ -27,6 +28,7 @@ pub use export::export;
 pub use followups::followups;
 pub use list::list;
 pub use new::new;
+pub use out::stderr as error;
 pub use screen::tui;
 pub use search::search;
 

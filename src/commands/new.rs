@@ -1,4 +1,4 @@
-use std::io::Write;
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use super::Context;
@@ -27,7 +27,7 @@ pub fn new(ctx: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
     let path = ctx.dir.join(&draft.rel);
     let mut store = Store::open(&ctx.dir, check_text);
     store.create(&draft.rel, "new meeting", &draft.text)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     writeln!(out, "{} {}", labels.created, path.display())?;
     if !offered.is_empty() && !args.include_followups {
         writeln!(out, "{}", labels.followups_due_by_meeting)?;
@@ -42,5 +42,6 @@ pub fn new(ctx: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
         }
         writeln!(out, "{}", labels.include_followups_hint)?;
     }
+    super::out::stdout(dagsorden::text::Medium::Terminal, &out)?;
     Ok(ExitCode::SUCCESS)
 }

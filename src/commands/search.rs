@@ -1,4 +1,5 @@
-use std::io::{self, IsTerminal, Write};
+use std::fmt::Write;
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use serde_json::json;
@@ -8,7 +9,7 @@ use crate::cli::{ListFormat, SearchArgs};
 use dagsorden::archive::Archive;
 use dagsorden::lang::Lang;
 use dagsorden::search::{Hit, Query, SearchIndex, Snippet, describe_hit};
-use dagsorden::text::sanitize;
+use dagsorden::text::{BOLD, Medium, RESET, sanitize};
 
 const SNIPPET_WIDTH: usize = 100;
 
@@ -20,7 +21,11 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let archive = ctx.load()?;
     let lang = ctx.lang(&archive);
     let hits = SearchIndex::build(&archive.meetings).search(&query);
-    let mut out = io::stdout().lock();
+    let mut out = String::new();
+    let medium = match args.format {
+        ListFormat::Json => Medium::Json,
+        ListFormat::Text => Medium::Terminal,
+    };
     match args.format {
         ListFormat::Json => {
             let list: Vec<_> = hits.iter().map(|h| hit_json(&archive, h, &query)).collect();
@@ -51,10 +56,11 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
                 }
             }
             if hits.is_empty() {
-                writeln!(io::stderr(), "{}", Lang::labels(lang).no_hits)?;
+                super::out::stderr(&format!("{}\n", Lang::labels(lang).no_hits));
             }
         }
     }
+    super::out::stdout(medium, &out)?;
     Ok(if hits.is_empty() {
         ExitCode::from(1)
     } else {
@@ -80,7 +86,7 @@ fn marked(s: &Snippet, bold: bool) -> String {
     for m in &s.marks {
         out.push_str(&piece(at..m.start));
         if bold {
-            out.push_str(&format!("\x1b[1m{}\x1b[0m", piece(m.clone())));
+            out.push_str(&format!("{BOLD}{}{RESET}", piece(m.clone())));
         } else {
             out.push_str(&piece(m.clone()));
         }
