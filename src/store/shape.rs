@@ -24,10 +24,13 @@ fn plain_with_offsets(text: &str) -> (String, Vec<usize>) {
     let mut offsets = Vec::with_capacity(text.len() - start + 1);
     let mut i = start;
     while i < bytes.len() {
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+        // CRs before an LF end the line with it ("\r\r\n" too, which the loader's TOML
+        // reader also takes for one line end): the edit sees an LF, and the CRs are kept.
+        let crs = bytes[i..].iter().take_while(|&&b| b == b'\r').count();
+        if crs > 0 && bytes.get(i + crs) == Some(&b'\n') {
             plain.push(b'\n');
             offsets.push(i);
-            i += 2;
+            i += crs + 1;
         } else {
             plain.push(bytes[i]);
             offsets.push(i);
@@ -97,6 +100,8 @@ mod tests {
             "a = 1\nb = 2",
             "a = 1\r\nb = 2\nc = 3\r\n",
             "a = \"ø\"\r",
+            "\r\r\n",
+            "a = 1\r\r\nb = 2\n",
             "",
         ] {
             assert_eq!(splice(text, &plain(text)), text, "{text:?}");
