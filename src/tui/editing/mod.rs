@@ -509,7 +509,11 @@ impl App {
             SaveError::ReadOnly => self.error(e.read_only),
             SaveError::NothingToUndo => self.info(e.nothing_to_undo),
             SaveError::NothingToRedo => self.info(e.nothing_to_redo),
-            other => self.error(format!("{}: {other}", e.not_saved)),
+            other => self.error(format!(
+                "{}: {}",
+                e.not_saved,
+                crate::tui::save_errors::describe(&other, self.lang)
+            )),
         }
     }
 
