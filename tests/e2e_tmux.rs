@@ -633,6 +633,41 @@ fn sigterm_and_sighup_give_the_terminal_back_and_take_the_lock_hint_away() {
     }
 }
 
+/// A kill while typing keeps the text: it is written to the data folder, the path is
+/// printed, and the next start says it is there.
+#[test]
+fn sigterm_while_typing_keeps_the_typed_text() {
+    let tmp = sample_copy();
+    let data = tempfile::tempdir().unwrap();
+    let env = format!("EDITOR= VISUAL= XDG_DATA_HOME='{}'", data.path().display());
+    let tmux = Tmux::start("typed", 100, 30);
+    tmux.launch_in(tmp.path(), &env, "");
+    tmux.wait_for(&["Næste møder"]);
+    // The meeting's first item, its background in the built-in editor.
+    tmux.send(&["2", "Enter", "e"]);
+    tmux.type_text(" Skrevet lige før lukning");
+    tmux.wait_for(&["Skrevet lige før lukning"]);
+    tmux.kill("TERM");
+    let screen = tmux.wait_for(&["exit=143"]);
+    assert!(screen.contains("teksten, du skrev, er gemt i"), "{screen}");
+    let drafts: Vec<_> = std::fs::read_dir(data.path().join("dagsorden/drafts"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        drafts[0].contains("Skrevet lige før lukning"),
+        "{}",
+        drafts[0]
+    );
+    tmux.assert_terminal_sane();
+    // The next start says where it is.
+    tmux.launch_in(tmp.path(), &env, "");
+    tmux.wait_for(&["En tekst fra en afbrudt session er gemt i"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+}
+
 #[test]
 fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
     let tmux = Tmux::start("suspend", 100, 30);

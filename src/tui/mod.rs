@@ -21,6 +21,7 @@ pub mod search;
 pub mod search_worker;
 pub mod signals;
 pub mod theme;
+pub mod typed;
 pub mod views;
 pub mod widgets;
 
@@ -50,6 +51,9 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
     signals::install(mouse)?;
     let size = terminal.size()?;
     let mut app = App::new(archive, options, (size.width, size.height));
+    if app.message.is_none() {
+        app.message = typed::drafts_notice(app.lang).map(Message::Info);
+    }
     let result = event_loop(&mut terminal, &mut app, next_event, |effect| {
         run_effect(effect, mouse)
     });
@@ -158,6 +162,14 @@ where
             continue;
         };
         let changed = app.handle_event(&event);
+        if changed {
+            typed::remember(
+                app.input
+                    .as_ref()
+                    .map(|i| (i.title.as_str(), i.area.text())),
+                app.lang,
+            );
+        }
         let found = app.poll_search();
         if !changed && !found {
             continue;

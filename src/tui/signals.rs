@@ -1,6 +1,7 @@
 //! Signals that stop or end the app while it owns the terminal. SIGTERM, SIGHUP, SIGINT and
 //! SIGQUIT give the terminal back (raw mode off, main screen, no mouse capture, no bracketed
-//! paste, cursor shown) and remove this process's lock hints before it exits. SIGTSTP (from
+//! paste, cursor shown), keep the text being typed (see `typed`) and remove this process's
+//! lock hints before it exits. SIGTSTP (from
 //! `kill`, or Ctrl-Z typed into the screens) gives the terminal back, stops, and on `fg` sets
 //! the terminal up again and has the screen drawn anew.
 
@@ -51,7 +52,14 @@ pub fn install(mouse: bool) -> io::Result<()> {
                     continue;
                 }
                 crate::store::lock::release_all();
+                let draft = super::typed::save_draft(chrono::Local::now().naive_local());
                 leave_terminal(mouse);
+                // Not eprintln!: after SIGHUP the terminal may be gone, and a failed write
+                // must not stop the exit.
+                if let Some(line) = draft {
+                    use std::io::Write;
+                    let _ = writeln!(io::stderr(), "{line}");
+                }
                 // As a shell reports a process ended by a signal.
                 std::process::exit(128 + signal);
             }
