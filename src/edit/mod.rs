@@ -114,10 +114,25 @@ pub(crate) fn set_number(table: &mut Table, number: &ItemNo) {
     }
 }
 
+/// The longest title an item may be given: a title names the item in lists and headings;
+/// a page of text belongs in its background.
+pub const MAX_TITLE_CHARS: usize = 1_000;
+
+fn check_title(title: &str) -> EditResult {
+    let n = title.chars().count();
+    if n > MAX_TITLE_CHARS {
+        return Err(format!(
+            "a title is at most {MAX_TITLE_CHARS} characters (this one is {n}); put the rest in the background"
+        ));
+    }
+    Ok(())
+}
+
 /// Sets the title. Only a closed item may have none: its content is not published, and
 /// the minutes show it as "Lukket punkt".
 pub fn set_item_title(doc: &mut DocumentMut, index: usize, title: &str) -> EditResult {
     let title = title.trim();
+    check_title(title)?;
     let table = item(doc, index)?;
     if title.is_empty() {
         let closed = table.get("closed").and_then(Item::as_bool) == Some(true);
@@ -197,6 +212,7 @@ pub fn add_item(
     if title.trim().is_empty() {
         return Err("an item needs a title".to_owned());
     }
+    check_title(title.trim())?;
     let items = items(doc)?;
     let at = at.min(items.len());
     // First in a meeting whose numbers run on from earlier meetings (112, 113 …), a new

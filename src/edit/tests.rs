@@ -354,3 +354,16 @@ fn sub_items_keep_their_style_when_items_are_added_renumbered_and_moved() {
     assert_eq!(v["items"][0]["title"].as_str(), Some("A1"));
     loads(&d.to_string());
 }
+
+#[test]
+fn a_title_of_a_page_is_refused_with_where_the_text_belongs() {
+    let mut d = doc();
+    let long = "ord ".repeat(400);
+    let refused = set_item_title(&mut d, 1, &long).unwrap_err();
+    assert!(
+        refused.contains("at most 1000 characters (this one is 1599)"),
+        "{refused}"
+    );
+    assert!(add_item(&mut d, 1, &long, ItemKind::Decision).is_err());
+    set_item_title(&mut d, 1, &"å".repeat(MAX_TITLE_CHARS)).unwrap();
+}
