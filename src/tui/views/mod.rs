@@ -15,6 +15,7 @@ pub mod tabs;
 pub mod timeline;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::widgets::{Block, Widget};
 
 use super::app::{App, Overlay, Screen};
@@ -23,6 +24,22 @@ use super::widgets;
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
+    draw_screens(app, frame);
+    seal(frame.buffer_mut());
+}
+
+/// The screens' last check, after every frame is drawn: a cell holding a control, bidi or
+/// invisible character, whatever path it took past the sanitizing of each field, is drawn
+/// as a placeholder. No byte from a file reaches the terminal raw.
+pub fn seal(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(crate::text::is_hidden) {
+            cell.set_symbol("\u{fffd}");
+        }
+    }
+}
+
+fn draw_screens(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     Block::new().style(app.theme.text).render(area, buf);
@@ -56,5 +73,22 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     }
     if let Some(input) = &app.input {
         dialogs::input(app, input, area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn a_control_that_reached_a_cell_is_drawn_as_a_placeholder() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf[(0, 0)].set_symbol("\u{1b}");
+        buf[(1, 0)].set_symbol("a\u{200b}");
+        buf[(2, 0)].set_symbol("ø");
+        super::seal(&mut buf);
+        let symbols: Vec<_> = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(symbols, ["\u{fffd}", "\u{fffd}", "ø", " "]);
     }
 }
