@@ -82,12 +82,28 @@ pub fn replace_if_unchanged(path: &Path, bytes: &[u8], expected: &str) -> Result
         // another owner keeps its owner only when run by someone allowed to give it.
         let _ = std::os::unix::fs::chown(temp.path(), Some(meta.uid()), Some(meta.gid()));
         let _ = std::os::unix::fs::chown(temp.path(), None, Some(meta.gid()));
+        copy_extended_attributes(path, temp.path());
     }
     unchanged(path)?;
     temp.persist(path).map_err(|e| e.error)?;
     drop(target);
     sync_folder(path)?;
     Ok(())
+}
+
+/// Gives `to` the extended attributes of `from`: its ACL (`system.posix_acl_access`, who
+/// else may read and write a shared file) and the user's own attributes, as far as this user
+/// may set them. A file system without them has none to copy.
+#[cfg(unix)]
+fn copy_extended_attributes(from: &Path, to: &Path) {
+    let Ok(names) = xattr::list(from) else {
+        return;
+    };
+    for name in names {
+        if let Ok(Some(value)) = xattr::get(from, &name) {
+            let _ = xattr::set(to, &name, &value);
+        }
+    }
 }
 
 /// Writes a new file atomically; fails with `AlreadyExists` rather than replace one.
@@ -179,6 +195,54 @@ pub fn is_writable(folder: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An ACL and the user's attributes survive a save (where the file system has them;
+    /// ext4, xfs, btrfs and tmpfs do).
+    #[cfg(unix)]
+    #[test]
+    fn extended_attributes_and_the_acl_survive_a_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, "a = 1\n").unwrap();
+        if xattr::set(&path, "user.dagsorden-test", b"kept").is_err() {
+            eprintln!("this file system has no user attributes; nothing to check");
+            return;
+        }
+        // A POSIX ACL as `setfacl -m u:12345:rw` writes it (version 2; user::rw-,
+        // user:12345:rw-, group::r--, mask::rw-, other::r--).
+        let acl: Vec<u8> = [
+            2u32.to_le_bytes().to_vec(),
+            entry(0x01, 6, u32::MAX),
+            entry(0x02, 6, 12345),
+            entry(0x04, 4, u32::MAX),
+            entry(0x10, 6, u32::MAX),
+            entry(0x20, 4, u32::MAX),
+        ]
+        .concat();
+        let acl_set = xattr::set(&path, "system.posix_acl_access", &acl).is_ok();
+        replace_if_unchanged(&path, b"a = 2\n", "a = 1\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "a = 2\n");
+        assert_eq!(
+            xattr::get(&path, "user.dagsorden-test").unwrap().as_deref(),
+            Some(&b"kept"[..])
+        );
+        if acl_set {
+            assert_eq!(
+                xattr::get(&path, "system.posix_acl_access").unwrap(),
+                Some(acl),
+                "the ACL is kept"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    fn entry(tag: u16, perm: u16, id: u32) -> Vec<u8> {
+        [tag.to_le_bytes(), perm.to_le_bytes()]
+            .concat()
+            .into_iter()
+            .chain(id.to_le_bytes())
+            .collect()
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_file() {
