@@ -629,6 +629,118 @@ fn hostile_names_in_forum_toml_reach_no_terminal_raw() {
     }
 }
 
+/// Appends escape, C1 and bidi characters to every string of free text (one with a space or
+/// a letter beyond ASCII: not an id, a key word or a date) in every TOML file under `dir`.
+fn poison_every_text(dir: &Path) {
+    fn walk(item: &mut toml_edit::Item) {
+        match item {
+            toml_edit::Item::Value(v) => walk_value(v),
+            toml_edit::Item::Table(t) => t.iter_mut().for_each(|(_, i)| walk(i)),
+            toml_edit::Item::ArrayOfTables(a) => a
+                .iter_mut()
+                .for_each(|t| t.iter_mut().for_each(|(_, i)| walk(i))),
+            toml_edit::Item::None => {}
+        }
+    }
+    fn walk_value(v: &mut toml_edit::Value) {
+        match v {
+            toml_edit::Value::String(s) => {
+                let text = s.value();
+                if text.contains(' ') || !text.is_ascii() {
+                    let (head, tail) = text.split_at(text.find(' ').unwrap_or(0));
+                    *v = format!("{head}\u{1b}]0;pwned\u{7}\u{9b}\u{202e}{tail}").into();
+                }
+            }
+            toml_edit::Value::Array(a) => a.iter_mut().for_each(walk_value),
+            toml_edit::Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| walk_value(v)),
+            _ => {}
+        }
+    }
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            poison_every_text(&path);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            let mut doc: toml_edit::DocumentMut =
+                std::fs::read_to_string(&path).unwrap().parse().unwrap();
+            walk(doc.as_item_mut());
+            std::fs::write(&path, doc.to_string()).unwrap();
+        }
+    }
+}
+
+/// Every free-text field of every file of two archives (the forum's and a municipality's)
+/// holds OSC, C1 and bidi characters; no command in any format prints one raw.
+#[test]
+fn hostile_text_in_every_field_of_every_file_reaches_no_output_raw() {
+    let raw = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.chars().find(
+            |c| matches!(c, '\u{1b}' | '\u{7}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'),
+        )
+    };
+    let municipal = root().join("tests/fixtures/municipal");
+    for (source, meeting, year) in [
+        (common::sample_dir(), "2017-09-08-sdf", "2018"),
+        (municipal, "2021-03-12-børn-og-unge", "2021"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        common::copy_dir(&source, tmp.path());
+        poison_every_text(tmp.path());
+        let listed = dagsorden()
+            .arg("--dir")
+            .arg(tmp.path())
+            .arg("list")
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&listed.stdout).contains(meeting),
+            "the poisoned archive still loads"
+        );
+        let runs: Vec<Vec<&str>> = vec![
+            vec!["check"],
+            vec!["list"],
+            vec!["list", "--format", "json"],
+            vec!["search", "i"],
+            vec!["search", "i", "--format", "json"],
+            vec!["decisions"],
+            vec!["decisions", "--deviations"],
+            vec!["decisions", "--format", "md"],
+            vec!["decisions", "--format", "csv"],
+            vec!["decisions", "--format", "json"],
+            vec!["followups"],
+            vec!["followups", "--format", "md"],
+            vec!["followups", "--format", "json"],
+            vec!["calendar", year],
+            vec!["calendar", year, "--format", "md"],
+            vec!["calendar", year, "--format", "ics"],
+            vec!["calendar", year, "--format", "json"],
+            vec!["export", "minutes", meeting],
+            vec!["export", "minutes", meeting, "--public"],
+            vec!["export", "agenda", meeting],
+        ];
+        for args in &runs {
+            let out = dagsorden()
+                .arg("--dir")
+                .arg(tmp.path())
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(
+                !out.stdout.is_empty() || !out.stderr.is_empty(),
+                "{args:?} printed nothing"
+            );
+            if let Some(c) = raw(&out.stdout).or_else(|| raw(&out.stderr)) {
+                panic!(
+                    "{args:?} on {} printed U+{:04X} raw",
+                    source.display(),
+                    c as u32
+                );
+            }
+        }
+    }
+}
+
 /// The output boundary: text no field sanitizer sees (here the archive's own folder name,
 /// printed by `new`, `check` and `calendar --propose --write`) still leaves sanitized.
 #[test]
