@@ -75,6 +75,17 @@ pub enum Command {
     /// Orienteringer, Eventuelt and Næste møde. Follow-ups that report to the body and are
     /// due by the meeting are listed; --include-followups makes them items.
     New(NewArgs),
+    /// Import published minutes (pages saved as text) as meeting files
+    ///
+    /// Each file is read by the layout it is written in (so far the forum's own site, as
+    /// text copied from a browser or saved as text) and written as one meeting file in its
+    /// year's folder. Whatever the importer is unsure of is reported with the file and
+    /// line, and marked "check" in the file. A meeting already in the archive is not
+    /// written again.
+    ///
+    /// Exit status: 0 when every file was imported (or is in the archive), 1 when one could
+    /// not be, 2 when the command could not run.
+    Import(ImportArgs),
     /// Search titles, backgrounds, recommendations, decisions, remarks, attachments,
     /// participants and follow-ups
     ///
@@ -233,6 +244,21 @@ pub struct NewArgs {
     /// Add every follow-up that is due by the meeting as an item
     #[arg(long)]
     pub include_followups: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files, or folders of files, of published minutes
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The body the meetings are of (e.g. sdf), where a page does not name one forum.toml knows
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Report what would be written, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod export;
 pub mod followup;
 pub mod history;
+pub mod import;
 pub mod lang;
 pub mod model;
 pub mod search;

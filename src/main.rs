@@ -30,6 +30,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check) => commands::check(&ctx),
         Some(Command::List(args)) => commands::list(&ctx, &args),
         Some(Command::New(args)) => commands::new(&ctx, &args),
+        Some(Command::Import(args)) => commands::import(&ctx, &args),
         Some(Command::Search(args)) => commands::search(&ctx, &args),
         Some(Command::Decisions(args)) => commands::decisions(&ctx, &args),
         Some(Command::Followups(args)) => commands::followups(&ctx, &args),

@@ -45,7 +45,7 @@ pub(crate) fn set_text(table: &mut Table, key: &str, text: &str) {
 }
 
 /// Multi-line text is written with a final newline, so that `"""` closes on its own line.
-pub(crate) fn normalise_newlines(text: &str) -> String {
+pub fn normalise_newlines(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
     let trimmed = text.trim_end();
     if trimmed.contains('\n') {
@@ -56,7 +56,7 @@ pub(crate) fn normalise_newlines(text: &str) -> String {
 }
 
 /// A date as TOML writes it: `2018-02-09`, no quotes.
-pub(crate) fn toml_date(date: chrono::NaiveDate) -> toml_edit::Datetime {
+pub fn toml_date(date: chrono::NaiveDate) -> toml_edit::Datetime {
     use chrono::Datelike;
     toml_edit::Datetime {
         date: Some(toml_edit::Date {

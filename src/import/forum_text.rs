@@ -1,0 +1,422 @@
+//! The forum's own site, as text (copied from a browser or saved as text): a header block
+//! (UDVALG, MØDE, STED, STARTTIDSPUNKT, SLUTTIDSPUNKT, *Udgivet*), the item list (PUNKTER),
+//! then one section per item: its number and title (printed once to three times), and the
+//! headings *Baggrund* (or *Sagsfremstilling*, *Resume*, *Sagens kerne*), *Indstilling*,
+//! *Beslutning* (or *Referat*) and *Bilag*, in any order, some of them empty.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::model::{Doubt, ImportedClause, ImportedItem, ImportedMeeting};
+use super::normalise::Line;
+use super::recognise;
+use crate::model::{ClauseStyle, ItemNo};
+
+/// The section headings, and what each holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Background,
+    Recommendation,
+    Decision,
+    Attachments,
+}
+
+fn heading(line: &str) -> Option<Section> {
+    match line.trim().trim_end_matches(':').to_lowercase().as_str() {
+        "baggrund" | "sagsfremstilling" | "resume" | "resumé" | "sagens kerne"
+        | "sagsbeskrivelse" => Some(Section::Background),
+        "indstilling" | "indstillinger" => Some(Section::Recommendation),
+        "beslutning" | "referat" | "beslutninger" => Some(Section::Decision),
+        "bilag" => Some(Section::Attachments),
+        _ => None,
+    }
+}
+
+/// Whether `lines` look like this layout: the header block's words are there.
+pub fn recognises(lines: &[Line]) -> bool {
+    let has = |word: &str| lines.iter().any(|l| l.text.trim() == word);
+    has("PUNKTER") && (has("UDVALG") || has("MØDE"))
+}
+
+/// Reads a page of this layout. `party_id` finds a body's id by its name or short name.
+pub fn read(lines: &[Line], party_id: &dyn Fn(&str) -> Option<String>) -> ImportedMeeting {
+    let mut m = ImportedMeeting::default();
+    let next_text = |i: usize| lines[i + 1..].iter().find(|l| !l.text.is_empty());
+    let mut list_start = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
+        if m.title.is_empty() && !t.is_empty() {
+            m.title = t.to_owned();
+        }
+        if let Some(date) = t.strip_prefix("Udgivet ") {
+            m.published = NaiveDate::parse_from_str(date.trim(), "%d.%m.%Y").ok();
+        }
+        let value = || {
+            next_text(i)
+                .map(|l| l.text.trim().to_owned())
+                .unwrap_or_default()
+        };
+        match t {
+            "UDVALG" => m.body_name = value(),
+            "MØDE" => m.title = value(),
+            "STED" => m.place = value(),
+            "STARTTIDSPUNKT" | "SLUTTIDSPUNKT" => {
+                let v = value();
+                match NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M") {
+                    Ok(at) if t == "STARTTIDSPUNKT" => {
+                        m.date = Some(at.date());
+                        m.start = Some(at.time());
+                    }
+                    Ok(at) => m.end = Some(at.time()),
+                    Err(_) => m.doubts.push(Doubt {
+                        line: line.no,
+                        message: format!("{t}: cannot read \"{v}\" as a date and time"),
+                    }),
+                }
+            }
+            "PUNKTER" => {
+                list_start = Some(i + 1);
+                break;
+            }
+            _ => {}
+        }
+    }
+    m.body = party_id(&m.body_name);
+    if m.date.is_none() {
+        m.date = danish_date(&m.title);
+    }
+    let Some(list_start) = list_start else {
+        return m;
+    };
+
+    // The item list: entries until a number comes again (the first section).
+    let mut listed: Vec<(ItemNo, String, usize)> = Vec::new();
+    let mut sections_start = lines.len();
+    for (i, line) in lines.iter().enumerate().skip(list_start) {
+        let Some((no, title)) = entry(&line.text) else {
+            if line.text.is_empty() {
+                continue;
+            }
+            sections_start = i;
+            break;
+        };
+        if listed.iter().any(|(n, _, _)| *n == no) {
+            sections_start = i;
+            break;
+        }
+        listed.push((no, title, line.no));
+    }
+
+    // The sections, each starting with its list entry again.
+    let mut starts: Vec<(usize, usize)> = Vec::new(); // (listed index, line index)
+    for (i, line) in lines.iter().enumerate().skip(sections_start) {
+        if let Some((no, title)) = entry(&line.text)
+            && let Some(k) = listed.iter().position(|(n, t, _)| *n == no && *t == title)
+            && !starts.iter().any(|&(s, _)| s == k)
+        {
+            starts.push((k, i));
+        }
+    }
+    for (k, (no, title, list_line)) in listed.iter().enumerate() {
+        let Some(pos) = starts.iter().position(|&(s, _)| s == k) else {
+            m.doubts.push(Doubt {
+                line: *list_line,
+                message: format!(
+                    "item {no} is in the list but has no section; imported with its title only"
+                ),
+            });
+            m.items.push(item(
+                no.clone(),
+                title,
+                *list_line,
+                &[],
+                party_id,
+                &mut m.doubts,
+            ));
+            continue;
+        };
+        let from = starts[pos].1;
+        let to = starts
+            .iter()
+            .map(|&(_, at)| at)
+            .filter(|&at| at > from)
+            .min()
+            .unwrap_or(lines.len());
+        let body = &lines[from + 1..to];
+        m.items.push(item(
+            no.clone(),
+            title,
+            lines[from].no,
+            body,
+            party_id,
+            &mut m.doubts,
+        ));
+    }
+    m
+}
+
+/// `3. Titel` (or `3a. Titel`): an item's number and title.
+fn entry(line: &str) -> Option<(ItemNo, String)> {
+    let (number, title) = line.trim().split_once(". ")?;
+    let no: ItemNo = number.parse().ok()?;
+    let title = title.trim();
+    (!title.is_empty()).then(|| (no, title.to_owned()))
+}
+
+/// "den 8. september 2017" anywhere in `text`.
+pub fn danish_date(text: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(3).find_map(|w| {
+        let day: u32 = w[0].trim_end_matches('.').parse().ok()?;
+        let month = MONTHS.iter().position(|m| w[1].eq_ignore_ascii_case(m))? as u32 + 1;
+        let year: i32 = w[2].trim_end_matches(['.', ',']).parse().ok()?;
+        NaiveDate::from_ymd_opt(year, month, day)
+    })
+}
+
+/// Paragraphs: runs of non-empty lines, with the line number of each run's first line.
+fn paragraphs(lines: &[Line]) -> Vec<(usize, Vec<String>)> {
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        if line.text.is_empty() {
+            open = false;
+        } else if open {
+            out.last_mut().expect("open").1.push(line.text.clone());
+        } else {
+            out.push((line.no, vec![line.text.clone()]));
+            open = true;
+        }
+    }
+    out
+}
+
+/// A list marker at the start of a line, its style and the text after it.
+fn marker(line: &str) -> Option<(ClauseStyle, &str)> {
+    let t = line.trim_start();
+    for (m, style) in [
+        ("– ", ClauseStyle::Dashes),
+        ("- ", ClauseStyle::Dashes),
+        ("• ", ClauseStyle::Bullets),
+    ] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return Some((style, rest.trim()));
+        }
+    }
+    let (n, rest) = t.split_once(". ")?;
+    (n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+        .then(|| (ClauseStyle::Numbers, rest.trim()))
+}
+
+/// A paragraph as Markdown: bullets as `-` items, a bare address as a link, a short line
+/// on its own (`heading`) as a heading.
+fn markdown(lines: &[String], heading: bool) -> String {
+    if heading && lines.len() == 1 {
+        return format!("## {}", lines[0].trim());
+    }
+    lines
+        .iter()
+        .map(|l| match marker(l) {
+            Some((ClauseStyle::Bullets, rest)) => format!("- {rest}"),
+            _ if l.trim().starts_with("http://") || l.trim().starts_with("https://") => {
+                format!("<{}>", l.trim())
+            }
+            _ => l.trim().to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a one-line paragraph reads as a heading: short, not a sentence, not an address.
+fn reads_as_heading(lines: &[String]) -> bool {
+    let [line] = lines else { return false };
+    let t = line.trim();
+    t.chars().count() <= 120
+        && !t.ends_with(['.', ':', ',', ';'])
+        && !t.contains("://")
+        && !t.starts_with("www.")
+        && marker(t).is_none()
+}
+
+fn blocks_markdown(paras: &[(usize, Vec<String>)]) -> String {
+    paras
+        .iter()
+        .enumerate()
+        .map(|(i, (_, lines))| markdown(lines, i + 1 < paras.len() && reads_as_heading(lines)))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn item(
+    number: ItemNo,
+    title: &str,
+    line: usize,
+    body: &[Line],
+    party_id: &dyn Fn(&str) -> Option<String>,
+    doubts: &mut Vec<Doubt>,
+) -> ImportedItem {
+    // The title printed again (up to three times) is not content.
+    let body: Vec<Line> = body
+        .iter()
+        .skip_while(|l| l.text.is_empty() || l.text.trim() == title)
+        .cloned()
+        .collect();
+    let mut sections: Vec<(Option<Section>, Vec<Line>)> = vec![(None, Vec::new())];
+    for l in body {
+        match heading(&l.text) {
+            Some(s) => sections.push((Some(s), Vec::new())),
+            None => sections.last_mut().expect("one").1.push(l),
+        }
+    }
+    let mut it = ImportedItem {
+        number,
+        title: title.to_owned(),
+        kind: crate::model::ItemKind::Other,
+        approves: None,
+        background: String::new(),
+        recommendation: None,
+        decision: Vec::new(),
+        remarks: String::new(),
+        attachments: Vec::new(),
+        line,
+    };
+    let mut background = Vec::new();
+    for (section, lines) in &sections {
+        let paras = paragraphs(lines);
+        match section {
+            None | Some(Section::Background) => background.extend(paras),
+            Some(Section::Recommendation) => {
+                it.recommendation = recommendation(&paras, party_id, doubts)
+            }
+            Some(Section::Decision) => decision(&paras, &mut it, doubts),
+            Some(Section::Attachments) => it.attachments.extend(
+                paras
+                    .into_iter()
+                    .flat_map(|(_, l)| l)
+                    .map(|l| l.trim().to_owned()),
+            ),
+        }
+    }
+    it.background = blocks_markdown(&background);
+    it.kind = recognise::kind(title, it.recommendation.as_ref());
+    if it.kind == crate::model::ItemKind::MinutesApproval {
+        it.approves = danish_date(title);
+    }
+    it
+}
+
+fn recommendation(
+    paras: &[(usize, Vec<String>)],
+    party_id: &dyn Fn(&str) -> Option<String>,
+    doubts: &mut Vec<Doubt>,
+) -> Option<super::model::ImportedRecommendation> {
+    let ((_, lead), rest) = paras.split_first()?;
+    let mut clauses = Vec::new();
+    let mut style = ClauseStyle::Sentence;
+    for (no, lines) in rest {
+        for l in lines {
+            match marker(l) {
+                Some((s, text)) => {
+                    style = s;
+                    clauses.push(text.to_owned());
+                }
+                None => doubts.push(Doubt {
+                    line: *no,
+                    message: format!("a line of the recommendation that is no clause was added to the last one: \"{}\"", l.trim()),
+                }),
+            }
+        }
+    }
+    Some(recognise::recommendation(
+        &lead.join(" "),
+        clauses,
+        style,
+        party_id,
+    ))
+}
+
+fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut Vec<Doubt>) {
+    if paras.is_empty() {
+        return;
+    }
+    let dashed = |lines: &[String]| matches!(marker(&lines[0]), Some((ClauseStyle::Dashes, _)));
+    let mut clauses: Vec<(usize, Vec<String>)> = Vec::new();
+    if paras.iter().any(|(_, l)| dashed(l)) {
+        // Each "– …" starts a clause; what follows it belongs to it, but after the last
+        // clause only its list: a paragraph further down is a remark on the item.
+        let mut after_last = false;
+        let mut remarks = Vec::new();
+        for (no, lines) in paras {
+            if dashed(lines) {
+                let mut first = lines.clone();
+                first[0] = marker(&first[0]).map_or(String::new(), |(_, t)| t.to_owned());
+                clauses.push((*no, vec![markdown(&first, false)]));
+                after_last = true;
+            } else if let Some(last) = clauses.last_mut() {
+                let is_list = lines.iter().all(|l| marker(l).is_some());
+                let last_clause = paras
+                    .iter()
+                    .skip_while(|(n, _)| n != no)
+                    .all(|(_, l)| !dashed(l));
+                if last_clause && after_last && !is_list {
+                    remarks.push(markdown(lines, false));
+                } else {
+                    last.1.push(markdown(lines, false));
+                }
+            } else {
+                remarks.push(markdown(lines, false));
+            }
+        }
+        if !remarks.is_empty() {
+            doubts.push(Doubt {
+                line: paras.last().map_or(0, |p| p.0),
+                message: format!(
+                    "item {}: text after the last decision clause was kept as remarks",
+                    it.number
+                ),
+            });
+            it.remarks = remarks.join("\n\n");
+        }
+    } else {
+        clauses.push((paras[0].0, vec![blocks_markdown(paras)]));
+    }
+    for (no, parts) in clauses {
+        let text = parts.join("\n\n");
+        let outcome = match recognise::outcome(&text) {
+            Some((o, weak)) => {
+                if weak {
+                    doubts.push(Doubt {
+                        line: no,
+                        message: format!(
+                            "item {}: the outcome `{}` is read from the wording; check it",
+                            it.number,
+                            o.key()
+                        ),
+                    });
+                }
+                Some(o)
+            }
+            None => {
+                doubts.push(Doubt {
+                    line: no,
+                    message: format!("item {}: the decision does not say its outcome; kept as text for staff to set", it.number),
+                });
+                None
+            }
+        };
+        it.decision.push(ImportedClause { outcome, text });
+    }
+}

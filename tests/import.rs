@@ -1,0 +1,294 @@
+//! Importing published minutes: the seed (the forum's minutes of 8 September 2017, as text)
+//! gives the hand-encoded reference meeting of the sample archive, field by field.
+
+mod common;
+
+use dagsorden::archive::Archive;
+use dagsorden::model::Meeting;
+
+fn party(name: &str) -> Option<String> {
+    match name {
+        "Socialdirektørforum" | "SDF" => Some("sdf".into()),
+        "Forretningsudvalget" | "FU" => Some("fu".into()),
+        _ => None,
+    }
+}
+
+/// The seed imported and loaded as the archive loads any meeting file.
+fn imported_seed() -> (Meeting, Vec<String>) {
+    let seed = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/sdf-2017-09-08.txt"),
+    )
+    .unwrap();
+    let (lines, _) = dagsorden::import::normalise::lines(&seed);
+    assert!(dagsorden::import::forum_text::recognises(&lines));
+    let m = dagsorden::import::forum_text::read(&lines, &party);
+    // The sample archive without its meeting: the forum, the year plans, the attachments.
+    let dir = common::sample_copy();
+    std::fs::remove_file(dir.path().join("2017/2017-09-08-sdf.toml")).unwrap();
+    let before = Archive::load(dir.path()).unwrap();
+    let known = |id: &str| {
+        dagsorden::calendar::schedule(&before)
+            .iter()
+            .any(|s| s.id.to_string() == id)
+    };
+    let text = dagsorden::import::write::meeting_file(&m, "sdf-2017-09-08.txt", &known).unwrap();
+    std::fs::write(dir.path().join("2017/2017-09-08-sdf.toml"), text).unwrap();
+    let archive = Archive::load(dir.path()).unwrap();
+    let errors: Vec<_> = archive
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.headline())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let doubts = m
+        .doubts
+        .iter()
+        .map(|d| format!("{}: {}", d.line, d.message))
+        .collect();
+    (
+        archive
+            .meetings
+            .into_iter()
+            .next()
+            .expect("the meeting loads"),
+        doubts,
+    )
+}
+
+/// Runs of whitespace as one space: the page and the hand-encoded file break lines
+/// differently.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_seed_gives_the_reference_meeting_field_by_field() {
+    let (got, doubts) = imported_seed();
+    let archive = Archive::load(&common::sample_dir()).unwrap();
+    let want = &archive.meetings[0];
+    let mut differences = Vec::new();
+    let mut differ = |what: String, want: String, got: String| {
+        if want != got {
+            differences.push(format!("{what}:\n  want {want:?}\n  got  {got:?}"));
+        }
+    };
+    differ("title".into(), want.title.clone(), got.title.clone());
+    differ(
+        "date".into(),
+        want.date().to_string(),
+        got.date().to_string(),
+    );
+    differ("place".into(), want.place.clone(), got.place.clone());
+    differ(
+        "items".into(),
+        want.items.len().to_string(),
+        got.items.len().to_string(),
+    );
+    for (w, g) in want.items.iter().zip(&got.items) {
+        let n = &w.number;
+        differ(
+            format!("{n} number"),
+            w.number.to_string(),
+            g.number.to_string(),
+        );
+        differ(format!("{n} title"), w.title.clone(), g.title.clone());
+        differ(
+            format!("{n} kind"),
+            w.kind.key().into(),
+            g.kind.key().into(),
+        );
+        let rec = |i: &dagsorden::model::Item| {
+            i.recommendation.as_ref().map(|r| {
+                format!(
+                    "{:?} | {} | {:?}",
+                    r.by,
+                    r.lead,
+                    r.clauses.iter().map(|c| flat(c)).collect::<Vec<_>>()
+                )
+            })
+        };
+        differ(
+            format!("{n} recommendation"),
+            format!("{:?}", rec(w)),
+            format!("{:?}", rec(g)),
+        );
+        let clauses = |i: &dagsorden::model::Item| {
+            i.decision.as_ref().map_or(vec![], |d| {
+                d.clauses
+                    .iter()
+                    .map(|c| format!("{} | {}", c.outcome.key(), flat(&c.text)))
+                    .collect::<Vec<_>>()
+            })
+        };
+        differ(
+            format!("{n} decision"),
+            format!("{:#?}", clauses(w)),
+            format!("{:#?}", clauses(g)),
+        );
+        let remarks = |i: &dagsorden::model::Item| {
+            i.decision
+                .as_ref()
+                .map_or(String::new(), |d| flat(&d.remarks))
+        };
+        differ(format!("{n} remarks"), remarks(w), remarks(g));
+        let files = |i: &dagsorden::model::Item| {
+            i.attachments
+                .iter()
+                .map(|a| a.path.display().to_string())
+                .collect::<Vec<_>>()
+        };
+        differ(
+            format!("{n} attachments"),
+            format!("{:?}", files(w)),
+            format!("{:?}", files(g)),
+        );
+    }
+    assert!(
+        differences.is_empty(),
+        "{} differences:\n{}\n\ndoubts reported:\n{}",
+        differences.len(),
+        differences.join("\n"),
+        doubts.join("\n")
+    );
+}
+
+fn seed_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/sdf-2017-09-08.txt")
+}
+
+fn dagsorden(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("dagsorden").unwrap();
+    cmd.env_remove("DAGSORDEN_DIR")
+        .env_remove("DAGSORDEN_CONFIG")
+        .env(
+            "XDG_CONFIG_HOME",
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/no-config"),
+        )
+        .args(["--today", "2017-09-20", "--dir"])
+        .arg(dir);
+    cmd
+}
+
+#[test]
+fn import_writes_a_file_check_accepts_and_a_second_import_writes_nothing() {
+    let dir = common::sample_copy();
+    let file = dir.path().join("2017/2017-09-08-sdf.toml");
+    std::fs::remove_file(&file).unwrap();
+    // --dry-run writes nothing.
+    let out = dagsorden(dir.path())
+        .args(["import", "--dry-run"])
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "2017-09-08-sdf: ville blive skrevet som 2017/2017-09-08-sdf.toml (13 punkter)"
+        ),
+        "{text}"
+    );
+    assert!(!file.exists());
+    // Imported: written, and every doubt named with its line.
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(":492: tjek: item 9: the outcome `approved-with-changes` is read"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("1 møder, 13 punkter, 11 beslutninger, 2 at tjekke.\n"),
+        "{text}"
+    );
+    let written = std::fs::read_to_string(&file).unwrap();
+    dagsorden(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("0 fejl, 0 advarsler i 5 filer.\n");
+    // Again: nothing written, the file as it was.
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("findes allerede i arkivet; intet skrevet")
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+}
+
+#[test]
+fn a_page_in_no_known_layout_is_reported_and_the_rest_imported() {
+    let dir = common::sample_copy();
+    std::fs::remove_file(dir.path().join("2017/2017-09-08-sdf.toml")).unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    std::fs::copy(seed_path(), pages.path().join("a.txt")).unwrap();
+    std::fs::write(pages.path().join("b.txt"), "Indkøbsliste\n\nmælk\n").unwrap();
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(pages.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("b.txt: not in a layout the importer knows"),
+        "{text}"
+    );
+    assert!(dir.path().join("2017/2017-09-08-sdf.toml").exists());
+}
+
+#[test]
+fn escape_sequences_on_a_page_reach_neither_the_report_nor_the_file_raw() {
+    let dir = common::sample_copy();
+    std::fs::remove_file(dir.path().join("2017/2017-09-08-sdf.toml")).unwrap();
+    let page = std::fs::read_to_string(seed_path())
+        .unwrap()
+        .replace(
+            "Referat godkendt",
+            "Referat \u{1b}]0;pwned\u{7}godkendt \u{202e}",
+        )
+        .replace("Ingen punkter til eventuelt", "Ingen\u{1b}[2J punkter");
+    let pages = tempfile::tempdir().unwrap();
+    let path = pages.path().join("side\u{1b}[31m.txt");
+    std::fs::write(&path, page).unwrap();
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let printed = [out.stdout, out.stderr].concat();
+    assert!(
+        !printed.contains(&0x1b) && !printed.contains(&0x07),
+        "{}",
+        String::from_utf8_lossy(&printed)
+    );
+    let file = std::fs::read_to_string(dir.path().join("2017/2017-09-08-sdf.toml")).unwrap();
+    // Controls are written as TOML escapes; a bidi character stays (it is text TOML allows),
+    // and `check` names it where it is.
+    assert!(
+        !file.contains(['\u{1b}', '\u{7}']),
+        "written as TOML escapes"
+    );
+    assert!(
+        file.contains("\\u001B]0;pwned") || file.contains("\\u001b]0;pwned"),
+        "{file}"
+    );
+    let out = dagsorden(dir.path()).arg("check").output().unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("U+202E") && report.contains("U+001B"),
+        "{report}"
+    );
+}
