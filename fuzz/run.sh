@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 seconds="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(load_meeting load_archive edit_roundtrip markdown_export tui_markdown)
+[ ${#targets[@]} -eq 0 ] && targets=(load_meeting load_archive edit_roundtrip markdown_export tui_markdown import_text)
 
 # cargo-fuzz needs a nightly compiler; a stable one will do with RUSTC_BOOTSTRAP.
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
@@ -41,6 +41,8 @@ seed() {
       done ;;
     tui_markdown)
       for m in "${meetings[@]}"; do { printf 'P'; cat "$m"; } >"$dir/seed-$(basename "$m")"; done ;;
+    import_text)
+      cp ../tests/fixtures/import/*.txt "$dir"/ ;;
     *)
       for m in "${meetings[@]}"; do cp "$m" "$dir/seed-$(basename "$m")"; done ;;
   esac

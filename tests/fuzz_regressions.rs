@@ -96,6 +96,20 @@ fn tui_markdown() {
     run("tui_markdown", checks::tui_markdown, seeds);
 }
 
+#[test]
+fn import_text() {
+    let page =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/sdf-2017-09-08.txt");
+    let page = std::fs::read(page).unwrap();
+    // The page cut short at every hundredth line, as a page saved incomplete is.
+    let lines: Vec<&[u8]> = page.split(|&b| b == b'\n').collect();
+    let mut seeds = vec![page.clone()];
+    for end in (0..lines.len()).step_by(100) {
+        seeds.push(lines[..end].join(&b'\n'));
+    }
+    run("import_text", checks::import_text, seeds);
+}
+
 /// The regression folder is read, not silently empty: the first finding is in it.
 #[test]
 fn the_regression_inputs_are_found() {

@@ -343,3 +343,34 @@ pub fn tui_markdown(data: &[u8]) {
         }
     }
 }
+
+/// The importer reads any page without a panic, and a meeting file it writes is one the
+/// loader reads (`check_text` accepts it): an import never leaves a broken file.
+pub fn import_text(data: &[u8]) {
+    let (lines, _) = dagsorden::import::normalise::lines(data);
+    let party = |name: &str| match name {
+        "Socialdirektørforum" | "SDF" => Some("sdf".to_owned()),
+        "Forretningsudvalget" | "FU" => Some("fu".to_owned()),
+        _ => None,
+    };
+    let _ = dagsorden::import::forum_text::recognises(&lines);
+    let mut meeting = dagsorden::import::forum_text::read(&lines, &party);
+    // Without a body or a date no file is written; with them, the file must load.
+    meeting.body.get_or_insert_with(|| "sdf".to_owned());
+    meeting
+        .date
+        .get_or_insert(NaiveDate::from_ymd_opt(2017, 9, 8).expect("a date"));
+    let text = dagsorden::import::write::meeting_file(&meeting, "page.txt", &|_| false)
+        .expect("body and date are set");
+    if let Err(e) = dagsorden::archive::check_text(Path::new(MEETING_FILE), &text) {
+        panic!("the importer wrote a file the loader refuses: {e}\n{text}");
+    }
+    let lines_in = data.split(|&b| b == b'\n').count();
+    for d in &meeting.doubts {
+        assert!(
+            d.line <= lines_in,
+            "a doubt names line {} of {lines_in}",
+            d.line
+        );
+    }
+}
