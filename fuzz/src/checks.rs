@@ -120,14 +120,20 @@ pub fn load_archive(data: &[u8]) {
         // .ics lines end in CRLF; nothing else may be a control.
         assert_inert("the .ics", &ics.replace("\r\n", "\n"));
         assert!(!ics.contains("\n\r") && !ics.replace("\r\n", "").contains(['\r']));
-        let events = ics.matches("BEGIN:VEVENT").count();
-        assert_eq!(
-            events,
-            ics.matches("END:VEVENT").count(),
-            "unbalanced VEVENT"
-        );
-        let lines = ics.split("\r\n").filter(|l| l.starts_with("BEGIN:VEVENT"));
-        assert_eq!(lines.count(), events, "a VEVENT began inside a value");
+        // Components begin and end on lines of their own; the same words inside a value
+        // (a forum named "BEGIN:VEVENT") are text on the value's line.
+        let lines: Vec<&str> = ics.split("\r\n").collect();
+        for component in ["VCALENDAR", "VEVENT", "VTIMEZONE", "STANDARD", "DAYLIGHT"] {
+            let begins = lines
+                .iter()
+                .filter(|l| **l == format!("BEGIN:{component}"))
+                .count();
+            let ends = lines
+                .iter()
+                .filter(|l| **l == format!("END:{component}"))
+                .count();
+            assert_eq!(begins, ends, "unbalanced {component}");
+        }
         let md = dagsorden::export::calendar::calendar_markdown(&archive, &year, lang);
         assert_inert("the calendar's Markdown", &md);
     }
