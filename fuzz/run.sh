@@ -42,7 +42,7 @@ seed() {
     tui_markdown)
       for m in "${meetings[@]}"; do { printf 'P'; cat "$m"; } >"$dir/seed-$(basename "$m")"; done ;;
     import_text)
-      cp ../tests/fixtures/import/*.txt "$dir"/ ;;
+      cp ../tests/fixtures/import/*.txt ../tests/fixtures/import/*.html "$dir"/ ;;
     *)
       for m in "${meetings[@]}"; do cp "$m" "$dir/seed-$(basename "$m")"; done ;;
   esac

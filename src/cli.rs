@@ -75,10 +75,10 @@ pub enum Command {
     /// Orienteringer, Eventuelt and Næste møde. Follow-ups that report to the body and are
     /// due by the meeting are listed; --include-followups makes them items.
     New(NewArgs),
-    /// Import published minutes (pages saved as text) as meeting files
+    /// Import published minutes (pages saved as text or as web pages) as meeting files
     ///
-    /// Each file is read by the layout it is written in (so far the forum's own site, as
-    /// text copied from a browser or saved as text) and written as one meeting file in its
+    /// Each file is read by the layout it is written in (so far the forum's own site: text
+    /// copied from a browser, or the page saved as HTML) and written as one meeting file in its
     /// year's folder. Whatever the importer is unsure of is reported with the file and
     /// line, and marked "check" in the file. A meeting already in the archive is not
     /// written again.

@@ -292,3 +292,80 @@ fn escape_sequences_on_a_page_reach_neither_the_report_nor_the_file_raw() {
         "{report}"
     );
 }
+
+/// A page saved as HTML (written for this test in the forum's layout): headings and
+/// paragraphs as the browser shows them, sections in another order, *Referat* for the
+/// decision, *Sagsfremstilling* for the background, entities, a list and a table.
+#[test]
+fn a_page_saved_as_html_is_read_as_a_browser_shows_it() {
+    let page = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/sdf-2019-02-08.html"),
+    )
+    .unwrap();
+    let (lines, notes) = dagsorden::import::normalise::page(&page);
+    assert!(notes.iter().any(|n| n.contains("HTML")), "{notes:?}");
+    let m = dagsorden::import::forum_text::read(&lines, &party);
+    assert_eq!(m.body.as_deref(), Some("sdf"));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2019-02-08"));
+    assert_eq!(m.place, "Online");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2019-02-11")
+    );
+    let titles: Vec<_> = m
+        .items
+        .iter()
+        .map(|i| format!("{}. {}", i.number, i.title))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "1. Godkendelse af referat fra møde i Socialdirektørforum den 7. december 2018",
+            "2. Udmøntning af puljen til rusmiddelområdet",
+            "3. Orientering om tilsynsrapporten for 2018",
+            "4. Eventuelt"
+        ]
+    );
+    let two = &m.items[1];
+    assert_eq!(
+        two.background,
+        "Puljen på 2,4 mio. kr. fordeles efter ansøgning.\nDer er indkommet syv ansøgninger.\n\n\
+         Kriterierne er:\n\n- borgerinddragelse\n- samarbejde mellem mindst to kommuner"
+    );
+    let rec = two.recommendation.as_ref().unwrap();
+    assert_eq!(
+        rec.lead,
+        "Forretningsudvalget indstiller, at Socialdirektørforum:"
+    );
+    assert_eq!(
+        rec.clauses,
+        [
+            "godkender kriterierne for puljen.",
+            "fordeler puljen på mødet."
+        ]
+    );
+    let outcomes: Vec<_> = two
+        .decision
+        .iter()
+        .map(|c| c.outcome.map(|o| o.key()))
+        .collect();
+    assert_eq!(outcomes, [Some("approved"), Some("postponed")]);
+    assert_eq!(
+        two.attachments,
+        [
+            "Ansøgninger til puljen 2019.pdf",
+            "Kriterier for puljen.docx"
+        ]
+    );
+    let three = &m.items[2];
+    assert_eq!(three.kind.key(), "information");
+    assert_eq!(three.decision[0].outcome.map(|o| o.key()), Some("noted"));
+    assert!(
+        three.background.ends_with("År Påbud\n2017 14\n2018 9"),
+        "{}",
+        three.background
+    );
+    assert_eq!(m.items[3].kind.key(), "any-other-business");
+    assert!(m.doubts.is_empty(), "{:?}", m.doubts);
+}

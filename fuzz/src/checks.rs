@@ -353,7 +353,7 @@ pub fn tui_markdown(data: &[u8]) {
 /// The importer reads any page without a panic, and a meeting file it writes is one the
 /// loader reads (`check_text` accepts it): an import never leaves a broken file.
 pub fn import_text(data: &[u8]) {
-    let (lines, _) = dagsorden::import::normalise::lines(data);
+    let (lines, _) = dagsorden::import::normalise::page(data);
     let party = |name: &str| match name {
         "Socialdirektørforum" | "SDF" => Some("sdf".to_owned()),
         "Forretningsudvalget" | "FU" => Some("fu".to_owned()),

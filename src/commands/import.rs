@@ -42,7 +42,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             let result = std::fs::read(&file)
                 .map_err(|e| format!("cannot read the file: {e}"))
                 .and_then(|bytes| {
-                    let (lines, notes) = normalise::lines(&bytes);
+                    let (lines, notes) = normalise::page(&bytes);
                     if !forum_text::recognises(&lines) {
                         return Err("not in a layout the importer knows (the header block \
                                     UDVALG … PUNKTER is missing); nothing imported"

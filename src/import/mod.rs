@@ -7,6 +7,7 @@
 //! follow-up suggestions build on the same model.
 
 pub mod forum_text;
+pub mod html;
 pub mod model;
 pub mod normalise;
 pub mod recognise;

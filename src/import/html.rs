@@ -1,0 +1,242 @@
+//! A saved web page read the way a browser shows it: block elements become lines (a
+//! paragraph or heading with a blank line around it), list items keep their markers ("• ",
+//! "1. "), table rows become lines with their cells side by side, `<br>` breaks a line, and
+//! entities are decoded (html5ever's tokenizer: a well-kept parser, not patterns over
+//! markup). The lines carry the page's own line numbers, so doubts name the line of the
+//! file as saved. The layout readers then read the lines as they read a page saved as text.
+
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+use super::normalise::Line;
+
+/// Whether `bytes` look like a web page rather than text.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_lowercase();
+    [
+        "<!doctype html",
+        "<html",
+        "<body",
+        "<p>",
+        "<div",
+        "<h1",
+        "<table",
+    ]
+    .iter()
+    .any(|m| head.contains(m))
+}
+
+/// The page's text as lines, each with the page's line it starts on.
+pub fn lines(text: &str) -> Vec<Line> {
+    let sink = Sink::default();
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut b = tokenizer.sink.out.into_inner();
+    b.break_line();
+    b.lines
+}
+
+#[derive(Default)]
+struct Sink {
+    out: RefCell<Builder>,
+}
+
+#[derive(Default)]
+struct Builder {
+    lines: Vec<Line>,
+    current: String,
+    current_no: usize,
+    /// Inside `<script>`, `<style>`, `<head>` …: not shown.
+    hidden: usize,
+    /// The lists open: `None` for `<ul>`, the next number for `<ol>`.
+    lists: Vec<Option<u32>>,
+    pre: usize,
+}
+
+impl Builder {
+    /// `line` is where the run of text ends (the tokenizer reports it there).
+    fn text(&mut self, s: &str, line: usize) {
+        if self.hidden > 0 {
+            return;
+        }
+        let mut line = line.saturating_sub(s.matches('\n').count());
+        for c in s.chars() {
+            if c == '\n' {
+                line += 1;
+            }
+            if self.current.is_empty() {
+                if c.is_whitespace() && self.pre == 0 {
+                    continue;
+                }
+                self.current_no = line;
+            }
+            match c {
+                '\n' if self.pre > 0 => self.break_line(),
+                c if c.is_whitespace() && c != '\u{a0}' && self.pre == 0 => {
+                    if !self.current.ends_with(' ') {
+                        self.current.push(' ');
+                    }
+                }
+                c => self.current.push(c),
+            }
+        }
+    }
+
+    fn break_line(&mut self) {
+        let text = self.current.trim_end().to_owned();
+        if !text.trim().is_empty() {
+            self.lines.push(Line {
+                no: self.current_no.max(1),
+                text,
+            });
+        }
+        self.current.clear();
+    }
+
+    /// A paragraph's edge: the line ends, and a blank line separates it from the next.
+    fn blank(&mut self, line: usize) {
+        self.break_line();
+        if self.lines.last().is_some_and(|l| !l.text.is_empty()) {
+            self.lines.push(Line {
+                no: line,
+                text: String::new(),
+            });
+        }
+    }
+
+    fn tag(&mut self, tag: &Tag, line: usize) -> TokenSinkResult<()> {
+        let start = tag.kind == TagKind::StartTag;
+        let name: &str = &tag.name;
+        match name {
+            "script" | "style" | "head" | "title" | "noscript" | "template" | "iframe" | "svg" => {
+                if start && !tag.self_closing {
+                    self.hidden += 1;
+                    return match name {
+                        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                        "style" | "noscript" | "iframe" => {
+                            TokenSinkResult::RawData(RawKind::Rawtext)
+                        }
+                        "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+                        _ => TokenSinkResult::Continue,
+                    };
+                } else if !start {
+                    self.hidden = self.hidden.saturating_sub(1);
+                }
+            }
+            _ if self.hidden > 0 => {}
+            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "blockquote" | "section"
+            | "article" | "header" | "footer" | "main" | "figure" | "address" | "hr" | "dl" => {
+                self.blank(line)
+            }
+            "pre" => {
+                self.blank(line);
+                if start {
+                    self.pre += 1;
+                } else {
+                    self.pre = self.pre.saturating_sub(1);
+                }
+            }
+            "ul" | "ol" => {
+                self.blank(line);
+                if start {
+                    self.lists.push((name == "ol").then_some(1));
+                } else {
+                    self.lists.pop();
+                }
+            }
+            "li" => {
+                self.break_line();
+                if start {
+                    let marker = match self.lists.last_mut() {
+                        Some(Some(n)) => {
+                            *n += 1;
+                            format!("{}. ", *n - 1)
+                        }
+                        _ => "• ".to_owned(),
+                    };
+                    self.current_no = line;
+                    self.current.push_str(&marker);
+                }
+            }
+            "br" => {
+                if self.current.trim().is_empty() {
+                    self.blank(line);
+                } else {
+                    self.break_line();
+                }
+            }
+            "div" | "tr" | "dt" | "dd" | "nav" | "form" | "fieldset" | "caption" | "tbody"
+            | "thead" | "tfoot" => self.break_line(),
+            "td" | "th" if start && !self.current.is_empty() && !self.current.ends_with(' ') => {
+                self.current.push(' ')
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<()> {
+        let line = line_number as usize;
+        let mut b = self.out.borrow_mut();
+        match token {
+            Token::CharacterTokens(t) => b.text(&t, line),
+            Token::TagToken(tag) => return b.tag(&tag, line),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        lines(html).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_page_is_read_as_a_browser_shows_it() {
+        let page = "<html><head><title>x</title><style>p{}</style><script>if (a<b) {}</script></head>\n\
+                    <body><h1>Møde&nbsp;i  SDF</h1><p>Første\n linje<br>anden &amp; sidste</p>\n\
+                    <ul><li>en</li><li>to</li></ul><ol><li>a</li><li>b</li></ol>\n\
+                    <table><tr><td>FU</td><td>SDF</td></tr></table><div>slut</div></body></html>";
+        assert_eq!(
+            texts(page),
+            [
+                "Møde\u{a0}i SDF",
+                "",
+                "Første linje",
+                "anden & sidste",
+                "",
+                "• en",
+                "• to",
+                "",
+                "1. a",
+                "2. b",
+                "",
+                "FU SDF",
+                "",
+                "slut"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_keep_the_line_of_the_page_they_start_on() {
+        let got = lines("<p>a</p>\n\n<p>b\n</p>");
+        assert_eq!((got[0].no, got[2].no), (1, 3));
+    }
+}
