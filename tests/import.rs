@@ -369,3 +369,76 @@ fn a_page_saved_as_html_is_read_as_a_browser_shows_it() {
     assert_eq!(m.items[3].kind.key(), "any-other-business");
     assert!(m.doubts.is_empty(), "{:?}", m.doubts);
 }
+
+/// Layouts of other years: the title printed once, the decision before the background, a
+/// recommendation standing in the text with no heading, an empty heading, *Resume*.
+#[test]
+fn other_years_layouts_give_the_same_fields() {
+    let page = "\
+Møde i Socialdirektørforum den 14. juni 2013
+
+UDVALG
+
+Socialdirektørforum
+
+STARTTIDSPUNKT
+
+2013-06-14 09:30
+
+PUNKTER
+
+1. Takster for 2014
+
+2. Samarbejde om udsatte unge
+
+1. Takster for 2014
+
+Beslutning
+
+Taksterne blev godkendt.
+
+Resume
+
+Taksterne stiger med 1,2 pct.
+
+Forretningsudvalget indstiller, at Socialdirektørforum godkender taksterne for 2014.
+
+2. Samarbejde om udsatte unge
+
+Baggrund
+
+Kommunerne ønsker et fælles tilbud.
+
+Forretningsudvalget indstiller, at Socialdirektørforum:
+
+– drøfter oplægget
+
+– beder sekretariatet om en model
+
+Indstilling
+
+Beslutning
+";
+    let (lines, _) = dagsorden::import::normalise::lines(page.as_bytes());
+    let m = dagsorden::import::forum_text::read(&lines, &party);
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2013-06-14"));
+    let one = &m.items[0];
+    assert_eq!(one.background, "Taksterne stiger med 1,2 pct.");
+    let rec = one
+        .recommendation
+        .as_ref()
+        .expect("the recommendation in the text");
+    assert_eq!(rec.clauses, ["godkender taksterne for 2014."]);
+    assert_eq!(one.decision[0].outcome.map(|o| o.key()), Some("approved"));
+    let two = &m.items[1];
+    assert_eq!(two.background, "Kommunerne ønsker et fælles tilbud.");
+    let rec = two
+        .recommendation
+        .as_ref()
+        .expect("the recommendation in the text");
+    assert_eq!(
+        rec.clauses,
+        ["drøfter oplægget", "beder sekretariatet om en model"]
+    );
+    assert!(two.decision.is_empty(), "an empty heading is no decision");
+}

@@ -310,12 +310,35 @@ fn item(
             ),
         }
     }
+    // A recommendation standing in the text with no heading of its own ("Forretningsudvalget
+    // indstiller, at …"), with the clauses listed under it.
+    if it.recommendation.is_none()
+        && let Some(at) = background
+            .iter()
+            .position(|(_, l)| is_recommendation(&l.join(" ")))
+    {
+        let end = background[at + 1..]
+            .iter()
+            .position(|(_, l)| l.iter().any(|line| marker(line).is_none()))
+            .map_or(background.len(), |n| at + 1 + n);
+        let taken: Vec<_> = background.drain(at..end).collect();
+        it.recommendation = recommendation(&taken, party_id, doubts);
+    }
     it.background = blocks_markdown(&background);
     it.kind = recognise::kind(title, it.recommendation.as_ref());
     if it.kind == crate::model::ItemKind::MinutesApproval {
         it.approves = danish_date(title);
     }
     it
+}
+
+/// Whether a paragraph is a recommendation: a party that recommends, first.
+fn is_recommendation(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(4).collect();
+    words.iter().skip(1).any(|w| {
+        let w = w.trim_end_matches([',', ':']);
+        w == "indstiller" || w == "indstilles"
+    })
 }
 
 fn recommendation(
