@@ -84,6 +84,19 @@ pub fn read(lines: &[Line], party_id: &dyn Fn(&str) -> Option<String>) -> Import
     if m.date.is_none() {
         m.date = danish_date(&m.title);
     }
+    // A meeting file is named by a four-digit year.
+    if let Some(date) = m
+        .date
+        .filter(|d| !(1900..=2999).contains(&chrono::Datelike::year(d)))
+    {
+        m.doubts.push(Doubt {
+            line: 1,
+            message: format!(
+                "the meeting's date {date} is not a date of minutes; give the page a real one"
+            ),
+        });
+        m.date = None;
+    }
     let Some(list_start) = list_start else {
         return m;
     };
