@@ -46,7 +46,7 @@ fn imported_seed() -> (Meeting, Vec<String>) {
     let doubts = m
         .doubts
         .iter()
-        .map(|d| format!("{}: {}", d.line, d.message))
+        .map(|d| format!("{}: {}", d.line, d.message(dagsorden::lang::Lang::En)))
         .collect();
     (
         archive
@@ -201,7 +201,9 @@ fn import_writes_a_file_check_accepts_and_a_second_import_writes_nothing() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains(":492: tjek: item 9: the outcome `approved-with-changes` is read"),
+        text.contains(
+            ":492: tjek: punkt 9: udfaldet `approved-with-changes` er læst ud af ordlyden"
+        ),
         "{text}"
     );
     assert!(
@@ -441,4 +443,21 @@ Beslutning
         ["drøfter oplægget", "beder sekretariatet om en model"]
     );
     assert!(two.decision.is_empty(), "an empty heading is no decision");
+}
+
+/// A line under *Indstilling* that is no clause is not dropped: it goes on the clause before
+/// it, and is reported.
+#[test]
+fn a_stray_line_of_a_recommendation_is_kept_and_reported() {
+    let page = "UDVALG\n\nSocialdirektørforum\n\nSTARTTIDSPUNKT\n\n2013-06-14 09:30\n\nPUNKTER\n\n\
+                1. Takster\n\n1. Takster\n\nIndstilling\n\nForretningsudvalget indstiller, at Socialdirektørforum:\n\n\
+                – godkender taksterne\n\nfor 2014 og 2015\n";
+    let (lines, _) = dagsorden::import::normalise::lines(page.as_bytes());
+    let m = dagsorden::import::forum_text::read(&lines, &party);
+    let rec = m.items[0].recommendation.as_ref().unwrap();
+    assert_eq!(rec.clauses, ["godkender taksterne for 2014 og 2015"]);
+    assert!(matches!(
+        &m.doubts[..],
+        [d] if d.kind == dagsorden::import::DoubtKind::StrayRecommendationLine("for 2014 og 2015".into())
+    ));
 }

@@ -92,7 +92,9 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let failed = outcomes.iter().any(|o| o.meeting.is_err());
     let text = match args.format {
         ListFormat::Text => report_text(&outcomes, args.dry_run, ctx.lang(&archive)),
-        ListFormat::Json => dagsorden::export::json::pretty(&report_json(&outcomes))?,
+        ListFormat::Json => {
+            dagsorden::export::json::pretty(&report_json(&outcomes, ctx.lang(&archive)))?
+        }
     };
     let medium = match args.format {
         ListFormat::Text => Medium::Terminal,
@@ -202,7 +204,7 @@ fn report_text(outcomes: &[Outcome], dry_run: bool, lang: dagsorden::lang::Lang)
                         "{file}:{}: {}: {}",
                         d.line,
                         w.check,
-                        sanitize(&d.message)
+                        sanitize(&d.message(lang))
                     );
                 }
             }
@@ -213,7 +215,7 @@ fn report_text(outcomes: &[Outcome], dry_run: bool, lang: dagsorden::lang::Lang)
     out
 }
 
-fn report_json(outcomes: &[Outcome]) -> serde_json::Value {
+fn report_json(outcomes: &[Outcome], lang: dagsorden::lang::Lang) -> serde_json::Value {
     let files: Vec<_> = outcomes
         .iter()
         .map(|o| match &o.meeting {
@@ -225,7 +227,7 @@ fn report_json(outcomes: &[Outcome]) -> serde_json::Value {
                 "already_in_archive": o.present,
                 "items": m.items.len(),
                 "notes": notes,
-                "check": m.doubts.iter().map(|d| json!({ "line": d.line, "message": d.message })).collect::<Vec<_>>(),
+                "check": m.doubts.iter().map(|d| json!({ "line": d.line, "message": d.message(lang) })).collect::<Vec<_>>(),
             }),
         })
         .collect();

@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::model::{Doubt, ImportedClause, ImportedItem, ImportedMeeting};
+use super::model::{Doubt, DoubtKind, ImportedClause, ImportedItem, ImportedMeeting};
 use super::normalise::Line;
 use super::recognise;
 use crate::model::{ClauseStyle, ItemNo};
@@ -69,7 +69,10 @@ pub fn read(lines: &[Line], party_id: &dyn Fn(&str) -> Option<String>) -> Import
                     Ok(at) => m.end = Some(at.time()),
                     Err(_) => m.doubts.push(Doubt {
                         line: line.no,
-                        message: format!("{t}: cannot read \"{v}\" as a date and time"),
+                        kind: DoubtKind::BadTime {
+                            field: t.to_owned(),
+                            value: v,
+                        },
                     }),
                 }
             }
@@ -91,9 +94,7 @@ pub fn read(lines: &[Line], party_id: &dyn Fn(&str) -> Option<String>) -> Import
     {
         m.doubts.push(Doubt {
             line: 1,
-            message: format!(
-                "the meeting's date {date} is not a date of minutes; give the page a real one"
-            ),
+            kind: DoubtKind::BadDate(date),
         });
         m.date = None;
     }
@@ -133,9 +134,7 @@ pub fn read(lines: &[Line], party_id: &dyn Fn(&str) -> Option<String>) -> Import
         let Some(pos) = starts.iter().position(|&(s, _)| s == k) else {
             m.doubts.push(Doubt {
                 line: *list_line,
-                message: format!(
-                    "item {no} is in the list but has no section; imported with its title only"
-                ),
+                kind: DoubtKind::NoSection(no.clone()),
             });
             m.items.push(item(
                 no.clone(),
@@ -360,7 +359,8 @@ fn recommendation(
     doubts: &mut Vec<Doubt>,
 ) -> Option<super::model::ImportedRecommendation> {
     let ((_, lead), rest) = paras.split_first()?;
-    let mut clauses = Vec::new();
+    let mut clauses: Vec<String> = Vec::new();
+    let mut extra_lead: Vec<String> = Vec::new();
     let mut style = ClauseStyle::Sentence;
     for (no, lines) in rest {
         for l in lines {
@@ -369,19 +369,30 @@ fn recommendation(
                     style = s;
                     clauses.push(text.to_owned());
                 }
-                None => doubts.push(Doubt {
-                    line: *no,
-                    message: format!("a line of the recommendation that is no clause was added to the last one: \"{}\"", l.trim()),
-                }),
+                // Not dropped: it goes on the clause before it (or the lead), reported.
+                None => {
+                    match clauses.last_mut() {
+                        Some(last) => {
+                            last.push(' ');
+                            last.push_str(l.trim());
+                        }
+                        None => extra_lead.push(l.trim().to_owned()),
+                    }
+                    doubts.push(Doubt {
+                        line: *no,
+                        kind: DoubtKind::StrayRecommendationLine(l.trim().to_owned()),
+                    });
+                }
             }
         }
     }
-    Some(recognise::recommendation(
-        &lead.join(" "),
-        clauses,
-        style,
-        party_id,
-    ))
+    let lead = lead
+        .iter()
+        .chain(&extra_lead)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(recognise::recommendation(&lead, clauses, style, party_id))
 }
 
 fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut Vec<Doubt>) {
@@ -419,10 +430,7 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
         if !remarks.is_empty() {
             doubts.push(Doubt {
                 line: paras.last().map_or(0, |p| p.0),
-                message: format!(
-                    "item {}: text after the last decision clause was kept as remarks",
-                    it.number
-                ),
+                kind: DoubtKind::RemarksKept(it.number.clone()),
             });
             it.remarks = remarks.join("\n\n");
         }
@@ -436,11 +444,7 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
                 if weak {
                     doubts.push(Doubt {
                         line: no,
-                        message: format!(
-                            "item {}: the outcome `{}` is read from the wording; check it",
-                            it.number,
-                            o.key()
-                        ),
+                        kind: DoubtKind::WeakOutcome(it.number.clone(), o),
                     });
                 }
                 Some(o)
@@ -448,7 +452,7 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
             None => {
                 doubts.push(Doubt {
                     line: no,
-                    message: format!("item {}: the decision does not say its outcome; kept as text for staff to set", it.number),
+                    kind: DoubtKind::NoOutcome(it.number.clone()),
                 });
                 None
             }

@@ -13,7 +13,7 @@ pub mod normalise;
 pub mod recognise;
 pub mod write;
 
-pub use model::{Doubt, ImportedItem, ImportedMeeting};
+pub use model::{Doubt, DoubtKind, ImportedItem, ImportedMeeting};
 
 /// Finds a body's id by how a page names it: its name, its short name or its id, in any
 /// case ("Socialdirektørforum", "SDF", "sdf").

@@ -9,7 +9,93 @@ use crate::model::{ClauseStyle, ItemKind, ItemNo, Outcome};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doubt {
     pub line: usize,
-    pub message: String,
+    pub kind: DoubtKind,
+}
+
+/// What the importer was not sure of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DoubtKind {
+    /// A header field (STARTTIDSPUNKT …) that does not read as a date and time.
+    BadTime { field: String, value: String },
+    /// A date no minutes have (a year outside 1900–2999).
+    BadDate(NaiveDate),
+    /// An item of the list with no section on the page.
+    NoSection(ItemNo),
+    /// A line under *Indstilling* that is no clause, added to the one before it.
+    StrayRecommendationLine(String),
+    /// Text after the last decision clause, kept as the item's remarks.
+    RemarksKept(ItemNo),
+    /// An outcome read from a weak sign in the wording.
+    WeakOutcome(ItemNo, Outcome),
+    /// A decision whose wording states no outcome: kept as text.
+    NoOutcome(ItemNo),
+}
+
+impl Doubt {
+    /// The doubt in words, in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang::{Da, En};
+        match (&self.kind, lang) {
+            (DoubtKind::BadTime { field, value }, Da) => {
+                format!("{field}: \"{value}\" kan ikke læses som dato og klokkeslæt")
+            }
+            (DoubtKind::BadTime { field, value }, En) => {
+                format!("{field}: cannot read \"{value}\" as a date and time")
+            }
+            (DoubtKind::BadDate(d), Da) => {
+                format!("mødets dato {d} er ikke en dato for et referat")
+            }
+            (DoubtKind::BadDate(d), En) => {
+                format!("the meeting's date {d} is not a date of minutes")
+            }
+            (DoubtKind::NoSection(n), Da) => {
+                format!(
+                    "punkt {n} står i punktlisten, men har intet afsnit; taget med med sin titel"
+                )
+            }
+            (DoubtKind::NoSection(n), En) => {
+                format!("item {n} is in the list but has no section; imported with its title only")
+            }
+            (DoubtKind::StrayRecommendationLine(l), Da) => {
+                format!(
+                    "en linje under Indstilling er intet punkt og er sat til det forrige: \"{l}\""
+                )
+            }
+            (DoubtKind::StrayRecommendationLine(l), En) => {
+                format!(
+                    "a line of the recommendation that is no clause was added to the one before: \"{l}\""
+                )
+            }
+            (DoubtKind::RemarksKept(n), Da) => {
+                format!("punkt {n}: teksten efter beslutningens sidste led er sat som bemærkninger")
+            }
+            (DoubtKind::RemarksKept(n), En) => {
+                format!("item {n}: text after the last decision clause was kept as remarks")
+            }
+            (DoubtKind::WeakOutcome(n, o), Da) => {
+                format!(
+                    "punkt {n}: udfaldet `{}` er læst ud af ordlyden; tjek det",
+                    o.key()
+                )
+            }
+            (DoubtKind::WeakOutcome(n, o), En) => {
+                format!(
+                    "item {n}: the outcome `{}` is read from the wording; check it",
+                    o.key()
+                )
+            }
+            (DoubtKind::NoOutcome(n), Da) => {
+                format!(
+                    "punkt {n}: beslutningen siger ikke sit udfald; gemt som tekst, så udfaldet kan sættes"
+                )
+            }
+            (DoubtKind::NoOutcome(n), En) => {
+                format!(
+                    "item {n}: the decision does not say its outcome; kept as text for staff to set"
+                )
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
