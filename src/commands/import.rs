@@ -35,9 +35,11 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     }
     let files = inputs(&args.paths)?;
     let party = party_finder(&archive.forum);
+    let progress = progress_bar(files.len());
     // Read in parallel; written one by one, through the one save path.
     let read: Vec<(PathBuf, Read)> = files
         .into_par_iter()
+        .inspect(|_| progress.inc(1))
         .map(|file| {
             let result = std::fs::read(&file)
                 .map_err(|e| format!("cannot read the file: {e}"))
@@ -59,6 +61,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             (file, result)
         })
         .collect();
+    progress.finish_and_clear();
     let schedule = dagsorden::calendar::schedule(&archive);
     let known = |id: &str| schedule.iter().any(|s| s.id.to_string() == id);
     let mut store = Store::open(&ctx.dir, check_text);
@@ -106,6 +109,22 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A bar on standard error while many files are read, when it is a terminal; hidden
+/// otherwise (in a pipe, a test, a log).
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if files < 20 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// The files named, and the files in the folders named (sorted, hidden ones left out).
