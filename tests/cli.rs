@@ -594,12 +594,6 @@ fn hostile_names_in_forum_toml_reach_no_terminal_raw() {
         .replacen("short = \"SDF\"", "short = \"S\\u001b[2JDF\\u009b\"", 1)
         .replacen("secretariat = \"", "secretariat = \"\\u001b[31m", 1);
     std::fs::write(&path, forum).unwrap();
-    let raw = |bytes: &[u8]| {
-        let text = String::from_utf8_lossy(bytes);
-        text.chars().find(
-            |c| matches!(c, '\u{1b}' | '\u{7}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'),
-        )
-    };
     for args in [
         &["list"][..],
         &["decisions"],
@@ -616,16 +610,35 @@ fn hostile_names_in_forum_toml_reach_no_terminal_raw() {
         &["export", "agenda", "2017-09-08-sdf"],
         &["check"],
     ] {
-        let out = dagsorden()
-            .arg("--dir")
-            .arg(tmp.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(!out.stdout.is_empty(), "{args:?} printed nothing");
-        if let Some(c) = raw(&out.stdout).or_else(|| raw(&out.stderr)) {
-            panic!("{args:?} printed U+{:04X} raw", c as u32);
-        }
+        assert_prints_nothing_raw(tmp.path(), args);
+    }
+}
+
+/// Runs `args` on the archive in `dir`: it prints something, and no ESC, BEL, C1 or bidi
+/// character, on stdout or stderr.
+fn assert_prints_nothing_raw(dir: &Path, args: &[&str]) {
+    let out = dagsorden()
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        !out.stdout.is_empty() || !out.stderr.is_empty(),
+        "{args:?} printed nothing"
+    );
+    let raw = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.chars().find(
+            |c| matches!(c, '\u{1b}' | '\u{7}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'),
+        )
+    };
+    if let Some(c) = raw(&out.stdout).or_else(|| raw(&out.stderr)) {
+        panic!(
+            "{args:?} on {} printed U+{:04X} raw",
+            dir.display(),
+            c as u32
+        );
     }
 }
 
@@ -673,12 +686,6 @@ fn poison_every_text(dir: &Path) {
 /// holds OSC, C1 and bidi characters; no command in any format prints one raw.
 #[test]
 fn hostile_text_in_every_field_of_every_file_reaches_no_output_raw() {
-    let raw = |bytes: &[u8]| {
-        let text = String::from_utf8_lossy(bytes);
-        text.chars().find(
-            |c| matches!(c, '\u{1b}' | '\u{7}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'),
-        )
-    };
     let municipal = root().join("tests/fixtures/municipal");
     for (source, meeting, year) in [
         (common::sample_dir(), "2017-09-08-sdf", "2018"),
@@ -720,23 +727,7 @@ fn hostile_text_in_every_field_of_every_file_reaches_no_output_raw() {
             vec!["export", "agenda", meeting],
         ];
         for args in &runs {
-            let out = dagsorden()
-                .arg("--dir")
-                .arg(tmp.path())
-                .args(args)
-                .output()
-                .unwrap();
-            assert!(
-                !out.stdout.is_empty() || !out.stderr.is_empty(),
-                "{args:?} printed nothing"
-            );
-            if let Some(c) = raw(&out.stdout).or_else(|| raw(&out.stderr)) {
-                panic!(
-                    "{args:?} on {} printed U+{:04X} raw",
-                    source.display(),
-                    c as u32
-                );
-            }
+            assert_prints_nothing_raw(tmp.path(), args);
         }
     }
 }

@@ -81,13 +81,7 @@ fn hostile_line() -> impl Strategy<Value = String> {
 /// What the edit layer writes for a text field: CRLF as LF, no trailing whitespace, and a
 /// final newline on multi-line text (so `"""` closes on its own line).
 fn as_saved(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    let trimmed = text.trim_end();
-    if trimmed.contains('\n') {
-        format!("{trimmed}\n")
-    } else {
-        trimmed.to_owned()
-    }
+    dagsorden::edit::normalise_newlines(text)
 }
 
 const MEETING: &str = "2017/2017-09-08-sdf.toml";

@@ -176,24 +176,13 @@ fn entry(line: &str) -> Option<(ItemNo, String)> {
 
 /// "den 8. september 2017" anywhere in `text`.
 pub fn danish_date(text: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let words: Vec<&str> = text.split_whitespace().collect();
     words.windows(3).find_map(|w| {
         let day: u32 = w[0].trim_end_matches('.').parse().ok()?;
-        let month = MONTHS.iter().position(|m| w[1].eq_ignore_ascii_case(m))? as u32 + 1;
+        let month = crate::model::followup::MONTHS_DA
+            .iter()
+            .position(|m| w[1].eq_ignore_ascii_case(m))? as u32
+            + 1;
         let year: i32 = w[2].trim_end_matches(['.', ',']).parse().ok()?;
         NaiveDate::from_ymd_opt(year, month, day)
     })

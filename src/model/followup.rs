@@ -86,7 +86,8 @@ pub struct VaguePeriod {
     pub month: Option<u32>,
 }
 
-const MONTHS_DA: [&str; 12] = [
+/// The Danish month names, January first.
+pub const MONTHS_DA: [&str; 12] = [
     "januar",
     "februar",
     "marts",
