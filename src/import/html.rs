@@ -41,6 +41,9 @@ pub fn lines(text: &str) -> Vec<Line> {
     tokenizer.end();
     let mut b = tokenizer.sink.out.into_inner();
     b.break_line();
+    while b.lines.last().is_some_and(|l| l.text.is_empty()) {
+        b.lines.pop();
+    }
     b.lines
 }
 
@@ -116,6 +119,8 @@ impl Builder {
         let start = tag.kind == TagKind::StartTag;
         let name: &str = &tag.name;
         match name {
+            // The body ends the head, written closed or not.
+            "body" if start => self.hidden = 0,
             "script" | "style" | "head" | "title" | "noscript" | "template" | "iframe" | "svg" => {
                 if start && !tag.self_closing {
                     self.hidden += 1;
@@ -231,6 +236,14 @@ mod tests {
                 "",
                 "slut"
             ]
+        );
+    }
+
+    #[test]
+    fn a_head_left_open_ends_at_the_body() {
+        assert_eq!(
+            texts("<html><head><meta charset=utf-8><body><p>tekst</p>"),
+            ["tekst"]
         );
     }
 
