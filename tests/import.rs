@@ -461,3 +461,98 @@ fn a_stray_line_of_a_recommendation_is_kept_and_reported() {
         [d] if d.kind == dagsorden::import::DoubtKind::StrayRecommendationLine("for 2014 og 2015".into())
     ));
 }
+
+fn municipal_party(name: &str) -> Option<String> {
+    matches!(name, "Udvalget for Børn og Unge" | "BU").then(|| "børn-og-unge".to_owned())
+}
+
+/// A municipal committee's page (written for this test in the common publishing system's
+/// layout): running numbers, closed items, case data, *Resume*, numbered clauses, the
+/// decision heading with the committee and the date, an absent member.
+#[test]
+fn a_municipal_page_gives_its_case_data_closed_items_and_numbered_clauses() {
+    let page = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/bu-2021-09-10.txt"),
+    )
+    .unwrap();
+    let (lines, _) = dagsorden::import::normalise::page(&page);
+    assert!(dagsorden::import::municipal::recognises(&lines));
+    let m = dagsorden::import::read_page(&lines, &municipal_party).unwrap();
+    assert_eq!(m.body.as_deref(), Some("børn-og-unge"));
+    let numbers: Vec<_> = m.items.iter().map(|i| i.number.to_string()).collect();
+    assert_eq!(numbers, ["171", "172", "173", "174"]);
+    assert_eq!(m.items[0].kind.key(), "agenda-approval");
+    assert_eq!(
+        m.items[0].decision_heading.as_deref(),
+        Some("Beslutning i Udvalget for Børn og Unge den 10-09-2021")
+    );
+    let q = &m.items[1];
+    assert_eq!(q.case.number.as_deref(), Some("21/3301"));
+    assert_eq!(q.case.officer.as_deref(), Some("Anders Vig"));
+    assert_eq!(q.case.authority.as_deref(), Some("Kommunalbestyrelsen"));
+    assert_eq!(q.case.case_type.as_deref(), Some("Beslutningssag"));
+    assert_eq!(
+        q.case.route,
+        ["børn-og-unge", "Økonomiudvalget", "Kommunalbestyrelsen"]
+    );
+    assert_eq!(
+        q.summary,
+        "Kvalitetsrapporten viser stigende trivsel og faldende fravær."
+    );
+    assert_eq!(q.background, "Rapporten dækker alle kommunens 14 skoler.");
+    let rec = q.recommendation.as_ref().unwrap();
+    assert_eq!(rec.lead, "Administrationen indstiller, at");
+    assert_eq!(rec.style.key(), "numbers");
+    assert_eq!(rec.clauses.len(), 2);
+    let outcomes: Vec<_> = q
+        .decision
+        .iter()
+        .map(|c| c.outcome.map(|o| o.key()))
+        .collect();
+    assert_eq!(outcomes, [Some("noted"), Some("approved")]);
+    assert_eq!(q.absent, ["Søren Østergaard (V)"]);
+    assert_eq!(
+        (m.items[2].title.as_str(), m.items[2].closed),
+        ("Personalesag", true)
+    );
+    assert_eq!((m.items[3].title.as_str(), m.items[3].closed), ("", true));
+
+    // Written into the municipal fixture's archive, `check` accepts it.
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/municipal"),
+        dir.path(),
+    );
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/import/bu-2021-09-10.txt"),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let check = dagsorden(dir.path()).arg("check").output().unwrap();
+    let report = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        report.starts_with("/") || report.starts_with("0 fejl"),
+        "{report}"
+    );
+    assert!(report.contains("0 fejl"), "{report}");
+    let file =
+        std::fs::read_to_string(dir.path().join("2021/2021-09-10-børn-og-unge.toml")).unwrap();
+    assert!(
+        file.contains("[items.case]") && file.contains("closed = true"),
+        "{file}"
+    );
+    assert!(
+        file.contains("absent = [{ name = \"Søren Østergaard\", organisation = \"V\" }]"),
+        "{file}"
+    );
+}

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::Context;
 use crate::cli::{ImportArgs, ListFormat};
 use dagsorden::archive::check_text;
-use dagsorden::import::{ImportedMeeting, forum_text, normalise, party_finder, write};
+use dagsorden::import::{ImportedMeeting, normalise, party_finder, read_page, write};
 use dagsorden::store::Store;
 use dagsorden::text::{Medium, sanitize};
 
@@ -45,12 +45,11 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                 .map_err(|e| format!("cannot read the file: {e}"))
                 .and_then(|bytes| {
                     let (lines, notes) = normalise::page(&bytes);
-                    if !forum_text::recognises(&lines) {
+                    let Some(mut m) = read_page(&lines, &party) else {
                         return Err("not in a layout the importer knows (the header block \
                                     UDVALG … PUNKTER is missing); nothing imported"
                             .to_owned());
-                    }
-                    let mut m = forum_text::read(&lines, &party);
+                    };
                     if let Some(body) = &args.body
                         && m.body.is_none()
                     {

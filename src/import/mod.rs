@@ -1,19 +1,36 @@
 //! Importing published minutes: a page as text (copied from a browser or saved as text) is
 //! read into the shared model of a meeting ([`model`]), by the reader of its layout family
-//! (one module each; [`forum_text`] is the forum's own site), and written as a meeting file
+//! (one module each), and written as a meeting file
 //! ([`write`]). Every doubt is reported with the input's line, never guessed away in silence.
 //!
-//! This is the first layout family; HTML and PDF input, the municipal layout, re-import and
-//! follow-up suggestions build on the same model.
+//! Two layout families so far ([`forum_text`], [`municipal`]), sharing [`sections`]; PDF
+//! input, re-import and follow-up suggestions build on the same model.
 
 pub mod forum_text;
 pub mod html;
 pub mod model;
+pub mod municipal;
 pub mod normalise;
 pub mod recognise;
+pub mod sections;
 pub mod write;
 
 pub use model::{Doubt, DoubtKind, ImportedItem, ImportedMeeting};
+
+/// Reads a page in whichever layout family it is written in (the most particular first),
+/// or `None` when it is in none the importer knows.
+pub fn read_page(
+    lines: &[normalise::Line],
+    party_id: &dyn Fn(&str) -> Option<String>,
+) -> Option<ImportedMeeting> {
+    if municipal::recognises(lines) {
+        Some(municipal::read(lines, party_id))
+    } else if forum_text::recognises(lines) {
+        Some(forum_text::read(lines, party_id))
+    } else {
+        None
+    }
+}
 
 /// Finds a body's id by how a page names it: its name, its short name or its id, in any
 /// case ("Socialdirektørforum", "SDF", "sdf").

@@ -127,6 +127,15 @@ pub struct ImportedItem {
     pub remarks: String,
     /// Attachment file names, as printed under *Bilag*.
     pub attachments: Vec<String>,
+    /// A closed item ("– Lukket punkt"): its content is not published.
+    pub closed: bool,
+    /// *Resume*, where the layout keeps it apart from the background.
+    pub summary: String,
+    pub case: ImportedCase,
+    /// The decision's heading as printed ("Beslutning i Udvalget for … den 12-03-2021").
+    pub decision_heading: Option<String>,
+    /// Members away for this item (*Fraværende*), as printed.
+    pub absent: Vec<String>,
     /// The line of the input where the item's section starts (its list entry when it has
     /// no section).
     pub line: usize,
@@ -148,4 +157,25 @@ pub struct ImportedClause {
     pub outcome: Option<Outcome>,
     /// Markdown.
     pub text: String,
+}
+
+/// Case data as a municipal page prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportedCase {
+    /// *Sagsnr.*
+    pub number: Option<String>,
+    /// *Sagsbehandler*
+    pub officer: Option<String>,
+    /// The type as printed: "Beslutningssag".
+    pub case_type: Option<String>,
+    /// *Beslutningskompetence*
+    pub authority: Option<String>,
+    /// *Sagsgang*: body ids where the archive knows the body, else names as printed.
+    pub route: Vec<String>,
+}
+
+impl ImportedCase {
+    pub fn is_empty(&self) -> bool {
+        *self == ImportedCase::default()
+    }
 }

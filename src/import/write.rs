@@ -102,8 +102,13 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
     } else {
         t["number"] = value(i64::from(it.number.main()));
     }
-    t["title"] = value(it.title.as_str());
+    if !it.title.is_empty() {
+        t["title"] = value(it.title.as_str());
+    }
     t["kind"] = value(it.kind.key());
+    if it.closed {
+        t["closed"] = value(true);
+    }
     if let Some(date) = it.approves {
         let approved = format!("{date}-{body}");
         if known(&approved) {
@@ -116,8 +121,42 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
             ));
         }
     }
+    if !it.summary.trim().is_empty() {
+        t["summary"] = text(&it.summary);
+    }
     if !it.background.trim().is_empty() {
         t["background"] = text(&it.background);
+    }
+    if !it.case.is_empty() {
+        let mut c = Table::new();
+        let fields = [
+            ("number", &it.case.number),
+            ("officer", &it.case.officer),
+            ("type", &it.case.case_type),
+            ("authority", &it.case.authority),
+        ];
+        for (key, v) in fields {
+            if let Some(v) = v {
+                c[key] = value(v.as_str());
+            }
+        }
+        if !it.case.route.is_empty() {
+            let mut route = toml_edit::Array::new();
+            for r in &it.case.route {
+                route.push(r.as_str());
+            }
+            c["route"] = value(route);
+        }
+        t.insert("case", Item::Table(c));
+    }
+    if !it.absent.is_empty() {
+        let mut a = Table::new();
+        let mut absent = toml_edit::Array::new();
+        for who in &it.absent {
+            absent.push(person(who));
+        }
+        a["absent"] = value(absent);
+        t.insert("attendance", Item::Table(a));
     }
     if let Some(rec) = &it.recommendation {
         let mut r = Table::new();
@@ -140,6 +179,9 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
     let decided: Vec<_> = it.decision.iter().filter(|c| c.outcome.is_some()).collect();
     if !it.decision.is_empty() || !it.remarks.is_empty() {
         let mut d = Table::new();
+        if let Some(heading) = &it.decision_heading {
+            d["heading"] = value(heading.as_str());
+        }
         if decided.len() == it.decision.len() {
             let mut clauses = ArrayOfTables::new();
             for c in &it.decision {
@@ -178,4 +220,24 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
         t.insert("attachments", Item::ArrayOfTables(list));
     }
     t
+}
+
+/// A member as printed ("Søren Østergaard (V)"): the name, and the party letters or
+/// organisation in brackets.
+fn person(printed: &str) -> toml_edit::InlineTable {
+    let mut p = toml_edit::InlineTable::new();
+    match printed
+        .trim()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+    {
+        Some((name, org)) => {
+            p.insert("name", name.trim().into());
+            p.insert("organisation", org.trim().into());
+        }
+        None => {
+            p.insert("name", printed.trim().into());
+        }
+    }
+    p
 }

@@ -1,0 +1,553 @@
+//! What every layout family shares: the header block (UDVALG, MØDE, STED, STARTTIDSPUNKT,
+//! SLUTTIDSPUNKT, *Udgivet*), the item list (PUNKTER) reconciled with the item sections,
+//! paragraphs and list markers, and how a section's text becomes a recommendation, a
+//! decision, a background or case data. A layout module says which headings it uses for
+//! what ([`Layout`]).
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::model::{Doubt, DoubtKind, ImportedCase, ImportedClause, ImportedItem, ImportedMeeting};
+use super::normalise::Line;
+use super::recognise;
+use crate::model::{ClauseStyle, ItemNo};
+
+/// What a heading starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Background,
+    /// *Resume* where a layout keeps it apart from the background.
+    Summary,
+    Recommendation,
+    Decision,
+    Attachments,
+    /// *Sagsgang og sagstype*: the bodies the case passes through, and its type.
+    Case,
+}
+
+/// A layout family: the headings it uses, and for what.
+pub struct Layout {
+    pub heading: fn(&str) -> Option<Section>,
+}
+
+/// Whether `lines` have the header block every layout family here shares.
+pub fn has_header_block(lines: &[Line]) -> bool {
+    let has = |word: &str| lines.iter().any(|l| l.text.trim() == word);
+    has("PUNKTER") && (has("UDVALG") || has("MØDE"))
+}
+
+/// Reads a page of `layout`. `party_id` finds a body's id by its name or short name.
+pub fn read(
+    layout: &Layout,
+    lines: &[Line],
+    party_id: &dyn Fn(&str) -> Option<String>,
+) -> ImportedMeeting {
+    let mut m = ImportedMeeting::default();
+    let next_text = |i: usize| lines[i + 1..].iter().find(|l| !l.text.is_empty());
+    let mut list_start = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
+        if m.title.is_empty() && !t.is_empty() {
+            m.title = t.to_owned();
+        }
+        if let Some(date) = t.strip_prefix("Udgivet ") {
+            m.published = NaiveDate::parse_from_str(date.trim(), "%d.%m.%Y").ok();
+        }
+        let value = || {
+            next_text(i)
+                .map(|l| l.text.trim().to_owned())
+                .unwrap_or_default()
+        };
+        match t {
+            "UDVALG" => m.body_name = value(),
+            "MØDE" => m.title = value(),
+            "STED" => m.place = value(),
+            "STARTTIDSPUNKT" | "SLUTTIDSPUNKT" => {
+                let v = value();
+                match NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M") {
+                    Ok(at) if t == "STARTTIDSPUNKT" => {
+                        m.date = Some(at.date());
+                        m.start = Some(at.time());
+                    }
+                    Ok(at) => m.end = Some(at.time()),
+                    Err(_) => m.doubts.push(Doubt {
+                        line: line.no,
+                        kind: DoubtKind::BadTime {
+                            field: t.to_owned(),
+                            value: v,
+                        },
+                    }),
+                }
+            }
+            "PUNKTER" => {
+                list_start = Some(i + 1);
+                break;
+            }
+            _ => {}
+        }
+    }
+    m.body = party_id(&m.body_name);
+    if m.date.is_none() {
+        m.date = danish_date(&m.title);
+    }
+    // A meeting file is named by a four-digit year.
+    if let Some(date) = m
+        .date
+        .filter(|d| !(1900..=2999).contains(&chrono::Datelike::year(d)))
+    {
+        m.doubts.push(Doubt {
+            line: 1,
+            kind: DoubtKind::BadDate(date),
+        });
+        m.date = None;
+    }
+    let Some(list_start) = list_start else {
+        return m;
+    };
+
+    // The item list: entries until a number comes again (the first section).
+    let mut listed: Vec<(ItemNo, String, usize)> = Vec::new();
+    let mut sections_start = lines.len();
+    for (i, line) in lines.iter().enumerate().skip(list_start) {
+        let Some((no, title)) = entry(&line.text) else {
+            if line.text.is_empty() {
+                continue;
+            }
+            sections_start = i;
+            break;
+        };
+        if listed.iter().any(|(n, _, _)| *n == no) {
+            sections_start = i;
+            break;
+        }
+        listed.push((no, title, line.no));
+    }
+
+    // The sections, each starting with its list entry again.
+    let mut starts: Vec<(usize, usize)> = Vec::new(); // (listed index, line index)
+    for (i, line) in lines.iter().enumerate().skip(sections_start) {
+        if let Some((no, title)) = entry(&line.text)
+            && let Some(k) = listed.iter().position(|(n, t, _)| *n == no && *t == title)
+            && !starts.iter().any(|&(s, _)| s == k)
+        {
+            starts.push((k, i));
+        }
+    }
+    for (k, (no, title, list_line)) in listed.iter().enumerate() {
+        let Some(pos) = starts.iter().position(|&(s, _)| s == k) else {
+            m.doubts.push(Doubt {
+                line: *list_line,
+                kind: DoubtKind::NoSection(no.clone()),
+            });
+            m.items.push(item(
+                layout,
+                no.clone(),
+                title,
+                *list_line,
+                &[],
+                party_id,
+                &mut m.doubts,
+            ));
+            continue;
+        };
+        let from = starts[pos].1;
+        let to = starts
+            .iter()
+            .map(|&(_, at)| at)
+            .filter(|&at| at > from)
+            .min()
+            .unwrap_or(lines.len());
+        let body = &lines[from + 1..to];
+        m.items.push(item(
+            layout,
+            no.clone(),
+            title,
+            lines[from].no,
+            body,
+            party_id,
+            &mut m.doubts,
+        ));
+    }
+    m
+}
+
+/// `3. Titel` (or `3a. Titel`): an item's number and title.
+fn entry(line: &str) -> Option<(ItemNo, String)> {
+    let (number, title) = line.trim().split_once(". ")?;
+    let no: ItemNo = number.parse().ok()?;
+    let title = title.trim();
+    (!title.is_empty()).then(|| (no, title.to_owned()))
+}
+
+/// "den 8. september 2017" anywhere in `text`.
+pub fn danish_date(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(3).find_map(|w| {
+        let day: u32 = w[0].trim_end_matches('.').parse().ok()?;
+        let month = crate::model::followup::MONTHS_DA
+            .iter()
+            .position(|m| w[1].eq_ignore_ascii_case(m))? as u32
+            + 1;
+        let year: i32 = w[2].trim_end_matches(['.', ',']).parse().ok()?;
+        NaiveDate::from_ymd_opt(year, month, day)
+    })
+}
+
+/// Paragraphs: runs of non-empty lines, with the line number of each run's first line.
+fn paragraphs(lines: &[Line]) -> Vec<(usize, Vec<String>)> {
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        if line.text.is_empty() {
+            open = false;
+        } else if open {
+            out.last_mut().expect("open").1.push(line.text.clone());
+        } else {
+            out.push((line.no, vec![line.text.clone()]));
+            open = true;
+        }
+    }
+    out
+}
+
+/// A list marker at the start of a line, its style and the text after it.
+fn marker(line: &str) -> Option<(ClauseStyle, &str)> {
+    let t = line.trim_start();
+    for (m, style) in [
+        ("– ", ClauseStyle::Dashes),
+        ("- ", ClauseStyle::Dashes),
+        ("• ", ClauseStyle::Bullets),
+    ] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return Some((style, rest.trim()));
+        }
+    }
+    let (n, rest) = t.split_once(". ")?;
+    (n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+        .then(|| (ClauseStyle::Numbers, rest.trim()))
+}
+
+/// A paragraph as Markdown: bullets as `-` items, a bare address as a link, a short line
+/// on its own (`heading`) as a heading.
+fn markdown(lines: &[String], heading: bool) -> String {
+    if heading && lines.len() == 1 {
+        return format!("## {}", lines[0].trim());
+    }
+    lines
+        .iter()
+        .map(|l| match marker(l) {
+            Some((ClauseStyle::Bullets, rest)) => format!("- {rest}"),
+            _ if l.trim().starts_with("http://") || l.trim().starts_with("https://") => {
+                format!("<{}>", l.trim())
+            }
+            _ => l.trim().to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a one-line paragraph reads as a heading: short, not a sentence, not an address.
+fn reads_as_heading(lines: &[String]) -> bool {
+    let [line] = lines else { return false };
+    let t = line.trim();
+    t.chars().count() <= 120
+        && !t.ends_with(['.', ':', ',', ';'])
+        && !t.contains("://")
+        && !t.starts_with("www.")
+        && marker(t).is_none()
+}
+
+fn blocks_markdown(paras: &[(usize, Vec<String>)]) -> String {
+    paras
+        .iter()
+        .enumerate()
+        .map(|(i, (_, lines))| markdown(lines, i + 1 < paras.len() && reads_as_heading(lines)))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn item(
+    layout: &Layout,
+    number: ItemNo,
+    title: &str,
+    line: usize,
+    body: &[Line],
+    party_id: &dyn Fn(&str) -> Option<String>,
+    doubts: &mut Vec<Doubt>,
+) -> ImportedItem {
+    // The title printed again (up to three times) is not content.
+    let body: Vec<Line> = body
+        .iter()
+        .skip_while(|l| l.text.is_empty() || l.text.trim() == title)
+        .cloned()
+        .collect();
+    let mut sections: Vec<(Option<Section>, Vec<Line>)> = vec![(None, Vec::new())];
+    let mut decision_heading = None;
+    let mut case = ImportedCase::default();
+    let mut absent = Vec::new();
+    for l in body {
+        // Case data and absence stand on lines of their own, wherever in the item.
+        if let Some((key, value)) = l.text.trim().split_once(':')
+            && let value = value.trim()
+            && !value.is_empty()
+        {
+            match key.trim() {
+                "Sagsnr." | "Sagsnr" | "Sags nr." => {
+                    case.number = Some(value.to_owned());
+                    continue;
+                }
+                "Sagsbehandler" => {
+                    case.officer = Some(value.to_owned());
+                    continue;
+                }
+                "Beslutningskompetence" => {
+                    case.authority = Some(value.to_owned());
+                    continue;
+                }
+                "Fraværende" | "Fraværende under punktet" => {
+                    absent.extend(value.split([',', ';']).map(|n| n.trim().to_owned()));
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        match (layout.heading)(&l.text) {
+            Some(s) => {
+                if s == Section::Decision && l.text.trim().contains(" den ") {
+                    decision_heading = Some(l.text.trim().to_owned());
+                }
+                sections.push((Some(s), Vec::new()))
+            }
+            None => sections.last_mut().expect("one").1.push(l),
+        }
+    }
+    // "117. Personalesag – Lukket punkt": closed, its content not published.
+    let (title, closed) = match title
+        .strip_suffix("Lukket punkt")
+        .map(|t| t.trim_end().trim_end_matches(['–', '-']).trim_end())
+    {
+        Some(t) => (t, true),
+        None => (title, false),
+    };
+    let mut it = ImportedItem {
+        number,
+        title: title.to_owned(),
+        kind: crate::model::ItemKind::Other,
+        approves: None,
+        background: String::new(),
+        recommendation: None,
+        decision: Vec::new(),
+        remarks: String::new(),
+        attachments: Vec::new(),
+        closed,
+        summary: String::new(),
+        case: ImportedCase::default(),
+        decision_heading,
+        absent,
+        line,
+    };
+    let mut background = Vec::new();
+    for (section, lines) in &sections {
+        let paras = paragraphs(lines);
+        match section {
+            None | Some(Section::Background) => background.extend(paras),
+            Some(Section::Recommendation) => {
+                it.recommendation = recommendation(&paras, party_id, doubts)
+            }
+            Some(Section::Decision) => decision(&paras, &mut it, doubts),
+            Some(Section::Summary) => it.summary = blocks_markdown(&paras),
+            Some(Section::Case) => case_route(&paras, party_id, &mut case),
+            Some(Section::Attachments) => it.attachments.extend(
+                paras
+                    .into_iter()
+                    .flat_map(|(_, l)| l)
+                    .map(|l| l.trim().to_owned()),
+            ),
+        }
+    }
+    // A recommendation standing in the text with no heading of its own ("Forretningsudvalget
+    // indstiller, at …"), with the clauses listed under it.
+    if it.recommendation.is_none()
+        && let Some(at) = background
+            .iter()
+            .position(|(_, l)| is_recommendation(&l.join(" ")))
+    {
+        let end = background[at + 1..]
+            .iter()
+            .position(|(_, l)| l.iter().any(|line| marker(line).is_none()))
+            .map_or(background.len(), |n| at + 1 + n);
+        let taken: Vec<_> = background.drain(at..end).collect();
+        it.recommendation = recommendation(&taken, party_id, doubts);
+    }
+    it.case = case;
+    it.background = blocks_markdown(&background);
+    it.kind = recognise::kind(title, it.recommendation.as_ref());
+    if it.kind == crate::model::ItemKind::MinutesApproval {
+        it.approves = danish_date(title);
+    }
+    it
+}
+
+/// *Sagsgang og sagstype*: the bodies, in order ("Børn og Unge, Økonomiudvalget,
+/// Kommunalbestyrelsen"), and the type on a line of its own ("Beslutningssag").
+fn case_route(
+    paras: &[(usize, Vec<String>)],
+    party_id: &dyn Fn(&str) -> Option<String>,
+    case: &mut ImportedCase,
+) {
+    for line in paras.iter().flat_map(|(_, l)| l) {
+        let line = line.trim().trim_end_matches('.');
+        let is_type = !line.contains([',', '→']) && line.to_lowercase().ends_with("sag");
+        if is_type {
+            case.case_type = Some(line.to_owned());
+            continue;
+        }
+        case.route.extend(
+            line.split([',', '→'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| party_id(s).unwrap_or_else(|| s.to_owned())),
+        );
+    }
+}
+
+/// Whether a paragraph is a recommendation: a party that recommends, first.
+fn is_recommendation(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(4).collect();
+    words.iter().skip(1).any(|w| {
+        let w = w.trim_end_matches([',', ':']);
+        w == "indstiller" || w == "indstilles"
+    })
+}
+
+fn recommendation(
+    paras: &[(usize, Vec<String>)],
+    party_id: &dyn Fn(&str) -> Option<String>,
+    doubts: &mut Vec<Doubt>,
+) -> Option<super::model::ImportedRecommendation> {
+    let ((_, lead), rest) = paras.split_first()?;
+    let mut clauses: Vec<String> = Vec::new();
+    let mut extra_lead: Vec<String> = Vec::new();
+    let mut style = ClauseStyle::Sentence;
+    for (no, lines) in rest {
+        for l in lines {
+            match marker(l) {
+                Some((s, text)) => {
+                    style = s;
+                    clauses.push(text.to_owned());
+                }
+                // Not dropped: it goes on the clause before it (or the lead), reported.
+                None => {
+                    match clauses.last_mut() {
+                        Some(last) => {
+                            last.push(' ');
+                            last.push_str(l.trim());
+                        }
+                        None => extra_lead.push(l.trim().to_owned()),
+                    }
+                    doubts.push(Doubt {
+                        line: *no,
+                        kind: DoubtKind::StrayRecommendationLine(l.trim().to_owned()),
+                    });
+                }
+            }
+        }
+    }
+    let lead = lead
+        .iter()
+        .chain(&extra_lead)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(recognise::recommendation(&lead, clauses, style, party_id))
+}
+
+fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut Vec<Doubt>) {
+    if paras.is_empty() {
+        return;
+    }
+    // Clauses printed line under line ("1. Godkendt.\n2. Anbefales …") are one each.
+    let split: Vec<(usize, Vec<String>)> = paras
+        .iter()
+        .flat_map(|(no, lines)| {
+            let each = lines.len() > 1
+                && lines.iter().all(|l| {
+                    matches!(
+                        marker(l),
+                        Some((ClauseStyle::Dashes | ClauseStyle::Numbers, _))
+                    )
+                });
+            if each {
+                lines.iter().map(|l| (*no, vec![l.clone()])).collect()
+            } else {
+                vec![(*no, lines.clone())]
+            }
+        })
+        .collect();
+    let paras = &split[..];
+    // "– …" in the forum's minutes, "1. …" in a municipality's: one per recommended clause.
+    let dashed = |lines: &[String]| {
+        matches!(
+            marker(&lines[0]),
+            Some((ClauseStyle::Dashes | ClauseStyle::Numbers, _))
+        )
+    };
+    let mut clauses: Vec<(usize, Vec<String>)> = Vec::new();
+    if paras.iter().any(|(_, l)| dashed(l)) {
+        // Each "– …" starts a clause; what follows it belongs to it, but after the last
+        // clause only its list: a paragraph further down is a remark on the item.
+        let mut after_last = false;
+        let mut remarks = Vec::new();
+        for (no, lines) in paras {
+            if dashed(lines) {
+                let mut first = lines.clone();
+                first[0] = marker(&first[0]).map_or(String::new(), |(_, t)| t.to_owned());
+                clauses.push((*no, vec![markdown(&first, false)]));
+                after_last = true;
+            } else if let Some(last) = clauses.last_mut() {
+                let is_list = lines.iter().all(|l| marker(l).is_some());
+                let last_clause = paras
+                    .iter()
+                    .skip_while(|(n, _)| n != no)
+                    .all(|(_, l)| !dashed(l));
+                if last_clause && after_last && !is_list {
+                    remarks.push(markdown(lines, false));
+                } else {
+                    last.1.push(markdown(lines, false));
+                }
+            } else {
+                remarks.push(markdown(lines, false));
+            }
+        }
+        if !remarks.is_empty() {
+            doubts.push(Doubt {
+                line: paras.last().map_or(0, |p| p.0),
+                kind: DoubtKind::RemarksKept(it.number.clone()),
+            });
+            it.remarks = remarks.join("\n\n");
+        }
+    } else {
+        clauses.push((paras[0].0, vec![blocks_markdown(paras)]));
+    }
+    for (no, parts) in clauses {
+        let text = parts.join("\n\n");
+        let outcome = match recognise::outcome(&text) {
+            Some((o, weak)) => {
+                if weak {
+                    doubts.push(Doubt {
+                        line: no,
+                        kind: DoubtKind::WeakOutcome(it.number.clone(), o),
+                    });
+                }
+                Some(o)
+            }
+            None => {
+                doubts.push(Doubt {
+                    line: no,
+                    kind: DoubtKind::NoOutcome(it.number.clone()),
+                });
+                None
+            }
+        };
+        it.decision.push(ImportedClause { outcome, text });
+    }
+}
