@@ -6,6 +6,13 @@ mod common;
 use dagsorden::archive::Archive;
 use dagsorden::model::Meeting;
 
+/// A page of `tests/fixtures/import/`.
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
 fn party(name: &str) -> Option<String> {
     match name {
         "Socialdirektørforum" | "SDF" => Some("sdf".into()),
@@ -16,11 +23,7 @@ fn party(name: &str) -> Option<String> {
 
 /// The seed imported and loaded as the archive loads any meeting file.
 fn imported_seed() -> (Meeting, Vec<String>) {
-    let seed = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import/sdf-2017-09-08.txt"),
-    )
-    .unwrap();
+    let seed = std::fs::read(fixture("sdf-2017-09-08.txt")).unwrap();
     let (lines, _) = dagsorden::import::normalise::lines(&seed);
     assert!(dagsorden::import::forum_text::recognises(&lines));
     let m = dagsorden::import::forum_text::read(&lines, &party);
@@ -156,8 +159,7 @@ fn the_seed_gives_the_reference_meeting_field_by_field() {
 }
 
 fn seed_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import/sdf-2017-09-08.txt")
+    fixture("sdf-2017-09-08.txt")
 }
 
 fn dagsorden(dir: &std::path::Path) -> assert_cmd::Command {
@@ -300,11 +302,7 @@ fn escape_sequences_on_a_page_reach_neither_the_report_nor_the_file_raw() {
 /// decision, *Sagsfremstilling* for the background, entities, a list and a table.
 #[test]
 fn a_page_saved_as_html_is_read_as_a_browser_shows_it() {
-    let page = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import/sdf-2019-02-08.html"),
-    )
-    .unwrap();
+    let page = std::fs::read(fixture("sdf-2019-02-08.html")).unwrap();
     let (lines, notes) = dagsorden::import::normalise::page(&page);
     assert!(notes.iter().any(|n| n.contains("HTML")), "{notes:?}");
     let m = dagsorden::import::forum_text::read(&lines, &party);
@@ -471,11 +469,7 @@ fn municipal_party(name: &str) -> Option<String> {
 /// decision heading with the committee and the date, an absent member.
 #[test]
 fn a_municipal_page_gives_its_case_data_closed_items_and_numbered_clauses() {
-    let page = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import/bu-2021-09-10.txt"),
-    )
-    .unwrap();
+    let page = std::fs::read(fixture("bu-2021-09-10.txt")).unwrap();
     let (lines, _) = dagsorden::import::normalise::page(&page);
     assert!(dagsorden::import::municipal::recognises(&lines));
     let m = dagsorden::import::read_page(&lines, &municipal_party).unwrap();
@@ -492,8 +486,9 @@ fn a_municipal_page_gives_its_case_data_closed_items_and_numbered_clauses() {
     assert_eq!(q.case.officer.as_deref(), Some("Anders Vig"));
     assert_eq!(q.case.authority.as_deref(), Some("Kommunalbestyrelsen"));
     assert_eq!(q.case.case_type.as_deref(), Some("Beslutningssag"));
+    let route: Vec<_> = q.case.route.iter().map(|p| p.as_written()).collect();
     assert_eq!(
-        q.case.route,
+        route,
         ["børn-og-unge", "Økonomiudvalget", "Kommunalbestyrelsen"]
     );
     assert_eq!(
@@ -526,10 +521,7 @@ fn a_municipal_page_gives_its_case_data_closed_items_and_numbered_clauses() {
     );
     let out = dagsorden(dir.path())
         .arg("import")
-        .arg(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures/import/bu-2021-09-10.txt"),
-        )
+        .arg(fixture("bu-2021-09-10.txt"))
         .output()
         .unwrap();
     assert_eq!(

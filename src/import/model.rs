@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::model::{ClauseStyle, ItemKind, ItemNo, Outcome};
+use crate::model::{CaseData, ClauseStyle, ItemKind, ItemNo, Outcome};
 
 /// Something the importer was not sure of, at a line of the input (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +131,8 @@ pub struct ImportedItem {
     pub closed: bool,
     /// *Resume*, where the layout keeps it apart from the background.
     pub summary: String,
-    pub case: ImportedCase,
+    /// Case data as printed; the route's bodies by id where the archive knows them.
+    pub case: CaseData,
     /// The decision's heading as printed ("Beslutning i Udvalget for … den 12-03-2021").
     pub decision_heading: Option<String>,
     /// Members away for this item (*Fraværende*), as printed.
@@ -157,25 +158,4 @@ pub struct ImportedClause {
     pub outcome: Option<Outcome>,
     /// Markdown.
     pub text: String,
-}
-
-/// Case data as a municipal page prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ImportedCase {
-    /// *Sagsnr.*
-    pub number: Option<String>,
-    /// *Sagsbehandler*
-    pub officer: Option<String>,
-    /// The type as printed: "Beslutningssag".
-    pub case_type: Option<String>,
-    /// *Beslutningskompetence*
-    pub authority: Option<String>,
-    /// *Sagsgang*: body ids where the archive knows the body, else names as printed.
-    pub route: Vec<String>,
-}
-
-impl ImportedCase {
-    pub fn is_empty(&self) -> bool {
-        *self == ImportedCase::default()
-    }
 }

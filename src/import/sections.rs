@@ -6,10 +6,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::model::{Doubt, DoubtKind, ImportedCase, ImportedClause, ImportedItem, ImportedMeeting};
+use super::model::{Doubt, DoubtKind, ImportedClause, ImportedItem, ImportedMeeting};
 use super::normalise::Line;
 use super::recognise;
-use crate::model::{ClauseStyle, ItemNo};
+use crate::model::{CaseData, ClauseStyle, ItemNo, Party};
 
 /// What a heading starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,7 +282,7 @@ fn item(
         .collect();
     let mut sections: Vec<(Option<Section>, Vec<Line>)> = vec![(None, Vec::new())];
     let mut decision_heading = None;
-    let mut case = ImportedCase::default();
+    let mut case = CaseData::default();
     let mut absent = Vec::new();
     for l in body {
         // Case data and absence stand on lines of their own, wherever in the item.
@@ -340,7 +340,7 @@ fn item(
         attachments: Vec::new(),
         closed,
         summary: String::new(),
-        case: ImportedCase::default(),
+        case: CaseData::default(),
         decision_heading,
         absent,
         line,
@@ -392,7 +392,7 @@ fn item(
 fn case_route(
     paras: &[(usize, Vec<String>)],
     party_id: &dyn Fn(&str) -> Option<String>,
-    case: &mut ImportedCase,
+    case: &mut CaseData,
 ) {
     for line in paras.iter().flat_map(|(_, l)| l) {
         let line = line.trim().trim_end_matches('.');
@@ -405,7 +405,10 @@ fn case_route(
             line.split([',', '→'])
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(|s| party_id(s).unwrap_or_else(|| s.to_owned())),
+                .map(|s| match party_id(s).and_then(|id| id.parse().ok()) {
+                    Some(id) => Party::Body(id),
+                    None => Party::Outside(s.to_owned()),
+                }),
         );
     }
 }

@@ -143,7 +143,7 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
         if !it.case.route.is_empty() {
             let mut route = toml_edit::Array::new();
             for r in &it.case.route {
-                route.push(r.as_str());
+                route.push(r.as_written());
             }
             c["route"] = value(route);
         }
