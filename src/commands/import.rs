@@ -62,7 +62,10 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .collect();
     progress.finish_and_clear();
     let schedule = dagsorden::calendar::schedule(&archive);
-    let known = |id: &str| schedule.iter().any(|s| s.id.to_string() == id);
+    // Looked up once per approval item of every page: a set, not a walk of 10,000 meetings.
+    let ids: std::collections::HashSet<String> =
+        schedule.iter().map(|s| s.id.to_string()).collect();
+    let known = |id: &str| ids.contains(id);
     let mut store = Store::open(&ctx.dir, check_text);
     let mut outcomes = Vec::new();
     for (file, result) in read {

@@ -128,19 +128,39 @@ fn split_sentence(text: &str, party_id: &impl Fn(&str) -> Option<String>) -> (St
 pub fn outcome(text: &str) -> Option<(Outcome, bool)> {
     let t = text.to_lowercase();
     let first = t.split(['.', '\n']).next().unwrap_or("");
-    let decided_not = t.split(['.', '\n']).any(|s| {
-        s.contains(" ikke ")
-            && ["aftalt", "besluttet", "godkend", "vedtog"]
-                .iter()
-                .any(|v| s.contains(v))
+    let sentences: Vec<&str> = t.split(['.', '\n']).collect();
+    // "godkendte forslaget, men ikke tidsplanen": approved in part, for staff to check.
+    if sentences
+        .iter()
+        .any(|s| s.contains("men ikke") && s.contains("godkend"))
+    {
+        return Some((Outcome::ApprovedWithChanges, true));
+    }
+    // The decision's own verb negated ("blev ikke godkendt", "afviste"), or an agreement
+    // not to ("det blev aftalt, at der ikke afholdes …"); not any "ikke" in the text.
+    let negated = [
+        "ikke godkend",
+        "godkendte ikke",
+        "godkendes ikke",
+        "ikke anbefal",
+        "anbefales ikke",
+        "ikke vedtaget",
+        "ikke tiltrådt",
+        "afvist",
+        "afviste",
+    ];
+    let decided_not = sentences.iter().any(|s| {
+        negated.iter().any(|n| s.contains(n))
+            || (s.contains(" ikke ") && (s.contains("aftalt") || s.contains("besluttet")))
     });
     if decided_not {
         return Some((Outcome::Rejected, false));
     }
-    if t.contains("udgår") || t.contains("trukket tilbage") {
+    // Withdrawn and postponed as the decision says them first, not a later aside.
+    if first.contains("udgår") || first.contains("trukket tilbage") {
         return Some((Outcome::Withdrawn, false));
     }
-    if t.contains("udsat") || t.contains("udsættes") {
+    if first.contains("udsat") || first.contains("udsættes") {
         return Some((Outcome::Postponed, false));
     }
     let changes = [
@@ -257,6 +277,17 @@ mod tests {
             Some(Outcome::Rejected)
         );
         assert_eq!(o("Punktet blev udsat."), Some(Outcome::Postponed));
+        assert_eq!(o("Forslaget blev ikke godkendt."), Some(Outcome::Rejected));
+        assert_eq!(o("Udvalget afviste forslaget."), Some(Outcome::Rejected));
+        // An "ikke" elsewhere, or a later aside, does not make the decision.
+        assert_eq!(
+            outcome("Socialdirektørforum godkendte forslaget, men ikke tidsplanen."),
+            Some((Outcome::ApprovedWithChanges, true))
+        );
+        assert_eq!(
+            o("Godkendt. Det er ikke afklaret, hvornår resten er udsat til."),
+            Some(Outcome::Approved)
+        );
         assert_eq!(o("Punktet udgår."), Some(Outcome::Withdrawn));
         assert_eq!(
             outcome("Det blev aftalt at finde nye datoer."),
