@@ -705,6 +705,12 @@ impl App {
             .meeting_areas()
             .and_then(|a| a.detail.or(a.items))
             .map_or(1, |r| layout::inner(r).width as usize);
+        self.pane_doc(meeting, view, width)
+    }
+
+    /// The item pane's document in `width` columns: meeting mode's (built anew, it holds
+    /// only the decisions), or the item's from the cache.
+    pub fn pane_doc(&self, meeting: &Meeting, view: &MeetingView, width: usize) -> Rc<Doc> {
         if view.mode {
             Rc::new(views::meeting_mode::doc(self, meeting, view, width))
         } else {
@@ -714,7 +720,7 @@ impl App {
 
     /// Item `index` of `meeting` laid out in `width` columns, from the cache when nothing it
     /// is laid out from has changed since.
-    pub fn item_doc(&self, meeting: &Meeting, index: usize, width: usize) -> Rc<Doc> {
+    fn item_doc(&self, meeting: &Meeting, index: usize, width: usize) -> Rc<Doc> {
         let key = DetailKey {
             generation: self.archive.generation(),
             meeting: meeting.id.clone(),

@@ -254,16 +254,7 @@ fn item_pane(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
             i.shown_title(app.lang.labels().closed_item)
         )
     });
-    let doc = if view.mode {
-        std::rc::Rc::new(super::meeting_mode::doc(
-            app,
-            meeting,
-            view,
-            inner.width as usize,
-        ))
-    } else {
-        app.item_doc(meeting, view.item, inner.width as usize)
-    };
+    let doc = app.pane_doc(meeting, view, inner.width as usize);
     let height = inner.height as usize;
     let start = visible_start(view.detail.pos, view.detail.scroll, height, doc.len());
     let mut block = pane_block(
