@@ -3,35 +3,11 @@
 //! zero-width characters) is written as a `\uXXXX` escape here as well. The data is the
 //! same to any JSON reader; only the bytes a terminal would act on are gone.
 
-use std::fmt::Write;
-
-/// `value` as pretty-printed JSON ending in a newline, hidden characters escaped.
+/// `value` as pretty-printed JSON ending in a newline, hidden characters escaped (the same
+/// last check every JSON output passes, [`crate::text::for_medium`]).
 pub fn pretty<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let text = serde_json::to_string_pretty(value)?;
-    Ok(escape_hidden(&text) + "\n")
-}
-
-/// Writes each hidden character of `json` as `\uXXXX` (a surrogate pair beyond the basic
-/// plane). Outside strings JSON holds none, so this is valid wherever they stand.
-fn escape_hidden(json: &str) -> String {
-    // serde_json escapes C0 inside strings, and its own line breaks are layout: DEL and the
-    // non-ASCII hidden characters are what is left.
-    let hidden = |c: char| c == '\u{7f}' || (!c.is_ascii() && crate::text::is_hidden(c));
-    if !json.chars().any(hidden) {
-        return json.to_owned();
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if hidden(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                let _ = write!(out, "\\u{unit:04x}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    Ok(crate::text::for_medium(&text, crate::text::Medium::Json).into_owned() + "\n")
 }
 
 #[cfg(test)]
