@@ -8,6 +8,11 @@
 # ever found (fuzz/regressions/<target>/, which the normal test suite also runs). A crash
 # is left in fuzz/artifacts/<target>/; copy it into fuzz/regressions/<target>/ once fixed.
 # Prints executions per second per target; exits 1 if any target crashed.
+#
+# FUZZ_SEED=N fixes libFuzzer's random seed and FUZZ_RUNS=N stops each target after N
+# inputs (SECONDS stays the cap), so that a run (CI's smoke) tries the same inputs each
+# time and fails only on a change of the code, never on luck; unset, every run explores
+# afresh for SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -61,15 +66,17 @@ for target in "${targets[@]}"; do
   seed "$target"
   mkdir -p "artifacts/$target"
   log="$(mktemp)"
+  started=$SECONDS
   if "$binaries/$target" "corpus/$target" -artifact_prefix="artifacts/$target/" \
-      -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
+      -max_total_time="$seconds" -seed="${FUZZ_SEED:-0}" -runs="${FUZZ_RUNS:--1}" -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
     status=ok
   else
     status=CRASHED
     failed=1
   fi
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
-  per_second=$(( runs / (seconds > 0 ? seconds : 1) ))
+  elapsed=$(( SECONDS - started ))
+  per_second=$(( runs / (elapsed > 0 ? elapsed : 1) ))
   printf '%-16s %-8s %10s runs  %7s exec/s\n' "$target" "$status" "$runs" "$per_second"
   if [ "$status" != ok ]; then
     grep -A6 -m1 'panicked at\|ERROR: libFuzzer\|SUMMARY' "$log" | cut -c1-300 || true

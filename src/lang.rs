@@ -81,6 +81,7 @@ impl Lang {
             S::DueSoon => ("forfalder snart", "due soon"),
             S::Later => ("senere", "later"),
             S::Waiting => ("afventer", "waiting"),
+            S::Suggested => ("forslag", "suggested"),
             S::Done => ("udført", "done"),
             S::Cancelled => ("annulleret", "cancelled"),
         };
@@ -322,6 +323,8 @@ pub struct Labels {
     pub source_label: &'static str,
     pub runs_label: &'static str,
     pub on_agenda: &'static str,
+    /// Before the sentence of the minutes a follow-up was read from.
+    pub from_the_minutes: &'static str,
     pub closed_by: &'static str,
     pub due_moved: &'static str,
     pub details_label: &'static str,
@@ -399,6 +402,7 @@ pub static DA: Labels = Labels {
     source_label: "kilde",
     runs_label: "afholdt",
     on_agenda: "på dagsordenen",
+    from_the_minutes: "fra referatet",
     closed_by: "lukket af",
     due_moved: "frist ændret",
     details_label: "Detaljer",
@@ -469,6 +473,7 @@ pub static EN: Labels = Labels {
     source_label: "source",
     runs_label: "held",
     on_agenda: "on the agenda",
+    from_the_minutes: "from the minutes",
     closed_by: "closed by",
     due_moved: "due changed",
     details_label: "Details",

@@ -544,7 +544,7 @@ fn followups_refuse_unknown_states_and_bodies() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "one of: open, overdue, due, waiting, done, cancelled, all",
+            "one of: open, overdue, due, waiting, suggested, done, cancelled, all",
         ));
     dagsorden()
         .args(["followups", "--body", "kkr"])

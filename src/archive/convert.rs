@@ -960,6 +960,8 @@ impl<'a> Converter<'a> {
             instances,
             origin,
             source: raw.source.clone(),
+            suggested: raw.suggested,
+            quote: raw.quote.clone(),
         })
     }
 

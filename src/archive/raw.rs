@@ -237,6 +237,10 @@ pub struct RawFollowup {
     #[serde(default)]
     pub instances: Vec<RawInstance>,
     pub source: Option<String>,
+    #[serde(default)]
+    pub suggested: bool,
+    #[serde(default)]
+    pub quote: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -68,7 +68,8 @@ pub struct DueMark {
     pub state: FollowupState,
 }
 
-/// The dues of every follow-up that fall in `year`, in date order.
+/// The dues of every follow-up that fall in `year`, in date order. A suggestion has no due
+/// until it is accepted.
 pub fn dues(
     archive: &Archive,
     schedule: &[Scheduled],
@@ -79,6 +80,7 @@ pub fn dues(
     let event = |id: &str| archive.event(id).map(|e| e.start_date);
     let mut out: Vec<DueMark> = archive
         .followups()
+        .filter(|f| !f.suggested)
         .filter_map(|f| {
             let (date, state, y) = if let Due::Yearly { .. } = f.due {
                 let date = instance_date(f, year)?;

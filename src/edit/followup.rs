@@ -209,6 +209,43 @@ pub fn close(doc: &mut DocumentMut, id: &str, year: Option<i32>, closing: &Closi
     Ok(())
 }
 
+/// Whether the follow-up table is a suggestion not yet accepted.
+fn is_suggestion(table: &Table) -> bool {
+    table.get("suggested").and_then(Item::as_bool) == Some(true)
+}
+
+/// Accepts the suggested follow-up `id`: from now on it is an open follow-up like any other
+/// (the sentence it was read from stays as its `quote`).
+pub fn accept_suggestion(doc: &mut DocumentMut, id: &str) -> EditResult {
+    let table = find(doc, id)?;
+    if !is_suggestion(table) {
+        return Err(format!("the follow-up `{id}` is not a suggestion"));
+    }
+    table.remove("suggested");
+    Ok(())
+}
+
+/// Discards the suggested follow-up `id`: its table leaves the file. Only a suggestion is
+/// discarded so; a follow-up staff made is cancelled, with a reason.
+pub fn discard_suggestion(doc: &mut DocumentMut, id: &str) -> EditResult {
+    if !is_suggestion(find(doc, id)?) {
+        return Err(format!("the follow-up `{id}` is not a suggestion"));
+    }
+    let Place::Item(i, k) = locate(doc, id)? else {
+        return Err(format!("the follow-up `{id}` is not a suggestion"));
+    };
+    let item = super::item(doc, i)?;
+    let list = item
+        .get_mut("followups")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| format!("no follow-up `{id}` in the file"))?;
+    list.remove(k);
+    if list.is_empty() {
+        item.remove("followups");
+    }
+    Ok(())
+}
+
 /// Logs one run of a count trigger: its date and a note.
 pub fn log_run(doc: &mut DocumentMut, id: &str, date: NaiveDate, note: &str) -> EditResult {
     let table = find(doc, id)?;
@@ -352,6 +389,52 @@ due = { kind = "yearly", month = 5, day = 1, from_year = 2018 }
 
     fn doc(text: &str) -> DocumentMut {
         text.parse().unwrap()
+    }
+
+    const SUGGESTED: &str = r#"body = "sdf"
+
+[[items]]
+number = 4
+title = "Analyse"
+
+# Read from the minutes.
+[[items.followups]]
+id = "2017-09-08-sdf-4-1"
+what = "Analysen skal forelægge medio 2018."
+due = { kind = "period", period = "medio 2018" }
+suggested = true
+quote = "Analysen skal forelægge medio 2018."
+
+[[items.followups]]
+id = "egen"
+what = "Egen opfølgning."
+due = { kind = "report-back" }
+
+# The next item keeps its comment.
+[[items]]
+number = 5
+title = "Eventuelt"
+"#;
+
+    #[test]
+    fn an_accepted_suggestion_is_an_open_follow_up_with_its_quote() {
+        let mut d = doc(SUGGESTED);
+        accept_suggestion(&mut d, "2017-09-08-sdf-4-1").unwrap();
+        let want = SUGGESTED.replace("suggested = true\n", "");
+        assert_eq!(d.to_string(), want);
+        assert!(accept_suggestion(&mut d, "2017-09-08-sdf-4-1").is_err());
+    }
+
+    #[test]
+    fn a_discarded_suggestion_leaves_the_file_and_only_a_suggestion_can() {
+        let mut d = doc(SUGGESTED);
+        assert!(discard_suggestion(&mut d, "egen").is_err());
+        discard_suggestion(&mut d, "2017-09-08-sdf-4-1").unwrap();
+        let text = d.to_string();
+        assert!(!text.contains("2017-09-08-sdf-4-1"), "{text}");
+        assert!(text.contains("id = \"egen\""), "{text}");
+        assert!(text.contains("# The next item keeps its comment."), "{text}");
+        discard_suggestion(&mut doc(&text), "egen").unwrap_err();
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub fn details(archive: &Archive, entry: &Entry, lang: Lang) -> Vec<String> {
         }
         out.push(line);
     }
+    if !f.quote.trim().is_empty() {
+        out.push(format!("{}: «{}»", l.from_the_minutes, one_line(&f.quote)));
+    }
     if let Some(r) = &entry.on_agenda {
         out.push(format!(
             "{}: {}",
@@ -112,7 +115,12 @@ fn summary(entries: &[Entry], today: NaiveDate, lang: Lang) -> String {
     let l = lang.labels();
     let open = entries
         .iter()
-        .filter(|e| !matches!(e.state(), FollowupState::Done | FollowupState::Cancelled))
+        .filter(|e| {
+            !matches!(
+                e.state(),
+                FollowupState::Done | FollowupState::Cancelled | FollowupState::Suggested
+            )
+        })
         .count();
     let overdue = entries
         .iter()

@@ -134,7 +134,7 @@ pub fn entries(archive: &Archive, schedule: &[Scheduled], today: NaiveDate) -> V
     let mut out = Vec::new();
     for (home, f) in with_homes(archive) {
         let answers = answered.get(f.id.as_str()).map_or(&[][..], Vec::as_slice);
-        if matches!(f.due, Due::Yearly { .. }) {
+        if matches!(f.due, Due::Yearly { .. }) && !f.suggested {
             for year in instance_years(f, today) {
                 out.push(Entry {
                     home,
@@ -175,20 +175,23 @@ pub enum StateFilter {
     /// To act on now: due within two weeks, or a count reached.
     Due,
     Waiting,
-    /// Everything not closed.
+    /// Everything not closed (suggestions aside: they are not follow-ups until accepted).
     #[default]
     Open,
+    /// Proposed by the importer, for staff to accept or discard.
+    Suggested,
     Done,
     Cancelled,
     All,
 }
 
 impl StateFilter {
-    pub const ALL: [StateFilter; 7] = [
+    pub const ALL: [StateFilter; 8] = [
         StateFilter::Open,
         StateFilter::Overdue,
         StateFilter::Due,
         StateFilter::Waiting,
+        StateFilter::Suggested,
         StateFilter::Done,
         StateFilter::Cancelled,
         StateFilter::All,
@@ -200,6 +203,7 @@ impl StateFilter {
             StateFilter::Due => "due",
             StateFilter::Waiting => "waiting",
             StateFilter::Open => "open",
+            StateFilter::Suggested => "suggested",
             StateFilter::Done => "done",
             StateFilter::Cancelled => "cancelled",
             StateFilter::All => "all",
@@ -216,7 +220,8 @@ impl StateFilter {
             StateFilter::Overdue => state == S::Overdue,
             StateFilter::Due => matches!(state, S::DueSoon | S::Triggered),
             StateFilter::Waiting => state == S::Waiting,
-            StateFilter::Open => !matches!(state, S::Done | S::Cancelled),
+            StateFilter::Open => !matches!(state, S::Done | S::Cancelled | S::Suggested),
+            StateFilter::Suggested => state == S::Suggested,
             StateFilter::Done => state == S::Done,
             StateFilter::Cancelled => state == S::Cancelled,
             StateFilter::All => true,

@@ -23,6 +23,8 @@ pub enum FollowupState {
     Later,
     /// Has no date yet: a count not reached, or "report back when there is news".
     Waiting,
+    /// Proposed by the importer, not yet accepted: nothing is due until staff accept it.
+    Suggested,
     Done,
     Cancelled,
 }
@@ -35,6 +37,7 @@ impl FollowupState {
             FollowupState::DueSoon => "due",
             FollowupState::Later => "later",
             FollowupState::Waiting => "waiting",
+            FollowupState::Suggested => "suggested",
             FollowupState::Done => "done",
             FollowupState::Cancelled => "cancelled",
         }
@@ -108,6 +111,12 @@ pub fn assess(
     meeting_date: impl Fn(&MeetingId) -> Option<NaiveDate>,
     event_date: impl Fn(&str) -> Option<NaiveDate>,
 ) -> Assessment {
+    if followup.suggested {
+        return Assessment {
+            state: FollowupState::Suggested,
+            due_by: due_by(&followup.due, meeting_date, event_date),
+        };
+    }
     if matches!(followup.due, Due::Yearly { .. }) {
         let years = instance_years(followup, today);
         let all: Vec<Assessment> = years
@@ -231,6 +240,8 @@ mod tests {
             instances: vec![],
             origin: None,
             source: None,
+            suggested: false,
+            quote: String::new(),
         }
     }
 
@@ -273,6 +284,18 @@ mod tests {
         assert_eq!(state(&f, d(2020, 1, 1)), FollowupState::Done);
         f.status = FollowupStatus::Cancelled;
         assert_eq!(state(&f, d(2020, 1, 1)), FollowupState::Cancelled);
+    }
+
+    #[test]
+    fn a_suggestion_is_never_due_until_accepted() {
+        let mut f = followup(Due::Date(d(2017, 9, 18)));
+        f.suggested = true;
+        let a = assess(&f, d(2020, 1, 1), |_| None, |_| None);
+        assert_eq!(a.state, FollowupState::Suggested);
+        assert_eq!(a.due_by, Some(d(2017, 9, 18)));
+        assert!(!a.state.needs_attention());
+        f.suggested = false;
+        assert_eq!(state(&f, d(2020, 1, 1)), FollowupState::Overdue);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     let sink = Sink::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
+    input.push_back(StrTendril::from_slice(&lone_carriage_returns_as_spaces(text)));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let mut b = tokenizer.sink.out.into_inner();
@@ -45,6 +45,25 @@ pub fn lines(text: &str) -> Vec<Line> {
         b.lines.pop();
     }
     b.lines
+}
+
+/// The tokenizer counts a carriage return on its own as a line end, as a browser does; an
+/// editor and `grep -n` do not, and the line a doubt names must be the one they show. To a
+/// browser the character is white space between words either way (inside `<pre>` it would
+/// break the line: rare enough in minutes to read as a space).
+fn lone_carriage_returns_as_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 #[derive(Default)]
@@ -236,6 +255,19 @@ mod tests {
                 "",
                 "slut"
             ]
+        );
+    }
+
+    #[test]
+    fn a_carriage_return_on_its_own_does_not_count_as_a_line() {
+        // As an editor numbers the file: only line feeds end lines.
+        let numbered: Vec<_> = lines("<p>en\r\r\rto</p>\r\n<p>tre</p>")
+            .into_iter()
+            .map(|l| (l.no, l.text))
+            .collect();
+        assert_eq!(
+            numbered,
+            [(1, "en to".to_owned()), (1, String::new()), (2, "tre".to_owned())]
         );
     }
 

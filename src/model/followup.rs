@@ -288,6 +288,11 @@ pub struct Followup {
     pub origin: Option<ItemRef>,
     /// Where it came from when not a decision (e.g. "Rammeaftale 2018").
     pub source: Option<String>,
+    /// Proposed by the importer from the minutes' wording, not yet accepted by staff: not
+    /// due, not listed as open, until accepted on the Opfølgning screen.
+    pub suggested: bool,
+    /// The sentence of the minutes it came from, where it was read from one.
+    pub quote: String,
 }
 
 impl Followup {

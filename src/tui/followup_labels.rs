@@ -40,6 +40,14 @@ pub struct FollowupUi {
     pub c_run: &'static str,
     pub c_due: &'static str,
     pub c_agenda: &'static str,
+    /// Said when another action is asked of a suggestion.
+    pub is_suggestion: &'static str,
+    /// Said when accept or discard is asked of a follow-up that is not a suggestion.
+    pub not_suggestion: &'static str,
+    pub c_accept: &'static str,
+    pub c_discard: &'static str,
+    /// In the header, after the number of suggestions waiting.
+    pub suggestions_waiting: &'static str,
 }
 
 pub static DA: FollowupUi = FollowupUi {
@@ -76,6 +84,11 @@ pub static DA: FollowupUi = FollowupUi {
     c_run: "forløb registreret",
     c_due: "ny frist",
     c_agenda: "sat på dagsordenen",
+    is_suggestion: "Et forslag fra import: A godkender det, X kasserer det",
+    not_suggestion: "Kun et forslag fra import kan godkendes eller kasseres",
+    c_accept: "forslag godkendt",
+    c_discard: "forslag kasseret",
+    suggestions_waiting: "forslag fra import (s)",
 };
 
 pub static EN: FollowupUi = FollowupUi {
@@ -112,6 +125,11 @@ pub static EN: FollowupUi = FollowupUi {
     c_run: "run logged",
     c_due: "new due",
     c_agenda: "put on the agenda",
+    is_suggestion: "A suggestion from an import: A accepts it, X discards it",
+    not_suggestion: "Only a suggestion from an import is accepted or discarded",
+    c_accept: "suggestion accepted",
+    c_discard: "suggestion discarded",
+    suggestions_waiting: "suggested by import (s)",
 };
 
 pub fn followup_ui(lang: Lang) -> &'static FollowupUi {
@@ -128,6 +146,7 @@ pub fn state_filter(lang: Lang, filter: StateFilter) -> &'static str {
         StateFilter::Overdue => ("overskredne", "overdue"),
         StateFilter::Due => ("forfalder nu", "due now"),
         StateFilter::Waiting => ("afventer", "waiting"),
+        StateFilter::Suggested => ("forslag fra import", "suggested by import"),
         StateFilter::Done => ("udførte", "done"),
         StateFilter::Cancelled => ("annullerede", "cancelled"),
         StateFilter::All => ("alle", "all"),

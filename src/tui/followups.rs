@@ -16,7 +16,8 @@ use super::followup_labels::followup_ui;
 use super::keymap::Action;
 use crate::calendar::Scheduled;
 use crate::edit::followup::{
-    Closing, add_answering_item, close, log_run, move_instance, parse_due, reschedule,
+    Closing, accept_suggestion, add_answering_item, close, discard_suggestion, log_run,
+    move_instance, parse_due, reschedule,
 };
 use crate::edit::new_meeting;
 use crate::followup::{
@@ -42,6 +43,8 @@ pub struct FollowupsView {
     pub cursor: Cursor,
     /// The owners named in the archive, for the owner filter.
     pub owners: Vec<String>,
+    /// How many suggestions from imports wait to be accepted or discarded.
+    pub suggestions: usize,
 }
 
 /// The follow-up an action is for: its id, the year of a yearly deadline, and its file.
@@ -107,6 +110,12 @@ impl App {
         let keep = self.selected_entry().map(|e| (e.home, e.year));
         self.followups.entries = entries(&self.archive, &self.schedule, self.today);
         self.followups.owners = owners(&self.archive);
+        self.followups.suggestions = self
+            .followups
+            .entries
+            .iter()
+            .filter(|e| e.state() == FollowupState::Suggested)
+            .count();
         self.attention = self.needing_attention();
         self.filter_followups(keep);
     }
@@ -206,7 +215,9 @@ impl App {
             | Action::FollowupCancel
             | Action::LogRun
             | Action::MoveDue
-            | Action::PutOnAgenda => self.followup_action(action),
+            | Action::PutOnAgenda
+            | Action::AcceptSuggestion
+            | Action::DiscardSuggestion => self.followup_action(action),
             _ => {}
         }
     }
@@ -282,7 +293,30 @@ impl App {
             self.message = Some(Message::Info(fui.already_closed.to_owned()));
             return;
         }
+        let answer = matches!(
+            action,
+            Action::AcceptSuggestion | Action::DiscardSuggestion
+        );
+        if f.suggested != answer {
+            let why = if f.suggested {
+                fui.is_suggestion
+            } else {
+                fui.not_suggestion
+            };
+            self.message = Some(Message::Info(why.to_owned()));
+            return;
+        }
         match action {
+            Action::AcceptSuggestion => {
+                self.save(&target.rel.clone(), fui.c_accept, |doc| {
+                    accept_suggestion(doc, &target.id)
+                });
+            }
+            Action::DiscardSuggestion => {
+                self.save(&target.rel.clone(), fui.c_discard, |doc| {
+                    discard_suggestion(doc, &target.id)
+                });
+            }
             Action::FollowupDone => {
                 let text = entry.on_agenda.as_ref().map_or_else(
                     || self.today.format("%Y-%m-%d").to_string(),

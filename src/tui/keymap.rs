@@ -91,6 +91,8 @@ pub enum Action {
     LogRun,
     MoveDue,
     PutOnAgenda,
+    AcceptSuggestion,
+    DiscardSuggestion,
     ScreenCalendar,
     DayBack,
     DayForward,
@@ -132,7 +134,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 82] = [
+    pub const ALL: [Action; 84] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -200,6 +202,8 @@ impl Action {
         Action::LogRun,
         Action::MoveDue,
         Action::PutOnAgenda,
+        Action::AcceptSuggestion,
+        Action::DiscardSuggestion,
         Action::ScreenCalendar,
         Action::DayBack,
         Action::DayForward,
@@ -292,6 +296,8 @@ impl Action {
             Action::LogRun => "log-run",
             Action::MoveDue => "move-due",
             Action::PutOnAgenda => "put-on-agenda",
+            Action::AcceptSuggestion => "accept-suggestion",
+            Action::DiscardSuggestion => "discard-suggestion",
             Action::ScreenCalendar => "screen-calendar",
             Action::DayBack => "day-back",
             Action::DayForward => "day-forward",
@@ -346,7 +352,9 @@ impl Action {
             | Action::FollowupCancel
             | Action::LogRun
             | Action::MoveDue
-            | Action::PutOnAgenda => Scope::Followups,
+            | Action::PutOnAgenda
+            | Action::AcceptSuggestion
+            | Action::DiscardSuggestion => Scope::Followups,
             Action::DayBack
             | Action::DayForward
             | Action::MonthBack
@@ -535,6 +543,14 @@ impl Action {
                 "Sæt på dagsordenen for næste møde",
                 "Put on the agenda of the next meeting",
             ),
+            Action::AcceptSuggestion => (
+                "Godkend et forslag fra import: det bliver en åben opfølgning",
+                "Accept a suggestion from an import: it becomes an open follow-up",
+            ),
+            Action::DiscardSuggestion => (
+                "Kassér et forslag fra import (u fortryder)",
+                "Discard a suggestion from an import (u undoes)",
+            ),
             Action::ScreenCalendar => ("Skærm 5: Kalender", "Screen 5: Calendar"),
             Action::DayBack => ("Dag tilbage", "Previous day"),
             Action::DayForward => ("Dag frem", "Next day"),
@@ -611,6 +627,8 @@ impl Action {
             Action::LogRun => ("forløb", "run"),
             Action::MoveDue => ("ny frist", "new due"),
             Action::PutOnAgenda => ("dagsorden", "agenda"),
+            Action::AcceptSuggestion => ("godkend forslag", "accept"),
+            Action::DiscardSuggestion => ("kassér forslag", "discard"),
             Action::GoToday => ("i dag", "today"),
             Action::MeetingForward => ("næste møde", "next meeting"),
             Action::MoveMeeting => ("flyt", "move"),
@@ -656,6 +674,8 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("r", Action::LogRun),
     ("m", Action::MoveDue),
     ("a", Action::PutOnAgenda),
+    ("A", Action::AcceptSuggestion),
+    ("X", Action::DiscardSuggestion),
     ("5", Action::ScreenCalendar),
     ("h", Action::DayBack),
     ("left", Action::DayBack),

@@ -29,6 +29,7 @@ pub fn state_mark(theme: &Theme, state: FollowupState) -> (char, Style) {
         FollowupState::DueSoon => ('•', theme.warning),
         FollowupState::Later => ('·', theme.text),
         FollowupState::Waiting => ('…', theme.muted),
+        FollowupState::Suggested => ('?', theme.muted),
         FollowupState::Done => ('✓', theme.success),
         FollowupState::Cancelled => ('×', theme.muted),
     }
@@ -80,10 +81,14 @@ fn filter_line(app: &App, width: usize) -> Line<'static> {
         crate::text::sanitize(o).into_owned()
     });
     let count = app.followups.rows.len();
-    let filters = format!(
+    let mut filters = format!(
         "  {} · {body} · {owner} · {count}",
         state_filter(app.lang, f.state)
     );
+    let waiting = app.followups.suggestions;
+    if waiting > 0 && f.state != crate::followup::StateFilter::Suggested {
+        filters.push_str(&format!(" · {waiting} {}", fui.suggestions_waiting));
+    }
     fit_spans(
         vec![
             Span::styled(fui.title.to_owned(), app.theme.title),
