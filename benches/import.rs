@@ -55,6 +55,7 @@ fn import(c: &mut Criterion) {
     let pages: Vec<String> = (0..PAGES).into_par_iter().map(page).collect();
     let bytes: usize = pages.iter().map(String::len).sum();
     let party = |name: &str| (name == "Socialdirektørforum").then(|| "sdf".to_owned());
+    let known = dagsorden::import::write::Known::default();
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function(
@@ -69,7 +70,7 @@ fn import(c: &mut Criterion) {
                     .map(|p| {
                         let (lines, _) = dagsorden::import::normalise::page(p.as_bytes());
                         let m = dagsorden::import::forum_text::read(&lines, &party);
-                        dagsorden::import::write::meeting_file(&m, "page.txt", &|_| false).unwrap()
+                        dagsorden::import::write::meeting_file(&m, "page.txt", &known).unwrap()
                     })
                     .collect();
                 black_box(files)

@@ -395,3 +395,76 @@ fn enter_opens_the_decision_and_the_timeline_starts_there() {
     assert!(app.current_meeting().is_none());
     assert!(screen_text(&app).contains("Fra mødeplanen: Rammeaftale 2018"));
 }
+
+/// The sample archive with its reference meeting as the importer writes it from the seed:
+/// every follow-up a suggestion.
+fn imported_sample() -> tempfile::TempDir {
+    let tmp = sample_copy();
+    let file = tmp.path().join("2017/2017-09-08-sdf.toml");
+    std::fs::remove_file(&file).unwrap();
+    let archive = dagsorden::archive::Archive::load(tmp.path()).unwrap();
+    let seed = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/sdf-2017-09-08.txt"),
+    )
+    .unwrap();
+    let (lines, _) = dagsorden::import::normalise::page(&seed);
+    let party = dagsorden::import::party_finder(&archive.forum);
+    let m = dagsorden::import::read_page(&lines, &party).unwrap();
+    let known = dagsorden::import::write::Known::of(&archive);
+    let text = dagsorden::import::write::meeting_file(&m, "seed.txt", &known).unwrap();
+    std::fs::write(&file, text).unwrap();
+    tmp
+}
+
+#[test]
+fn suggestions_from_an_import_wait_apart_and_are_accepted_or_discarded_with_a_key() {
+    let tmp = imported_sample();
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    keys(&mut app, "4");
+    // Not open follow-ups: the open list (the year plans' deadlines) has none, and says how
+    // many wait.
+    let text = screen_text(&app);
+    assert!(!text.contains("FORSLAG"), "{text}");
+    assert!(text.contains("10 forslag fra import (s)"), "{text}");
+    while app.followups.filter.state != StateFilter::Suggested {
+        keys(&mut app, "s");
+    }
+    insta::assert_snapshot!("followups_suggested_120x40", screen_text(&app));
+    // Another action is not for a suggestion.
+    select(&mut app, "2017-09-08-sdf-3-1");
+    keys(&mut app, "d");
+    assert!(app.input.is_none());
+    assert!(
+        screen_text(&app).contains("Et forslag fra import: A godkender det, X kasserer det"),
+        "{}",
+        screen_text(&app)
+    );
+    // Accepted: an open follow-up, overdue on 20 September 2017.
+    keys(&mut app, "A");
+    assert_eq!(state_of(&app, "2017-09-08-sdf-3-1"), FollowupState::Overdue);
+    let file = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    let accepted = &file[file.find("id = \"2017-09-08-sdf-3-1\"").unwrap()..];
+    let accepted = &accepted[..accepted.find("[[").unwrap()];
+    assert!(!accepted.contains("suggested"), "{accepted}");
+    assert!(accepted.contains("quote = \"Status herpå"), "{accepted}");
+    // Discarded: gone from the file; undo brings it back.
+    select(&mut app, "2017-09-08-sdf-6-1");
+    keys(&mut app, "X");
+    let file = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    assert!(!file.contains("2017-09-08-sdf-6-1"), "{file}");
+    assert_eq!(app.followups.suggestions, 8);
+    keys(&mut app, "u");
+    let file = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
+    assert!(file.contains("2017-09-08-sdf-6-1"), "{file}");
+    // Accept or discard is only for a suggestion.
+    keys(&mut app, "x");
+    select(&mut app, "2017-09-08-sdf-3-1");
+    keys(&mut app, "X");
+    assert!(
+        screen_text(&app).contains("Kun et forslag fra import kan godkendes eller kasseres"),
+        "{}",
+        screen_text(&app)
+    );
+    assert!(file_text(tmp.path(), "2017/2017-09-08-sdf.toml").contains("2017-09-08-sdf-3-1"));
+}

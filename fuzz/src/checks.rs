@@ -368,7 +368,7 @@ pub fn import_text(data: &[u8]) {
     meeting
         .date
         .get_or_insert(NaiveDate::from_ymd_opt(2017, 9, 8).expect("a date"));
-    let text = dagsorden::import::write::meeting_file(&meeting, "page.txt", &|_| false)
+    let text = dagsorden::import::write::meeting_file(&meeting, "page.txt", &Default::default())
         .expect("body and date are set");
     if let Err(e) = dagsorden::archive::check_text(Path::new(MEETING_FILE), &text) {
         panic!("the importer wrote a file the loader refuses: {e}\n{text}");

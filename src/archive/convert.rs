@@ -751,7 +751,11 @@ impl<'a> Converter<'a> {
                     })
                 })
                 .collect();
-            let recommended = recommendation.as_ref().map_or(0, |r| r.clauses.len());
+            // An item with no recommendation ("Godkendelse af dagsorden": "Godkendt.") is
+            // decided in one clause.
+            let recommended = recommendation
+                .as_ref()
+                .map_or(1, |r| r.clauses.len().max(1));
             if clauses.len() > recommended
                 && let Some(extra) = d.clauses.get(recommended)
             {

@@ -11,6 +11,7 @@ use super::Context;
 use crate::cli::{ImportArgs, ListFormat};
 use dagsorden::archive::check_text;
 use dagsorden::import::{ImportedMeeting, normalise, party_finder, read_page, write};
+use dagsorden::lang::Lang;
 use dagsorden::store::Store;
 use dagsorden::text::{Medium, sanitize};
 
@@ -18,7 +19,7 @@ use dagsorden::text::{Medium, sanitize};
 struct Outcome {
     file: PathBuf,
     /// The meeting read from it, or why none was.
-    meeting: Result<(ImportedMeeting, String, Vec<String>), String>,
+    meeting: Result<(ImportedMeeting, String, Vec<Note>), Failure>,
     /// The meeting file written (or that would be, with --dry-run), relative to the archive.
     written: Option<PathBuf>,
     /// The meeting is in the archive already.
@@ -26,7 +27,70 @@ struct Outcome {
 }
 
 /// A page read: the meeting and the repairs made to its text, or why it gave none.
-type Read = Result<(ImportedMeeting, Vec<String>), String>;
+type Read = Result<(ImportedMeeting, Vec<Note>), Failure>;
+
+/// Why a file gave no meeting file.
+enum Failure {
+    Unreadable(String),
+    Pdf(dagsorden::import::pdf::PdfError),
+    NoLayout,
+    Missing(write::Missing),
+    NotWritten(String),
+}
+
+impl Failure {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Failure::Unreadable(e), Lang::Da) => format!("filen kan ikke læses: {e}"),
+            (Failure::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+            (Failure::Pdf(e), _) => e.message(lang),
+            (Failure::NoLayout, Lang::Da) => "ikke i et layout, importen kender (hovedet \
+                 UDVALG … PUNKTER mangler); intet importeret"
+                .to_owned(),
+            (Failure::NoLayout, Lang::En) => "not in a layout the importer knows (the header \
+                 block UDVALG … PUNKTER is missing); nothing imported"
+                .to_owned(),
+            (Failure::Missing(m), _) => m.message(lang),
+            (Failure::NotWritten(e), Lang::Da) => format!("ikke skrevet: {e}"),
+            (Failure::NotWritten(e), Lang::En) => format!("not written: {e}"),
+        }
+    }
+}
+
+/// Something to know about a file that was imported.
+enum Note {
+    Repair(normalise::Repair),
+    /// An attachment named under *Bilag* that is not in the archive's folder.
+    MissingAttachment(String),
+}
+
+impl Note {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Note::Repair(r), _) => r.message(lang).to_owned(),
+            (Note::MissingAttachment(p), Lang::Da) => {
+                format!("bilaget findes ikke i arkivet endnu (læg filen der): {p}")
+            }
+            (Note::MissingAttachment(p), Lang::En) => {
+                format!("the attachment is not in the archive yet (put the file there): {p}")
+            }
+        }
+    }
+}
+
+/// The page's text: a PDF through its extractor, anything else as it is.
+fn page_lines(file: &Path) -> Result<(Vec<normalise::Line>, Vec<Note>), Failure> {
+    let bytes = std::fs::read(file).map_err(|e| Failure::Unreadable(e.to_string()))?;
+    let (lines, repairs) = if dagsorden::import::pdf::is_pdf(&bytes) {
+        let text = dagsorden::import::pdf::text(file).map_err(Failure::Pdf)?;
+        let (lines, mut repairs) = normalise::lines(&text);
+        repairs.insert(0, normalise::Repair::Pdf);
+        (lines, repairs)
+    } else {
+        normalise::page(&bytes)
+    };
+    Ok((lines, repairs.into_iter().map(Note::Repair).collect()))
+}
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let archive = ctx.load()?;
@@ -41,44 +105,48 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .into_par_iter()
         .inspect(|_| progress.inc(1))
         .map(|file| {
-            let result = std::fs::read(&file)
-                .map_err(|e| format!("cannot read the file: {e}"))
-                .and_then(|bytes| {
-                    let (lines, notes) = normalise::page(&bytes);
-                    let Some(mut m) = read_page(&lines, &party) else {
-                        return Err("not in a layout the importer knows (the header block \
-                                    UDVALG … PUNKTER is missing); nothing imported"
-                            .to_owned());
-                    };
-                    if let Some(body) = &args.body
-                        && m.body.is_none()
-                    {
-                        m.body = Some(body.clone());
-                    }
-                    Ok((m, notes))
-                });
+            let result = page_lines(&file).and_then(|(lines, notes)| {
+                let Some(mut m) = read_page(&lines, &party) else {
+                    return Err(Failure::NoLayout);
+                };
+                if let Some(body) = &args.body
+                    && m.body.is_none()
+                {
+                    m.body = Some(body.clone());
+                }
+                Ok((m, notes))
+            });
             (file, result)
         })
         .collect();
     progress.finish_and_clear();
-    let schedule = dagsorden::calendar::schedule(&archive);
-    // Looked up once per approval item of every page: a set, not a walk of 10,000 meetings.
-    let ids: std::collections::HashSet<String> =
-        schedule.iter().map(|s| s.id.to_string()).collect();
-    let known = |id: &str| ids.contains(id);
+    // Looked up for every reference of every page: a set, not a walk of 10,000 meetings. The
+    // meetings of this import count as known: a page may name the next one.
+    let mut known = write::Known::of(&archive);
+    known.meetings.extend(
+        read.iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .filter_map(|(m, _)| write::meeting_id(m).ok()),
+    );
     let mut store = Store::open(&ctx.dir, check_text);
     let mut outcomes = Vec::new();
     for (file, result) in read {
         let mut outcome = Outcome {
             file: file.clone(),
-            meeting: Err(String::new()),
+            meeting: Err(Failure::NoLayout),
             written: None,
             present: false,
         };
-        outcome.meeting = result.and_then(|(m, notes)| {
-            let id = write::meeting_id(&m).map_err(|e| e.to_string())?;
+        outcome.meeting = result.and_then(|(m, mut notes)| {
+            let id = write::meeting_id(&m).map_err(Failure::Missing)?;
             let text = write::meeting_file(&m, &file.display().to_string(), &known)
-                .map_err(|e| e.to_string())?;
+                .map_err(Failure::Missing)?;
+            for name in m.items.iter().flat_map(|i| &i.attachments) {
+                let rel = format!("{}/{id}/{name}", &id[..4]);
+                if !ctx.dir.join(&rel).exists() {
+                    notes.push(Note::MissingAttachment(rel));
+                }
+            }
             let rel = PathBuf::from(&id[..4]).join(format!("{id}.toml"));
             if ctx.dir.join(&rel).exists() {
                 outcome.present = true;
@@ -87,7 +155,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             } else {
                 store
                     .create(&rel, "import", &text)
-                    .map_err(|e| format!("not written: {e}"))?;
+                    .map_err(|e| Failure::NotWritten(e.to_string()))?;
                 outcome.written = Some(rel);
             }
             Ok((m, id, notes))
@@ -166,7 +234,7 @@ struct Words {
     items: &'static str,
     note: &'static str,
     check: &'static str,
-    summary: fn(usize, usize, usize, usize) -> String,
+    summary: fn(usize, usize, usize, usize, usize) -> String,
 }
 
 const DA: Words = Words {
@@ -177,7 +245,14 @@ const DA: Words = Words {
     items: "punkter",
     note: "bemærk",
     check: "tjek",
-    summary: |m, i, d, c| format!("{m} møder, {i} punkter, {d} beslutninger, {c} at tjekke."),
+    summary: |m, i, d, s, c| {
+        format!(
+            "{m} {}, {i} {}, {d} {}, {s} forslag til opfølgning, {c} at tjekke.",
+            plural(m, "møde", "møder"),
+            plural(i, "punkt", "punkter"),
+            plural(d, "beslutning", "beslutninger"),
+        )
+    },
 };
 
 const EN: Words = Words {
@@ -188,26 +263,39 @@ const EN: Words = Words {
     items: "items",
     note: "note",
     check: "check",
-    summary: |m, i, d, c| format!("{m} meetings, {i} items, {d} decisions, {c} to check."),
+    summary: |m, i, d, s, c| {
+        format!(
+            "{m} {}, {i} {}, {d} {}, {s} {}, {c} to check.",
+            plural(m, "meeting", "meetings"),
+            plural(i, "item", "items"),
+            plural(d, "decision", "decisions"),
+            plural(s, "suggested follow-up", "suggested follow-ups"),
+        )
+    },
 };
 
-fn report_text(outcomes: &[Outcome], dry_run: bool, lang: dagsorden::lang::Lang) -> String {
+fn plural(n: usize, one: &'static str, more: &'static str) -> &'static str {
+    if n == 1 { one } else { more }
+}
+
+fn report_text(outcomes: &[Outcome], dry_run: bool, lang: Lang) -> String {
     let w = match lang {
-        dagsorden::lang::Lang::Da => &DA,
-        dagsorden::lang::Lang::En => &EN,
+        Lang::Da => &DA,
+        Lang::En => &EN,
     };
     let mut out = String::new();
-    let (mut meetings, mut items, mut decisions, mut doubts) = (0, 0, 0, 0);
+    let (mut meetings, mut items, mut decisions, mut suggestions, mut doubts) = (0, 0, 0, 0, 0);
     for o in outcomes {
         let file = sanitize(&o.file.display().to_string()).into_owned();
         match &o.meeting {
             Err(why) => {
-                let _ = writeln!(out, "{file}: {}", sanitize(why));
+                let _ = writeln!(out, "{file}: {}", sanitize(&why.message(lang)));
             }
             Ok((m, id, notes)) => {
                 meetings += 1;
                 items += m.items.len();
                 decisions += m.items.iter().filter(|i| !i.decision.is_empty()).count();
+                suggestions += m.items.iter().map(|i| i.followups.len()).sum::<usize>();
                 doubts += m.doubts.len();
                 let what = match (&o.written, o.present, dry_run) {
                     (_, true, _) => format!("{id}: {}", w.present),
@@ -217,7 +305,7 @@ fn report_text(outcomes: &[Outcome], dry_run: bool, lang: dagsorden::lang::Lang)
                 };
                 let _ = writeln!(out, "{file}: {what} ({} {})", m.items.len(), w.items);
                 for note in notes {
-                    let _ = writeln!(out, "{file}: {}: {note}", w.note);
+                    let _ = writeln!(out, "{file}: {}: {}", w.note, sanitize(&note.message(lang)));
                 }
                 for d in &m.doubts {
                     let _ = writeln!(
@@ -231,23 +319,30 @@ fn report_text(outcomes: &[Outcome], dry_run: bool, lang: dagsorden::lang::Lang)
             }
         }
     }
-    out.push_str(&(w.summary)(meetings, items, decisions, doubts));
+    out.push_str(&(w.summary)(
+        meetings,
+        items,
+        decisions,
+        suggestions,
+        doubts,
+    ));
     out.push('\n');
     out
 }
 
-fn report_json(outcomes: &[Outcome], lang: dagsorden::lang::Lang) -> serde_json::Value {
+fn report_json(outcomes: &[Outcome], lang: Lang) -> serde_json::Value {
     let files: Vec<_> = outcomes
         .iter()
         .map(|o| match &o.meeting {
-            Err(why) => json!({ "file": o.file.display().to_string(), "error": why }),
+            Err(why) => json!({ "file": o.file.display().to_string(), "error": why.message(lang) }),
             Ok((m, id, notes)) => json!({
                 "file": o.file.display().to_string(),
                 "meeting": id,
                 "written": o.written.as_ref().map(|p| p.display().to_string()),
                 "already_in_archive": o.present,
                 "items": m.items.len(),
-                "notes": notes,
+                "suggested_followups": m.items.iter().map(|i| i.followups.len()).sum::<usize>(),
+                "notes": notes.iter().map(|n| n.message(lang)).collect::<Vec<_>>(),
                 "check": m.doubts.iter().map(|d| json!({ "line": d.line, "message": d.message(lang) })).collect::<Vec<_>>(),
             }),
         })

@@ -433,7 +433,10 @@ title = "Eventuelt"
         let text = d.to_string();
         assert!(!text.contains("2017-09-08-sdf-4-1"), "{text}");
         assert!(text.contains("id = \"egen\""), "{text}");
-        assert!(text.contains("# The next item keeps its comment."), "{text}");
+        assert!(
+            text.contains("# The next item keeps its comment."),
+            "{text}"
+        );
         discard_suggestion(&mut doc(&text), "egen").unwrap_err();
     }
 

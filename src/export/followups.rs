@@ -43,7 +43,8 @@ pub fn details(archive: &Archive, entry: &Entry, lang: Lang) -> Vec<String> {
         }
         out.push(line);
     }
-    if !f.quote.trim().is_empty() {
+    // Said once: a suggestion's text is its sentence until staff write it their way.
+    if !f.quote.trim().is_empty() && one_line(&f.quote) != one_line(&f.what) {
         out.push(format!("{}: «{}»", l.from_the_minutes, one_line(&f.quote)));
     }
     if let Some(r) = &entry.on_agenda {

@@ -36,7 +36,9 @@ pub fn lines(text: &str) -> Vec<Line> {
     let sink = Sink::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(&lone_carriage_returns_as_spaces(text)));
+    input.push_back(StrTendril::from_slice(&lone_carriage_returns_as_spaces(
+        text,
+    )));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let mut b = tokenizer.sink.out.into_inner();
@@ -267,7 +269,11 @@ mod tests {
             .collect();
         assert_eq!(
             numbered,
-            [(1, "en to".to_owned()), (1, String::new()), (2, "tre".to_owned())]
+            [
+                (1, "en to".to_owned()),
+                (1, String::new()),
+                (2, "tre".to_owned())
+            ]
         );
     }
 

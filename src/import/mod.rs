@@ -6,13 +6,16 @@
 //! Two layout families so far ([`forum_text`], [`municipal`]), sharing [`sections`]; PDF
 //! input, re-import and follow-up suggestions build on the same model.
 
+pub mod attendance;
 pub mod forum_text;
 pub mod html;
 pub mod model;
 pub mod municipal;
 pub mod normalise;
+pub mod pdf;
 pub mod recognise;
 pub mod sections;
+pub mod suggest;
 pub mod write;
 
 pub use model::{Doubt, DoubtKind, ImportedItem, ImportedMeeting};

@@ -29,6 +29,8 @@ pub enum DoubtKind {
     WeakOutcome(ItemNo, Outcome),
     /// A decision whose wording states no outcome: kept as text.
     NoOutcome(ItemNo),
+    /// An attachment's name broken by a mail program's encoding ("form=6nd"), kept as is.
+    MailDamage(String),
 }
 
 impl Doubt {
@@ -89,6 +91,12 @@ impl Doubt {
                     "punkt {n}: beslutningen siger ikke sit udfald; gemt som tekst, så udfaldet kan sættes"
                 )
             }
+            (DoubtKind::MailDamage(name), Da) => format!(
+                "bilagets navn er beskadiget af mailkodning (\"=\" og hex-cifre for et bogstav) og er bevaret som skrevet, så det passer til filen: \"{name}\""
+            ),
+            (DoubtKind::MailDamage(name), En) => format!(
+                "the attachment's name was broken by mail encoding (\"=\" and hex digits for a letter) and is kept as printed, to match the file: \"{name}\""
+            ),
             (DoubtKind::NoOutcome(n), En) => {
                 format!(
                     "item {n}: the decision does not say its outcome; kept as text for staff to set"
@@ -109,8 +117,28 @@ pub struct ImportedMeeting {
     pub end: Option<NaiveTime>,
     pub place: String,
     pub published: Option<NaiveDate>,
+    /// Each person as printed, "Name (Organisation)".
+    pub attendance: ImportedAttendance,
     pub items: Vec<ImportedItem>,
     pub doubts: Vec<Doubt>,
+}
+
+/// The meeting's attendance lists, each person as "Name (Organisation)".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportedAttendance {
+    pub participants: Vec<String>,
+    pub apologies: Vec<String>,
+    pub guests: Vec<String>,
+    pub guest_apologies: Vec<String>,
+}
+
+impl ImportedAttendance {
+    pub fn is_empty(&self) -> bool {
+        self.participants.is_empty()
+            && self.apologies.is_empty()
+            && self.guests.is_empty()
+            && self.guest_apologies.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,9 +165,17 @@ pub struct ImportedItem {
     pub decision_heading: Option<String>,
     /// Members away for this item (*Fraværende*), as printed.
     pub absent: Vec<String>,
+    /// Guests who came for this item ("Deltog under punktet: …").
+    pub guests: Vec<String>,
+    /// Who presents the item ("Lektor Mette Højte, UC Syd").
+    pub presenter: Option<String>,
+    /// Guests the item's text says could not come: the meeting's guest apologies.
+    pub guest_apologies: Vec<String>,
     /// The line of the input where the item's section starts (its list entry when it has
     /// no section).
     pub line: usize,
+    /// Follow-ups its wording names, for staff to accept or discard.
+    pub followups: Vec<super::suggest::SuggestedFollowup>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,43 @@
 //! A page's bytes as lines of text: UTF-8 or Latin-1, Windows line endings, non-breaking
 //! spaces and soft hyphens undone, with a note of each repair.
 
+/// A repair made to a page's text on the way in, reported to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repair {
+    Latin1,
+    WindowsLineEndings,
+    Html,
+    NonBreakingSpaces,
+    SoftHyphens,
+    Pdf,
+}
+
+impl Repair {
+    pub fn message(self, lang: crate::lang::Lang) -> &'static str {
+        let (da, en) = match self {
+            Repair::Latin1 => (
+                "ikke UTF-8: læst som Latin-1 (ISO 8859-1)",
+                "not UTF-8: read as Latin-1 (ISO 8859-1)",
+            ),
+            Repair::WindowsLineEndings => ("Windows-linjeskift", "Windows line endings"),
+            Repair::Html => ("læst som webside (HTML)", "read as a web page (HTML)"),
+            Repair::NonBreakingSpaces => (
+                "hårde mellemrum læst som mellemrum",
+                "non-breaking spaces read as spaces",
+            ),
+            Repair::SoftHyphens => ("bløde bindestreger fjernet", "soft hyphens removed"),
+            Repair::Pdf => (
+                "læst som PDF (tekst trukket ud med pdftotext)",
+                "read as a PDF (text extracted with pdftotext)",
+            ),
+        };
+        match lang {
+            crate::lang::Lang::Da => da,
+            crate::lang::Lang::En => en,
+        }
+    }
+}
+
 /// One line of the input, with its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -9,12 +46,12 @@ pub struct Line {
 }
 
 /// A page's bytes as text: UTF-8, or else Latin-1 (ISO 8859-1), without a byte-order mark.
-pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
+pub fn decode(bytes: &[u8]) -> (String, Vec<Repair>) {
     let mut notes = Vec::new();
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
-            notes.push("not UTF-8: read as Latin-1 (ISO 8859-1)".to_owned());
+            notes.push(Repair::Latin1);
             bytes.iter().map(|&b| char::from(b)).collect()
         }
     };
@@ -26,23 +63,23 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
 }
 
 /// A page, as text or as a saved web page (told by its content), as lines.
-pub fn page(bytes: &[u8]) -> (Vec<Line>, Vec<String>) {
+pub fn page(bytes: &[u8]) -> (Vec<Line>, Vec<Repair>) {
     if !super::html::looks_like_html(bytes) {
         return lines(bytes);
     }
     let (text, mut notes) = decode(bytes);
     let (lines, more) = clean(super::html::lines(&text));
-    notes.push("read as a web page (HTML)".to_owned());
+    notes.push(Repair::Html);
     notes.extend(more);
     (lines, notes)
 }
 
 /// The page's lines (trailing whitespace trimmed; a line of only spaces is empty), and
 /// what was repaired on the way.
-pub fn lines(bytes: &[u8]) -> (Vec<Line>, Vec<String>) {
+pub fn lines(bytes: &[u8]) -> (Vec<Line>, Vec<Repair>) {
     let (text, mut notes) = decode(bytes);
     if text.contains("\r\n") {
-        notes.push("Windows line endings".to_owned());
+        notes.push(Repair::WindowsLineEndings);
     }
     let raw = text
         .split('\n')
@@ -58,7 +95,7 @@ pub fn lines(bytes: &[u8]) -> (Vec<Line>, Vec<String>) {
 }
 
 /// Carriage returns, non-breaking spaces and soft hyphens undone in each line.
-fn clean(lines: Vec<Line>) -> (Vec<Line>, Vec<String>) {
+fn clean(lines: Vec<Line>) -> (Vec<Line>, Vec<Repair>) {
     let mut nbsp = false;
     let mut shy = false;
     let lines = lines
@@ -89,10 +126,10 @@ fn clean(lines: Vec<Line>) -> (Vec<Line>, Vec<String>) {
         .collect();
     let mut notes = Vec::new();
     if nbsp {
-        notes.push("non-breaking spaces read as spaces".to_owned());
+        notes.push(Repair::NonBreakingSpaces);
     }
     if shy {
-        notes.push("soft hyphens removed".to_owned());
+        notes.push(Repair::SoftHyphens);
     }
     (lines, notes)
 }

@@ -6,6 +6,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::attendance;
 use super::model::{Doubt, DoubtKind, ImportedClause, ImportedItem, ImportedMeeting};
 use super::normalise::Line;
 use super::recognise;
@@ -82,7 +83,23 @@ pub fn read(
                 list_start = Some(i + 1);
                 break;
             }
-            _ => {}
+            // DELTAGERE with the names under it, or "Deltagere: …" on one line.
+            _ if t == t.to_uppercase()
+                && let Some(list) = attendance::list_of(t) =>
+            {
+                let names: Vec<String> = lines[i + 1..]
+                    .iter()
+                    .skip_while(|l| l.text.is_empty())
+                    .take_while(|l| !l.text.is_empty() && !is_header_word(l.text.trim()))
+                    .map(|l| l.text.clone())
+                    .collect();
+                add_people(&mut m.attendance, list, attendance::people(&names));
+            }
+            _ => {
+                if let Some((list, names)) = attendance::labelled_line(t) {
+                    add_people(&mut m.attendance, list, names);
+                }
+            }
         }
     }
     m.body = party_id(&m.body_name);
@@ -132,21 +149,19 @@ pub fn read(
             starts.push((k, i));
         }
     }
+    let cx = ItemContext {
+        layout,
+        date: m.date,
+        party_id,
+    };
     for (k, (no, title, list_line)) in listed.iter().enumerate() {
         let Some(pos) = starts.iter().position(|&(s, _)| s == k) else {
             m.doubts.push(Doubt {
                 line: *list_line,
                 kind: DoubtKind::NoSection(no.clone()),
             });
-            m.items.push(item(
-                layout,
-                no.clone(),
-                title,
-                *list_line,
-                &[],
-                party_id,
-                &mut m.doubts,
-            ));
+            m.items
+                .push(item(&cx, no.clone(), title, *list_line, &[], &mut m.doubts));
             continue;
         };
         let from = starts[pos].1;
@@ -158,16 +173,64 @@ pub fn read(
             .unwrap_or(lines.len());
         let body = &lines[from + 1..to];
         m.items.push(item(
-            layout,
+            &cx,
             no.clone(),
             title,
             lines[from].no,
             body,
-            party_id,
             &mut m.doubts,
         ));
     }
+    let apologies: Vec<String> = m
+        .items
+        .iter()
+        .flat_map(|i| i.guest_apologies.clone())
+        .collect();
+    for who in apologies {
+        if !m.attendance.guest_apologies.contains(&who) {
+            m.attendance.guest_apologies.push(who);
+        }
+    }
     m
+}
+
+/// A heading of the header block (UDVALG, MØDE, …, PUNKTER, DELTAGERE, AFBUD).
+fn is_header_word(t: &str) -> bool {
+    matches!(
+        t,
+        "UDVALG" | "MØDE" | "STED" | "STARTTIDSPUNKT" | "SLUTTIDSPUNKT" | "PUNKTER"
+    ) || (t == t.to_uppercase() && attendance::list_of(t).is_some())
+}
+
+fn add_people(
+    a: &mut super::model::ImportedAttendance,
+    list: attendance::List,
+    names: Vec<String>,
+) {
+    let to = match list {
+        attendance::List::Participants => &mut a.participants,
+        attendance::List::Apologies => &mut a.apologies,
+        attendance::List::Guests => &mut a.guests,
+    };
+    for n in names {
+        if !to.contains(&n) {
+            to.push(n);
+        }
+    }
+}
+
+/// "styregruppeform=6nd": a name a mail program's quoted-printable encoding broke (`=`
+/// and hex digits where a letter was). The file on disk usually carries the same name, so
+/// it is kept as printed, and reported.
+fn mail_damaged(name: &str) -> bool {
+    let b = name.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i] == b'='
+            && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && i > 0
+            && b[i - 1].is_ascii_alphabetic()
+            && !name[..i].contains('?')
+    })
 }
 
 /// `3. Titel` (or `3a. Titel`): an item's number and title.
@@ -265,15 +328,23 @@ fn blocks_markdown(paras: &[(usize, Vec<String>)]) -> String {
         .join("\n\n")
 }
 
+/// What every item of a page is read with.
+struct ItemContext<'a> {
+    layout: &'a Layout,
+    /// The meeting's date, for dates printed without a year.
+    date: Option<NaiveDate>,
+    party_id: &'a dyn Fn(&str) -> Option<String>,
+}
+
 fn item(
-    layout: &Layout,
+    cx: &ItemContext,
     number: ItemNo,
     title: &str,
     line: usize,
     body: &[Line],
-    party_id: &dyn Fn(&str) -> Option<String>,
     doubts: &mut Vec<Doubt>,
 ) -> ImportedItem {
+    let (layout, date, party_id) = (cx.layout, cx.date, cx.party_id);
     // The title printed again (up to three times) is not content.
     let body: Vec<Line> = body
         .iter()
@@ -284,6 +355,7 @@ fn item(
     let mut decision_heading = None;
     let mut case = CaseData::default();
     let mut absent = Vec::new();
+    let mut guests = Vec::new();
     for l in body {
         // Case data and absence stand on lines of their own, wherever in the item.
         if let Some((key, value)) = l.text.trim().split_once(':')
@@ -304,7 +376,11 @@ fn item(
                     continue;
                 }
                 "Fraværende" | "Fraværende under punktet" => {
-                    absent.extend(value.split([',', ';']).map(|n| n.trim().to_owned()));
+                    absent.extend(attendance::people_in_line(value));
+                    continue;
+                }
+                "Deltog under punktet" | "Gæster under punktet" | "Til stede under punktet" => {
+                    guests.extend(attendance::people_in_line(value));
                     continue;
                 }
                 _ => {}
@@ -343,11 +419,20 @@ fn item(
         case: CaseData::default(),
         decision_heading,
         absent,
+        guests,
+        presenter: None,
+        guest_apologies: Vec::new(),
         line,
+        followups: Vec::new(),
     };
     let mut background = Vec::new();
+    // The text a follow-up may be read from: all but the attachments' names.
+    let mut prose: Vec<(usize, String)> = Vec::new();
     for (section, lines) in &sections {
         let paras = paragraphs(lines);
+        if *section != Some(Section::Attachments) && *section != Some(Section::Case) {
+            prose.extend(paras.iter().map(|(no, l)| (*no, l.join(" "))));
+        }
         match section {
             None | Some(Section::Background) => background.extend(paras),
             Some(Section::Recommendation) => {
@@ -356,12 +441,20 @@ fn item(
             Some(Section::Decision) => decision(&paras, &mut it, doubts),
             Some(Section::Summary) => it.summary = blocks_markdown(&paras),
             Some(Section::Case) => case_route(&paras, party_id, &mut case),
-            Some(Section::Attachments) => it.attachments.extend(
-                paras
-                    .into_iter()
-                    .flat_map(|(_, l)| l)
-                    .map(|l| l.trim().to_owned()),
-            ),
+            Some(Section::Attachments) => {
+                for (no, l) in paras {
+                    for name in l {
+                        let name = name.trim().to_owned();
+                        if mail_damaged(&name) {
+                            doubts.push(Doubt {
+                                line: no,
+                                kind: DoubtKind::MailDamage(name.clone()),
+                            });
+                        }
+                        it.attachments.push(name);
+                    }
+                }
+            }
         }
     }
     // A recommendation standing in the text with no heading of its own ("Forretningsudvalget
@@ -379,8 +472,41 @@ fn item(
         it.recommendation = recommendation(&taken, party_id, doubts);
     }
     it.case = case;
+    it.presenter = background
+        .iter()
+        .find_map(|(_, l)| attendance::presenter(&l.join(" ")));
+    for (_, text) in &prose {
+        for sentence in super::suggest::sentences(text) {
+            if let Some(who) = attendance::guest_apology(&sentence)
+                && !it.guest_apologies.contains(&who)
+            {
+                it.guest_apologies.push(who);
+            }
+        }
+    }
     it.background = blocks_markdown(&background);
     it.kind = recognise::kind(title, it.recommendation.as_ref());
+    // A municipality's case type says it outright where the title does not.
+    if it.kind == crate::model::ItemKind::Other || it.kind == crate::model::ItemKind::Information {
+        match it
+            .case
+            .case_type
+            .as_deref()
+            .map(str::to_lowercase)
+            .as_deref()
+        {
+            Some("beslutningssag") => it.kind = crate::model::ItemKind::Decision,
+            Some("orienteringssag") => it.kind = crate::model::ItemKind::Information,
+            Some("drøftelsessag") => it.kind = crate::model::ItemKind::Discussion,
+            _ => {}
+        }
+    }
+    // A due the recommendation names and the decision repeats is one suggestion.
+    for s in super::suggest::followups(&prose, date, party_id) {
+        if !it.followups.iter().any(|k| k.due == s.due) {
+            it.followups.push(s);
+        }
+    }
     if it.kind == crate::model::ItemKind::MinutesApproval {
         it.approves = danish_date(title);
     }
@@ -427,7 +553,23 @@ fn recommendation(
     party_id: &dyn Fn(&str) -> Option<String>,
     doubts: &mut Vec<Doubt>,
 ) -> Option<super::model::ImportedRecommendation> {
-    let ((_, lead), rest) = paras.split_first()?;
+    let ((first_no, first), rest) = paras.split_first()?;
+    // The clauses may follow the lead with no blank line between (a PDF's text): the lead
+    // ends where a clause starts.
+    let split = first
+        .iter()
+        .position(|l| marker(l).is_some())
+        .filter(|&at| at > 0);
+    let (lead, more) = match split {
+        Some(at) => (
+            first[..at].to_vec(),
+            vec![(*first_no, first[at..].to_vec())],
+        ),
+        None => (first.clone(), Vec::new()),
+    };
+    let rest: Vec<(usize, Vec<String>)> = more.into_iter().chain(rest.iter().cloned()).collect();
+    let rest = &rest[..];
+    let lead = &lead;
     let mut clauses: Vec<String> = Vec::new();
     let mut extra_lead: Vec<String> = Vec::new();
     let mut style = ClauseStyle::Sentence;

@@ -2,10 +2,59 @@
 //! comments where they are, and an unclear decision kept as text for staff to give its
 //! outcomes.
 
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, value};
 
 use super::model::{ImportedItem, ImportedMeeting};
-use crate::model::ClauseStyle;
+use super::suggest::{SuggestedDue, SuggestedFollowup};
+use crate::model::{ClauseStyle, Offset};
+
+/// What the archive holds that an imported file may refer to: a reference to anything
+/// else is an error in the file, so it is left out (or said another way), with a comment.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// Meeting ids (`2017-11-16-sdf`): files and planned meetings.
+    pub meetings: HashSet<String>,
+    /// Calendar events: first day, last day, id.
+    pub events: Vec<(NaiveDate, NaiveDate, String)>,
+}
+
+impl Known {
+    /// What `archive` holds: its meetings, planned or with a file, and its events.
+    pub fn of(archive: &crate::archive::Archive) -> Known {
+        Known {
+            meetings: crate::calendar::schedule(archive)
+                .iter()
+                .map(|s| s.id.to_string())
+                .chain(archive.meetings.iter().map(|m| m.id.to_string()))
+                .collect(),
+            events: archive
+                .plans
+                .iter()
+                .flat_map(|p| &p.events)
+                .map(|e| (e.start_date, e.end_date, e.id.clone()))
+                .collect(),
+        }
+    }
+
+    fn meeting(&self, id: &str) -> bool {
+        self.meetings.contains(id)
+    }
+
+    /// The event that takes place on `date`, if exactly one does.
+    fn event_on(&self, date: NaiveDate) -> Option<&str> {
+        let mut on = self
+            .events
+            .iter()
+            .filter(|(from, to, _)| *from <= date && date <= *to);
+        match (on.next(), on.next()) {
+            (Some((_, _, id)), None) => Some(id),
+            _ => None,
+        }
+    }
+}
 
 /// Why a meeting could not be written: what the page did not say.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -14,6 +63,20 @@ pub enum Missing {
     Body(String),
     #[error("the page gives no date for the meeting")]
     Date,
+}
+
+impl Missing {
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match (self, lang) {
+            (Missing::Body(name), crate::lang::Lang::Da) => format!(
+                "siden nævner intet udvalg, som forum.toml kender (\"{name}\"); angiv det med --body"
+            ),
+            (Missing::Date, crate::lang::Lang::Da) => {
+                "siden angiver ingen dato for mødet".to_owned()
+            }
+            (m, crate::lang::Lang::En) => m.to_string(),
+        }
+    }
 }
 
 /// The meeting's id (`2017-09-08-sdf`), as its file is named.
@@ -27,13 +90,8 @@ pub fn meeting_id(m: &ImportedMeeting) -> Result<String, Missing> {
 }
 
 /// The meeting file's text. `source` names the input, for the file's first comment;
-/// `known` tells whether the archive holds a meeting (a reference to one it does not hold
-/// is an error in the file, so it is left out, with a comment).
-pub fn meeting_file(
-    m: &ImportedMeeting,
-    source: &str,
-    known: &dyn Fn(&str) -> bool,
-) -> Result<String, Missing> {
+/// `known` is what the archive holds for the file to refer to.
+pub fn meeting_file(m: &ImportedMeeting, source: &str, known: &Known) -> Result<String, Missing> {
     let id = meeting_id(m)?;
     let body = m.body.clone().expect("checked by meeting_id");
     let mut doc = DocumentMut::new();
@@ -61,6 +119,21 @@ pub fn meeting_file(
     }
     // Published minutes; their approval at the next meeting is another page.
     doc["status"] = value("minutes-draft");
+    let a = &m.attendance;
+    if !a.is_empty() {
+        let mut t = Table::new();
+        for (key, list) in [
+            ("participants", &a.participants),
+            ("apologies", &a.apologies),
+            ("guests", &a.guests),
+            ("guest_apologies", &a.guest_apologies),
+        ] {
+            if !list.is_empty() {
+                t[key] = value(people(list));
+            }
+        }
+        doc.insert("attendance", Item::Table(t));
+    }
     let mut items = ArrayOfTables::new();
     for it in &m.items {
         items.push(item_table(it, &id, &body, known));
@@ -94,7 +167,7 @@ fn text(s: &str) -> Item {
     value(crate::edit::normalise_newlines(s))
 }
 
-fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> bool) -> Table {
+fn item_table(it: &ImportedItem, id: &str, body: &str, known: &Known) -> Table {
     let mut t = Table::new();
     t.decor_mut().set_prefix("\n");
     if it.number.is_sub() {
@@ -111,7 +184,7 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
     }
     if let Some(date) = it.approves {
         let approved = format!("{date}-{body}");
-        if known(&approved) {
+        if known.meeting(&approved) {
             let mut refs = toml_edit::Array::new();
             refs.push(approved);
             t["refs"] = value(refs);
@@ -149,13 +222,17 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
         }
         t.insert("case", Item::Table(c));
     }
-    if !it.absent.is_empty() {
+    if let Some(p) = &it.presenter {
+        t["presenter"] = value(p.as_str());
+    }
+    if !it.absent.is_empty() || !it.guests.is_empty() {
         let mut a = Table::new();
-        let mut absent = toml_edit::Array::new();
-        for who in &it.absent {
-            absent.push(person(who));
+        if !it.absent.is_empty() {
+            a["absent"] = value(people(&it.absent));
         }
-        a["absent"] = value(absent);
+        if !it.guests.is_empty() {
+            a["guests"] = value(people(&it.guests));
+        }
         t.insert("attendance", Item::Table(a));
     }
     if let Some(rec) = &it.recommendation {
@@ -219,25 +296,110 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &dyn Fn(&str) -> b
         }
         t.insert("attachments", Item::ArrayOfTables(list));
     }
+    if !it.followups.is_empty() {
+        let mut list = ArrayOfTables::new();
+        for (n, s) in it.followups.iter().enumerate() {
+            list.push(suggestion(
+                s,
+                &format!("{id}-{}-{}", it.number, n + 1),
+                body,
+                known,
+            ));
+        }
+        t.insert("followups", Item::ArrayOfTables(list));
+    }
     t
 }
 
-/// A member as printed ("Søren Østergaard (V)"): the name, and the party letters or
-/// organisation in brackets.
-fn person(printed: &str) -> toml_edit::InlineTable {
-    let mut p = toml_edit::InlineTable::new();
-    match printed
-        .trim()
-        .strip_suffix(')')
-        .and_then(|s| s.rsplit_once('('))
-    {
-        Some((name, org)) => {
-            p.insert("name", name.trim().into());
-            p.insert("organisation", org.trim().into());
+/// A follow-up read from the wording, written as a suggestion (`suggested = true`) with the
+/// sentence it came from: staff accept or discard it on the Opfølgning screen.
+fn suggestion(s: &SuggestedFollowup, id: &str, body: &str, known: &Known) -> Table {
+    let mut t = Table::new();
+    t["id"] = value(id);
+    t["what"] = value(one_line(&s.quote));
+    if let Some(to) = &s.reports_to {
+        t["reports_to"] = value(to.as_str());
+    }
+    let mut due = InlineTable::new();
+    let mut comment = None;
+    let date = |due: &mut InlineTable, d: NaiveDate| {
+        due.insert("kind", "date".into());
+        due.insert("date", crate::edit::toml_date(d).into());
+    };
+    match &s.due {
+        SuggestedDue::Date(d) => date(&mut due, *d),
+        SuggestedDue::Period(p) => {
+            due.insert("kind", "period".into());
+            due.insert("period", p.to_string().into());
         }
-        None => {
-            p.insert("name", printed.trim().into());
+        SuggestedDue::Meeting { date: d, body: b } => {
+            let meeting = format!("{d}-{}", b.as_deref().unwrap_or(body));
+            if known.meeting(&meeting) {
+                due.insert("kind", "meeting".into());
+                due.insert("meeting", meeting.as_str().into());
+            } else {
+                date(&mut due, *d);
+                comment = Some(format!(
+                    "# check: the meeting {meeting} is not in the archive; due = {{ kind = \"meeting\", meeting = \"{meeting}\" }} once it is\n"
+                ));
+            }
+        }
+        SuggestedDue::Count { count, unit } => {
+            due.insert("kind", "count".into());
+            due.insert("count", i64::from(*count).into());
+            due.insert("unit", unit.as_str().into());
+        }
+        SuggestedDue::Relative(offset) => {
+            due.insert("kind", "relative".into());
+            let (key, n) = match offset {
+                Offset::Days(n) => ("days", n),
+                Offset::Weeks(n) => ("weeks", n),
+                Offset::Months(n) => ("months", n),
+            };
+            due.insert(key, i64::from(*n).into());
+        }
+        SuggestedDue::AtEvent(d) => match known.event_on(*d) {
+            Some(event) => {
+                due.insert("kind", "event".into());
+                due.insert("event", event.into());
+            }
+            None => date(&mut due, *d),
+        },
+        SuggestedDue::ReportBack => {
+            due.insert("kind", "report-back".into());
         }
     }
-    p
+    t["due"] = value(due);
+    if let Some(c) = comment {
+        t.key_mut("due")
+            .expect("just set")
+            .leaf_decor_mut()
+            .set_prefix(c);
+    }
+    t["suggested"] = value(true);
+    t["quote"] = value(one_line(&s.quote));
+    t
+}
+
+/// People as printed ("Søren Østergaard (V)"), each its name and, in brackets, its party
+/// letters or organisation; one per line when there are several.
+fn people(printed: &[String]) -> toml_edit::Array {
+    let mut list = toml_edit::Array::new();
+    for who in printed {
+        let (name, org) = super::attendance::split_person(who);
+        let mut p = toml_edit::InlineTable::new();
+        p.insert("name", name.into());
+        if let Some(org) = org {
+            p.insert("organisation", org.into());
+        }
+        list.push(p);
+    }
+    if list.len() > 1 {
+        for v in list.iter_mut() {
+            v.decor_mut().set_prefix("\n  ");
+        }
+        list.set_trailing_comma(true);
+        list.set_trailing("\n");
+    }
+    list
 }

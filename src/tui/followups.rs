@@ -293,10 +293,7 @@ impl App {
             self.message = Some(Message::Info(fui.already_closed.to_owned()));
             return;
         }
-        let answer = matches!(
-            action,
-            Action::AcceptSuggestion | Action::DiscardSuggestion
-        );
+        let answer = matches!(action, Action::AcceptSuggestion | Action::DiscardSuggestion);
         if f.suggested != answer {
             let why = if f.suggested {
                 fui.is_suggestion

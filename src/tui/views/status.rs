@@ -103,6 +103,19 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::FilterTag,
             Action::Timeline,
         ]);
+    } else if app.screen == Screen::Followups
+        && app
+            .selected_entry()
+            .is_some_and(|e| e.followup(&app.archive).suggested)
+    {
+        // A suggestion is accepted or discarded before anything else is done with it.
+        actions.extend([
+            Action::AcceptSuggestion,
+            Action::DiscardSuggestion,
+            Action::Open,
+            Action::CycleState,
+            Action::CycleBody,
+        ]);
     } else if app.screen == Screen::Followups {
         actions.extend([
             Action::Open,
