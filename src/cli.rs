@@ -257,6 +257,10 @@ pub struct ImportArgs {
     /// Report what would be written, and write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// For a meeting the archive holds: write the page's values where they differ from the
+    /// file (field by field; comments and the file's own fields stay)
+    #[arg(long)]
+    pub update: bool,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 }

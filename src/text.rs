@@ -79,6 +79,14 @@ pub fn one_line(text: &str) -> String {
     sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
+/// At most `max` characters of `text`, with "…" where it was cut.
+pub fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 /// Sanitizes one line of text: newlines are shown as placeholders too.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     sanitize_with(text, false)

@@ -779,3 +779,75 @@ fn import_reads_a_pdf_into_a_file_check_accepts() {
         "only the two attachments not yet in the archive:\n{report}"
     );
 }
+
+/// Imported, corrected by hand, imported again: the difference is named and nothing
+/// written; `--update` writes the page's value back, the hand-made comment and tag kept.
+#[test]
+fn a_reimport_names_the_differences_and_update_applies_them_keeping_the_file_s_own() {
+    let dir = municipal_archive();
+    let page = fixture("sou-2022-03-14.txt");
+    dagsorden(dir.path())
+        .arg("import")
+        .arg(&page)
+        .assert()
+        .code(0);
+    let file = dir.path().join("2022/2022-03-14-social-og-omsorg.toml");
+    let imported = std::fs::read_to_string(&file).unwrap();
+    // Again, untouched: the same.
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(&page)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("2022-03-14-social-og-omsorg: siden og filen er ens"),
+        "{text}"
+    );
+    // Corrected by hand: a title changed, a comment and tags added.
+    let corrected = imported
+        .replace(
+            "title = \"Plan for værdig ældrepleje 2022-2025\"",
+            "# Retitled at the meeting.\ntitle = \"Plan for en værdig ældrepleje\"\ntags = [\"ældre\"]",
+        )
+        .replace("place = \"Byrådssalen\"", "place = \"Byrådssalen, 2. sal\"");
+    std::fs::write(&file, &corrected).unwrap();
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(&page)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("2 forskelle mellem filen og siden (--update skriver sidens værdier i filen):\n  place: i filen «Byrådssalen, 2. sal» · på siden «Byrådssalen»\n  punkt 42, title: i filen «Plan for en værdig ældrepleje» · på siden «Plan for værdig ældrepleje 2022-2025»\n"),
+        "{text}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), corrected);
+    // --update: the page's values, the file's own comment and tags kept.
+    let out = dagsorden(dir.path())
+        .args(["import", "--update"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("2022-03-14-social-og-omsorg: filen er opdateret med sidens værdier"),
+        "{text}"
+    );
+    let updated = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        updated.contains("# Retitled at the meeting.\ntitle = \"Plan for værdig ældrepleje 2022-2025\"\ntags = [\"ældre\"]"),
+        "{updated}"
+    );
+    assert!(updated.contains("place = \"Byrådssalen\"\n"), "{updated}");
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("siden og filen er ens")
+    );
+}

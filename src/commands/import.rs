@@ -10,7 +10,7 @@ use serde_json::json;
 use super::Context;
 use crate::cli::{ImportArgs, ListFormat};
 use dagsorden::archive::check_text;
-use dagsorden::import::{ImportedMeeting, normalise, party_finder, read_page, write};
+use dagsorden::import::{ImportedMeeting, normalise, party_finder, read_page, reimport, write};
 use dagsorden::lang::Lang;
 use dagsorden::store::Store;
 use dagsorden::text::{Medium, sanitize};
@@ -24,6 +24,10 @@ struct Outcome {
     written: Option<PathBuf>,
     /// The meeting is in the archive already.
     present: bool,
+    /// For a meeting in the archive: the fields where the page differs from its file.
+    differences: Vec<reimport::Difference>,
+    /// The differences were written into the file (--update).
+    updated: bool,
 }
 
 /// A page read: the meeting and the repairs made to its text, or why it gave none.
@@ -136,6 +140,8 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             meeting: Err(Failure::NoLayout),
             written: None,
             present: false,
+            differences: Vec::new(),
+            updated: false,
         };
         outcome.meeting = result.and_then(|(m, mut notes)| {
             let id = write::meeting_id(&m).map_err(Failure::Missing)?;
@@ -150,6 +156,19 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             let rel = PathBuf::from(&id[..4]).join(format!("{id}.toml"));
             if ctx.dir.join(&rel).exists() {
                 outcome.present = true;
+                let file = std::fs::read_to_string(ctx.dir.join(&rel))
+                    .map_err(|e| Failure::Unreadable(e.to_string()))?;
+                outcome.differences =
+                    reimport::differences(&file, &text).map_err(Failure::Unreadable)?;
+                if args.update && !args.dry_run && !outcome.differences.is_empty() {
+                    let diffs = outcome.differences.clone();
+                    store
+                        .edit(&rel, "import --update", |doc| {
+                            reimport::apply(doc, &text, &diffs)
+                        })
+                        .map_err(|e| Failure::NotWritten(e.to_string()))?;
+                    outcome.updated = true;
+                }
             } else if args.dry_run {
                 outcome.written = Some(rel);
             } else {
@@ -228,6 +247,17 @@ fn is_hidden(path: &Path) -> bool {
 /// The report's words, in Danish and English.
 struct Words {
     present: &'static str,
+    same: &'static str,
+    /// Followed by the number of differences.
+    differs: &'static str,
+    update_hint: &'static str,
+    updated: &'static str,
+    would_update: &'static str,
+    item: &'static str,
+    not_in_file: &'static str,
+    in_file: &'static str,
+    on_page: &'static str,
+    new_item: &'static str,
     would_write: &'static str,
     written: &'static str,
     not_written: &'static str,
@@ -239,6 +269,16 @@ struct Words {
 
 const DA: Words = Words {
     present: "findes allerede i arkivet; intet skrevet",
+    same: "siden og filen er ens",
+    differs: "forskelle mellem filen og siden",
+    update_hint: "--update skriver sidens værdier i filen",
+    updated: "filen er opdateret med sidens værdier",
+    would_update: "--update ville skrive sidens værdier i filen",
+    item: "punkt",
+    not_in_file: "ikke i filen",
+    in_file: "i filen",
+    on_page: "på siden",
+    new_item: "punktet er ikke i filen",
     would_write: "ville blive skrevet som",
     written: "skrevet som",
     not_written: "ikke skrevet",
@@ -257,6 +297,16 @@ const DA: Words = Words {
 
 const EN: Words = Words {
     present: "already in the archive; nothing written",
+    same: "the page and the file agree",
+    differs: "differences between the file and the page",
+    update_hint: "--update writes the page's values into the file",
+    updated: "the file is updated with the page's values",
+    would_update: "--update would write the page's values into the file",
+    item: "item",
+    not_in_file: "not in the file",
+    in_file: "in the file",
+    on_page: "on the page",
+    new_item: "the item is not in the file",
     would_write: "would be written as",
     written: "written as",
     not_written: "not written",
@@ -276,6 +326,43 @@ const EN: Words = Words {
 
 fn plural(n: usize, one: &'static str, more: &'static str) -> &'static str {
     if n == 1 { one } else { more }
+}
+
+/// The fields where a page differs from the meeting's file, one line each.
+fn differences_text(out: &mut String, file: &str, id: &str, o: &Outcome, dry_run: bool, w: &Words) {
+    if o.differences.is_empty() {
+        let _ = writeln!(out, "{file}: {id}: {}", w.same);
+        return;
+    }
+    let then = match (o.updated, dry_run) {
+        (true, _) => String::new(),
+        (false, true) => format!(" ({})", w.would_update),
+        (false, false) => format!(" ({})", w.update_hint),
+    };
+    let _ = writeln!(
+        out,
+        "{file}: {id}: {} {}{then}:",
+        o.differences.len(),
+        w.differs
+    );
+    let quoted = |s: &str| format!("«{}»", sanitize(&dagsorden::text::truncate_chars(s, 80)));
+    for d in &o.differences {
+        let place = match (&d.item, &d.key) {
+            (Some(n), Some(k)) => format!("{} {}, {}", w.item, sanitize(n), sanitize(k)),
+            (Some(n), None) => format!("{} {}", w.item, sanitize(n)),
+            (None, Some(k)) => sanitize(k).into_owned(),
+            (None, None) => String::new(),
+        };
+        let (before, page) = match (&d.key, &d.file) {
+            (None, _) => (w.new_item.to_owned(), quoted(&d.page)),
+            (_, None) => (w.not_in_file.to_owned(), quoted(&d.page)),
+            (_, Some(v)) => {
+                let (file, page) = reimport::excerpts(v, &d.page, 70);
+                (format!("{} {}", w.in_file, quoted(&file)), quoted(&page))
+            }
+        };
+        let _ = writeln!(out, "  {place}: {before} · {} {page}", w.on_page);
+    }
 }
 
 fn report_text(outcomes: &[Outcome], dry_run: bool, lang: Lang) -> String {
@@ -298,12 +385,16 @@ fn report_text(outcomes: &[Outcome], dry_run: bool, lang: Lang) -> String {
                 suggestions += m.items.iter().map(|i| i.followups.len()).sum::<usize>();
                 doubts += m.doubts.len();
                 let what = match (&o.written, o.present, dry_run) {
+                    (_, true, _) if o.updated => format!("{id}: {}", w.updated),
                     (_, true, _) => format!("{id}: {}", w.present),
                     (Some(rel), _, true) => format!("{id}: {} {}", w.would_write, rel.display()),
                     (Some(rel), _, false) => format!("{id}: {} {}", w.written, rel.display()),
                     (None, _, _) => format!("{id}: {}", w.not_written),
                 };
                 let _ = writeln!(out, "{file}: {what} ({} {})", m.items.len(), w.items);
+                if o.present {
+                    differences_text(&mut out, &file, id, o, dry_run, w);
+                }
                 for note in notes {
                     let _ = writeln!(out, "{file}: {}: {}", w.note, sanitize(&note.message(lang)));
                 }
@@ -340,6 +431,13 @@ fn report_json(outcomes: &[Outcome], lang: Lang) -> serde_json::Value {
                 "meeting": id,
                 "written": o.written.as_ref().map(|p| p.display().to_string()),
                 "already_in_archive": o.present,
+                "updated": o.updated,
+                "differences": o.differences.iter().map(|d| json!({
+                    "item": d.item,
+                    "field": d.key,
+                    "file": d.file,
+                    "page": d.page,
+                })).collect::<Vec<_>>(),
                 "items": m.items.len(),
                 "suggested_followups": m.items.iter().map(|i| i.followups.len()).sum::<usize>(),
                 "notes": notes.iter().map(|n| n.message(lang)).collect::<Vec<_>>(),

@@ -11,6 +11,8 @@ pub mod new_meeting;
 pub mod past_tense;
 mod positions;
 
+pub(crate) use positions::reorder_items;
+
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::model::{ItemKind, ItemNo, MeetingStatus, Outcome, Person};

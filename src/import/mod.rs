@@ -14,6 +14,7 @@ pub mod municipal;
 pub mod normalise;
 pub mod pdf;
 pub mod recognise;
+pub mod reimport;
 pub mod sections;
 pub mod suggest;
 pub mod write;
