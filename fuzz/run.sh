@@ -47,7 +47,7 @@ seed() {
     tui_markdown)
       for m in "${meetings[@]}"; do { printf 'P'; cat "$m"; } >"$dir/seed-$(basename "$m")"; done ;;
     import_text)
-      cp ../tests/fixtures/import/*.txt ../tests/fixtures/import/*.html "$dir"/ ;;
+      cp ../tests/fixtures/import/*.txt ../tests/fixtures/import/*.html ../tests/golden/*.minutes.*.md "$dir"/ ;;
     *)
       for m in "${meetings[@]}"; do cp "$m" "$dir/seed-$(basename "$m")"; done ;;
   esac

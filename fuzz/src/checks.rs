@@ -362,6 +362,7 @@ pub fn import_text(data: &[u8]) {
     // Every layout family reads it, whichever it looks like.
     let _ = dagsorden::import::read_page(&lines, &party);
     let _ = dagsorden::import::municipal::read(&lines, &party);
+    let _ = dagsorden::import::own_markdown::read(&lines, &party);
     let mut meeting = dagsorden::import::forum_text::read(&lines, &party);
     // Without a body or a date no file is written; with them, the file must load.
     meeting.body.get_or_insert_with(|| "sdf".to_owned());

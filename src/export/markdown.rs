@@ -261,11 +261,13 @@ fn item_section(doc: &mut Doc, forum: &Forum, item: &Item, opts: &MarkdownOption
         doc.markdown(&item.summary);
     }
     if !item.background.trim().is_empty() {
-        // Standing items ("Eventuelt", "Næste møde") read as plain text, without a heading.
+        // Standing items ("Eventuelt", "Næste møde") read as plain text, without a heading,
+        // unless a summary stands above it (the text would read as the summary's).
         if !matches!(
             item.kind,
             ItemKind::AnyOtherBusiness | ItemKind::NextMeeting
-        ) {
+        ) || !item.summary.trim().is_empty()
+        {
             doc.heading(HeadingLevel::H3, l.background);
         }
         doc.markdown(&item.background);

@@ -14,6 +14,7 @@ pub enum List {
     Participants,
     Apologies,
     Guests,
+    GuestApologies,
 }
 
 /// The list a header heading ("DELTAGERE") or a label ("Afbud") starts, if any.
@@ -24,6 +25,7 @@ pub fn list_of(label: &str) -> Option<List> {
         }
         "afbud" | "fraværende" | "fraværende med afbud" => Some(List::Apologies),
         "gæster" | "øvrige deltagere" => Some(List::Guests),
+        "gæster med afbud" => Some(List::GuestApologies),
         _ => None,
     }
 }

@@ -12,6 +12,7 @@ pub mod html;
 pub mod model;
 pub mod municipal;
 pub mod normalise;
+pub mod own_markdown;
 pub mod pdf;
 pub mod recognise;
 pub mod reimport;
@@ -27,7 +28,9 @@ pub fn read_page(
     lines: &[normalise::Line],
     party_id: &dyn Fn(&str) -> Option<String>,
 ) -> Option<ImportedMeeting> {
-    if municipal::recognises(lines) {
+    if own_markdown::recognises(lines) {
+        Some(own_markdown::read(lines, party_id))
+    } else if municipal::recognises(lines) {
         Some(municipal::read(lines, party_id))
     } else if forum_text::recognises(lines) {
         Some(forum_text::read(lines, party_id))

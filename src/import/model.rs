@@ -117,6 +117,8 @@ pub struct ImportedMeeting {
     pub end: Option<NaiveTime>,
     pub place: String,
     pub published: Option<NaiveDate>,
+    /// The page the meeting was taken from, where the page says.
+    pub source: Option<String>,
     /// Each person as printed, "Name (Organisation)".
     pub attendance: ImportedAttendance,
     pub items: Vec<ImportedItem>,

@@ -60,6 +60,7 @@ pub fn read(
         };
         match t {
             "UDVALG" => m.body_name = value(),
+            "DATO" => m.date = NaiveDate::parse_from_str(&value(), "%Y-%m-%d").ok(),
             "MØDE" => m.title = value(),
             "STED" => m.place = value(),
             "STARTTIDSPUNKT" | "SLUTTIDSPUNKT" => {
@@ -198,7 +199,7 @@ pub fn read(
 fn is_header_word(t: &str) -> bool {
     matches!(
         t,
-        "UDVALG" | "MØDE" | "STED" | "STARTTIDSPUNKT" | "SLUTTIDSPUNKT" | "PUNKTER"
+        "UDVALG" | "MØDE" | "DATO" | "STED" | "STARTTIDSPUNKT" | "SLUTTIDSPUNKT" | "PUNKTER"
     ) || (t == t.to_uppercase() && attendance::list_of(t).is_some())
 }
 
@@ -211,6 +212,7 @@ fn add_people(
         attendance::List::Participants => &mut a.participants,
         attendance::List::Apologies => &mut a.apologies,
         attendance::List::Guests => &mut a.guests,
+        attendance::List::GuestApologies => &mut a.guest_apologies,
     };
     for n in names {
         if !to.contains(&n) {
@@ -284,6 +286,14 @@ fn marker(line: &str) -> Option<(ClauseStyle, &str)> {
             return Some((style, rest.trim()));
         }
     }
+    // "(a) …": lettered clauses, as the tool's own minutes print them.
+    if let Some(rest) = t.strip_prefix('(')
+        && let Some((letters, rest)) = rest.split_once(") ")
+        && (1..=2).contains(&letters.len())
+        && letters.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return Some((ClauseStyle::Letters, rest.trim()));
+    }
     let (n, rest) = t.split_once(". ")?;
     (n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
         .then(|| (ClauseStyle::Numbers, rest.trim()))
@@ -356,6 +366,7 @@ fn item(
     let mut case = CaseData::default();
     let mut absent = Vec::new();
     let mut guests = Vec::new();
+    let mut presenter = None;
     for l in body {
         // Case data and absence stand on lines of their own, wherever in the item.
         if let Some((key, value)) = l.text.trim().split_once(':')
@@ -373,6 +384,18 @@ fn item(
                 }
                 "Beslutningskompetence" => {
                     case.authority = Some(value.to_owned());
+                    continue;
+                }
+                "Sagstype" => {
+                    case.case_type = Some(value.to_owned());
+                    continue;
+                }
+                "Sagsgang" => {
+                    case_route(&[(l.no, vec![value.to_owned()])], party_id, &mut case);
+                    continue;
+                }
+                "Fremlægges af" | "Oplægsholder" => {
+                    presenter = Some(value.to_owned());
                     continue;
                 }
                 "Fraværende" | "Fraværende under punktet" => {
@@ -444,7 +467,11 @@ fn item(
             Some(Section::Attachments) => {
                 for (no, l) in paras {
                     for name in l {
-                        let name = name.trim().to_owned();
+                        // "• Name.pdf" as a list prints it: the name without its marker.
+                        let name = marker(&name)
+                            .filter(|(style, _)| *style == ClauseStyle::Bullets)
+                            .map_or(name.trim(), |(_, rest)| rest)
+                            .to_owned();
                         if mail_damaged(&name) {
                             doubts.push(Doubt {
                                 line: no,
@@ -472,9 +499,11 @@ fn item(
         it.recommendation = recommendation(&taken, party_id, doubts);
     }
     it.case = case;
-    it.presenter = background
-        .iter()
-        .find_map(|(_, l)| attendance::presenter(&l.join(" ")));
+    it.presenter = presenter.or_else(|| {
+        background
+            .iter()
+            .find_map(|(_, l)| attendance::presenter(&l.join(" ")))
+    });
     for (_, text) in &prose {
         for sentence in super::suggest::sentences(text) {
             if let Some(who) = attendance::guest_apology(&sentence)
@@ -618,7 +647,10 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
                 && lines.iter().all(|l| {
                     matches!(
                         marker(l),
-                        Some((ClauseStyle::Dashes | ClauseStyle::Numbers, _))
+                        Some((
+                            ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters,
+                            _
+                        ))
                     )
                 });
             if each {
@@ -633,7 +665,10 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
     let dashed = |lines: &[String]| {
         matches!(
             marker(&lines[0]),
-            Some((ClauseStyle::Dashes | ClauseStyle::Numbers, _))
+            Some((
+                ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters,
+                _
+            ))
         )
     };
     let mut clauses: Vec<(usize, Vec<String>)> = Vec::new();

@@ -117,6 +117,9 @@ pub fn meeting_file(m: &ImportedMeeting, source: &str, known: &Known) -> Result<
     if let Some(published) = m.published {
         doc["published"] = value(crate::edit::toml_date(published));
     }
+    if let Some(source) = &m.source {
+        doc["source"] = value(source.as_str());
+    }
     // Published minutes; their approval at the next meeting is another page.
     doc["status"] = value("minutes-draft");
     let a = &m.attendance;
