@@ -4,6 +4,7 @@
 mod common;
 
 use dagsorden::archive::Archive;
+use dagsorden::lang::Lang;
 use dagsorden::model::Meeting;
 
 /// A page of `tests/fixtures/import/`.
@@ -850,4 +851,172 @@ fn a_reimport_names_the_differences_and_update_applies_them_keeping_the_file_s_o
             .unwrap()
             .contains("siden og filen er ens")
     );
+}
+
+/// The forum's layout of 2020 as a text file saved on Windows (Windows-1252, CRLF): an
+/// online meeting, attendance one per line, the list out of order with a gap, decisions
+/// under *Referat* before the background, *Sagens kerne*, "at …" clauses, bullets, two
+/// clauses decided in one sentence, rejected "i stedet", postponed, standing items.
+#[test]
+fn the_2020_layout_saved_on_windows_gives_its_meeting() {
+    let page = std::fs::read(fixture("sdf-2020-11-27.txt")).unwrap();
+    let (lines, repairs) = dagsorden::import::normalise::page(&page);
+    use dagsorden::import::normalise::Repair;
+    assert!(repairs.contains(&Repair::Latin1) && repairs.contains(&Repair::WindowsLineEndings));
+    let m = dagsorden::import::read_page(&lines, &party).unwrap();
+    assert_eq!(m.place, "Virtuelt møde (Skype)");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2020-12-03")
+    );
+    assert_eq!(
+        m.attendance.participants,
+        [
+            "Lise Willer (Esbjerg Kommune)",
+            "Jacob Kyndal (Aabenraa Kommune)",
+            "Ole Ryttov (Region Syddanmark)"
+        ]
+    );
+    assert_eq!(m.attendance.apologies, ["Sonja Miltersen (Vejen Kommune)"]);
+    let numbers: Vec<String> = m.items.iter().map(|i| i.number.to_string()).collect();
+    assert_eq!(
+        numbers,
+        ["1", "2", "4", "3", "5", "7", "8"],
+        "the order taken"
+    );
+    use dagsorden::model::{ClauseStyle, ItemKind, Outcome};
+    let kinds: Vec<ItemKind> = m.items.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds[0], ItemKind::AgendaApproval);
+    assert_eq!(
+        &kinds[4..],
+        [
+            ItemKind::Announcements,
+            ItemKind::AnyOtherBusiness,
+            ItemKind::NextMeeting
+        ]
+    );
+    let outcomes = |n: usize| -> Vec<Option<Outcome>> {
+        m.items[n].decision.iter().map(|c| c.outcome).collect()
+    };
+    // Item 2: decided before its background, "at …" clauses, both in one sentence.
+    let two = &m.items[1];
+    assert_eq!(
+        two.background,
+        "Kommunerne har kortlagt deres tilbud til voksne med autisme."
+    );
+    let rec = two.recommendation.as_ref().unwrap();
+    assert_eq!(rec.style, ClauseStyle::AtLines);
+    assert_eq!(
+        rec.clauses,
+        [
+            "kortlægningen tages til efterretning",
+            "sekretariatet udarbejder et forslag til fælles tilbud"
+        ]
+    );
+    assert_eq!(
+        outcomes(1),
+        [Some(Outcome::Approved), Some(Outcome::Approved)]
+    );
+    assert_eq!(
+        two.decision_text,
+        "Indstillingens to punkter blev godkendt."
+    );
+    // Item 4: bulleted clauses; the first rejected ("i stedet" a new proposal), the second
+    // left for staff, and a deadline suggested.
+    assert_eq!(
+        m.items[2].recommendation.as_ref().unwrap().style,
+        ClauseStyle::Bullets
+    );
+    assert_eq!(outcomes(2), [Some(Outcome::Rejected), None]);
+    use dagsorden::import::suggest::SuggestedDue;
+    let dues: Vec<&SuggestedDue> = m.items[2].followups.iter().map(|f| &f.due).collect();
+    assert_eq!(
+        dues,
+        [
+            &SuggestedDue::Date(chrono::NaiveDate::from_ymd_opt(2021, 1, 15).unwrap()),
+            &SuggestedDue::ReportBack
+        ]
+    );
+    assert_eq!(m.items[2].followups[0].reports_to.as_deref(), Some("sdf"));
+    assert_eq!(outcomes(3), [Some(Outcome::Postponed)]);
+    assert_eq!(outcomes(4), [Some(Outcome::Noted)]);
+    // Standing items: what was said, no outcome to give and nothing to check.
+    assert_eq!(m.items[5].decision_text, "Intet.");
+    assert!(m.items[5].decision.is_empty());
+    let doubts: Vec<String> = m.doubts.iter().map(|d| d.message(Lang::En)).collect();
+    assert_eq!(
+        doubts,
+        ["item 4: the decision does not say its outcome; kept as text for staff to set"]
+    );
+}
+
+#[test]
+fn the_2020_page_imports_with_its_order_and_check_accepts_it() {
+    let dir = common::sample_copy();
+    let out = dagsorden(dir.path())
+        .arg("import")
+        .arg(fixture("sdf-2020-11-27.txt"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("bemærk: ikke UTF-8: læst som Latin-1 (Windows-1252)"),
+        "{text}"
+    );
+    assert!(text.contains("bemærk: Windows-linjeskift"), "{text}");
+    let file = std::fs::read_to_string(dir.path().join("2020/2020-11-27-sdf.toml")).unwrap();
+    assert!(file.contains("order = [1, 2, 4, 3, 5, 7, 8]"), "{file}");
+    assert!(file.contains("style = \"at-lines\""), "{file}");
+    let out = dagsorden(dir.path()).arg("check").output().unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.ends_with("0 fejl, 0 advarsler i 6 filer.\n"),
+        "{report}"
+    );
+    // The screens show the at-lines as printed.
+    let out = dagsorden(dir.path())
+        .args(["export", "minutes", "2020-11-27-sdf"])
+        .output()
+        .unwrap();
+    let minutes = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        minutes.contains("Forretningsudvalget indstiller,\n\nat kortlægningen tages til efterretning\n\nat sekretariatet"),
+        "{minutes}"
+    );
+}
+
+/// A page saved from the forum's site of 2021 by a browser: its address, an online meeting,
+/// headings and lists as markup, a bulleted recommendation decided bullet by bullet.
+#[test]
+fn the_2021_web_page_gives_its_meeting_and_its_address() {
+    let page = std::fs::read(fixture("sdf-2021-06-18.html")).unwrap();
+    let text = dagsorden::import::normalise::decode(&page).0;
+    assert_eq!(
+        dagsorden::import::html::source(&text).as_deref(),
+        Some("https://www.example.dk/sdf/referat/2021-06-18"),
+        "the canonical address before the browser's note"
+    );
+    let (lines, _) = dagsorden::import::normalise::page(&page);
+    let m = dagsorden::import::read_page(&lines, &party).unwrap();
+    assert_eq!(m.place, "Online");
+    assert_eq!(m.start.map(|t| t.to_string()).as_deref(), Some("13:00:00"));
+    let two = &m.items[1];
+    assert_eq!(
+        two.background,
+        "Socialstyrelsen har bedt kommunerne om en fælles handleplan.\n\nArbejdsgruppen har udarbejdet et udkast.\nUdkastet er vedlagt.\n\nSekretariatet forlægger handleplanen for KKR."
+    );
+    let outcomes: Vec<_> = two
+        .decision
+        .iter()
+        .map(|c| c.outcome.map(|o| o.key()))
+        .collect();
+    assert_eq!(outcomes, [Some("approved"), Some("approved")]);
+    assert_eq!(two.attachments, ["Udkast til handleplan hjerneskade.pdf"]);
+    assert_eq!(
+        two.followups.len(),
+        1,
+        "the due said twice is one suggestion"
+    );
+    assert!(m.doubts.is_empty(), "{:?}", m.doubts);
 }

@@ -193,7 +193,12 @@ fn view_of_import(archive: &Archive, m: &ImportedMeeting) -> View {
                     .collect(),
                 recommendation,
                 clauses,
-                decision: words(&format!("{}\n\n{}", texts.join("\n\n"), i.remarks)),
+                decision: words(&format!(
+                    "{}\n\n{}\n\n{}",
+                    i.decision_text,
+                    texts.join("\n\n"),
+                    i.remarks
+                )),
                 attachments: i.attachments.clone(),
                 absent: printed_people(&i.absent),
                 guests: printed_people(&i.guests),

@@ -82,9 +82,16 @@ impl Note {
     }
 }
 
+/// A page's lines, the repairs made to them, and the address it was saved from where it
+/// says (a saved web page).
+type PageLines = (Vec<normalise::Line>, Vec<Note>, Option<String>);
+
 /// The page's text: a PDF through its extractor, anything else as it is.
-fn page_lines(file: &Path) -> Result<(Vec<normalise::Line>, Vec<Note>), Failure> {
+fn page_lines(file: &Path) -> Result<PageLines, Failure> {
     let bytes = std::fs::read(file).map_err(|e| Failure::Unreadable(e.to_string()))?;
+    let source = dagsorden::import::html::looks_like_html(&bytes)
+        .then(|| dagsorden::import::html::source(&normalise::decode(&bytes).0))
+        .flatten();
     let (lines, repairs) = if dagsorden::import::pdf::is_pdf(&bytes) {
         let text = dagsorden::import::pdf::text(file).map_err(Failure::Pdf)?;
         let (lines, mut repairs) = normalise::lines(&text);
@@ -93,7 +100,11 @@ fn page_lines(file: &Path) -> Result<(Vec<normalise::Line>, Vec<Note>), Failure>
     } else {
         normalise::page(&bytes)
     };
-    Ok((lines, repairs.into_iter().map(Note::Repair).collect()))
+    Ok((
+        lines,
+        repairs.into_iter().map(Note::Repair).collect(),
+        source,
+    ))
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
@@ -109,10 +120,13 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .into_par_iter()
         .inspect(|_| progress.inc(1))
         .map(|file| {
-            let result = page_lines(&file).and_then(|(lines, notes)| {
+            let result = page_lines(&file).and_then(|(lines, notes, source)| {
                 let Some(mut m) = read_page(&lines, &party) else {
                     return Err(Failure::NoLayout);
                 };
+                if m.source.is_none() {
+                    m.source = source;
+                }
                 if let Some(body) = &args.body
                     && m.body.is_none()
                 {

@@ -430,6 +430,12 @@ fn decision(doc: &mut Doc, item: &Item, decision: &Decision, lang: Lang) {
             }
             doc.end_list(false);
         }
+        // "at …" starts a recommended clause, not its decision: decided clauses are lettered.
+        (clauses, Some(ClauseStyle::AtLines)) => {
+            for (i, c) in clauses.iter().enumerate() {
+                clause_text(doc, c, &crate::model::meeting::clause_letter(i), lang);
+            }
+        }
         (clauses, _) => {
             for (i, c) in clauses.iter().enumerate() {
                 clause_text(doc, c, &item.clause_marker(i), lang);

@@ -31,8 +31,24 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|m| head.contains(m))
 }
 
+/// The address the page was saved from, where it says (its canonical link, its Open Graph
+/// address, or the browser's "saved from url" comment).
+pub fn source(text: &str) -> Option<String> {
+    let b = builder(text);
+    b.source.or(b.saved_from)
+}
+
 /// The page's text as lines, each with the page's line it starts on.
 pub fn lines(text: &str) -> Vec<Line> {
+    let mut b = builder(text);
+    b.break_line();
+    while b.lines.last().is_some_and(|l| l.text.is_empty()) {
+        b.lines.pop();
+    }
+    b.lines
+}
+
+fn builder(text: &str) -> Builder {
     let sink = Sink::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -41,12 +57,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     )));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    let mut b = tokenizer.sink.out.into_inner();
-    b.break_line();
-    while b.lines.last().is_some_and(|l| l.text.is_empty()) {
-        b.lines.pop();
-    }
-    b.lines
+    tokenizer.sink.out.into_inner()
 }
 
 /// The tokenizer counts a carriage return on its own as a line end, as a browser does; an
@@ -76,6 +87,10 @@ struct Sink {
 #[derive(Default)]
 struct Builder {
     lines: Vec<Line>,
+    /// The page's own address (canonical link, Open Graph).
+    source: Option<String>,
+    /// The browser's note of where it saved the page from.
+    saved_from: Option<String>,
     current: String,
     current_no: usize,
     /// Inside `<script>`, `<style>`, `<head>` …: not shown.
@@ -139,6 +154,23 @@ impl Builder {
     fn tag(&mut self, tag: &Tag, line: usize) -> TokenSinkResult<()> {
         let start = tag.kind == TagKind::StartTag;
         let name: &str = &tag.name;
+        // Where the page was saved from: its canonical address, or Open Graph's.
+        let attr = |key: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == key)
+                .map(|a| a.value.to_string())
+        };
+        let canonical = match name {
+            "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                attr("href")
+            }
+            "meta" if attr("property").as_deref() == Some("og:url") => attr("content"),
+            _ => None,
+        };
+        if let Some(url) = canonical.filter(|u| u.starts_with("http")) {
+            self.source.get_or_insert(url);
+        }
         match name {
             // The body ends the head, written closed or not.
             "body" if start => self.hidden = 0,
@@ -219,6 +251,15 @@ impl TokenSink for Sink {
         match token {
             Token::CharacterTokens(t) => b.text(&t, line),
             Token::TagToken(tag) => return b.tag(&tag, line),
+            // "<!-- saved from url=(0057)https://… -->", as browsers mark a saved page.
+            Token::CommentToken(c) => {
+                if let Some(rest) = c.trim().strip_prefix("saved from url=")
+                    && let Some((_, url)) = rest.split_once(')')
+                    && url.starts_with("http")
+                {
+                    b.saved_from.get_or_insert(url.trim().to_owned());
+                }
+            }
             _ => {}
         }
         TokenSinkResult::Continue

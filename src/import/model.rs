@@ -154,6 +154,9 @@ pub struct ImportedItem {
     pub background: String,
     pub recommendation: Option<ImportedRecommendation>,
     pub decision: Vec<ImportedClause>,
+    /// The decision's own text, apart from its clauses: a standing item's ("Intet."), or
+    /// one sentence that decides every clause ("Indstillingens to punkter blev godkendt").
+    pub decision_text: String,
     pub remarks: String,
     /// Attachment file names, as printed under *Bilag*.
     pub attachments: Vec<String>,

@@ -16,8 +16,8 @@ impl Repair {
     pub fn message(self, lang: crate::lang::Lang) -> &'static str {
         let (da, en) = match self {
             Repair::Latin1 => (
-                "ikke UTF-8: læst som Latin-1 (ISO 8859-1)",
-                "not UTF-8: read as Latin-1 (ISO 8859-1)",
+                "ikke UTF-8: læst som Latin-1 (Windows-1252)",
+                "not UTF-8: read as Latin-1 (Windows-1252)",
             ),
             Repair::WindowsLineEndings => ("Windows-linjeskift", "Windows line endings"),
             Repair::Html => ("læst som webside (HTML)", "read as a web page (HTML)"),
@@ -45,14 +45,19 @@ pub struct Line {
     pub text: String,
 }
 
-/// A page's bytes as text: UTF-8, or else Latin-1 (ISO 8859-1), without a byte-order mark.
+/// A page's bytes as text: UTF-8, or else Latin-1 as browsers read it (Windows-1252, the
+/// WHATWG encoding for the label "latin1": ISO 8859-1 with – • € " " in 0x80–0x9F),
+/// without a byte-order mark.
 pub fn decode(bytes: &[u8]) -> (String, Vec<Repair>) {
     let mut notes = Vec::new();
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
             notes.push(Repair::Latin1);
-            bytes.iter().map(|&b| char::from(b)).collect()
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
         }
     };
     let text = match text.strip_prefix('\u{feff}') {
@@ -140,9 +145,9 @@ mod tests {
 
     #[test]
     fn windows_latin_1_and_invisible_spacing_are_undone_with_a_note() {
-        let (lines, notes) = lines(b"M\xf8de\r\n \xa0 \r\nbe\xadslutning");
+        let (lines, notes) = lines(b"M\xf8de\r\n \xa0 \r\nbe\xadslutning \x96 \x95 punkt");
         let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, ["Møde", "", "beslutning"]);
+        assert_eq!(texts, ["Møde", "", "beslutning – • punkt"]);
         assert_eq!(notes.len(), 4, "{notes:?}");
     }
 }

@@ -125,6 +125,29 @@ fn split_sentence(text: &str, party_id: &impl Fn(&str) -> Option<String>) -> (St
 
 /// The outcome a decision's wording states, and whether it was read from a weaker sign
 /// (to be reported for staff to check). `None`: the text does not say.
+/// Whether a decision's sentence speaks for every clause of the recommendation:
+/// "Indstillingens to punkter blev godkendt", "Begge punkter godkendt", "Godkendt som
+/// indstillet", "Indstillingen blev godkendt".
+pub fn says_all_clauses(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "som indstillet",
+        "indstillingens punkter",
+        "indstillingens to punkter",
+        "indstillingens tre punkter",
+        "indstillingens fire punkter",
+        "begge punkter",
+        "alle punkter",
+        "indstillingen blev",
+        "indstillingen godkend",
+        "indstillingen anbefal",
+        "indstillingen tiltrådt",
+        "indstillingen tages",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
+}
+
 pub fn outcome(text: &str) -> Option<(Outcome, bool)> {
     let t = text.to_lowercase();
     let first = t.split(['.', '\n']).next().unwrap_or("");
@@ -189,6 +212,8 @@ pub fn outcome(text: &str) -> Option<(Outcome, bool)> {
         "vedtog",
         "tiltrådt",
         "tiltrådte",
+        "blev besluttet",
+        "besluttede",
     ]
     .iter()
     .any(|w| first.contains(w))

@@ -10,7 +10,7 @@ use super::attendance;
 use super::model::{Doubt, DoubtKind, ImportedClause, ImportedItem, ImportedMeeting};
 use super::normalise::Line;
 use super::recognise;
-use crate::model::{CaseData, ClauseStyle, ItemNo, Party};
+use crate::model::{CaseData, ClauseStyle, ItemKind, ItemNo, Party};
 
 /// What a heading starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,6 +435,7 @@ fn item(
         background: String::new(),
         recommendation: None,
         decision: Vec::new(),
+        decision_text: String::new(),
         remarks: String::new(),
         attachments: Vec::new(),
         closed,
@@ -449,19 +450,28 @@ fn item(
         followups: Vec::new(),
     };
     let mut background = Vec::new();
+    let mut decision_paras: Vec<(usize, Vec<String>)> = Vec::new();
     // The text a follow-up may be read from: all but the attachments' names.
     let mut prose: Vec<(usize, String)> = Vec::new();
     for (section, lines) in &sections {
         let paras = paragraphs(lines);
         if *section != Some(Section::Attachments) && *section != Some(Section::Case) {
-            prose.extend(paras.iter().map(|(no, l)| (*no, l.join(" "))));
+            // A list's items each on their own: one is no sentence with the next.
+            for (no, l) in &paras {
+                if l.len() > 1 && l.iter().any(|line| marker(line).is_some()) {
+                    prose.extend(l.iter().map(|line| (*no, line.clone())));
+                } else {
+                    prose.push((*no, l.join(" ")));
+                }
+            }
         }
         match section {
             None | Some(Section::Background) => background.extend(paras),
             Some(Section::Recommendation) => {
                 it.recommendation = recommendation(&paras, party_id, doubts)
             }
-            Some(Section::Decision) => decision(&paras, &mut it, doubts),
+            // Read once the recommendation is known: it may come after the decision.
+            Some(Section::Decision) => decision_paras.extend(paras),
             Some(Section::Summary) => it.summary = blocks_markdown(&paras),
             Some(Section::Case) => case_route(&paras, party_id, &mut case),
             Some(Section::Attachments) => {
@@ -498,6 +508,8 @@ fn item(
         let taken: Vec<_> = background.drain(at..end).collect();
         it.recommendation = recommendation(&taken, party_id, doubts);
     }
+    it.kind = recognise::kind(title, it.recommendation.as_ref());
+    decision(&decision_paras, &mut it, doubts);
     it.case = case;
     it.presenter = presenter.or_else(|| {
         background
@@ -514,7 +526,6 @@ fn item(
         }
     }
     it.background = blocks_markdown(&background);
-    it.kind = recognise::kind(title, it.recommendation.as_ref());
     // A municipality's case type says it outright where the title does not.
     if it.kind == crate::model::ItemKind::Other || it.kind == crate::model::ItemKind::Information {
         match it
@@ -604,7 +615,12 @@ fn recommendation(
     let mut style = ClauseStyle::Sentence;
     for (no, lines) in rest {
         for l in lines {
-            match marker(l) {
+            // "at kortlægningen tages til efterretning": a clause of its own line.
+            let at_line = l
+                .trim_start()
+                .strip_prefix("at ")
+                .map(|rest| (ClauseStyle::AtLines, rest.trim()));
+            match marker(l).or(at_line) {
                 Some((s, text)) => {
                     style = s;
                     clauses.push(text.to_owned());
@@ -640,18 +656,21 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
         return;
     }
     // Clauses printed line under line ("1. Godkendt.\n2. Anbefales …") are one each.
+    let bulleted = it
+        .recommendation
+        .as_ref()
+        .is_some_and(|r| r.style == ClauseStyle::Bullets);
     let split: Vec<(usize, Vec<String>)> = paras
         .iter()
         .flat_map(|(no, lines)| {
             let each = lines.len() > 1
-                && lines.iter().all(|l| {
-                    matches!(
-                        marker(l),
-                        Some((
-                            ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters,
-                            _
-                        ))
-                    )
+                && lines.iter().all(|l| match marker(l) {
+                    Some((
+                        ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters,
+                        _,
+                    )) => true,
+                    Some((ClauseStyle::Bullets, _)) => bulleted,
+                    _ => false,
                 });
             if each {
                 lines.iter().map(|l| (*no, vec![l.clone()])).collect()
@@ -661,15 +680,13 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
         })
         .collect();
     let paras = &split[..];
-    // "– …" in the forum's minutes, "1. …" in a municipality's: one per recommended clause.
-    let dashed = |lines: &[String]| {
-        matches!(
-            marker(&lines[0]),
-            Some((
-                ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters,
-                _
-            ))
-        )
+    // "– …" in the forum's minutes, "1. …" in a municipality's: one per recommended clause;
+    // "• …" where the recommendation's clauses are bulleted too (elsewhere a bullet list is
+    // part of a clause's text).
+    let dashed = |lines: &[String]| match marker(&lines[0]) {
+        Some((ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters, _)) => true,
+        Some((ClauseStyle::Bullets, _)) => bulleted,
+        _ => false,
     };
     let mut clauses: Vec<(usize, Vec<String>)> = Vec::new();
     if paras.iter().any(|(_, l)| dashed(l)) {
@@ -707,6 +724,32 @@ fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut 
         }
     } else {
         clauses.push((paras[0].0, vec![blocks_markdown(paras)]));
+    }
+    // "Eventuelt", "Næste møde": what was said, with no outcome to give.
+    let standing = matches!(it.kind, ItemKind::AnyOtherBusiness | ItemKind::NextMeeting)
+        && it.recommendation.is_none();
+    if standing {
+        let text: Vec<String> = clauses.into_iter().map(|(_, p)| p.join("\n\n")).collect();
+        it.decision_text = text.join("\n\n");
+        return;
+    }
+    // "Indstillingens to punkter blev godkendt": one sentence for every recommended clause.
+    let recommended = it.recommendation.as_ref().map_or(0, |r| r.clauses.len());
+    if clauses.len() == 1
+        && recommended > 1
+        && it.remarks.is_empty()
+        && let Some((o, weak)) = recognise::outcome(&clauses[0].1.join(" "))
+        && !weak
+        && recognise::says_all_clauses(&clauses[0].1.join(" "))
+    {
+        it.decision_text = clauses[0].1.join("\n\n");
+        for _ in 0..recommended {
+            it.decision.push(ImportedClause {
+                outcome: Some(o),
+                text: String::new(),
+            });
+        }
+        return;
     }
     for (no, parts) in clauses {
         let text = parts.join("\n\n");

@@ -57,6 +57,11 @@ pub fn followups(
 ) -> Vec<SuggestedFollowup> {
     let mut out = Vec::new();
     for (line, text) in paragraphs {
+        // A list item's marker is no part of what it says.
+        let text = text
+            .trim_start()
+            .trim_start_matches(['•', '–', '-'])
+            .trim_start();
         let sentences = sentences(text);
         for (k, sentence) in sentences.iter().enumerate() {
             let Some(due) = due(sentence, meeting_date, party_id) else {

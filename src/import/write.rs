@@ -122,6 +122,19 @@ pub fn meeting_file(m: &ImportedMeeting, source: &str, known: &Known) -> Result<
     }
     // Published minutes; their approval at the next meeting is another page.
     doc["status"] = value("minutes-draft");
+    // The items in the order the list gives them, where that is not by number.
+    let numbers: Vec<&crate::model::ItemNo> = m.items.iter().map(|i| &i.number).collect();
+    if numbers.windows(2).any(|w| w[0] > w[1]) {
+        let mut order = toml_edit::Array::new();
+        for n in numbers {
+            if n.is_sub() {
+                order.push(n.to_string());
+            } else {
+                order.push(i64::from(n.main()));
+            }
+        }
+        doc["order"] = value(order);
+    }
     let a = &m.attendance;
     if !a.is_empty() {
         let mut t = Table::new();
@@ -257,17 +270,22 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &Known) -> Table {
         t.insert("recommendation", Item::Table(r));
     }
     let decided: Vec<_> = it.decision.iter().filter(|c| c.outcome.is_some()).collect();
-    if !it.decision.is_empty() || !it.remarks.is_empty() {
+    if !it.decision.is_empty() || !it.remarks.is_empty() || !it.decision_text.is_empty() {
         let mut d = Table::new();
         if let Some(heading) = &it.decision_heading {
             d["heading"] = value(heading.as_str());
         }
         if decided.len() == it.decision.len() {
+            if !it.decision_text.is_empty() {
+                d["text"] = text(&it.decision_text);
+            }
             let mut clauses = ArrayOfTables::new();
             for c in &it.decision {
                 let mut ct = Table::new();
                 ct["outcome"] = value(c.outcome.expect("all decided").key());
-                ct["text"] = text(&c.text);
+                if !c.text.is_empty() {
+                    ct["text"] = text(&c.text);
+                }
                 clauses.push(ct);
             }
             if !clauses.is_empty() {
@@ -275,7 +293,10 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &Known) -> Table {
             }
         } else {
             // Not clear from the text: kept whole, for staff to give each clause its outcome.
-            let whole: Vec<&str> = it.decision.iter().map(|c| c.text.as_str()).collect();
+            let whole: Vec<&str> = std::iter::once(it.decision_text.as_str())
+                .filter(|t| !t.is_empty())
+                .chain(it.decision.iter().map(|c| c.text.as_str()))
+                .collect();
             d["text"] = text(&whole.join("\n\n"));
             d.key_mut("text")
                 .expect("just set")

@@ -195,15 +195,18 @@ pub enum ClauseStyle {
     Dashes,
     /// `•` before each clause
     Bullets,
+    /// Each clause a line of its own that starts "at …" ("Det indstilles,\n\nat …\n\nat …").
+    AtLines,
 }
 
 impl ClauseStyle {
-    pub const ALL: [ClauseStyle; 5] = [
+    pub const ALL: [ClauseStyle; 6] = [
         ClauseStyle::Sentence,
         ClauseStyle::Letters,
         ClauseStyle::Numbers,
         ClauseStyle::Dashes,
         ClauseStyle::Bullets,
+        ClauseStyle::AtLines,
     ];
 
     pub fn key(self) -> &'static str {
@@ -213,6 +216,7 @@ impl ClauseStyle {
             ClauseStyle::Numbers => "numbers",
             ClauseStyle::Dashes => "dashes",
             ClauseStyle::Bullets => "bullets",
+            ClauseStyle::AtLines => "at-lines",
         }
     }
 
@@ -239,6 +243,7 @@ impl ClauseStyle {
             ClauseStyle::Numbers => format!("{}.", index + 1),
             ClauseStyle::Dashes => "–".to_owned(),
             ClauseStyle::Bullets => "•".to_owned(),
+            ClauseStyle::AtLines => "at".to_owned(),
         }
     }
 }
@@ -546,6 +551,7 @@ mod tests {
         assert_eq!(marks(ClauseStyle::Numbers), ["1.", "2.", "3."]);
         assert_eq!(marks(ClauseStyle::Dashes), ["–", "–", "–"]);
         assert_eq!(marks(ClauseStyle::Bullets), ["•", "•", "•"]);
+        assert_eq!(marks(ClauseStyle::AtLines), ["at", "at", "at"]);
         assert_eq!(marks(ClauseStyle::Sentence), ["", "", ""]);
         assert_eq!(clause_letter(25), "(z)");
         assert_eq!(clause_letter(26), "(aa)");

@@ -996,6 +996,7 @@ fn clause_marker(line: &str) -> Option<(Option<ClauseStyle>, &str)> {
         ("* ", None),
         ("– ", Some(ClauseStyle::Dashes)),
         ("• ", Some(ClauseStyle::Bullets)),
+        ("at ", Some(ClauseStyle::AtLines)),
     ] {
         if let Some(rest) = line.strip_prefix(prefix) {
             return Some((style, rest));
