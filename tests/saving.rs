@@ -267,8 +267,17 @@ fn save_loop_child() {
                 edit::set_item_title(doc, 0, &format!("Titel {n}"))
             })
             .unwrap();
+        // The parent times its kill from the first save, not from the spawn: starting a
+        // process and a save each take long on a busy machine, and a kill before any save
+        // would test nothing.
+        if n == 0 {
+            std::fs::write(root.join(READY), "").unwrap();
+        }
     }
 }
+
+/// Written by the saving child after its first save (a hidden file: not part of the archive).
+const READY: &str = ".save-loop-ready";
 
 /// Kills a process that saves the file in a loop, hundreds of times, at varying moments.
 /// Each time, the file must parse and be a whole version: the original with only item 1's
@@ -299,6 +308,11 @@ fn killed_in_the_middle_of_saves_the_file_is_old_or_new() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        let ready = tmp.path().join(READY);
+        while !ready.exists() && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = std::fs::remove_file(&ready);
         std::thread::sleep(Duration::from_millis(2 + (round * 7) % 25));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();

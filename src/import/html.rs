@@ -174,7 +174,9 @@ impl Builder {
         match name {
             // The body ends the head, written closed or not.
             "body" if start => self.hidden = 0,
-            "script" | "style" | "head" | "title" | "noscript" | "template" | "iframe" | "svg" => {
+            // A site's menus are no part of the minutes, as a browser's reader view shows them.
+            "script" | "style" | "head" | "title" | "noscript" | "template" | "iframe" | "svg"
+            | "nav" => {
                 if start && !tag.self_closing {
                     self.hidden += 1;
                     return match name {
@@ -231,8 +233,8 @@ impl Builder {
                     self.break_line();
                 }
             }
-            "div" | "tr" | "dt" | "dd" | "nav" | "form" | "fieldset" | "caption" | "tbody"
-            | "thead" | "tfoot" => self.break_line(),
+            "div" | "tr" | "dt" | "dd" | "form" | "fieldset" | "caption" | "tbody" | "thead"
+            | "tfoot" => self.break_line(),
             "td" | "th" if start && !self.current.is_empty() && !self.current.ends_with(' ') => {
                 self.current.push(' ')
             }

@@ -31,6 +31,9 @@ pub enum DoubtKind {
     NoOutcome(ItemNo),
     /// An attachment's name broken by a mail program's encoding ("form=6nd"), kept as is.
     MailDamage(String),
+    /// A line of the page's header that is no field the importer knows: kept as a note at
+    /// the top of the file.
+    Unplaced(String),
 }
 
 impl Doubt {
@@ -91,6 +94,12 @@ impl Doubt {
                     "punkt {n}: beslutningen siger ikke sit udfald; gemt som tekst, så udfaldet kan sættes"
                 )
             }
+            (DoubtKind::Unplaced(text), Da) => format!(
+                "en linje i sidens hoved er intet felt, importen kender; gemt som note øverst i filen: \"{text}\""
+            ),
+            (DoubtKind::Unplaced(text), En) => format!(
+                "a line of the page's header is no field the importer knows; kept as a note at the top of the file: \"{text}\""
+            ),
             (DoubtKind::MailDamage(name), Da) => format!(
                 "bilagets navn er beskadiget af mailkodning (\"=\" og hex-cifre for et bogstav) og er bevaret som skrevet, så det passer til filen: \"{name}\""
             ),
@@ -122,6 +131,8 @@ pub struct ImportedMeeting {
     /// Each person as printed, "Name (Organisation)".
     pub attendance: ImportedAttendance,
     pub items: Vec<ImportedItem>,
+    /// Lines of the header that are no field: kept as a note in the file, never dropped.
+    pub unplaced: Vec<String>,
     pub doubts: Vec<Doubt>,
 }
 

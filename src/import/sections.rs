@@ -43,15 +43,29 @@ pub fn read(
     party_id: &dyn Fn(&str) -> Option<String>,
 ) -> ImportedMeeting {
     let mut m = ImportedMeeting::default();
-    let next_text = |i: usize| lines[i + 1..].iter().find(|l| !l.text.is_empty());
+    let next_index = |i: usize| (i + 1..lines.len()).find(|&k| !lines[k].text.is_empty());
+    let next_text = |i: usize| next_index(i).map(|k| &lines[k]);
     let mut list_start = None;
+    // The header's lines that were read as something; the rest is reported, not dropped.
+    let mut placed = std::collections::HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.trim();
         if m.title.is_empty() && !t.is_empty() {
             m.title = t.to_owned();
+            placed.insert(i);
+        }
+        if t.strip_prefix("Udgivet ").is_some() {
+            placed.insert(i);
         }
         if let Some(date) = t.strip_prefix("Udgivet ") {
             m.published = NaiveDate::parse_from_str(date.trim(), "%d.%m.%Y").ok();
+        }
+        if matches!(
+            t,
+            "UDVALG" | "DATO" | "MØDE" | "STED" | "STARTTIDSPUNKT" | "SLUTTIDSPUNKT"
+        ) {
+            placed.insert(i);
+            placed.extend(next_index(i));
         }
         let value = || {
             next_text(i)
@@ -88,19 +102,34 @@ pub fn read(
             _ if t == t.to_uppercase()
                 && let Some(list) = attendance::list_of(t) =>
             {
-                let names: Vec<String> = lines[i + 1..]
-                    .iter()
-                    .skip_while(|l| l.text.is_empty())
-                    .take_while(|l| !l.text.is_empty() && !is_header_word(l.text.trim()))
-                    .map(|l| l.text.clone())
+                let at: Vec<usize> = (i + 1..lines.len())
+                    .skip_while(|&k| lines[k].text.is_empty())
+                    .take_while(|&k| {
+                        !lines[k].text.is_empty() && !is_header_word(lines[k].text.trim())
+                    })
                     .collect();
+                let names: Vec<String> = at.iter().map(|&k| lines[k].text.clone()).collect();
+                placed.insert(i);
+                placed.extend(at);
                 add_people(&mut m.attendance, list, attendance::people(&names));
             }
             _ => {
                 if let Some((list, names)) = attendance::labelled_line(t) {
+                    placed.insert(i);
                     add_people(&mut m.attendance, list, names);
                 }
             }
+        }
+    }
+    let header_end = list_start.map_or(0, |s| s - 1);
+    for (i, line) in lines.iter().enumerate().take(header_end) {
+        // The title printed again is no news.
+        if !line.text.is_empty() && !placed.contains(&i) && line.text.trim() != m.title {
+            m.unplaced.push(line.text.trim().to_owned());
+            m.doubts.push(Doubt {
+                line: line.no,
+                kind: DoubtKind::Unplaced(line.text.trim().to_owned()),
+            });
         }
     }
     m.body = party_id(&m.body_name);

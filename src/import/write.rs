@@ -95,8 +95,12 @@ pub fn meeting_file(m: &ImportedMeeting, source: &str, known: &Known) -> Result<
     let id = meeting_id(m)?;
     let body = m.body.clone().expect("checked by meeting_id");
     let mut doc = DocumentMut::new();
+    let mut notes = String::new();
+    for line in &m.unplaced {
+        notes.push_str(&format!("# check, not placed: {}\n", one_line(line)));
+    }
     doc.decor_mut().set_prefix(format!(
-        "# {}\n# Imported by dagsorden from {}. Check what is marked \"check\".\n\n",
+        "# {}\n# Imported by dagsorden from {}. Check what is marked \"check\".\n{notes}\n",
         one_line(&m.title),
         one_line(source)
     ));
