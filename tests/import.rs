@@ -1020,3 +1020,28 @@ fn the_2021_web_page_gives_its_meeting_and_its_address() {
     );
     assert!(m.doubts.is_empty(), "{:?}", m.doubts);
 }
+
+/// A line of the header that is no field is kept in the file as a note and reported.
+#[test]
+fn a_header_line_that_is_no_field_is_kept_as_a_note() {
+    let page = "Møde i Socialdirektørforum den 14. juni 2013\n\nUDVALG\n\nSocialdirektørforum\n\n\
+                Referatet er godkendt af formanden\n\nSTARTTIDSPUNKT\n\n2013-06-14 09:30\n\nPUNKTER\n\n\
+                1. Takster\n\n1. Takster\n\nBeslutning\n\nGodkendt.\n";
+    let (lines, _) = dagsorden::import::normalise::lines(page.as_bytes());
+    let m = dagsorden::import::forum_text::read(&lines, &party);
+    assert_eq!(
+        m.doubts
+            .iter()
+            .map(|d| (d.line, d.message(Lang::En)))
+            .collect::<Vec<_>>(),
+        [(
+            7,
+            "a line of the page's header is no field the importer knows; kept as a note at the top of the file: \"Referatet er godkendt af formanden\"".to_owned()
+        )]
+    );
+    let text = dagsorden::import::write::meeting_file(&m, "page.txt", &Default::default()).unwrap();
+    assert!(
+        text.contains("# check, not placed: Referatet er godkendt af formanden\n"),
+        "{text}"
+    );
+}
