@@ -173,7 +173,12 @@ pub fn meeting_markdown(archive: &Archive, meeting: &Meeting, opts: &MarkdownOpt
     }
 
     if opts.kind == DocKind::Minutes {
-        let followups: Vec<&Followup> = items.iter().flat_map(|i| i.followups.iter()).collect();
+        // A suggestion from an import is no follow-up until staff accept it.
+        let followups: Vec<&Followup> = items
+            .iter()
+            .flat_map(|i| i.followups.iter())
+            .filter(|f| !f.suggested)
+            .collect();
         if !followups.is_empty() {
             doc.heading(HeadingLevel::H2, l.followups);
             doc.start_list(None);
