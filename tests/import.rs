@@ -219,6 +219,12 @@ fn seed_path() -> std::path::PathBuf {
     fixture("sdf-2017-09-08.txt")
 }
 
+/// The command's exit code and what it printed on standard output.
+fn stdout_of(cmd: &mut assert_cmd::Command) -> (Option<i32>, String) {
+    let out = cmd.output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
 fn dagsorden(dir: &std::path::Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("dagsorden").unwrap();
     cmd.env_remove("DAGSORDEN_DIR")
@@ -238,12 +244,11 @@ fn import_writes_a_file_check_accepts_and_a_second_import_writes_nothing() {
     let file = dir.path().join("2017/2017-09-08-sdf.toml");
     std::fs::remove_file(&file).unwrap();
     // --dry-run writes nothing.
-    let out = dagsorden(dir.path())
-        .args(["import", "--dry-run"])
-        .arg(seed_path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (code, text) = stdout_of(
+        dagsorden(dir.path())
+            .args(["import", "--dry-run"])
+            .arg(seed_path()),
+    );
     assert!(
         text.contains(
             "2017-09-08-sdf: ville blive skrevet som 2017/2017-09-08-sdf.toml (13 punkter)"
@@ -257,7 +262,7 @@ fn import_writes_a_file_check_accepts_and_a_second_import_writes_nothing() {
         .arg(seed_path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(code, Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains(
@@ -302,13 +307,8 @@ fn a_page_in_no_known_layout_is_reported_and_the_rest_imported() {
     let pages = tempfile::tempdir().unwrap();
     std::fs::copy(seed_path(), pages.path().join("a.txt")).unwrap();
     std::fs::write(pages.path().join("b.txt"), "Indkøbsliste\n\nmælk\n").unwrap();
-    let out = dagsorden(dir.path())
-        .arg("import")
-        .arg(pages.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (code, text) = stdout_of(dagsorden(dir.path()).arg("import").arg(pages.path()));
+    assert_eq!(code, Some(1));
     assert!(
         text.contains("b.txt: ikke i et layout, importen kender"),
         "{text}"
@@ -352,8 +352,7 @@ fn escape_sequences_on_a_page_reach_neither_the_report_nor_the_file_raw() {
         file.contains("\\u001B]0;pwned") || file.contains("\\u001b]0;pwned"),
         "{file}"
     );
-    let out = dagsorden(dir.path()).arg("check").output().unwrap();
-    let report = String::from_utf8(out.stdout).unwrap();
+    let (_, report) = stdout_of(dagsorden(dir.path()).arg("check"));
     assert!(
         report.contains("U+202E") && report.contains("U+001B"),
         "{report}"
@@ -742,13 +741,12 @@ fn a_pdf_gives_the_meeting_its_text_gives() {
 #[test]
 fn import_reads_a_pdf_into_a_file_check_accepts() {
     let dir = municipal_archive();
-    let out = dagsorden(dir.path())
-        .arg("import")
-        .arg(fixture("sou-2022-03-14.pdf"))
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    let (code, text) = stdout_of(
+        dagsorden(dir.path())
+            .arg("import")
+            .arg(fixture("sou-2022-03-14.pdf")),
+    );
+    assert_eq!(code, Some(0), "{text}");
     assert!(
         text.contains("2022-03-14-social-og-omsorg: skrevet som 2022/2022-03-14-social-og-omsorg.toml (3 punkter)"),
         "{text}"
@@ -773,8 +771,7 @@ fn import_reads_a_pdf_into_a_file_check_accepts() {
         written.contains("apologies = [{ name = \"Peter Winther\", organisation = \"O\" }]"),
         "{written}"
     );
-    let out = dagsorden(dir.path()).arg("check").output().unwrap();
-    let report = String::from_utf8(out.stdout).unwrap();
+    let (_, report) = stdout_of(dagsorden(dir.path()).arg("check"));
     assert!(
         report.ends_with("0 fejl, 2 advarsler i 4 filer.\n"),
         "only the two attachments not yet in the archive:\n{report}"
@@ -795,12 +792,7 @@ fn a_reimport_names_the_differences_and_update_applies_them_keeping_the_file_s_o
     let file = dir.path().join("2022/2022-03-14-social-og-omsorg.toml");
     let imported = std::fs::read_to_string(&file).unwrap();
     // Again, untouched: the same.
-    let out = dagsorden(dir.path())
-        .arg("import")
-        .arg(&page)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (_, text) = stdout_of(dagsorden(dir.path()).arg("import").arg(&page));
     assert!(
         text.contains("2022-03-14-social-og-omsorg: siden og filen er ens"),
         "{text}"
@@ -813,24 +805,18 @@ fn a_reimport_names_the_differences_and_update_applies_them_keeping_the_file_s_o
         )
         .replace("place = \"Byrådssalen\"", "place = \"Byrådssalen, 2. sal\"");
     std::fs::write(&file, &corrected).unwrap();
-    let out = dagsorden(dir.path())
-        .arg("import")
-        .arg(&page)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (_, text) = stdout_of(dagsorden(dir.path()).arg("import").arg(&page));
     assert!(
         text.contains("2 forskelle mellem filen og siden (--update skriver sidens værdier i filen):\n  place: i filen «Byrådssalen, 2. sal» · på siden «Byrådssalen»\n  punkt 42, title: i filen «Plan for en værdig ældrepleje» · på siden «Plan for værdig ældrepleje 2022-2025»\n"),
         "{text}"
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), corrected);
     // --update: the page's values, the file's own comment and tags kept.
-    let out = dagsorden(dir.path())
-        .args(["import", "--update"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (_, text) = stdout_of(
+        dagsorden(dir.path())
+            .args(["import", "--update"])
+            .arg(&page),
+    );
     assert!(
         text.contains("2022-03-14-social-og-omsorg: filen er opdateret med sidens værdier"),
         "{text}"
@@ -953,13 +939,12 @@ fn the_2020_layout_saved_on_windows_gives_its_meeting() {
 #[test]
 fn the_2020_page_imports_with_its_order_and_check_accepts_it() {
     let dir = common::sample_copy();
-    let out = dagsorden(dir.path())
-        .arg("import")
-        .arg(fixture("sdf-2020-11-27.txt"))
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    let (code, text) = stdout_of(
+        dagsorden(dir.path())
+            .arg("import")
+            .arg(fixture("sdf-2020-11-27.txt")),
+    );
+    assert_eq!(code, Some(0), "{text}");
     assert!(
         text.contains("bemærk: ikke UTF-8: læst som Latin-1 (Windows-1252)"),
         "{text}"
@@ -968,18 +953,14 @@ fn the_2020_page_imports_with_its_order_and_check_accepts_it() {
     let file = std::fs::read_to_string(dir.path().join("2020/2020-11-27-sdf.toml")).unwrap();
     assert!(file.contains("order = [1, 2, 4, 3, 5, 7, 8]"), "{file}");
     assert!(file.contains("style = \"at-lines\""), "{file}");
-    let out = dagsorden(dir.path()).arg("check").output().unwrap();
-    let report = String::from_utf8(out.stdout).unwrap();
+    let (_, report) = stdout_of(dagsorden(dir.path()).arg("check"));
     assert!(
         report.ends_with("0 fejl, 0 advarsler i 6 filer.\n"),
         "{report}"
     );
     // The screens show the at-lines as printed.
-    let out = dagsorden(dir.path())
-        .args(["export", "minutes", "2020-11-27-sdf"])
-        .output()
-        .unwrap();
-    let minutes = String::from_utf8(out.stdout).unwrap();
+    let (_, minutes) =
+        stdout_of(dagsorden(dir.path()).args(["export", "minutes", "2020-11-27-sdf"]));
     assert!(
         minutes.contains("Forretningsudvalget indstiller,\n\nat kortlægningen tages til efterretning\n\nat sekretariatet"),
         "{minutes}"

@@ -236,20 +236,8 @@ fn check_round_trip(t: &Texts) {
     assert_inert("the item", &screen, &['\n']);
 }
 
-/// `cases` unless `PROPTEST_CASES` asks for more or fewer.
-fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(common::proptest_cases(48))]
 
     #[test]
     fn hostile_text_in_every_field_survives_save_load_and_every_output(t in texts()) {
@@ -297,7 +285,7 @@ fn shaped(sample: &str, shape: u8) -> String {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(common::proptest_cases(96))]
 
     #[test]
     fn an_edit_to_one_field_changes_no_byte_outside_it(

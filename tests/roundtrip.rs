@@ -283,18 +283,6 @@ fn every_meeting_of_the_archives_comes_back_from_its_minutes() {
 
 // --- Generated meetings ----------------------------------------------------------------
 
-/// `cases` unless `PROPTEST_CASES` asks for more or fewer.
-fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 /// Words of minutes, none of which the importer reads as a sign of its own (no
 /// "indstiller", "præsenterer", no section heading, no number to start a line).
 const WORDS: &[&str] = &[
@@ -643,7 +631,7 @@ fn meeting_file(
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(common::proptest_cases(48))]
 
     /// Any meeting, exported as minutes and read back, gives the same meeting.
     #[test]

@@ -120,3 +120,15 @@ pub fn followups_copy() -> tempfile::TempDir {
     });
     tmp
 }
+
+/// A proptest configuration of `cases` cases, unless `PROPTEST_CASES` asks for more or fewer.
+pub fn proptest_cases(cases: u32) -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    proptest::test_runner::Config {
+        cases,
+        ..proptest::test_runner::Config::default()
+    }
+}
