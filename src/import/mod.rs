@@ -7,6 +7,8 @@
 //! input, re-import and follow-up suggestions build on the same model.
 
 pub mod attendance;
+mod blocks;
+mod clauses;
 pub mod forum_text;
 pub mod html;
 pub mod model;

@@ -1,13 +1,16 @@
 //! What every layout family shares: the header block (UDVALG, MØDE, STED, STARTTIDSPUNKT,
-//! SLUTTIDSPUNKT, *Udgivet*), the item list (PUNKTER) reconciled with the item sections,
-//! paragraphs and list markers, and how a section's text becomes a recommendation, a
-//! decision, a background or case data. A layout module says which headings it uses for
-//! what ([`Layout`]).
+//! SLUTTIDSPUNKT, DELTAGERE, AFBUD, *Udgivet*), the item list (PUNKTER) reconciled with the
+//! item sections, and each item's sections: case lines, background, summary, attachments,
+//! the follow-ups its wording names (the recommendation and decision are read by
+//! [`super::clauses`], the text's shapes by [`super::blocks`]). A layout module says which
+//! headings it uses for what ([`Layout`]).
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::attendance;
-use super::model::{Doubt, DoubtKind, ImportedClause, ImportedItem, ImportedMeeting};
+use super::blocks::{blocks_markdown, marker, paragraphs};
+use super::clauses::{decision, is_recommendation, recommendation};
+use super::model::{Doubt, DoubtKind, ImportedItem, ImportedMeeting};
 use super::normalise::Line;
 use super::recognise;
 use crate::model::{CaseData, ClauseStyle, ItemKind, ItemNo, Party};
@@ -54,10 +57,8 @@ pub fn read(
             m.title = t.to_owned();
             placed.insert(i);
         }
-        if t.strip_prefix("Udgivet ").is_some() {
-            placed.insert(i);
-        }
         if let Some(date) = t.strip_prefix("Udgivet ") {
+            placed.insert(i);
             m.published = NaiveDate::parse_from_str(date.trim(), "%d.%m.%Y").ok();
         }
         if matches!(
@@ -286,87 +287,6 @@ pub fn danish_date(text: &str) -> Option<NaiveDate> {
     })
 }
 
-/// Paragraphs: runs of non-empty lines, with the line number of each run's first line.
-fn paragraphs(lines: &[Line]) -> Vec<(usize, Vec<String>)> {
-    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut open = false;
-    for line in lines {
-        if line.text.is_empty() {
-            open = false;
-        } else if open {
-            out.last_mut().expect("open").1.push(line.text.clone());
-        } else {
-            out.push((line.no, vec![line.text.clone()]));
-            open = true;
-        }
-    }
-    out
-}
-
-/// A list marker at the start of a line, its style and the text after it.
-fn marker(line: &str) -> Option<(ClauseStyle, &str)> {
-    let t = line.trim_start();
-    for (m, style) in [
-        ("– ", ClauseStyle::Dashes),
-        ("- ", ClauseStyle::Dashes),
-        ("• ", ClauseStyle::Bullets),
-    ] {
-        if let Some(rest) = t.strip_prefix(m) {
-            return Some((style, rest.trim()));
-        }
-    }
-    // "(a) …": lettered clauses, as the tool's own minutes print them.
-    if let Some(rest) = t.strip_prefix('(')
-        && let Some((letters, rest)) = rest.split_once(") ")
-        && (1..=2).contains(&letters.len())
-        && letters.chars().all(|c| c.is_ascii_lowercase())
-    {
-        return Some((ClauseStyle::Letters, rest.trim()));
-    }
-    let (n, rest) = t.split_once(". ")?;
-    (n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
-        .then(|| (ClauseStyle::Numbers, rest.trim()))
-}
-
-/// A paragraph as Markdown: bullets as `-` items, a bare address as a link, a short line
-/// on its own (`heading`) as a heading.
-fn markdown(lines: &[String], heading: bool) -> String {
-    if heading && lines.len() == 1 {
-        return format!("## {}", lines[0].trim());
-    }
-    lines
-        .iter()
-        .map(|l| match marker(l) {
-            Some((ClauseStyle::Bullets, rest)) => format!("- {rest}"),
-            _ if l.trim().starts_with("http://") || l.trim().starts_with("https://") => {
-                format!("<{}>", l.trim())
-            }
-            _ => l.trim().to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Whether a one-line paragraph reads as a heading: short, not a sentence, not an address.
-fn reads_as_heading(lines: &[String]) -> bool {
-    let [line] = lines else { return false };
-    let t = line.trim();
-    t.chars().count() <= 120
-        && !t.ends_with(['.', ':', ',', ';'])
-        && !t.contains("://")
-        && !t.starts_with("www.")
-        && marker(t).is_none()
-}
-
-fn blocks_markdown(paras: &[(usize, Vec<String>)]) -> String {
-    paras
-        .iter()
-        .enumerate()
-        .map(|(i, (_, lines))| markdown(lines, i + 1 < paras.len() && reads_as_heading(lines)))
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
 /// What every item of a page is read with.
 struct ItemContext<'a> {
     layout: &'a Layout,
@@ -459,7 +379,7 @@ fn item(
     let mut it = ImportedItem {
         number,
         title: title.to_owned(),
-        kind: crate::model::ItemKind::Other,
+        kind: ItemKind::Other,
         approves: None,
         background: String::new(),
         recommendation: None,
@@ -556,7 +476,7 @@ fn item(
     }
     it.background = blocks_markdown(&background);
     // A municipality's case type says it outright where the title does not.
-    if it.kind == crate::model::ItemKind::Other || it.kind == crate::model::ItemKind::Information {
+    if it.kind == ItemKind::Other || it.kind == ItemKind::Information {
         match it
             .case
             .case_type
@@ -564,9 +484,9 @@ fn item(
             .map(str::to_lowercase)
             .as_deref()
         {
-            Some("beslutningssag") => it.kind = crate::model::ItemKind::Decision,
-            Some("orienteringssag") => it.kind = crate::model::ItemKind::Information,
-            Some("drøftelsessag") => it.kind = crate::model::ItemKind::Discussion,
+            Some("beslutningssag") => it.kind = ItemKind::Decision,
+            Some("orienteringssag") => it.kind = ItemKind::Information,
+            Some("drøftelsessag") => it.kind = ItemKind::Discussion,
             _ => {}
         }
     }
@@ -576,7 +496,7 @@ fn item(
             it.followups.push(s);
         }
     }
-    if it.kind == crate::model::ItemKind::MinutesApproval {
+    if it.kind == ItemKind::MinutesApproval {
         it.approves = danish_date(title);
     }
     it
@@ -605,201 +525,5 @@ fn case_route(
                     None => Party::Outside(s.to_owned()),
                 }),
         );
-    }
-}
-
-/// Whether a paragraph is a recommendation: a party that recommends, first.
-fn is_recommendation(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().take(4).collect();
-    words.iter().skip(1).any(|w| {
-        let w = w.trim_end_matches([',', ':']);
-        w == "indstiller" || w == "indstilles"
-    })
-}
-
-fn recommendation(
-    paras: &[(usize, Vec<String>)],
-    party_id: &dyn Fn(&str) -> Option<String>,
-    doubts: &mut Vec<Doubt>,
-) -> Option<super::model::ImportedRecommendation> {
-    let ((first_no, first), rest) = paras.split_first()?;
-    // The clauses may follow the lead with no blank line between (a PDF's text): the lead
-    // ends where a clause starts.
-    let split = first
-        .iter()
-        .position(|l| marker(l).is_some())
-        .filter(|&at| at > 0);
-    let (lead, more) = match split {
-        Some(at) => (
-            first[..at].to_vec(),
-            vec![(*first_no, first[at..].to_vec())],
-        ),
-        None => (first.clone(), Vec::new()),
-    };
-    let rest: Vec<(usize, Vec<String>)> = more.into_iter().chain(rest.iter().cloned()).collect();
-    let rest = &rest[..];
-    let lead = &lead;
-    let mut clauses: Vec<String> = Vec::new();
-    let mut extra_lead: Vec<String> = Vec::new();
-    let mut style = ClauseStyle::Sentence;
-    for (no, lines) in rest {
-        for l in lines {
-            // "at kortlægningen tages til efterretning": a clause of its own line.
-            let at_line = l
-                .trim_start()
-                .strip_prefix("at ")
-                .map(|rest| (ClauseStyle::AtLines, rest.trim()));
-            match marker(l).or(at_line) {
-                Some((s, text)) => {
-                    style = s;
-                    clauses.push(text.to_owned());
-                }
-                // Not dropped: it goes on the clause before it (or the lead), reported.
-                None => {
-                    match clauses.last_mut() {
-                        Some(last) => {
-                            last.push(' ');
-                            last.push_str(l.trim());
-                        }
-                        None => extra_lead.push(l.trim().to_owned()),
-                    }
-                    doubts.push(Doubt {
-                        line: *no,
-                        kind: DoubtKind::StrayRecommendationLine(l.trim().to_owned()),
-                    });
-                }
-            }
-        }
-    }
-    let lead = lead
-        .iter()
-        .chain(&extra_lead)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(recognise::recommendation(&lead, clauses, style, party_id))
-}
-
-fn decision(paras: &[(usize, Vec<String>)], it: &mut ImportedItem, doubts: &mut Vec<Doubt>) {
-    if paras.is_empty() {
-        return;
-    }
-    // Clauses printed line under line ("1. Godkendt.\n2. Anbefales …") are one each.
-    let bulleted = it
-        .recommendation
-        .as_ref()
-        .is_some_and(|r| r.style == ClauseStyle::Bullets);
-    let split: Vec<(usize, Vec<String>)> = paras
-        .iter()
-        .flat_map(|(no, lines)| {
-            let each = lines.len() > 1
-                && lines.iter().all(|l| match marker(l) {
-                    Some((
-                        ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters,
-                        _,
-                    )) => true,
-                    Some((ClauseStyle::Bullets, _)) => bulleted,
-                    _ => false,
-                });
-            if each {
-                lines.iter().map(|l| (*no, vec![l.clone()])).collect()
-            } else {
-                vec![(*no, lines.clone())]
-            }
-        })
-        .collect();
-    let paras = &split[..];
-    // "– …" in the forum's minutes, "1. …" in a municipality's: one per recommended clause;
-    // "• …" where the recommendation's clauses are bulleted too (elsewhere a bullet list is
-    // part of a clause's text).
-    let dashed = |lines: &[String]| match marker(&lines[0]) {
-        Some((ClauseStyle::Dashes | ClauseStyle::Numbers | ClauseStyle::Letters, _)) => true,
-        Some((ClauseStyle::Bullets, _)) => bulleted,
-        _ => false,
-    };
-    let mut clauses: Vec<(usize, Vec<String>)> = Vec::new();
-    if paras.iter().any(|(_, l)| dashed(l)) {
-        // Each "– …" starts a clause; what follows it belongs to it, but after the last
-        // clause only its list: a paragraph further down is a remark on the item.
-        let mut after_last = false;
-        let mut remarks = Vec::new();
-        for (no, lines) in paras {
-            if dashed(lines) {
-                let mut first = lines.clone();
-                first[0] = marker(&first[0]).map_or(String::new(), |(_, t)| t.to_owned());
-                clauses.push((*no, vec![markdown(&first, false)]));
-                after_last = true;
-            } else if let Some(last) = clauses.last_mut() {
-                let is_list = lines.iter().all(|l| marker(l).is_some());
-                let last_clause = paras
-                    .iter()
-                    .skip_while(|(n, _)| n != no)
-                    .all(|(_, l)| !dashed(l));
-                if last_clause && after_last && !is_list {
-                    remarks.push(markdown(lines, false));
-                } else {
-                    last.1.push(markdown(lines, false));
-                }
-            } else {
-                remarks.push(markdown(lines, false));
-            }
-        }
-        if !remarks.is_empty() {
-            doubts.push(Doubt {
-                line: paras.last().map_or(0, |p| p.0),
-                kind: DoubtKind::RemarksKept(it.number.clone()),
-            });
-            it.remarks = remarks.join("\n\n");
-        }
-    } else {
-        clauses.push((paras[0].0, vec![blocks_markdown(paras)]));
-    }
-    // "Eventuelt", "Næste møde": what was said, with no outcome to give.
-    let standing = matches!(it.kind, ItemKind::AnyOtherBusiness | ItemKind::NextMeeting)
-        && it.recommendation.is_none();
-    if standing {
-        let text: Vec<String> = clauses.into_iter().map(|(_, p)| p.join("\n\n")).collect();
-        it.decision_text = text.join("\n\n");
-        return;
-    }
-    // "Indstillingens to punkter blev godkendt": one sentence for every recommended clause.
-    let recommended = it.recommendation.as_ref().map_or(0, |r| r.clauses.len());
-    if clauses.len() == 1
-        && recommended > 1
-        && it.remarks.is_empty()
-        && let Some((o, weak)) = recognise::outcome(&clauses[0].1.join(" "))
-        && !weak
-        && recognise::says_all_clauses(&clauses[0].1.join(" "))
-    {
-        it.decision_text = clauses[0].1.join("\n\n");
-        for _ in 0..recommended {
-            it.decision.push(ImportedClause {
-                outcome: Some(o),
-                text: String::new(),
-            });
-        }
-        return;
-    }
-    for (no, parts) in clauses {
-        let text = parts.join("\n\n");
-        let outcome = match recognise::outcome(&text) {
-            Some((o, weak)) => {
-                if weak {
-                    doubts.push(Doubt {
-                        line: no,
-                        kind: DoubtKind::WeakOutcome(it.number.clone(), o),
-                    });
-                }
-                Some(o)
-            }
-            None => {
-                doubts.push(Doubt {
-                    line: no,
-                    kind: DoubtKind::NoOutcome(it.number.clone()),
-                });
-                None
-            }
-        };
-        it.decision.push(ImportedClause { outcome, text });
     }
 }
