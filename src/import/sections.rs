@@ -402,15 +402,23 @@ fn item(
     let mut decision_paras: Vec<(usize, Vec<String>)> = Vec::new();
     // The text a follow-up may be read from: all but the attachments' names.
     let mut prose: Vec<(usize, String)> = Vec::new();
+    let mut decision_prose: Vec<(usize, String)> = Vec::new();
     for (section, lines) in &sections {
         let paras = paragraphs(lines);
         if *section != Some(Section::Attachments) && *section != Some(Section::Case) {
+            // The decision's wording first: where it repeats a due the recommendation
+            // names, its sentence is the one to show.
+            let to = if *section == Some(Section::Decision) {
+                &mut decision_prose
+            } else {
+                &mut prose
+            };
             // A list's items each on their own: one is no sentence with the next.
             for (no, l) in &paras {
                 if l.len() > 1 && l.iter().any(|line| marker(line).is_some()) {
-                    prose.extend(l.iter().map(|line| (*no, line.clone())));
+                    to.extend(l.iter().map(|line| (*no, line.clone())));
                 } else {
-                    prose.push((*no, l.join(" ")));
+                    to.push((*no, l.join(" ")));
                 }
             }
         }
@@ -465,6 +473,8 @@ fn item(
             .iter()
             .find_map(|(_, l)| attendance::presenter(&l.join(" ")))
     });
+    decision_prose.append(&mut prose);
+    let prose = decision_prose;
     for (_, text) in &prose {
         for sentence in super::suggest::sentences(text) {
             if let Some(who) = attendance::guest_apology(&sentence)
@@ -496,6 +506,8 @@ fn item(
             it.followups.push(s);
         }
     }
+    // In the page's order.
+    it.followups.sort_by_key(|s| s.line);
     if it.kind == ItemKind::MinutesApproval {
         it.approves = danish_date(title);
     }
