@@ -999,6 +999,10 @@ fn the_2021_web_page_gives_its_meeting_and_its_address() {
         1,
         "the due said twice is one suggestion"
     );
+    assert_eq!(
+        two.followups[0].quote, "Det blev besluttet, at handleplanen evalueres ultimo 2022.",
+        "in the decision's words"
+    );
     assert!(m.doubts.is_empty(), "{:?}", m.doubts);
 }
 
