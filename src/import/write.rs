@@ -164,8 +164,15 @@ pub fn meeting_file(m: &ImportedMeeting, source: &str, known: &Known) -> Result<
     Ok(doc.to_string())
 }
 
+/// Text for a comment: one line, made safe (a comment may hold no control character).
 fn one_line(s: &str) -> String {
     crate::text::one_line(s)
+}
+
+/// Text for a value: runs of whitespace as one space, the characters as the page has them
+/// (TOML escapes what it must; the screens and exports make it safe for their medium).
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn toml_time(t: chrono::NaiveTime) -> toml_edit::Datetime {
@@ -344,7 +351,7 @@ fn item_table(it: &ImportedItem, id: &str, body: &str, known: &Known) -> Table {
 fn suggestion(s: &SuggestedFollowup, id: &str, body: &str, known: &Known) -> Table {
     let mut t = Table::new();
     t["id"] = value(id);
-    t["what"] = value(one_line(&s.quote));
+    t["what"] = value(flat(&s.quote));
     if let Some(to) = &s.reports_to {
         t["reports_to"] = value(to.as_str());
     }
@@ -405,7 +412,7 @@ fn suggestion(s: &SuggestedFollowup, id: &str, body: &str, known: &Known) -> Tab
             .set_prefix(c);
     }
     t["suggested"] = value(true);
-    t["quote"] = value(one_line(&s.quote));
+    t["quote"] = value(flat(&s.quote));
     t
 }
 
