@@ -860,13 +860,34 @@ fn a_followup_is_created_from_a_decision_in_meeting_mode() {
         text.contains("id = \"konsulenttilbud-forelaegges\"\nwhat = \"Konsulenttilbud forelægges\"\nreports_to = \"sdf\"\ndue = { kind = \"meeting\", meeting = \"2018-02-09-sdf\" }"),
         "{text}"
     );
-    // A due that cannot be read is said so, and nothing is written.
+    // A due that cannot be read is said so under the prompt, which stays open with the text
+    // as typed; nothing is written.
     keys(&mut app, "o");
     key(&mut app, KeyCode::Enter);
     paste(&mut app, "snart");
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.message, Some(Message::Error(m)) if m.contains("Forstår ikke fristen")));
+    let input = app.input.as_ref().expect("the prompt stays open");
+    assert_eq!(input.area.text(), "snart");
+    assert!(
+        input
+            .error
+            .as_deref()
+            .is_some_and(|m| m.contains("Forstår ikke fristen")),
+        "{:?}",
+        input.error
+    );
+    assert!(
+        screen_text(&app).contains("Forstår ikke fristen"),
+        "{}",
+        screen_text(&app)
+    );
     assert_eq!(file_text(tmp.path(), rel), text);
+    // Corrected without retyping the rest: the error goes, the follow-up is written.
+    ctrl(&mut app, 'u');
+    paste(&mut app, "medio 2018");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.input.is_none());
+    assert!(file_text(tmp.path(), rel).contains("period = \"medio 2018\""));
 }
 
 #[test]
@@ -903,11 +924,22 @@ fn attachments_from_outside_are_copied_and_inside_are_linked() {
         "both attachments are found: {:?}",
         archive.diagnostics
     );
-    // A file that is not there is said so.
+    // A file that is not there is said so under the prompt, the path kept to correct.
     keys(&mut app, "A");
     paste(&mut app, "/no/such/file.pdf");
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.message, Some(Message::Error(m)) if m.contains("Filen findes ikke")));
+    let input = app.input.as_ref().expect("the prompt stays open");
+    assert_eq!(input.area.text(), "/no/such/file.pdf");
+    assert!(
+        input
+            .error
+            .as_deref()
+            .is_some_and(|m| m.contains("Filen findes ikke")),
+        "{:?}",
+        input.error
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(app.input.is_none(), "Esc still closes it");
 }
 
 #[test]

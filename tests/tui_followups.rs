@@ -268,15 +268,26 @@ fn bad_input_changes_nothing_and_says_what_to_write() {
     let before = file_text(tmp.path(), "2017/2017-09-08-sdf.toml");
     let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
     select(&mut app, "myndighedsforloeb-evaluering");
+    // Each rejected text stays in its prompt, the reason under it, until corrected or Esc.
+    let rejected = |app: &mut App, typed: &str, why: &str| {
+        type_over(app, typed);
+        let input = app.input.as_ref().expect("the prompt stays open");
+        assert_eq!(input.area.text(), typed);
+        let screen = screen_text(app);
+        assert!(screen.contains(why), "{screen}");
+        key(app, KeyCode::Esc);
+        assert!(app.input.is_none());
+    };
     keys(&mut app, "r");
-    type_over(&mut app, "i går Forløb 1");
-    assert!(screen_text(&app).contains("Skriv datoen først"));
+    rejected(&mut app, "i går Forløb 1", "Skriv datoen først");
     keys(&mut app, "d");
-    type_over(&mut app, "2017-09-08-sdf#99");
-    assert!(screen_text(&app).contains("Punktet findes ikke i arkivet: 2017-09-08-sdf#99"));
+    rejected(
+        &mut app,
+        "2017-09-08-sdf#99",
+        "Punktet findes ikke i arkivet: 2017-09-08-sdf#99",
+    );
     keys(&mut app, "m");
-    type_over(&mut app, "snart");
-    assert!(screen_text(&app).contains("Forstår ikke fristen"));
+    rejected(&mut app, "snart", "Forstår ikke fristen");
     select(&mut app, "spiseforstyrrelser-status-socialstyrelsen");
     keys(&mut app, "r");
     assert!(app.input.is_none());
@@ -467,4 +478,14 @@ fn suggestions_from_an_import_wait_apart_and_are_accepted_or_discarded_with_a_ke
         screen_text(&app)
     );
     assert!(file_text(tmp.path(), "2017/2017-09-08-sdf.toml").contains("2017-09-08-sdf-3-1"));
+}
+
+/// A rejected text on screen: the prompt open, the text as typed, the reason under it.
+#[test]
+fn a_rejected_prompt_shows_its_reason_under_the_text() {
+    let mut app = app_on(&sample_dir(), (80, 24), Lang::Da);
+    select(&mut app, "myndighedsforloeb-evaluering");
+    keys(&mut app, "r");
+    type_over(&mut app, "1/11 Forløb 1");
+    insta::assert_snapshot!("followups_rejected_run_80x24", screen_text(&app));
 }

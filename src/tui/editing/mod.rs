@@ -145,6 +145,8 @@ pub struct Input {
     pub prompt: Prompt,
     pub title: String,
     pub area: TextArea,
+    /// Why the text was not taken, shown under it until the next try.
+    pub error: Option<String>,
 }
 
 /// A refused save on screen: the conflict, and what changed on disk worked out once (not
@@ -227,6 +229,7 @@ impl App {
             prompt,
             title,
             area: TextArea::new(text, multiline),
+            error: None,
         });
     }
 
@@ -239,15 +242,33 @@ impl App {
                 prompt,
                 title,
                 area: TextArea::new(&text, multiline),
+                error: None,
             });
         }
     }
 
-    /// Submits typed text. While it is saved, the prompt is kept aside: a save that is
-    /// refused or fails opens it again with the text as typed (see [`Self::report`]).
+    /// Submits typed text. While it is saved, the prompt is kept aside: text the prompt
+    /// does not take ("2018-02-30", an unknown item), and a save that is refused or fails,
+    /// open it again with the text as typed and the reason under it (see [`Self::report`]).
     fn submit_typed(&mut self, prompt: Prompt, title: String, text: String) {
         self.submitting = Some((prompt.clone(), title, text.clone()));
+        // A message left from before is not this submission's answer.
+        if matches!(self.message, Some(Message::Error(_))) {
+            self.message = None;
+        }
         self.submit(prompt, text);
+        // Rejected, and no other prompt or window took its place: the same prompt again.
+        if self.submitting.is_some()
+            && self.input.is_none()
+            && self.overlay.is_none()
+            && let Some(Message::Error(why)) = self.message.clone()
+        {
+            self.reopen_typed();
+            if let Some(input) = &mut self.input {
+                input.error = Some(why);
+                self.message = None;
+            }
+        }
         self.submitting = None;
     }
 

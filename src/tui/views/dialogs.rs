@@ -20,10 +20,15 @@ pub fn input(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
     let mut outer = layout::overlay(area, 100);
     let inner_width = layout::inner(outer).width as usize;
     let title_lines = wrap(&input.title, inner_width.max(1), app.theme.muted);
+    let error_lines = input
+        .error
+        .as_deref()
+        .map(|why| wrap(why, inner_width.max(1), app.theme.error))
+        .unwrap_or_default();
     let wanted = if input.area.multiline {
         outer.height
     } else {
-        (title_lines.len() as u16 + 3).min(outer.height)
+        (title_lines.len() as u16 + error_lines.len() as u16 + 3).min(outer.height)
     };
     outer.height = wanted;
     Clear.render(outer, buf);
@@ -65,12 +70,24 @@ pub fn input(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
         },
         buf,
     );
+    // The reason a try was not taken, under the text (at the bottom of a long text).
+    let error_height =
+        (error_lines.len() as u16).min((inner.height - title_height).saturating_sub(1));
     let text_area = Rect {
         y: inner.y + title_height,
-        height: inner.height - title_height,
+        height: inner.height - title_height - error_height,
         ..inner
     };
     input.area.render(text_area, buf, app.theme.text);
+    render_rows(
+        error_lines,
+        Rect {
+            y: text_area.y + text_area.height,
+            height: error_height,
+            ..inner
+        },
+        buf,
+    );
 }
 
 pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
