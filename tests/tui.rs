@@ -1384,3 +1384,33 @@ fn a_background_of_megabytes_is_laid_out_once_and_cut_with_a_notice() {
     );
     assert!(!bottom.contains("SLUTNINGEN"), "{bottom}");
 }
+
+/// The new-meeting prompt reads dates as staff write them, says why a date does not exist
+/// or a body is unknown, and keeps the text to correct.
+#[test]
+fn a_new_meeting_date_is_read_as_typed_and_a_mistake_is_corrected_in_place() {
+    let tmp = sample_copy_with(&[]);
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    keys(&mut app, "n");
+    ctrl(&mut app, 'u');
+    keys(&mut app, "sdf 2018-02-30");
+    key(&mut app, KeyCode::Enter);
+    let input = app.input.as_ref().expect("the prompt stays open");
+    assert_eq!(input.area.text(), "sdf 2018-02-30");
+    assert_eq!(
+        input.error.as_deref(),
+        Some("30. februar 2018 findes ikke: februar 2018 har 28 dage")
+    );
+    ctrl(&mut app, 'u');
+    keys(&mut app, "kkr 2018-03-02");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.input.as_ref().and_then(|i| i.error.as_deref()),
+        Some("Intet udvalg hedder «kkr»: sdf, fu")
+    );
+    ctrl(&mut app, 'u');
+    keys(&mut app, "fu 2/3-2018");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.input.is_none(), "{}", screen_text(&app));
+    assert!(tmp.path().join("2018/2018-03-02-fu.toml").exists());
+}

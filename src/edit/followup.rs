@@ -9,13 +9,13 @@ use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 use super::{EditResult, set, set_text, toml_date};
 use crate::model::{FollowupStatus, ItemKind, ItemRef, MeetingId, VaguePeriod};
 
-/// A follow-up's due as typed: a date, a meeting id, a vague period, or nothing (reported
-/// back later).
+/// A follow-up's due as typed: a date (2018-02-09, 9/2-2018, …), a meeting id, a vague
+/// period, or nothing (reported back later).
 pub fn parse_due(text: &str) -> Option<toml_edit::InlineTable> {
     let mut t = toml_edit::InlineTable::new();
     if text.is_empty() {
         t.insert("kind", "report-back".into());
-    } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+    } else if let Ok(date) = crate::model::typed_date::read(text) {
         t.insert("kind", "date".into());
         t.insert("date", date_value(date));
     } else if let Ok(id) = text.parse::<MeetingId>() {

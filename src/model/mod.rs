@@ -5,6 +5,7 @@ pub mod followup;
 pub mod forum;
 pub mod ids;
 pub mod meeting;
+pub mod typed_date;
 
 pub use calendar::{
     CalendarEvent, EventKind, ExternalDate, Move, PlannedMeeting, RemovedMeeting, YearPlan,

@@ -24,6 +24,8 @@ use crate::followup::{
     Candidate, Entry, EntryFilter, FollowupState, Home, StateFilter, agenda_candidates, entries,
     list::owners,
 };
+use crate::lang::Lang;
+use crate::model::typed_date::{self, DateError};
 use crate::model::{BodyId, Due, FollowupStatus, ItemNo, ItemRef};
 
 /// Each follow-up takes two lines in the list: its state and due, then what it is.
@@ -388,13 +390,20 @@ impl App {
                 });
             }
             Prompt::FollowupRun { target } => {
-                let (date, note) = text.split_once(' ').unwrap_or((text, ""));
-                let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
-                    self.message = Some(Message::Error(fui.bad_run.to_owned()));
-                    return;
+                let (date, note) = match typed_date::read_leading(text) {
+                    Ok(read) => read,
+                    // A date that does not exist says why; anything else, what to write.
+                    Err(e @ (DateError::NoSuchDay { .. } | DateError::NoSuchMonth(_))) => {
+                        self.message = Some(Message::Error(e.message(self.lang)));
+                        return;
+                    }
+                    Err(DateError::Unreadable(_)) => {
+                        self.message = Some(Message::Error(fui.bad_run.to_owned()));
+                        return;
+                    }
                 };
                 if self.save(&target.rel.clone(), fui.c_run, |doc| {
-                    log_run(doc, &target.id, date, note)
+                    log_run(doc, &target.id, date, &note)
                 }) && self
                     .selected_entry()
                     .is_some_and(|e| e.state() == FollowupState::Triggered)
@@ -404,16 +413,19 @@ impl App {
             }
             Prompt::NewDue { target } => {
                 let valid = match target.year {
-                    Some(_) => NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
-                    None => parse_due(text).is_some() && !text.is_empty(),
+                    Some(_) => typed_date::read(text).map(drop),
+                    None if parse_due(text).is_some() && !text.is_empty() => Ok(()),
+                    None => Err(DateError::Unreadable(text.to_owned())),
                 };
-                if !valid {
-                    let why = if target.year.is_some() {
-                        fui.bad_date
-                    } else {
-                        self.eui().bad_due
+                if let Err(e) = valid {
+                    let why = match (target.year, &e) {
+                        (_, DateError::NoSuchDay { .. } | DateError::NoSuchMonth(_)) => {
+                            e.message(self.lang)
+                        }
+                        (Some(_), _) => fui.bad_date.to_owned(),
+                        (None, _) => self.eui().bad_due.to_owned(),
                     };
-                    self.message = Some(Message::Error(why.to_owned()));
+                    self.message = Some(Message::Error(why));
                     return;
                 }
                 self.ask(
@@ -432,8 +444,7 @@ impl App {
                 let today = self.today;
                 self.save(&target.rel.clone(), fui.c_due, |doc| match target.year {
                     Some(year) => {
-                        let date = NaiveDate::parse_from_str(&due, "%Y-%m-%d")
-                            .map_err(|e| e.to_string())?;
+                        let date = typed_date::read(&due).map_err(|e| e.message(Lang::En))?;
                         move_instance(doc, &target.id, year, date, text)
                     }
                     None => {
@@ -450,8 +461,13 @@ impl App {
     /// and on which day.
     fn read_closing(&mut self, text: &str) -> Option<(Option<ItemRef>, NaiveDate)> {
         let fui = followup_ui(self.lang);
-        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            return Some((None, date));
+        match typed_date::read(text) {
+            Ok(date) => return Some((None, date)),
+            Err(e @ (DateError::NoSuchDay { .. } | DateError::NoSuchMonth(_))) => {
+                self.message = Some(Message::Error(e.message(self.lang)));
+                return None;
+            }
+            Err(DateError::Unreadable(_)) => {}
         }
         let Ok(r) = text.parse::<ItemRef>() else {
             self.message = Some(Message::Error(fui.bad_closing.to_owned()));

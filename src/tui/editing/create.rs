@@ -46,18 +46,32 @@ impl App {
 
     pub(crate) fn new_meeting_from(&mut self, text: &str) {
         let e = self.eui();
-        let mut words = text.split_whitespace();
-        let parsed = match (words.next(), words.next(), words.next()) {
-            (Some(b), Some(d), None) => b
-                .to_lowercase()
-                .parse::<BodyId>()
-                .ok()
-                .zip(NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-            _ => None,
-        };
-        let Some((body, date)) = parsed else {
+        // "sdf 2018-02-09", "sdf 9/2-2018", "sdf 9. februar 2018": a body, then a date.
+        let Some((b, d)) = text.trim().split_once(char::is_whitespace) else {
             self.error(e.new_meeting_format);
             return;
+        };
+        let body = match b.to_lowercase().parse::<BodyId>() {
+            Ok(body) if self.archive.forum.body(&body).is_some() => body,
+            _ => {
+                let known = self.archive.forum.body_ids().join(", ");
+                self.error(format!("{} «{b}»: {known}", e.unknown_body));
+                return;
+            }
+        };
+        let date = match crate::model::typed_date::read(d) {
+            Ok(date) => date,
+            Err(
+                why @ (crate::model::typed_date::DateError::NoSuchDay { .. }
+                | crate::model::typed_date::DateError::NoSuchMonth(_)),
+            ) => {
+                self.error(why.message(self.lang));
+                return;
+            }
+            Err(_) => {
+                self.error(e.new_meeting_format);
+                return;
+            }
         };
         let offered = new_meeting::offered_followups(&self.archive, &self.schedule, &body, date);
         if offered.is_empty() {
