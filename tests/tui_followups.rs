@@ -275,8 +275,11 @@ fn bad_input_changes_nothing_and_says_what_to_write() {
         assert_eq!(input.area.text(), typed);
         let screen = screen_text(app);
         assert!(screen.contains(why), "{screen}");
+        // Esc asks before the typed text goes.
         key(app, KeyCode::Esc);
-        assert!(app.input.is_none());
+        assert!(screen_text(app).contains("Kassér ændringerne?"));
+        keys(app, "j");
+        assert!(app.input.is_none() && app.overlay.is_none());
     };
     keys(&mut app, "r");
     rejected(&mut app, "i går Forløb 1", "Skriv datoen først");
@@ -488,4 +491,59 @@ fn a_rejected_prompt_shows_its_reason_under_the_text() {
     keys(&mut app, "r");
     type_over(&mut app, "1/11 Forløb 1");
     insta::assert_snapshot!("followups_rejected_run_80x24", screen_text(&app));
+}
+
+/// Esc in a prompt with changed text asks first; "no" goes back to the text, "yes" keeps it
+/// aside, and the same prompt opened again offers it back.
+#[test]
+fn esc_asks_before_typed_text_goes_and_the_text_comes_back() {
+    let mut app = app_on(&sample_dir(), (120, 40), Lang::Da);
+    select(&mut app, "myndighedsforloeb-evaluering");
+    keys(&mut app, "r");
+    keys(&mut app, "Forløb 1 i Vejle");
+    key(&mut app, KeyCode::Esc);
+    assert!(screen_text(&app).contains("Kassér ændringerne?"));
+    keys(&mut app, "n");
+    assert_eq!(
+        app.input.as_ref().map(|i| i.area.text()).as_deref(),
+        Some("2017-09-20 Forløb 1 i Vejle")
+    );
+    key(&mut app, KeyCode::Esc);
+    keys(&mut app, "j");
+    assert!(app.input.is_none());
+    keys(&mut app, "r");
+    assert_eq!(
+        app.input.as_ref().map(|i| i.area.text()).as_deref(),
+        Some("2017-09-20 Forløb 1 i Vejle"),
+        "the discarded text is offered back"
+    );
+    assert!(screen_text(&app).contains("Den kasserede tekst er hentet tilbage"));
+    // Unchanged, Esc closes at once.
+    ctrl(&mut app, 'u');
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        screen_text(&app).contains("Kassér ændringerne?"),
+        "cleared is a change too"
+    );
+    keys(&mut app, "j");
+    keys(&mut app, "r");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.input.is_none() && app.overlay.is_none());
+}
+
+/// Ctrl-C quits from a prompt, after the question when text would be lost.
+#[test]
+fn ctrl_c_in_a_prompt_asks_before_quitting_with_typed_text() {
+    let mut app = app_on(&sample_dir(), (120, 40), Lang::Da);
+    select(&mut app, "myndighedsforloeb-evaluering");
+    keys(&mut app, "r");
+    keys(&mut app, "Forløb 1");
+    ctrl(&mut app, 'c');
+    assert!(!app.quit);
+    assert!(screen_text(&app).contains("Kassér ændringerne og afslut?"));
+    keys(&mut app, "n");
+    assert!(!app.quit && app.input.is_some());
+    ctrl(&mut app, 'c');
+    keys(&mut app, "j");
+    assert!(app.quit);
 }

@@ -204,7 +204,11 @@ pub struct App {
     pub(super) pending_edit: Option<(super::editing::Prompt, String)>,
     /// The prompt being saved, its title and text: a refused or failed save opens it again
     /// with the text as typed.
-    pub(super) submitting: Option<(super::editing::Prompt, String, String)>,
+    /// The prompt whose text is being saved: prompt, title, text, and the text it opened with.
+    pub(super) submitting: Option<(super::editing::Prompt, String, String, String)>,
+    /// The text of a prompt closed with its changes thrown away, offered back when the same
+    /// prompt opens again; forgotten once something is saved.
+    pub(super) discarded: Option<(super::editing::Prompt, String)>,
     /// Where the attendance window's cursor was when a member prompt took its place.
     pub(super) attendance_return: Option<usize>,
     /// The search worker.
@@ -277,6 +281,7 @@ impl App {
             input: None,
             pending_edit: None,
             submitting: None,
+            discarded: None,
             attendance_return: None,
             searcher,
             search: None,

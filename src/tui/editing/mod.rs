@@ -147,6 +147,26 @@ pub struct Input {
     pub area: TextArea,
     /// Why the text was not taken, shown under it until the next try.
     pub error: Option<String>,
+    /// The text the prompt opened with: Esc asks first when it was changed.
+    pub initial: String,
+}
+
+impl Input {
+    fn new(prompt: Prompt, title: String, text: &str) -> Input {
+        let multiline = prompt.multiline();
+        Input {
+            prompt,
+            title,
+            area: TextArea::new(text, multiline),
+            error: None,
+            initial: text.to_owned(),
+        }
+    }
+
+    /// Whether closing it would throw away something typed.
+    pub fn changed(&self) -> bool {
+        self.area.text() != self.initial
+    }
 }
 
 /// A refused save on screen: the conflict, and what changed on disk worked out once (not
@@ -192,6 +212,12 @@ pub enum Confirm {
         thing: crate::tui::calendar::PlanThing,
         label: String,
     },
+    /// Esc (or Ctrl-C) in a prompt whose text was changed: throw it away? "No" goes back to
+    /// the prompt as it was.
+    DiscardTyped {
+        input: Box<Input>,
+        then_quit: bool,
+    },
 }
 
 impl App {
@@ -224,34 +250,37 @@ impl App {
             });
             return;
         }
-        let multiline = prompt.multiline();
-        self.input = Some(Input {
-            prompt,
-            title,
-            area: TextArea::new(text, multiline),
-            error: None,
-        });
+        // The text of a prompt closed with its changes thrown away comes back when the same
+        // prompt opens again, until something else is saved.
+        let text = match self.discarded.take() {
+            Some((p, kept)) if p == prompt => {
+                self.info(self.eui().discarded_back);
+                kept
+            }
+            other => {
+                self.discarded = other;
+                text.to_owned()
+            }
+        };
+        self.input = Some(Input::new(prompt, title, &text));
     }
 
     /// Opens the prompt being saved again, with the text as typed.
     fn reopen_typed(&mut self) {
-        if let Some((prompt, title, text)) = self.submitting.take() {
-            let multiline = prompt.multiline();
+        if let Some((prompt, title, text, initial)) = self.submitting.take() {
             self.overlay = None;
-            self.input = Some(Input {
-                prompt,
-                title,
-                area: TextArea::new(&text, multiline),
-                error: None,
-            });
+            let mut input = Input::new(prompt, title, &text);
+            // Still the text the prompt opened with: Esc asks before throwing the rest away.
+            input.initial = initial;
+            self.input = Some(input);
         }
     }
 
     /// Submits typed text. While it is saved, the prompt is kept aside: text the prompt
     /// does not take ("2018-02-30", an unknown item), and a save that is refused or fails,
     /// open it again with the text as typed and the reason under it (see [`Self::report`]).
-    fn submit_typed(&mut self, prompt: Prompt, title: String, text: String) {
-        self.submitting = Some((prompt.clone(), title, text.clone()));
+    fn submit_typed(&mut self, prompt: Prompt, title: String, text: String, initial: String) {
+        self.submitting = Some((prompt.clone(), title, text.clone(), initial));
         // A message left from before is not this submission's answer.
         if matches!(self.message, Some(Message::Error(_))) {
             self.message = None;
@@ -274,13 +303,34 @@ impl App {
 
     pub(super) fn type_key(&mut self, key: &KeyEvent) {
         let Some(input) = &mut self.input else { return };
+        // Ctrl-C quits from a prompt too, after the question when text would be lost.
+        if super::keymap::KeySpec::from_event(key).is_ctrl_c() {
+            let input = self.input.take().expect("checked above");
+            if input.changed() {
+                self.overlay = Some(Overlay::Confirm(Confirm::DiscardTyped {
+                    input: Box::new(input),
+                    then_quit: true,
+                }));
+            } else {
+                self.quit = true;
+            }
+            return;
+        }
         match input.area.handle(key) {
             Edit::Submit => {
                 let input = self.input.take().expect("checked above");
                 let text = input.area.text();
-                self.submit_typed(input.prompt, input.title, text);
+                self.submit_typed(input.prompt, input.title, text, input.initial);
             }
-            Edit::Cancel => self.input = None,
+            Edit::Cancel => {
+                let input = self.input.take().expect("checked above");
+                if input.changed() {
+                    self.overlay = Some(Overlay::Confirm(Confirm::DiscardTyped {
+                        input: Box::new(input),
+                        then_quit: false,
+                    }));
+                }
+            }
             Edit::Changed | Edit::Ignored => {}
         }
     }
@@ -298,7 +348,8 @@ impl App {
     /// The text the external editor left, for the prompt it was started for.
     pub fn finish_external_edit(&mut self, text: Option<String>) {
         if let (Some((prompt, title)), Some(text)) = (self.pending_edit.take(), text) {
-            self.submit_typed(prompt, title, text);
+            // Written in the editor: if it comes back, Esc asks before throwing it away.
+            self.submit_typed(prompt, title, text, String::new());
         }
         self.settle();
     }
@@ -547,6 +598,8 @@ impl App {
     /// As `after_save`, for the files of one step (read back in order, then one refresh);
     /// a file the step removed takes no lock.
     fn after_saves(&mut self, rels: &[PathBuf]) {
+        // A text thrown away before is kept only until the next save.
+        self.discarded = None;
         let current = self.current_meeting().map(|(m, _)| m.id.clone());
         for rel in rels {
             self.reload(rel);
@@ -744,6 +797,13 @@ impl App {
             }
             Confirm::IncludeFollowups { body, date, .. } => self.create_meeting(&body, date, yes),
             Confirm::RemoveFromPlan { thing, .. } if yes => self.remove_from_plan(thing),
+            Confirm::DiscardTyped { input, then_quit } if yes => {
+                // Kept aside: the same prompt opened again offers it back.
+                let text = input.area.text();
+                self.discarded = (!text.trim().is_empty()).then(|| (input.prompt.clone(), text));
+                self.quit |= then_quit;
+            }
+            Confirm::DiscardTyped { input, .. } => self.input = Some(*input),
             _ => {}
         }
     }

@@ -99,6 +99,12 @@ pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "{} {label}?",
             crate::tui::calendar_labels::calendar_ui(app.lang).confirm_remove
         ),
+        Confirm::DiscardTyped {
+            then_quit: false, ..
+        } => e.confirm_discard.to_owned(),
+        Confirm::DiscardTyped {
+            then_quit: true, ..
+        } => e.confirm_discard_quit.to_owned(),
     };
     overlay::render(app, area, buf, "?", 70, 0, |width| {
         let mut lines = wrap(&question, width.max(1), app.theme.text);
