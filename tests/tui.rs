@@ -1414,3 +1414,20 @@ fn a_new_meeting_date_is_read_as_typed_and_a_mistake_is_corrected_in_place() {
     assert!(app.input.is_none(), "{}", screen_text(&app));
     assert!(tmp.path().join("2018/2018-03-02-fu.toml").exists());
 }
+
+/// Deleting an item with a recorded decision says so in its question.
+#[test]
+fn deleting_a_decided_item_says_the_decision_goes_with_it() {
+    let tmp = sample_copy_with(&[]);
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    open_item_9(&mut app);
+    keys(&mut app, "d");
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("Slet punkt 9. Mødeplan for Socialdirektørforum 2018?")
+            && screen.contains("Punktet har en")
+            && screen.contains("registreret beslutning, som slettes med det"),
+        "{screen}"
+    );
+    keys(&mut app, "n");
+}

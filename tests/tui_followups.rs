@@ -547,3 +547,33 @@ fn ctrl_c_in_a_prompt_asks_before_quitting_with_typed_text() {
     keys(&mut app, "j");
     assert!(app.quit);
 }
+
+/// While the terminal is too small, no key acts but quit; a prompt keeps its text through
+/// the resize.
+#[test]
+fn too_small_no_key_acts_but_quit_and_a_prompt_survives_the_resize() {
+    use crossterm::event::Event;
+    let mut app = app_on(&sample_dir(), (120, 40), Lang::Da);
+    select(&mut app, "myndighedsforloeb-evaluering");
+    keys(&mut app, "r");
+    keys(&mut app, "Forløb");
+    app.handle_event(&Event::Resize(30, 8));
+    assert!(screen_text(&app).contains("Terminal for lille"));
+    keys(&mut app, "xyz");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Enter);
+    app.handle_event(&Event::Resize(120, 40));
+    assert_eq!(
+        app.input.as_ref().map(|i| i.area.text()).as_deref(),
+        Some("2017-09-20 Forløb"),
+        "nothing typed while too small, nothing lost"
+    );
+    key(&mut app, KeyCode::Esc);
+    keys(&mut app, "j");
+    app.handle_event(&Event::Resize(30, 8));
+    keys(&mut app, "2/");
+    assert_eq!(app.screen, Screen::Followups);
+    assert!(app.search.is_none());
+    keys(&mut app, "q");
+    assert!(app.quit);
+}

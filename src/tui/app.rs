@@ -397,6 +397,22 @@ impl App {
             self.push_effect(Effect::Suspend);
             return;
         }
+        // "Terminal for lille": nothing to see, so no key acts but quitting (Ctrl-C asks
+        // first where typed text would be lost, as everywhere).
+        let (w, h) = self.size;
+        if super::layout::frame(ratatui::layout::Rect::new(0, 0, w, h)).is_none() {
+            let ctrl_c = super::keymap::KeySpec::from_event(key).is_ctrl_c();
+            if ctrl_c && self.input.is_some() {
+                self.type_key(key);
+            } else if ctrl_c
+                || (self.input.is_none()
+                    && self.overlay.is_none()
+                    && self.keymap.action(key, &[Scope::Everywhere]) == Some(Action::Quit))
+            {
+                self.quit = true;
+            }
+            return;
+        }
         if self.input.is_some() {
             self.type_key(key);
             return;

@@ -41,6 +41,8 @@ pub struct EditUi {
     pub unknown_body: &'static str,
     pub bad_due: &'static str,
     pub confirm_delete: &'static str,
+    /// After the delete question, for an item with a recorded decision.
+    pub confirm_delete_decided: &'static str,
     pub confirm_discard: &'static str,
     pub confirm_discard_quit: &'static str,
     /// Said when a prompt opens with the text thrown away before.
@@ -127,6 +129,7 @@ pub static DA: EditUi = EditUi {
     unknown_body: "Intet udvalg hedder",
     bad_due: "Forstår ikke fristen; skriv en dato (2018-03-01), et møde (2018-05-02-sdf) eller en periode (medio 2018)",
     confirm_delete: "Slet punkt",
+    confirm_delete_decided: "Punktet har en registreret beslutning, som slettes med det (u fortryder).",
     confirm_discard: "Kassér ændringerne?",
     confirm_discard_quit: "Kassér ændringerne og afslut?",
     discarded_back: "Den kasserede tekst er hentet tilbage (Ctrl-U rydder linjen)",
@@ -211,6 +214,7 @@ pub static EN: EditUi = EditUi {
     unknown_body: "No body is called",
     bad_due: "Cannot read the due; write a date (2018-03-01), a meeting (2018-05-02-sdf) or a period (medio 2018)",
     confirm_delete: "Delete item",
+    confirm_delete_decided: "The item has a recorded decision, which is deleted with it (u undoes).",
     confirm_discard: "Discard the changes?",
     confirm_discard_quit: "Discard the changes and quit?",
     discarded_back: "The discarded text is back (Ctrl-U clears the line)",

@@ -202,6 +202,8 @@ pub enum Confirm {
     DeleteItem {
         file_index: usize,
         label: String,
+        /// The item has a recorded decision, which goes with it.
+        decided: bool,
     },
     IncludeFollowups {
         body: BodyId,
@@ -214,10 +216,7 @@ pub enum Confirm {
     },
     /// Esc (or Ctrl-C) in a prompt whose text was changed: throw it away? "No" goes back to
     /// the prompt as it was.
-    DiscardTyped {
-        input: Box<Input>,
-        then_quit: bool,
-    },
+    DiscardTyped { input: Box<Input>, then_quit: bool },
 }
 
 impl App {
@@ -873,6 +872,7 @@ impl App {
                 self.overlay = Some(Overlay::Confirm(Confirm::DeleteItem {
                     file_index: fi,
                     label: format!("{}. {}", item.number, item.title),
+                    decided: item.decision.as_ref().is_some_and(|d| !d.is_empty()),
                 }))
             }
             Action::MoveItemUp | Action::MoveItemDown => {

@@ -93,7 +93,16 @@ pub fn input(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
 pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     let e = app.eui();
     let question = match confirm {
-        Confirm::DeleteItem { label, .. } => format!("{} {label}?", e.confirm_delete),
+        Confirm::DeleteItem {
+            label,
+            decided: false,
+            ..
+        } => format!("{} {label}?", e.confirm_delete),
+        Confirm::DeleteItem {
+            label,
+            decided: true,
+            ..
+        } => format!("{} {label}? {}", e.confirm_delete, e.confirm_delete_decided),
         Confirm::IncludeFollowups { count, .. } => format!("{count} {}", e.confirm_followups),
         Confirm::RemoveFromPlan { label, .. } => format!(
             "{} {label}?",
