@@ -1431,3 +1431,42 @@ fn deleting_a_decided_item_says_the_decision_goes_with_it() {
     );
     keys(&mut app, "n");
 }
+
+/// Enter on a planned meeting in Møder asks before its file is made; Esc at that question
+/// or at the follow-ups question after it makes no file.
+#[test]
+fn enter_on_a_planned_meeting_asks_and_esc_makes_no_file() {
+    let tmp = sample_copy_with(&[]);
+    let mut app = app_on(tmp.path(), (120, 40), Lang::Da);
+    keys(&mut app, "2");
+    let file = tmp.path().join("2017/2017-11-16-sdf.toml");
+    // The cursor to the planned meeting of 16 November 2017.
+    let at = app
+        .list
+        .rows
+        .iter()
+        .position(|r| {
+            matches!(r, dagsorden::tui::app::Row::Meeting(i)
+                if app.schedule[*i].id.to_string() == "2017-11-16-sdf")
+        })
+        .expect("the planned meeting is listed");
+    app.list.cursor.pos = at;
+    key(&mut app, KeyCode::Enter);
+    let screen = screen_text(&app);
+    assert!(screen.contains("Opret mødefilen nu?"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(!file.exists());
+    app.list.cursor.pos = at;
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "j");
+    let screen = screen_text(&app);
+    assert!(screen.contains("Esc fortryd (ingen mødefil)"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        !file.exists(),
+        "Esc at the follow-ups question makes no file"
+    );
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "jn");
+    assert!(file.exists());
+}

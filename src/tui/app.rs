@@ -642,8 +642,14 @@ impl App {
             Action::CycleBody => self.cycle_body(),
             Action::Open => {
                 if let Some(Row::Meeting(i)) = self.list.rows.get(pos) {
-                    let id = self.schedule[*i].id.clone();
-                    self.follow(Some(Target::Meeting(id)));
+                    let s = &self.schedule[*i];
+                    if s.has_file {
+                        let id = s.id.clone();
+                        self.follow(Some(Target::Meeting(id)));
+                    } else {
+                        let (body, date) = (s.id.body.clone(), s.date);
+                        self.ask_create_planned(body, date);
+                    }
                 }
             }
             _ => {

@@ -297,9 +297,10 @@ impl App {
                     self.open_meeting(&s.id, None);
                 }
                 Some(DayEntry::Meeting(s)) => {
-                    // A planned meeting without a file: made from the plan, as `n` does.
+                    // A planned meeting without a file: asked, as on Møder, then made from
+                    // the plan as `n` does.
                     self.overlay = None;
-                    self.new_meeting_from(&format!("{} {}", s.id.body, s.date.format("%Y-%m-%d")));
+                    self.ask_create_planned(s.id.body.clone(), s.date);
                 }
                 _ => {}
             },

@@ -85,6 +85,24 @@ impl App {
         }
     }
 
+    /// Asks before a planned meeting gets its file (from Møder and Kalender alike).
+    pub(crate) fn ask_create_planned(&mut self, body: BodyId, date: NaiveDate) {
+        if self.store.is_read_only() {
+            self.error(self.eui().read_only);
+            return;
+        }
+        let label = format!(
+            "{} {}",
+            self.archive.forum.body_name(&body),
+            self.lang.long_date(date)
+        );
+        self.overlay = Some(Overlay::Confirm(Confirm::CreatePlanned {
+            body,
+            date,
+            label,
+        }));
+    }
+
     pub(crate) fn create_meeting(&mut self, body: &BodyId, date: NaiveDate, with_followups: bool) {
         let offered = if with_followups {
             new_meeting::offered_followups(&self.archive, &self.schedule, body, date)

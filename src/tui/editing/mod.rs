@@ -214,6 +214,12 @@ pub enum Confirm {
         thing: crate::tui::calendar::PlanThing,
         label: String,
     },
+    /// A planned meeting without a file, opened from Møder or Kalender: make its file?
+    CreatePlanned {
+        body: BodyId,
+        date: NaiveDate,
+        label: String,
+    },
     /// Esc (or Ctrl-C) in a prompt whose text was changed: throw it away? "No" goes back to
     /// the prompt as it was.
     DiscardTyped { input: Box<Input>, then_quit: bool },
@@ -744,11 +750,16 @@ impl App {
             }
             Some(Overlay::Confirm(_)) => {
                 let yes = matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y'));
-                let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
-                if (yes || no)
+                let no = matches!(key.code, KeyCode::Char('n' | 'N'));
+                let esc = key.code == KeyCode::Esc;
+                if (yes || no || esc)
                     && let Some(Overlay::Confirm(confirm)) = self.overlay.take()
                 {
-                    self.answer(confirm, yes);
+                    match confirm {
+                        // Esc is neither answer: no meeting file is made.
+                        Confirm::IncludeFollowups { .. } if esc => {}
+                        confirm => self.answer(confirm, yes),
+                    }
                 } else if ctrl_c {
                     self.quit = true;
                 }
@@ -795,6 +806,9 @@ impl App {
                 });
             }
             Confirm::IncludeFollowups { body, date, .. } => self.create_meeting(&body, date, yes),
+            Confirm::CreatePlanned { body, date, .. } if yes => {
+                self.new_meeting_from(&format!("{body} {}", date.format("%Y-%m-%d")));
+            }
             Confirm::RemoveFromPlan { thing, .. } if yes => self.remove_from_plan(thing),
             Confirm::DiscardTyped { input, then_quit } if yes => {
                 // Kept aside: the same prompt opened again offers it back.

@@ -108,6 +108,9 @@ pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "{} {label}?",
             crate::tui::calendar_labels::calendar_ui(app.lang).confirm_remove
         ),
+        Confirm::CreatePlanned { label, .. } => {
+            format!("{} {label}. {}", e.only_planned, e.confirm_create_planned)
+        }
         Confirm::DiscardTyped {
             then_quit: false, ..
         } => e.confirm_discard.to_owned(),
@@ -118,7 +121,11 @@ pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     overlay::render(app, area, buf, "?", 70, 0, |width| {
         let mut lines = wrap(&question, width.max(1), app.theme.text);
         lines.push(Line::default());
-        lines.push(Line::styled(truncate(e.yes_no, width), app.theme.accent));
+        let keys = match confirm {
+            Confirm::IncludeFollowups { .. } => e.yes_no_cancel,
+            _ => e.yes_no,
+        };
+        lines.push(Line::styled(truncate(keys, width), app.theme.accent));
         lines
     });
 }
