@@ -274,7 +274,10 @@ fn the_item_list_marks_departures_from_the_recommendation() {
     keys(&mut app, "2");
     key(&mut app, KeyCode::Enter);
     let text = screen_text(&app);
-    let marked: Vec<&str> = text.lines().filter(|l| l.contains("│≠")).collect();
+    let marked: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("│≠") || l.contains("┃≠"))
+        .collect();
     assert_eq!(marked.len(), 2, "{text}");
     assert!(marked[0].contains(" 4. "), "{marked:?}");
     assert!(marked[1].contains(" 9. "), "{marked:?}");
@@ -1469,4 +1472,20 @@ fn enter_on_a_planned_meeting_asks_and_esc_makes_no_file() {
     key(&mut app, KeyCode::Enter);
     keys(&mut app, "jn");
     assert!(file.exists());
+}
+
+/// The pane in focus reads so without colour: a heavy border and a marker in its title.
+#[test]
+fn the_pane_in_focus_is_marked_without_colour() {
+    let mut app = app((120, 40));
+    open_item_9(&mut app);
+    let screen = screen_text(&app);
+    assert!(screen.contains("┏ ▶ Punkter"), "{screen}");
+    assert!(!screen.contains("┏ ▶ 9."), "{screen}");
+    key(&mut app, KeyCode::Tab);
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("┌ Punkter") && screen.contains("┏ ▶ 9. Mødeplan"),
+        "{screen}"
+    );
 }

@@ -118,16 +118,21 @@ fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A pane's frame. The pane in focus reads so without colour too: a heavy border and a
+/// marker before its title.
 fn pane_block(app: &App, title: &str, focused: bool) -> Block<'static> {
-    let border = if focused {
-        app.theme.accent
+    let (border, kind, mark) = if focused {
+        (app.theme.accent, ratatui::widgets::BorderType::Thick, "▶ ")
     } else {
-        app.theme.muted
+        (app.theme.muted, ratatui::widgets::BorderType::Plain, "")
     };
-    Block::bordered().border_style(border).title(Span::styled(
-        format!(" {} ", crate::text::sanitize(title)),
-        app.theme.title,
-    ))
+    Block::bordered()
+        .border_type(kind)
+        .border_style(border)
+        .title(Span::styled(
+            format!(" {mark}{} ", crate::text::sanitize(title)),
+            app.theme.title,
+        ))
 }
 
 /// A one-letter mark for the kind of an item (explained in the help overlay).
