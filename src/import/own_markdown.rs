@@ -97,6 +97,8 @@ fn blocks(text: &str) -> Vec<(usize, Block)> {
     // Ordered lists' next numbers, innermost last; `None` for a bullet list.
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut item_number: Option<Option<u64>> = None;
+    // The items an item is nested in, innermost last.
+    let mut outer_items: Vec<Option<Option<u64>>> = Vec::new();
     let mut heading = None;
     let mut in_item_paragraph = false;
     let mut table: Vec<String> = Vec::new();
@@ -140,21 +142,33 @@ fn blocks(text: &str) -> Vec<(usize, Block)> {
                 lists.pop();
             }
             Event::Start(Tag::Item) => {
+                // An item inside an item: the outer one's text so far is a line of its own,
+                // not lost to the inner one.
+                if let Some(outer) = item_number
+                    && !current.trim().is_empty()
+                {
+                    out.push((
+                        line_of(start),
+                        Block::Item(outer, current.trim().to_owned()),
+                    ));
+                }
                 let n = lists.last_mut().and_then(|l| {
                     let n = *l;
                     *l = l.map(|v| v + 1);
                     n
                 });
+                outer_items.push(item_number);
                 item_number = Some(n);
                 current.clear();
                 start = range.start;
             }
             Event::End(TagEnd::Item) => {
-                if let Some(n) = item_number.take()
+                if let Some(n) = item_number
                     && !current.trim().is_empty()
                 {
                     out.push((line_of(start), Block::Item(n, current.trim().to_owned())));
                 }
+                item_number = outer_items.pop().flatten();
                 current.clear();
             }
             Event::Start(Tag::Paragraph) => {
@@ -456,4 +470,21 @@ fn source(text: &str) -> Option<String> {
             .find_map(|line| line.strip_prefix(&key))
             .map(|s| s.trim().trim_matches(['<', '>']).to_owned())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nested_list_keeps_the_outer_item_s_text() {
+        let texts: Vec<String> = blocks("- ydre punkt\n  - indre punkt\n- næste\n")
+            .into_iter()
+            .filter_map(|(_, b)| match b {
+                Block::Item(_, t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["ydre punkt", "indre punkt", "næste"]);
+    }
 }
