@@ -140,8 +140,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     } else {
         actions.extend([Action::Open, Action::Search]);
     }
-    let mut spans = Vec::new();
-    let mut used = 0;
+    let mut pieces: Vec<(String, String)> = Vec::new();
     for action in actions {
         let Some(key) = app.keymap.keys_for(action).into_iter().next() else {
             continue;
@@ -165,13 +164,34 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
                 word = format!("{word}: {body}");
             }
         }
-        let piece = format!(" {key} {word} ");
-        if used + piece.width() > room {
+        pieces.push((key.to_string(), word));
+    }
+    // As many as fit; where some do not, the line ends saying there are more under `?`.
+    let width = |(key, word): &(String, String)| format!(" {key} {word} ").width() + 1;
+    let more = match app.lang {
+        crate::lang::Lang::Da => "… ? flere",
+        crate::lang::Lang::En => "… ? more",
+    };
+    let total: usize = pieces.iter().map(width).sum();
+    let budget = if total > room {
+        room.saturating_sub(more.width() + 1)
+    } else {
+        room
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let mut shown = 0;
+    for piece in &pieces {
+        if used + width(piece) > budget + 1 {
             break;
         }
-        used += piece.width() + 1;
-        spans.push(Span::styled(format!(" {key} "), app.theme.accent));
-        spans.push(Span::styled(format!("{word}  "), app.theme.muted));
+        used += width(piece);
+        shown += 1;
+        spans.push(Span::styled(format!(" {} ", piece.0), app.theme.accent));
+        spans.push(Span::styled(format!("{}  ", piece.1), app.theme.muted));
+    }
+    if shown < pieces.len() {
+        spans.push(Span::styled(more.to_owned(), app.theme.muted));
     }
     spans
 }
