@@ -577,3 +577,23 @@ fn too_small_no_key_acts_but_quit_and_a_prompt_survives_the_resize() {
     keys(&mut app, "q");
     assert!(app.quit);
 }
+
+/// The help opens at the keys of the screen in use, and says where in it the window is.
+#[test]
+fn the_help_opens_at_the_screens_own_keys() {
+    let mut app = app_on(&sample_dir(), (100, 30), Lang::Da);
+    keys(&mut app, "4?");
+    let screen = screen_text(&app);
+    let first_inside = screen
+        .lines()
+        .find_map(|l| l.split('│').nth(1).filter(|t| !t.trim().is_empty()))
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    assert_eq!(first_inside, "Opfølgning", "{screen}");
+    assert!(
+        screen.contains("Udført: med punktet eller datoen der lukkede den"),
+        "{screen}"
+    );
+    assert!(screen.contains("Hjælp — taster · "), "{screen}");
+}

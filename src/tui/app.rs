@@ -468,9 +468,21 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => {
+                // Opened at the keys of the screen in use.
+                let scope = match &self.meeting {
+                    Some(v) if v.mode => Scope::MeetingMode,
+                    Some(_) => Scope::Meeting,
+                    None => match self.screen {
+                        Screen::Decisions => Scope::Decisions,
+                        Screen::Followups => Scope::Followups,
+                        Screen::Calendar => Scope::Calendar,
+                        _ => Scope::Everywhere,
+                    },
+                };
+                let scroll = super::widgets::help::section_start(self, scope);
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
-                    _ => Some(Overlay::Help { scroll: 0 }),
+                    _ => Some(Overlay::Help { scroll }),
                 }
             }
             Action::Problems => {

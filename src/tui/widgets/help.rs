@@ -14,11 +14,10 @@ use crate::tui::views::meeting::{CLOSED_MARK, DEPARTS_MARK};
 use crate::tui::widgets::overlay;
 use crate::tui::widgets::wrap::truncate;
 
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The sections of the help, in order: where each applies, and its heading.
+fn sections(app: &App) -> [(Scope, &'static str); 9] {
     let ui = app.ui();
-    let theme = &app.theme;
-    let mut out = Vec::new();
-    let scopes = [
+    [
         (Scope::Everywhere, ui.scope_everywhere),
         (Scope::Lists, ui.scope_lists),
         (Scope::Meeting, ui.scope_meeting),
@@ -34,7 +33,31 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         ),
         (Scope::Editing, app.eui().scope_editing),
         (Scope::MeetingMode, app.eui().scope_meeting_mode),
-    ];
+    ]
+}
+
+/// The line the help's section for `scope` starts on: the help opens there, at the keys of
+/// the screen in use (each action is one line, so the line does not depend on the width).
+pub fn section_start(app: &App, scope: Scope) -> usize {
+    let mut line = 0;
+    for (s, _) in sections(app) {
+        if s == scope {
+            return line;
+        }
+        let keyed = Action::ALL
+            .into_iter()
+            .filter(|a| a.scope() == s && !app.keymap.keys_for(*a).is_empty())
+            .count();
+        line += 1 + keyed + 1;
+    }
+    0
+}
+
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let ui = app.ui();
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    let scopes = sections(app);
     let key_width = Action::ALL
         .iter()
         .map(|a| app.keymap.keys_for(*a).join(" / ").width() + 2)
@@ -109,6 +132,20 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, scroll: usize) {
-    let title = app.ui().help_title;
-    overlay::render(app, area, buf, title, 90, scroll, |width| lines(app, width));
+    // Where in the help the window is: its first and last line shown, of how many.
+    let all = lines(app, 90);
+    let shown = (crate::tui::layout::overlay(area, 90).height as usize)
+        .saturating_sub(2)
+        .min(all.len());
+    let first = scroll.min(all.len().saturating_sub(shown));
+    let title = format!(
+        "{} · {}–{}/{}",
+        app.ui().help_title,
+        first + 1,
+        first + shown,
+        all.len()
+    );
+    overlay::render(app, area, buf, &title, 90, scroll, |width| {
+        lines(app, width)
+    });
 }
