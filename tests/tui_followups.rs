@@ -291,6 +291,8 @@ fn bad_input_changes_nothing_and_says_what_to_write() {
     );
     keys(&mut app, "m");
     rejected(&mut app, "snart", "Forstår ikke fristen");
+    keys(&mut app, "m");
+    rejected(&mut app, "30/2-2018", "30. februar 2018 findes ikke");
     select(&mut app, "spiseforstyrrelser-status-socialstyrelsen");
     keys(&mut app, "r");
     assert!(app.input.is_none());

@@ -415,7 +415,8 @@ impl App {
                 let valid = match target.year {
                     Some(_) => typed_date::read(text).map(drop),
                     None if parse_due(text).is_some() && !text.is_empty() => Ok(()),
-                    None => Err(DateError::Unreadable(text.to_owned())),
+                    // A date that does not exist ("30/2-2018") says why, as in the others.
+                    None => typed_date::read(text).map(drop),
                 };
                 if let Err(e) = valid {
                     let why = match (target.year, &e) {
