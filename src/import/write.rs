@@ -191,7 +191,36 @@ fn toml_time(t: chrono::NaiveTime) -> toml_edit::Datetime {
 
 /// A text value, multi-line ones with a final newline so `"""` closes on its own line.
 fn text(s: &str) -> Item {
-    value(crate::edit::normalise_newlines(s))
+    let s = crate::edit::normalise_newlines(s);
+    // A line of text that starts like a merge-conflict marker ("=======") would read as
+    // one in the file: such a text is written on one line, its line breaks escaped.
+    let marker = s.lines().any(|l| {
+        ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+            .iter()
+            .any(|m| l.starts_with(m))
+    });
+    if marker && let Ok(v) = one_line_string(&s).parse::<toml_edit::Value>() {
+        return Item::Value(v);
+    }
+    value(s)
+}
+
+/// `s` as a TOML basic string on one line.
+fn one_line_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn item_table(it: &ImportedItem, id: &str, body: &str, known: &Known) -> Table {
