@@ -217,6 +217,8 @@ pub struct App {
     pub search: Option<super::search::SearchPanel>,
     /// The search window as it was closed, to come back to.
     pub(super) last_search: Option<super::search::SearchPanel>,
+    /// The command palette, while open.
+    pub palette: Option<super::palette::Palette>,
     /// The hits n/N step through, after one was opened.
     pub trail: Option<super::search::Trail>,
     /// The Beslutninger screen.
@@ -286,6 +288,7 @@ impl App {
             searcher,
             search: None,
             last_search: None,
+            palette: None,
             trail: None,
             decisions: super::history::DecisionsView::default(),
             followups: super::followups::FollowupsView::default(),
@@ -377,6 +380,8 @@ impl App {
             }
             Event::Paste(text) => self.paste(text),
             Event::Mouse(mouse) if self.search.is_some() => self.search_mouse(mouse),
+            // The screen under the palette is not clicked through it.
+            Event::Mouse(_) if self.palette.is_some() => false,
             Event::Mouse(mouse) if self.input.is_none() => self.handle_mouse(mouse),
             Event::Resize(w, h) => {
                 self.size = (*w, *h);
@@ -426,38 +431,14 @@ impl App {
             self.search_key(key);
             return;
         }
+        if self.palette.is_some() {
+            self.palette_key(key);
+            return;
+        }
         if self.dialog_key(key) {
             return;
         }
-        let mut scopes: Vec<Scope> = match &self.meeting {
-            _ if self.overlay.is_some() => vec![Scope::Lists, Scope::Everywhere],
-            Some(v) if v.mode => vec![
-                Scope::MeetingMode,
-                Scope::Editing,
-                Scope::Meeting,
-                Scope::Lists,
-                Scope::Everywhere,
-            ],
-            Some(_) => vec![
-                Scope::Editing,
-                Scope::Meeting,
-                Scope::Lists,
-                Scope::Everywhere,
-            ],
-            None if self.screen == Screen::Decisions => {
-                vec![Scope::Decisions, Scope::Lists, Scope::Everywhere]
-            }
-            None if self.screen == Screen::Followups => {
-                vec![Scope::Followups, Scope::Lists, Scope::Everywhere]
-            }
-            None if self.screen == Screen::Calendar => {
-                vec![Scope::Calendar, Scope::Lists, Scope::Everywhere]
-            }
-            None => vec![Scope::Lists, Scope::Everywhere],
-        };
-        if self.trail.is_some() && self.meeting.is_some() && self.overlay.is_none() {
-            scopes.insert(0, Scope::Hits);
-        }
+        let scopes = self.active_scopes();
         if let Some(action) = self.keymap.action(key, &scopes) {
             self.message = None;
             self.act(action);
@@ -498,6 +479,7 @@ impl App {
             Action::ScreenFollowups => self.switch(Screen::Followups),
             Action::ScreenCalendar => self.switch(Screen::Calendar),
             Action::Search => self.open_search(),
+            Action::Palette => self.open_palette(),
             _ if matches!(self.overlay, Some(Overlay::Timeline(_))) => self.act_in_timeline(action),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
             Action::NextHit | Action::PreviousHit => self.step_hit(action == Action::NextHit),

@@ -22,6 +22,8 @@ use crate::lang::Lang;
 pub enum Action {
     Quit,
     Help,
+    /// The command palette: every action, and a finder for meetings, items and follow-ups.
+    Palette,
     Back,
     Problems,
     ScreenOverview,
@@ -134,9 +136,10 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 84] = [
+    pub const ALL: [Action; 85] = [
         Action::Quit,
         Action::Help,
+        Action::Palette,
         Action::Back,
         Action::Problems,
         Action::ScreenOverview,
@@ -231,6 +234,7 @@ impl Action {
         match self {
             Action::Quit => "quit",
             Action::Help => "help",
+            Action::Palette => "palette",
             Action::Back => "back",
             Action::Problems => "problems",
             Action::ScreenOverview => "screen-overview",
@@ -320,6 +324,7 @@ impl Action {
         match self {
             Action::Quit
             | Action::Help
+            | Action::Palette
             | Action::Back
             | Action::Problems
             | Action::ScreenOverview
@@ -409,6 +414,10 @@ impl Action {
         let (da, en) = match self {
             Action::Quit => ("Afslut", "Quit"),
             Action::Help => ("Vis eller skjul denne hjælp", "Show or hide this help"),
+            Action::Palette => (
+                "Kommandoer, og find et møde, punkt eller en opfølgning ved navn",
+                "Commands, and find a meeting, item or follow-up by name",
+            ),
             Action::Back => (
                 "Luk vinduet øverst, ellers gå tilbage",
                 "Close the top window, else go back",
@@ -596,6 +605,7 @@ impl Action {
         let (da, en) = match self {
             Action::Quit => ("afslut", "quit"),
             Action::Help => ("hjælp", "help"),
+            Action::Palette => ("kommandoer", "commands"),
             Action::Back => ("tilbage", "back"),
             Action::Problems => ("problemer", "problems"),
             Action::Open => ("åbn", "open"),
@@ -652,6 +662,8 @@ impl Action {
 const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("q", Action::Quit),
     ("?", Action::Help),
+    (":", Action::Palette),
+    ("ctrl-p", Action::Palette),
     ("esc", Action::Back),
     ("p", Action::Problems),
     ("1", Action::ScreenOverview),

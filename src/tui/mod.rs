@@ -16,6 +16,7 @@ pub mod history;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod palette;
 pub mod save_errors;
 pub mod search;
 pub mod search_worker;

@@ -25,7 +25,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
         if entry.file_type().unwrap().is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), target).unwrap();
+            if let Err(e) = std::fs::copy(entry.path(), &target) {
+                panic!(
+                    "copying {} to {}: {e}",
+                    entry.path().display(),
+                    target.display()
+                );
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod meeting;
 pub mod meeting_mode;
 pub mod meetings;
 pub mod overview;
+pub mod palette;
 pub mod problems;
 pub mod search;
 pub mod status;
@@ -70,6 +71,9 @@ fn draw_screens(app: &App, frame: &mut Frame<'_>) {
     }
     if let Some(panel) = &app.search {
         search::render(app, panel, area, buf);
+    }
+    if let Some(p) = &app.palette {
+        palette::render(app, p, area, buf);
     }
     if let Some(input) = &app.input {
         dialogs::input(app, input, area, buf);

@@ -44,7 +44,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 );
                 vec![Span::styled(truncate(&text, left_room), app.theme.warning)]
             }
-            _ => hints(app, left_room),
+            _ => match dialog_keys(app) {
+                Some(keys) => dialog_hints(app, keys, left_room),
+                None => hints(app, left_room),
+            },
         },
     };
     let used: usize = left.iter().map(|s| s.content.width()).sum();
@@ -54,8 +57,57 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
+/// The keys of the window on top, which replace the screen's while it is open.
+fn dialog_keys(app: &App) -> Option<&'static str> {
+    use crate::tui::app::Overlay;
+    let e = app.eui();
+    if let Some(input) = &app.input {
+        return Some(if input.area.multiline {
+            e.hint_multi
+        } else {
+            e.hint_single
+        });
+    }
+    if app.palette.is_some() {
+        return Some(super::palette::keys(app.lang));
+    }
+    if app.search.is_some() {
+        return Some(app.ui().search_keys);
+    }
+    let scroll = match app.lang {
+        crate::lang::Lang::Da => "↑↓ rul · Esc luk",
+        crate::lang::Lang::En => "↑↓ scroll · Esc close",
+    };
+    Some(match app.overlay.as_ref()? {
+        Overlay::Help { .. } | Overlay::Problems { .. } => scroll,
+        Overlay::Conflict(_) => e.conflict_keys,
+        Overlay::Confirm(crate::tui::editing::Confirm::IncludeFollowups { .. }) => e.yes_no_cancel,
+        Overlay::Confirm(_) => e.yes_no,
+        Overlay::Attendance { .. } => e.attendance_keys,
+        Overlay::Timeline(_) | Overlay::Agenda(_) | Overlay::Day(_) => app.ui().search_keys,
+    })
+}
+
+/// A dialog's keys as written in its labels ("Enter gem · Esc fortryd"): each key in the
+/// accent colour, its word muted, as the screen's hints.
+fn dialog_hints(app: &App, keys: &str, room: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for piece in keys.split(" · ") {
+        let (key, word) = piece.split_once(' ').unwrap_or((piece, ""));
+        let width = key.width() + word.width() + 4;
+        if used + width > room {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(format!(" {key} "), app.theme.accent));
+        spans.push(Span::styled(format!("{word}  "), app.theme.muted));
+    }
+    spans
+}
+
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let mut actions = vec![Action::Help, Action::Quit];
+    let mut actions = vec![Action::Help, Action::Palette, Action::Quit];
     if app.overlay.is_some() || app.meeting.is_some() {
         actions.push(Action::Back);
     }

@@ -1,0 +1,331 @@
+//! The command palette (`:` and Ctrl-P, as in helix and VS Code): every action that applies
+//! where the user is, with its key, and every meeting, item and follow-up of the archive to
+//! jump to, all found by typing part of a name, a date or an id. The fuzzy matching is
+//! nucleo's, the matcher helix uses.
+//!
+//! The choices are listed once when the palette opens (a municipality's archive gives a
+//! few hundred thousand); each key matches the query against them, and a query that
+//! extends the last one only looks among the last one's matches.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::app::{App, Screen};
+use super::doc::visible_start;
+use super::keymap::{Action, Scope};
+use super::widgets::textarea::{Edit, TextArea};
+use crate::lang::Lang;
+use crate::model::ItemNo;
+
+/// What a choice does when it is run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Action(Action),
+    /// Index into `archive.meetings`.
+    Meeting(usize),
+    Item(usize, ItemNo),
+    /// A follow-up by id, and the year of a yearly deadline.
+    Followup(String, Option<i32>),
+}
+
+/// The kind of a choice, shown in front of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Action,
+    Meeting,
+    Item,
+    Followup,
+}
+
+impl Kind {
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Action, Lang::Da) => "handling",
+            (Kind::Action, Lang::En) => "action",
+            (Kind::Meeting, Lang::Da) => "møde",
+            (Kind::Meeting, Lang::En) => "meeting",
+            (Kind::Item, Lang::Da) => "punkt",
+            (Kind::Item, Lang::En) => "item",
+            (Kind::Followup, Lang::Da) => "opfølgning",
+            (Kind::Followup, Lang::En) => "follow-up",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub kind: Kind,
+    pub target: Target,
+    /// What the row shows (and what is matched, with `extra`).
+    pub label: String,
+    /// Shown at the right: an action's key, a meeting's id.
+    pub detail: String,
+    /// Matched but not shown apart from `detail`: an action's name in keymap.toml.
+    pub extra: String,
+}
+
+/// The palette while open.
+#[derive(Debug, Clone)]
+pub struct Palette {
+    pub input: TextArea,
+    pub choices: Vec<Choice>,
+    /// The choices the query matches, best first (indices into `choices`).
+    pub shown: Vec<usize>,
+    /// The query `shown` was worked out for.
+    matched: String,
+    /// Index into `shown`.
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+/// Actions the palette does not offer: moving the cursor is done with the keys themselves.
+const NOT_OFFERED: [Action; 7] = [
+    Action::Up,
+    Action::Down,
+    Action::Top,
+    Action::Bottom,
+    Action::PageUp,
+    Action::PageDown,
+    Action::Palette,
+];
+
+impl Palette {
+    pub fn new(choices: Vec<Choice>) -> Palette {
+        let shown = (0..choices.len()).collect();
+        Palette {
+            input: TextArea::new("", false),
+            choices,
+            shown,
+            matched: String::new(),
+            selected: 0,
+            scroll: 0,
+        }
+    }
+
+    /// Matches the query as typed against the choices.
+    pub fn refilter(&mut self) {
+        let query = self.input.text();
+        let query = query.trim();
+        if query.is_empty() {
+            self.shown = (0..self.choices.len()).collect();
+        } else {
+            // A longer query matches fewer: only the last matches need looking at.
+            let pool: Vec<usize> = if !self.matched.is_empty() && query.starts_with(&self.matched) {
+                std::mem::take(&mut self.shown)
+            } else {
+                (0..self.choices.len()).collect()
+            };
+            self.shown = rank(&self.choices, pool, query);
+        }
+        self.matched = query.to_owned();
+        self.selected = 0;
+        self.scroll = 0;
+    }
+
+    pub fn selected_choice(&self) -> Option<&Choice> {
+        self.shown.get(self.selected).map(|&i| &self.choices[i])
+    }
+}
+
+/// The choices among `pool` that match `query`, best first; equal scores keep the list's
+/// order (actions, then meetings newest first, their items, follow-ups).
+fn rank(choices: &[Choice], pool: Vec<usize>, query: &str) -> Vec<usize> {
+    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut haystack = String::new();
+    let mut scored: Vec<(u32, usize)> = pool
+        .into_iter()
+        .filter_map(|i| {
+            let c = &choices[i];
+            haystack.clear();
+            haystack.push_str(&c.label);
+            haystack.push(' ');
+            haystack.push_str(&c.detail);
+            haystack.push(' ');
+            haystack.push_str(&c.extra);
+            let score = pattern.score(Utf32Str::new(&haystack, &mut buf), &mut matcher)?;
+            Some((score, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+impl App {
+    /// The scopes whose keys act now, most specific first.
+    pub(super) fn active_scopes(&self) -> Vec<Scope> {
+        let mut scopes: Vec<Scope> = match &self.meeting {
+            _ if self.overlay.is_some() => vec![Scope::Lists, Scope::Everywhere],
+            Some(v) if v.mode => vec![
+                Scope::MeetingMode,
+                Scope::Editing,
+                Scope::Meeting,
+                Scope::Lists,
+                Scope::Everywhere,
+            ],
+            Some(_) => vec![
+                Scope::Editing,
+                Scope::Meeting,
+                Scope::Lists,
+                Scope::Everywhere,
+            ],
+            None if self.screen == Screen::Decisions => {
+                vec![Scope::Decisions, Scope::Lists, Scope::Everywhere]
+            }
+            None if self.screen == Screen::Followups => {
+                vec![Scope::Followups, Scope::Lists, Scope::Everywhere]
+            }
+            None if self.screen == Screen::Calendar => {
+                vec![Scope::Calendar, Scope::Lists, Scope::Everywhere]
+            }
+            None => vec![Scope::Lists, Scope::Everywhere],
+        };
+        if self.trail.is_some() && self.meeting.is_some() && self.overlay.is_none() {
+            scopes.insert(0, Scope::Hits);
+        }
+        scopes
+    }
+
+    /// Opens the palette over what is shown.
+    pub(super) fn open_palette(&mut self) {
+        self.overlay = None;
+        self.palette = Some(Palette::new(self.palette_choices()));
+    }
+
+    /// Everything the palette offers here: the actions that apply, most specific scope
+    /// first, then the archive's meetings (newest first) with their items, then follow-ups.
+    fn palette_choices(&self) -> Vec<Choice> {
+        let mut choices = Vec::new();
+        for scope in self.active_scopes() {
+            for action in Action::ALL {
+                if action.scope() != scope || NOT_OFFERED.contains(&action) {
+                    continue;
+                }
+                let keys = self.keymap.keys_for(action);
+                choices.push(Choice {
+                    kind: Kind::Action,
+                    target: Target::Action(action),
+                    label: action.describe(self.lang).to_owned(),
+                    detail: keys.join(" "),
+                    extra: action.key().to_owned(),
+                });
+            }
+        }
+        let forum = &self.archive.forum;
+        let closed = self.lang.labels().closed_item;
+        let mut order: Vec<usize> = (0..self.archive.meetings.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.archive.meetings[a], &self.archive.meetings[b]);
+            b.id.date.cmp(&a.id.date).then(a.id.body.cmp(&b.id.body))
+        });
+        for index in order {
+            let meeting = &self.archive.meetings[index];
+            let short = forum.body_short(&meeting.id.body);
+            let date = self.lang.long_date(meeting.id.date);
+            let id = meeting.id.to_string();
+            choices.push(Choice {
+                kind: Kind::Meeting,
+                target: Target::Meeting(index),
+                label: crate::text::sanitize(&format!("{short} {date}")).into_owned(),
+                detail: id.clone(),
+                extra: crate::text::sanitize(&meeting.title).into_owned(),
+            });
+            for item in &meeting.items {
+                choices.push(Choice {
+                    kind: Kind::Item,
+                    target: Target::Item(index, item.number.clone()),
+                    label: crate::text::sanitize(&format!(
+                        "{}. {}",
+                        item.number,
+                        item.shown_title(closed)
+                    ))
+                    .into_owned(),
+                    detail: format!("{short} {}", meeting.id.date.format("%d.%m.%Y")),
+                    extra: id.clone(),
+                });
+            }
+        }
+        for entry in &self.followups.entries {
+            let followup = entry.followup(&self.archive);
+            let mut label = followup.what.clone();
+            if let Some(year) = entry.year {
+                label = format!("{label} ({year})");
+            }
+            choices.push(Choice {
+                kind: Kind::Followup,
+                target: Target::Followup(followup.id.clone(), entry.year),
+                label: crate::text::sanitize(&label).into_owned(),
+                detail: crate::text::sanitize(&followup.id).into_owned(),
+                extra: String::new(),
+            });
+        }
+        choices
+    }
+
+    /// A key while the palette is open: typing narrows the list, arrows choose, Enter runs
+    /// the choice, Esc closes the palette.
+    pub(super) fn palette_key(&mut self, key: &KeyEvent) {
+        let page = super::views::palette::list_height(self.size).max(1);
+        let Some(palette) = &mut self.palette else {
+            return;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let last = palette.shown.len().saturating_sub(1);
+        let selected = palette.selected;
+        palette.selected = match key.code {
+            KeyCode::Up => selected.saturating_sub(1),
+            KeyCode::Char('p') if ctrl => selected.saturating_sub(1),
+            KeyCode::Down => (selected + 1).min(last),
+            KeyCode::Char('n') if ctrl => (selected + 1).min(last),
+            KeyCode::PageUp => selected.saturating_sub(page),
+            KeyCode::PageDown => (selected + page).min(last),
+            _ => {
+                match palette.input.handle(key) {
+                    Edit::Cancel => self.palette = None,
+                    Edit::Submit => self.run_palette_choice(),
+                    Edit::Changed => palette.refilter(),
+                    Edit::Ignored => {}
+                }
+                return;
+            }
+        };
+        palette.scroll = visible_start(palette.selected, palette.scroll, page, palette.shown.len());
+    }
+
+    /// Pasted text goes into the query.
+    pub(super) fn paste_into_palette(&mut self, text: &str) -> bool {
+        let Some(palette) = &mut self.palette else {
+            return false;
+        };
+        palette.input.paste(text);
+        palette.refilter();
+        true
+    }
+
+    fn run_palette_choice(&mut self) {
+        let Some(palette) = self.palette.take() else {
+            return;
+        };
+        let Some(choice) = palette.selected_choice() else {
+            return;
+        };
+        match choice.target.clone() {
+            Target::Action(action) => {
+                self.message = None;
+                self.act(action);
+            }
+            Target::Meeting(index) => {
+                let id = self.archive.meetings[index].id.clone();
+                self.jump(&id, None);
+            }
+            Target::Item(index, number) => {
+                let id = self.archive.meetings[index].id.clone();
+                self.jump(&id, Some(number));
+            }
+            Target::Followup(id, year) => self.show_followup(&id, year),
+        }
+        self.settle();
+    }
+}
