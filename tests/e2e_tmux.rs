@@ -692,3 +692,36 @@ fn sigtstp_from_outside_stops_and_fg_resumes_with_the_screen_drawn_anew() {
     tmux.assert_terminal_sane();
     tmux.resume_and_quit("Næste møder");
 }
+
+#[test]
+fn a_meeting_file_changed_on_disk_shows_on_screen_without_a_restart() {
+    let archive = sample_copy();
+    let tmux = Tmux::start("watch", 120, 40);
+    tmux.launch_in(archive.path(), "", "");
+    tmux.wait_for(&["1 Oversigt", "Næste møder"]);
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Punkter", "Sammen om psykiatri"]);
+
+    // A colleague's editor saves a new title for item 7 (as an editor does: in place).
+    let file = archive.path().join("2017/2017-09-08-sdf.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let changed = text.replace(
+        "title = \"Sammen om psykiatri\"",
+        "title = \"Sammen om psykiatri og misbrug\"",
+    );
+    assert_ne!(text, changed);
+    std::fs::write(&file, changed).unwrap();
+
+    let screen = tmux.wait_for(&[
+        "Sammen om psykiatri og misbrug",
+        "Ændret på disken, læst igen: 2017/2017-09-08-sdf.toml",
+    ]);
+    assert!(
+        screen.contains("Punkter"),
+        "the meeting stays open:\n{screen}"
+    );
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+}

@@ -217,6 +217,10 @@ pub struct App {
     pub search: Option<super::search::SearchPanel>,
     /// The search window as it was closed, to come back to.
     pub(super) last_search: Option<super::search::SearchPanel>,
+    /// The archive folder's watcher, in the real app.
+    pub(super) watcher: Option<super::watch::DiskWatcher>,
+    /// Files changed on disk, waiting for a prompt to close before they are read.
+    pub(super) disk_pending: std::collections::BTreeSet<PathBuf>,
     /// The command palette, while open.
     pub palette: Option<super::palette::Palette>,
     /// The hits n/N step through, after one was opened.
@@ -289,6 +293,8 @@ impl App {
             search: None,
             last_search: None,
             palette: None,
+            watcher: None,
+            disk_pending: Default::default(),
             trail: None,
             decisions: super::history::DecisionsView::default(),
             followups: super::followups::FollowupsView::default(),

@@ -24,6 +24,7 @@ pub mod signals;
 pub mod theme;
 pub mod typed;
 pub mod views;
+pub mod watch;
 pub mod widgets;
 
 use std::io;
@@ -52,6 +53,7 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
     signals::install(mouse)?;
     let size = terminal.size()?;
     let mut app = App::new(archive, options, (size.width, size.height));
+    app.watch_disk();
     if app.message.is_none() {
         app.message = typed::drafts_notice(app.lang).map(Message::Info);
     }
@@ -136,6 +138,10 @@ fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
 
 /// While a search runs, the loop looks for its results this often between key presses.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
+/// While the archive folder is watched, the loop looks at what the watcher saw this often
+/// (crossterm cannot be woken from another thread; a look at an empty channel costs
+/// nothing measurable).
+const DISK_POLL: Duration = Duration::from_millis(250);
 
 /// Draws, then waits for an event, updates and draws again, until the app quits.
 /// `next_event(None)` blocks; `next_event(Some(t))` gives up after `t` with `None`. The loop
@@ -153,9 +159,14 @@ where
         .draw(|frame| views::draw(app, frame))
         .map_err(Into::into)?;
     while !app.quit {
-        let timeout = app.search_pending().then_some(SEARCH_POLL);
+        let timeout = if app.search_pending() {
+            Some(SEARCH_POLL)
+        } else {
+            app.watching().then_some(DISK_POLL)
+        };
         let Some(event) = next_event(timeout)? else {
-            if app.poll_search() {
+            let found = app.poll_search();
+            if app.poll_disk() || found {
                 terminal
                     .draw(|frame| views::draw(app, frame))
                     .map_err(Into::into)?;
@@ -172,7 +183,9 @@ where
             );
         }
         let found = app.poll_search();
-        if !changed && !found {
+        // Files changed on disk while a prompt was open are read once it closes.
+        let disk = app.poll_disk();
+        if !changed && !found && !disk {
             continue;
         }
         for effect in app.take_effects() {

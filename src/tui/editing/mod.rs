@@ -621,7 +621,7 @@ impl App {
 
     /// Reads one file again (a meeting file or a year plan), and tells the search about a
     /// meeting.
-    fn reload(&mut self, rel: &Path) {
+    pub(in crate::tui) fn reload(&mut self, rel: &Path) {
         self.archive.reload_file(rel);
         let id = rel
             .file_stem()
@@ -635,7 +635,7 @@ impl App {
         }
     }
 
-    fn refresh(&mut self, current: Option<MeetingId>) {
+    pub(in crate::tui) fn refresh(&mut self, current: Option<MeetingId>) {
         self.rebuild_decisions();
         self.schedule = schedule(&self.archive);
         self.refresh_dates();
