@@ -7,10 +7,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use dagsorden::lang::Lang;
 
+/// The version and the build it came from (the commit and its date, when built from git).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("DAGSORDEN_BUILD"));
+
 #[derive(Debug, Parser)]
 #[command(
     name = "dagsorden",
-    version,
+    version = VERSION,
     about = "Agendas, decisions, follow-ups and the meeting calendar of Socialdirektørforum",
     long_about = "Agendas, decisions, follow-ups and the meeting calendar of Socialdirektørforum and \
                   Forretningsudvalget, kept as TOML files in an archive folder.\n\n\
@@ -127,6 +130,36 @@ pub enum Command {
     /// gap_days, avoid_months), clear of weekends, public holidays and dates already taken;
     /// --write saves the draft as calendar/YEAR.toml to adjust in the Kalender screen.
     Calendar(CalendarArgs),
+    /// Start a new archive in DIR: forum.toml from a few questions, the format's README and
+    /// the calendar folder (never over an archive that is there)
+    ///
+    /// Each question shows its default in brackets; Enter takes it. --yes takes every
+    /// default without asking; answers may also come one per line on standard input.
+    Init(InitArgs),
+    /// Print the shell completions for bash, zsh, fish, elvish or powershell
+    ///
+    /// e.g. `dagsorden completions bash > ~/.local/share/bash-completion/completions/dagsorden`
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `dagsorden man > ~/.local/share/man/man1/dagsorden.1`
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new archive (made if missing)
+    pub dir: PathBuf,
+    /// The forum's name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The id of the body that meets (e.g. sdf, bu)
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Where the body meets
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Take the defaults for every question not answered by an option
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,23 +24,35 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let ctx = commands::Context::new(&cli.global)?;
-    match cli.command {
-        None => commands::tui(&ctx, &cli.screen),
-        Some(Command::Check) => commands::check(&ctx),
-        Some(Command::List(args)) => commands::list(&ctx, &args),
-        Some(Command::New(args)) => commands::new(&ctx, &args),
-        Some(Command::Import(args)) => commands::import(&ctx, &args),
-        Some(Command::Search(args)) => commands::search(&ctx, &args),
-        Some(Command::Decisions(args)) => commands::decisions(&ctx, &args),
-        Some(Command::Followups(args)) => commands::followups(&ctx, &args),
-        Some(Command::Calendar(args)) => commands::calendar(&ctx, &args),
+    // Init, completions and the manual need no archive (and no configuration).
+    let ctx = || commands::Context::new(&cli.global);
+    match &cli.command {
+        None => commands::tui(&ctx()?, &cli.screen),
+        Some(Command::Init(args)) => commands::init(args, cli.global.lang),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "dagsorden", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check) => commands::check(&ctx()?),
+        Some(Command::List(args)) => commands::list(&ctx()?, args),
+        Some(Command::New(args)) => commands::new(&ctx()?, args),
+        Some(Command::Import(args)) => commands::import(&ctx()?, args),
+        Some(Command::Search(args)) => commands::search(&ctx()?, args),
+        Some(Command::Decisions(args)) => commands::decisions(&ctx()?, args),
+        Some(Command::Followups(args)) => commands::followups(&ctx()?, args),
+        Some(Command::Calendar(args)) => commands::calendar(&ctx()?, args),
         Some(Command::Export { what }) => match what {
             ExportCommand::Minutes(args) => {
-                commands::export(&ctx, &args, dagsorden::export::DocKind::Minutes)
+                commands::export(&ctx()?, args, dagsorden::export::DocKind::Minutes)
             }
             ExportCommand::Agenda(args) => {
-                commands::export(&ctx, &args, dagsorden::export::DocKind::Agenda)
+                commands::export(&ctx()?, args, dagsorden::export::DocKind::Agenda)
             }
         },
     }

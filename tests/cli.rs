@@ -879,3 +879,103 @@ fn check_on(dir: &std::path::Path) -> (String, Option<i32>) {
         out.status.code(),
     )
 }
+
+#[test]
+fn init_writes_a_new_archive_from_answers_that_loads_and_takes_a_first_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("bu");
+    // One answer per line, as a script or a pipe gives them; empty lines take the default.
+    bare()
+        .arg("init")
+        .arg(&archive)
+        .write_stdin(
+            "Børne- og Ungeudvalget\nFredericia Kommune\nbu\n\nBU\n\"Rådhuset\"\n16.00\n18\n\n",
+        )
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Oprettet").and(predicate::str::contains("forum.toml")));
+    let forum = std::fs::read_to_string(archive.join("forum.toml")).unwrap();
+    assert!(
+        forum.contains("name = \"Børne- og Ungeudvalget\""),
+        "{forum}"
+    );
+    assert!(forum.contains("id = \"bu\""), "{forum}");
+    // A quote in an answer is kept, escaped.
+    let parsed: toml::Value = toml::from_str(&forum).unwrap();
+    assert_eq!(parsed["bodies"][0]["place"].as_str(), Some("\"Rådhuset\""));
+    assert!(
+        forum.contains("start = 16:00:00") && forum.contains("end = 18:00:00"),
+        "{forum}"
+    );
+    assert!(archive.join("README.md").is_file() && archive.join("calendar").is_dir());
+    bare()
+        .args(["--dir"])
+        .arg(&archive)
+        .args(["new", "--body", "bu", "--date", "2027-01-14"])
+        .assert()
+        .code(0);
+    bare()
+        .args(["--dir"])
+        .arg(&archive)
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("0 fejl, 0 advarsler i 2 filer.\n");
+}
+
+#[test]
+fn init_never_writes_over_an_archive_and_refuses_a_bad_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    bare()
+        .args(["init", "--yes"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let before = std::fs::read_to_string(dir.path().join("forum.toml")).unwrap();
+    bare()
+        .args(["init", "--yes", "--name", "Andet"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("findes allerede"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("forum.toml")).unwrap(),
+        before
+    );
+    let other = tempfile::tempdir().unwrap();
+    bare()
+        .args(["init", "--body", "Børn og Unge"])
+        .arg(other.path())
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("små bogstaver"));
+    assert!(!other.path().join("forum.toml").exists());
+}
+
+#[test]
+fn completions_and_the_manual_page_are_generated_and_version_names_the_build() {
+    bare()
+        .args(["completions", "bash"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("_dagsorden()").and(predicate::str::contains("import")));
+    bare()
+        .args(["completions", "fish"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("complete -c dagsorden"));
+    bare()
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(".TH dagsorden 1").and(predicate::str::contains("init")));
+    bare()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(format!(
+            "dagsorden {}",
+            env!("CARGO_PKG_VERSION")
+        )));
+}
