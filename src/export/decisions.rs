@@ -263,3 +263,33 @@ pub fn decisions_markdown(
     }
     to_markdown(&table(&heads, cells))
 }
+
+/// One item's decision as plain text, for the clipboard: the item, each clause's marker,
+/// outcome and text, the overall text and the remarks.
+pub fn decision_text(
+    item: &crate::model::Item,
+    decision: &crate::model::Decision,
+    lang: Lang,
+) -> String {
+    let l = lang.labels();
+    let mut out = format!("{}. {}\n{}\n", item.number, item.title, l.decision);
+    for (i, clause) in decision.clauses.iter().enumerate() {
+        let marker = item.clause_marker(i);
+        let text = clause.text.trim();
+        let outcome = lang.outcome(clause.outcome);
+        match (marker.is_empty(), text.is_empty()) {
+            (true, true) => out.push_str(&format!("[{outcome}]\n")),
+            (true, false) => out.push_str(&format!("[{outcome}] {text}\n")),
+            (false, true) => out.push_str(&format!("{marker} [{outcome}]\n")),
+            (false, false) => out.push_str(&format!("{marker} [{outcome}] {text}\n")),
+        }
+    }
+    if !decision.text.trim().is_empty() {
+        out.push_str(decision.text.trim());
+        out.push('\n');
+    }
+    if !decision.remarks.trim().is_empty() {
+        out.push_str(&format!("{}: {}\n", l.remarks, decision.remarks.trim()));
+    }
+    out
+}

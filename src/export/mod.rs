@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod decisions;
+pub mod document;
 pub mod followups;
 pub mod ics;
 pub mod json;

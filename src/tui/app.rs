@@ -148,6 +148,8 @@ pub enum Effect {
         editor: String,
         text: String,
     },
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy(String),
     /// Ctrl-Z: give the terminal back and stop until the shell continues the app (`fg`).
     Suspend,
 }
@@ -221,6 +223,8 @@ pub struct App {
     pub(super) watcher: Option<super::watch::DiskWatcher>,
     /// Files changed on disk, waiting for a prompt to close before they are read.
     pub(super) disk_pending: std::collections::BTreeSet<PathBuf>,
+    /// The export dialog, while open.
+    pub export: Option<super::export::ExportDialog>,
     /// The command palette, while open.
     pub palette: Option<super::palette::Palette>,
     /// The hits n/N step through, after one was opened.
@@ -293,6 +297,7 @@ impl App {
             search: None,
             last_search: None,
             palette: None,
+            export: None,
             watcher: None,
             disk_pending: Default::default(),
             trail: None,
@@ -387,7 +392,7 @@ impl App {
             Event::Paste(text) => self.paste(text),
             Event::Mouse(mouse) if self.search.is_some() => self.search_mouse(mouse),
             // The screen under the palette is not clicked through it.
-            Event::Mouse(_) if self.palette.is_some() => false,
+            Event::Mouse(_) if self.palette.is_some() || self.export.is_some() => false,
             Event::Mouse(mouse) if self.input.is_none() => self.handle_mouse(mouse),
             Event::Resize(w, h) => {
                 self.size = (*w, *h);
@@ -441,6 +446,10 @@ impl App {
             self.palette_key(key);
             return;
         }
+        if self.export.is_some() {
+            self.export_key(key);
+            return;
+        }
         if self.dialog_key(key) {
             return;
         }
@@ -486,6 +495,8 @@ impl App {
             Action::ScreenCalendar => self.switch(Screen::Calendar),
             Action::Search => self.open_search(),
             Action::Palette => self.open_palette(),
+            Action::Export => self.open_export(),
+            Action::Copy => self.copy_to_clipboard(),
             _ if matches!(self.overlay, Some(Overlay::Timeline(_))) => self.act_in_timeline(action),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
             Action::NextHit | Action::PreviousHit => self.step_hit(action == Action::NextHit),

@@ -24,6 +24,10 @@ pub enum Action {
     Help,
     /// The command palette: every action, and a finder for meetings, items and follow-ups.
     Palette,
+    /// The export dialog: agenda, minutes, decisions, follow-ups, the year's calendar.
+    Export,
+    /// Copy the item's decision, or the follow-up list, to the clipboard (OSC 52).
+    Copy,
     Back,
     Problems,
     ScreenOverview,
@@ -136,10 +140,12 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 85] = [
+    pub const ALL: [Action; 87] = [
         Action::Quit,
         Action::Help,
         Action::Palette,
+        Action::Export,
+        Action::Copy,
         Action::Back,
         Action::Problems,
         Action::ScreenOverview,
@@ -235,6 +241,8 @@ impl Action {
             Action::Quit => "quit",
             Action::Help => "help",
             Action::Palette => "palette",
+            Action::Export => "export",
+            Action::Copy => "copy",
             Action::Back => "back",
             Action::Problems => "problems",
             Action::ScreenOverview => "screen-overview",
@@ -325,6 +333,8 @@ impl Action {
             Action::Quit
             | Action::Help
             | Action::Palette
+            | Action::Export
+            | Action::Copy
             | Action::Back
             | Action::Problems
             | Action::ScreenOverview
@@ -414,6 +424,14 @@ impl Action {
         let (da, en) = match self {
             Action::Quit => ("Afslut", "Quit"),
             Action::Help => ("Vis eller skjul denne hjælp", "Show or hide this help"),
+            Action::Export => (
+                "Eksportér: dagsorden, referat, beslutninger, opfølgning, kalender (.md, .docx, .html, .ics)",
+                "Export: agenda, minutes, decisions, follow-ups, calendar (.md, .docx, .html, .ics)",
+            ),
+            Action::Copy => (
+                "Kopiér punktets beslutning eller opfølgningslisten til udklipsholderen",
+                "Copy the item's decision or the follow-up list to the clipboard",
+            ),
             Action::Palette => (
                 "Kommandoer, og find et møde, punkt eller en opfølgning ved navn",
                 "Commands, and find a meeting, item or follow-up by name",
@@ -606,6 +624,9 @@ impl Action {
             Action::Quit => ("afslut", "quit"),
             Action::Help => ("hjælp", "help"),
             Action::Palette => ("kommandoer", "commands"),
+            Action::Export => ("eksportér", "export"),
+            Action::Undo => ("fortryd", "undo"),
+            Action::Copy => ("kopiér", "copy"),
             Action::Back => ("tilbage", "back"),
             Action::Problems => ("problemer", "problems"),
             Action::Open => ("åbn", "open"),
@@ -663,6 +684,8 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("q", Action::Quit),
     ("?", Action::Help),
     (":", Action::Palette),
+    ("E", Action::Export),
+    ("Y", Action::Copy),
     ("ctrl-p", Action::Palette),
     ("esc", Action::Back),
     ("p", Action::Problems),

@@ -10,6 +10,7 @@ pub mod calendar_labels;
 pub mod doc;
 pub mod edit_labels;
 pub mod editing;
+pub mod export;
 pub mod followup_labels;
 pub mod followups;
 pub mod history;
@@ -96,6 +97,12 @@ fn leave_input_modes(mouse: bool) {
 /// the terminal to the user's editor for a text and takes it back after.
 fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
     match effect {
+        Effect::Copy(text) => {
+            use crossterm::clipboard::CopyToClipboard;
+            execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
+                .map(|()| EffectOutcome::Done)
+                .map_err(|e| e.to_string())
+        }
         Effect::Suspend => {
             signals::suspend(mouse);
             Ok(EffectOutcome::Done)

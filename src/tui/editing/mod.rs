@@ -346,7 +346,11 @@ impl App {
                 input.area.paste(text);
                 true
             }
-            None => self.paste_into_palette(text) || self.paste_into_search(text),
+            None => {
+                self.paste_into_palette(text)
+                    || self.paste_into_export(text)
+                    || self.paste_into_search(text)
+            }
         }
     }
 

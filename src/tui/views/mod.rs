@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod decisions;
 pub mod dialogs;
+pub mod export;
 pub mod followups;
 pub mod meeting;
 pub mod meeting_mode;
@@ -71,6 +72,9 @@ fn draw_screens(app: &App, frame: &mut Frame<'_>) {
     }
     if let Some(panel) = &app.search {
         search::render(app, panel, area, buf);
+    }
+    if let Some(d) = &app.export {
+        export::render(app, d, area, buf);
     }
     if let Some(p) = &app.palette {
         palette::render(app, p, area, buf);

@@ -71,6 +71,14 @@ fn dialog_keys(app: &App) -> Option<&'static str> {
     if app.palette.is_some() {
         return Some(super::palette::keys(app.lang));
     }
+    if let Some(dialog) = &app.export {
+        let w = crate::tui::export::words(app.lang);
+        return Some(if dialog.written.is_some() {
+            w.written_keys
+        } else {
+            w.keys
+        });
+    }
     if app.search.is_some() {
         return Some(app.ui().search_keys);
     }
@@ -107,7 +115,8 @@ fn dialog_hints(app: &App, keys: &str, room: usize) -> Vec<Span<'static>> {
 }
 
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let mut actions = vec![Action::Help, Action::Palette, Action::Quit];
+    // The keys of the screen first, most used first; then the way to every other key.
+    let mut actions = Vec::new();
     if app.overlay.is_some() || app.meeting.is_some() {
         actions.push(Action::Back);
     }
@@ -132,6 +141,8 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     } else if app.meeting.is_some() {
         actions.extend([
             Action::MeetingMode,
+            Action::Export,
+            Action::Undo,
             Action::Timeline,
             Action::ShowAttendance,
             Action::FocusNext,
@@ -144,6 +155,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::Search,
             Action::CycleBody,
             Action::NewMeeting,
+            Action::Export,
         ]);
     } else if app.screen == Screen::Decisions {
         actions.extend([
@@ -179,6 +191,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::CycleState,
             Action::CycleBody,
             Action::CycleOwner,
+            Action::Export,
         ]);
     } else if app.screen == Screen::Calendar {
         actions.extend([
@@ -188,10 +201,12 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::MeetingForward,
             Action::GoToday,
             Action::ProposeYear,
+            Action::Export,
         ]);
     } else {
         actions.extend([Action::Open, Action::Search]);
     }
+    actions.extend([Action::Palette, Action::Help, Action::Quit]);
     let mut pieces: Vec<(String, String)> = Vec::new();
     for action in actions {
         let Some(key) = app.keymap.keys_for(action).into_iter().next() else {
