@@ -725,3 +725,110 @@ fn a_meeting_file_changed_on_disk_shows_on_screen_without_a_restart() {
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 }
+
+/// The secretary's day without leaving the app: a new meeting (its date mistyped and
+/// corrected in place), an item with its fields, the agenda published and exported, the
+/// meeting held (an Esc over a decision being typed answered "no"), the minutes exported.
+#[test]
+fn the_secretarys_day_from_a_new_meeting_to_the_exported_minutes() {
+    let tmp = sample_copy();
+    let tmux = Tmux::start("day", 110, 34);
+    tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+
+    // The meeting, its date typed as staff write it, with a day that does not exist.
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["Nyt møde"]);
+    tmux.send(&["C-u"]);
+    tmux.type_text("sdf 31/11-2017");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["sdf 31/11-2017", "31. november 2017 findes ikke"]);
+    // Corrected where it is wrong: the text is still there.
+    for _ in 0.."/11-2017".len() {
+        tmux.send(&["Left"]);
+    }
+    tmux.send(&["BSpace"]);
+    tmux.type_text("0");
+    tmux.send(&["Enter"]);
+    // The follow-up due by then is offered; not as an item this time.
+    tmux.wait_for(&["Tilføj dem som punkter?"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["torsdag den 30. november 2017", "4 punkter"]);
+
+    // An item: title, recommendation, background (in the built-in editor).
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Nyt punkt: titel"]);
+    tmux.type_text("Budget for døgnseminaret");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Gemt: nyt punkt", "5 punkter"]);
+    tmux.send(&["i"]);
+    tmux.wait_for(&["Indstilling: første linje"]);
+    tmux.type_text("Det indstilles, at Socialdirektørforum:");
+    tmux.send(&["Enter"]);
+    tmux.type_text("- godkender budgettet for døgnseminaret");
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["Gemt: indstilling"]);
+    tmux.send(&["e"]);
+    tmux.wait_for(&["Ctrl-S gem"]);
+    tmux.type_text("Budgettet er på 45.000 kr.");
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["Gemt: baggrund"]);
+
+    // Published, and the agenda exported from the screen.
+    tmux.send(&["s"]);
+    tmux.wait_for(&["Status: dagsorden udsendt"]);
+    tmux.send(&["E"]);
+    tmux.wait_for(&["Eksportér", "Referat, internt"]);
+    tmux.send(&["Right"]);
+    tmux.send(&["Right"]);
+    tmux.wait_for(&["exports/2017-11-30-sdf-dagsorden.md"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Skrevet:", "o åbn"]);
+    tmux.send(&["Escape"]);
+
+    // Held: a decision typed, Esc pressed by mistake and answered "no", then saved.
+    tmux.send(&["m"]);
+    tmux.wait_for(&["MØDETILSTAND", "▶ godkender budgettet"]);
+    tmux.send(&["c"]);
+    // The prompt opens with the recommendation in past tense; it is replaced.
+    tmux.wait_for(&["Ctrl-S gem", "godkendte budgettet"]);
+    tmux.send(&["C-u"]);
+    tmux.type_text("Budgettet blev godkendt med en ramme på 40.000 kr.");
+    tmux.send(&["Escape"]);
+    tmux.wait_for(&["Kassér ændringerne?"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["40.000 kr.", "Ctrl-S gem"]);
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["Gemt: beslutning"]);
+
+    tmux.send(&["E"]);
+    tmux.wait_for(&["exports/2017-11-30-sdf-referat.md"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Skrevet:"]);
+    tmux.send(&["Escape"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+
+    let file = std::fs::read_to_string(tmp.path().join("2017/2017-11-30-sdf.toml")).unwrap();
+    assert!(file.contains("Budgettet er på 45.000 kr."), "{file}");
+    let agenda =
+        std::fs::read_to_string(tmp.path().join("exports/2017-11-30-sdf-dagsorden.md")).unwrap();
+    assert!(agenda.contains("Budget for døgnseminaret"), "{agenda}");
+    assert!(
+        agenda.contains("godkender budgettet for døgnseminaret"),
+        "{agenda}"
+    );
+    assert!(
+        !agenda.contains("40.000"),
+        "the agenda was written before the meeting"
+    );
+    let minutes =
+        std::fs::read_to_string(tmp.path().join("exports/2017-11-30-sdf-referat.md")).unwrap();
+    assert!(
+        minutes.contains("Budgettet blev godkendt med en ramme på 40.000 kr."),
+        "{minutes}"
+    );
+    assert!(minutes.contains("Godkendt med ændringer"), "{minutes}");
+}
