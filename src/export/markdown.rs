@@ -394,7 +394,21 @@ fn clause_text(doc: &mut Doc, c: &ClauseDecision, marker: &str, lang: Lang) {
             Event::End(TagEnd::Paragraph),
         ]
     } else {
-        safe_events(&c.text, USER_TOP_HEADING)
+        let mut events = safe_events(&c.text, USER_TOP_HEADING);
+        // Where the decision departs from the recommendation the minutes say how, as the
+        // screen does: "*Godkendt med ændringer:* …".
+        if c.outcome.departs_from_recommendation()
+            && matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        {
+            let label = [
+                Event::Start(Tag::Emphasis),
+                text(&format!("{}:", lang.outcome(c.outcome))),
+                Event::End(TagEnd::Emphasis),
+                text(" "),
+            ];
+            events.splice(1..1, label);
+        }
+        events
     };
     if !marker.is_empty() {
         match events.first() {

@@ -186,6 +186,14 @@ pub(super) fn decision(
     }
     for (no, parts) in clauses {
         let text = parts.join("\n\n");
+        // The label the tool's own minutes print is the outcome, not part of the text.
+        if let Some((o, rest)) = recognise::labelled_outcome(&text) {
+            it.decision.push(ImportedClause {
+                outcome: Some(o),
+                text: rest.to_owned(),
+            });
+            continue;
+        }
         let outcome = match recognise::outcome(&text) {
             Some((o, weak)) => {
                 if weak {

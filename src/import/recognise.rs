@@ -148,7 +148,26 @@ pub fn says_all_clauses(text: &str) -> bool {
     .any(|p| t.contains(p))
 }
 
+/// A clause that opens with its outcome as the tool's own minutes print one that departs
+/// from the recommendation ("Godkendt med ændringer: …", "Rejected: …"): the outcome, and
+/// the text after the label.
+pub fn labelled_outcome(text: &str) -> Option<(Outcome, &str)> {
+    let t = text.trim_start();
+    for lang in [crate::lang::Lang::Da, crate::lang::Lang::En] {
+        for o in Outcome::ALL {
+            let label = lang.outcome(o);
+            if let Some(rest) = t.strip_prefix(label).and_then(|r| r.strip_prefix(':')) {
+                return Some((o, rest.trim_start()));
+            }
+        }
+    }
+    None
+}
+
 pub fn outcome(text: &str) -> Option<(Outcome, bool)> {
+    if let Some((o, _)) = labelled_outcome(text) {
+        return Some((o, false));
+    }
     let t = text.to_lowercase();
     let first = t.split(['.', '\n']).next().unwrap_or("");
     let sentences: Vec<&str> = t.split(['.', '\n']).collect();
@@ -335,5 +354,28 @@ mod tests {
             fu,
         );
         assert_eq!(kind("Afrapportering", Some(&rec)), ItemKind::Information);
+    }
+}
+
+#[cfg(test)]
+mod labelled_tests {
+    use super::*;
+
+    #[test]
+    fn the_label_of_the_tools_own_minutes_is_the_outcome() {
+        assert_eq!(
+            labelled_outcome("Ikke godkendt: Forslaget blev drøftet."),
+            Some((Outcome::Rejected, "Forslaget blev drøftet."))
+        );
+        assert_eq!(
+            labelled_outcome("Approved with changes: The plan was agreed."),
+            Some((Outcome::ApprovedWithChanges, "The plan was agreed."))
+        );
+        // Said in a sentence, it is wording for `outcome` to read, not a label.
+        assert_eq!(labelled_outcome("Godkendt som indstillet."), None);
+        assert_eq!(
+            outcome("Udsat: afventer svar."),
+            Some((Outcome::Postponed, false))
+        );
     }
 }
