@@ -118,6 +118,22 @@ fn tui(c: &mut Criterion) {
             })
         },
     );
+    // The command palette: opening it lists every action, meeting, item and follow-up;
+    // a first letter matches all of them, the next ones only the last matches.
+    press(&mut app, '1');
+    group.bench_function(
+        "palette: open and type «budget», 1000 meetings / 8000 follow-ups",
+        |b| {
+            b.iter(|| {
+                press(&mut app, ':');
+                for c in "budget".chars() {
+                    press(&mut app, c);
+                }
+                terminal.draw(|f| views::draw(&app, f)).unwrap();
+                app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+            })
+        },
+    );
     group.finish();
     long_background(c);
 }

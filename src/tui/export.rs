@@ -300,7 +300,6 @@ impl App {
         lang: Lang,
     ) -> Result<(String, String), String> {
         let archive = &self.archive;
-        let l = lang.labels();
         let meeting_doc = |id: &MeetingId, kind: DocKind, public: bool| {
             let meeting = archive
                 .meeting(id)
@@ -331,7 +330,7 @@ impl App {
                         lang,
                     ),
                 };
-                Ok((text, l.decision.to_owned()))
+                Ok((text, words(lang).decisions.to_owned()))
             }
             What::Followups => {
                 let entries: Vec<_> = self
@@ -402,6 +401,7 @@ pub struct Words {
     pub written: &'static str,
     gone: &'static str,
     followups: &'static str,
+    decisions: &'static str,
     calendar: &'static str,
     copied: &'static str,
     nothing_to_copy: &'static str,
@@ -423,6 +423,7 @@ pub fn words(lang: Lang) -> Words {
             written: "Skrevet",
             gone: "mødet findes ikke længere",
             followups: "Opfølgning",
+            decisions: "Beslutninger",
             calendar: "Mødekalender",
             copied: "Kopieret til udklipsholderen",
             nothing_to_copy: "Intet at kopiere her: vælg et punkt med en beslutning, eller skærm 4",
@@ -441,6 +442,7 @@ pub fn words(lang: Lang) -> Words {
             written: "Written",
             gone: "the meeting is no longer there",
             followups: "Follow-ups",
+            decisions: "Decisions",
             calendar: "Meeting calendar",
             copied: "Copied to the clipboard",
             nothing_to_copy: "Nothing to copy here: choose an item with a decision, or screen 4",
