@@ -793,7 +793,12 @@ fn the_secretarys_day_from_a_new_meeting_to_the_exported_minutes() {
     tmux.wait_for(&["MØDETILSTAND", "▶ godkender budgettet"]);
     tmux.send(&["c"]);
     // The prompt opens with the recommendation in past tense; it is replaced.
-    tmux.wait_for(&["Ctrl-S gem", "godkendte budgettet"]);
+    // One sentence recommended: the title names no clause.
+    tmux.wait_for(&[
+        "Ctrl-S gem",
+        "godkendte budgettet",
+        "Beslutning (Markdown) (Godkendt med",
+    ]);
     tmux.send(&["C-u"]);
     tmux.type_text("Budgettet blev godkendt med en ramme på 40.000 kr.");
     tmux.send(&["Escape"]);

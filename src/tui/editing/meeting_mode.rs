@@ -93,13 +93,14 @@ impl App {
         };
         if typed {
             let title = match clause {
-                Some(c) => format!(
+                // A recommendation in one sentence has no clause to name.
+                Some(c) if !item.clause_label(c).is_empty() => format!(
                     "{} {} ({})",
                     e.prompt_clause,
                     item.clause_label(c),
                     self.lang.outcome(outcome)
                 ),
-                None => format!("{} ({})", e.prompt_decision, self.lang.outcome(outcome)),
+                _ => format!("{} ({})", e.prompt_decision, self.lang.outcome(outcome)),
             };
             self.ask(
                 Prompt::Clause {
