@@ -1489,3 +1489,56 @@ fn the_pane_in_focus_is_marked_without_colour() {
         "{screen}"
     );
 }
+
+#[test]
+fn meeting_mode_marks_the_decided_items_and_says_when_all_are() {
+    let dir = sample_copy_with(&[]);
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "m");
+    let text = screen_text(&app);
+    assert!(text.contains("MØDETILSTAND"), "{text}");
+    let line = |n: &str| {
+        text.lines()
+            .find(|l| l.contains(&format!("{n}. ")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // Item 2 was approved as recommended: decided; item 4 departs: its own mark.
+    assert!(line("2").contains("✓  2."), "{text}");
+    assert!(line("4").contains("≠  4."), "{text}");
+    let count = text
+        .lines()
+        .find(|l| l.contains("Status:"))
+        .unwrap_or_default();
+    assert!(count.contains("· alle besluttet"), "{count}");
+    // Outside meeting mode the list is as before.
+    keys(&mut app, "m");
+    assert!(!screen_text(&app).contains('✓'));
+
+    // A new meeting: its approval of the minutes is the one item to decide.
+    key(&mut app, KeyCode::Esc);
+    keys(&mut app, "n");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    keys(&mut app, "m");
+    let status = |app: &App| {
+        screen_text(app)
+            .lines()
+            .find(|l| l.contains("Status:"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        status(&app).contains("· 0 af 1 besluttet"),
+        "{}",
+        screen_text(&app)
+    );
+    keys(&mut app, "a");
+    assert!(
+        status(&app).contains("· alle besluttet"),
+        "{}",
+        screen_text(&app)
+    );
+}

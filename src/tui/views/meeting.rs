@@ -105,6 +105,20 @@ fn header(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
             lang.labels().items_count
         },
     );
+    // While the meeting is held: how far it has come.
+    let second = if mode {
+        let to_decide: Vec<&Item> = meeting.items.iter().filter(|i| needs_decision(i)).collect();
+        let done = to_decide.iter().filter(|i| is_decided(i)).count();
+        let progress = match (lang, done == to_decide.len()) {
+            (crate::lang::Lang::Da, true) => "alle besluttet".to_owned(),
+            (crate::lang::Lang::En, true) => "all decided".to_owned(),
+            (crate::lang::Lang::Da, false) => format!("{done} af {} besluttet", to_decide.len()),
+            (crate::lang::Lang::En, false) => format!("{done} of {} decided", to_decide.len()),
+        };
+        format!("{second} · {progress}")
+    } else {
+        second
+    };
     fit_spans(first, width).render(Rect { height: 1, ..area }, buf);
     if area.height > 1 {
         Line::styled(truncate(&second, width), theme.muted).render(
@@ -174,7 +188,24 @@ pub fn kind_mark(app: &App, kind: ItemKind) -> char {
     }
 }
 
-/// Marks shown before the item's number: departs from the recommendation, closed.
+/// Whether an item is one the meeting decides on: it has a recommendation.
+pub fn needs_decision(item: &Item) -> bool {
+    item.recommendation.is_some()
+}
+
+/// Whether a decision is recorded on every clause of the item's recommendation (or, for
+/// one not written in clauses, at all).
+pub fn is_decided(item: &Item) -> bool {
+    let Some(d) = item.decision.as_ref().filter(|d| !d.is_empty()) else {
+        return false;
+    };
+    let clauses = item.recommendation.as_ref().map_or(0, |r| r.clauses.len());
+    clauses <= 1 || d.clauses.len() >= clauses
+}
+
+/// Marks shown before the item's number: departs from the recommendation, closed; in
+/// meeting mode, decided.
+pub const DECIDED_MARK: char = '✓';
 pub const DEPARTS_MARK: char = '≠';
 pub const CLOSED_MARK: char = 'L';
 
@@ -215,6 +246,8 @@ fn item_list(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         .map(|(index, item)| {
             let departs = if item.departs_from_recommendation() {
                 DEPARTS_MARK
+            } else if view.mode && needs_decision(item) && is_decided(item) {
+                DECIDED_MARK
             } else {
                 ' '
             };
@@ -226,7 +259,14 @@ fn item_list(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
             let pad = title_room.saturating_sub(title.width());
             let mut line = fit_spans(
                 vec![
-                    Span::styled(departs.to_string(), theme.warning),
+                    Span::styled(
+                        departs.to_string(),
+                        if departs == DECIDED_MARK {
+                            theme.success
+                        } else {
+                            theme.warning
+                        },
+                    ),
                     Span::styled(closed.to_string(), theme.muted),
                     Span::styled(number, theme.muted),
                     Span::styled(title, theme.text),

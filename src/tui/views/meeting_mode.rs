@@ -53,25 +53,21 @@ pub fn doc(app: &App, meeting: &Meeting, view: &MeetingView, width: usize) -> Do
                 doc.extend(w.finish());
                 match decision.and_then(|d| d.clauses.get(i)) {
                     Some(d) => {
-                        let mut w = Wrapper::new(
-                            width,
-                            vec![
-                                Span::raw("      "),
-                                Span::styled(
-                                    format!("[{}] ", lang.outcome(d.outcome)),
-                                    outcome_style(theme, d.outcome),
-                                ),
-                            ],
-                            vec![Span::raw("      ")],
-                        );
-                        // Line breaks in the text stay breaks (not placeholders).
-                        for (k, line) in d.text.trim_end().lines().enumerate() {
-                            if k > 0 {
-                                w.newline();
-                            }
-                            w.push(line, theme.text);
+                        doc.push(Line::from(vec![
+                            Span::raw("      "),
+                            Span::styled(
+                                format!("[{}]", lang.outcome(d.outcome)),
+                                outcome_style(theme, d.outcome),
+                            ),
+                        ]));
+                        // The text is Markdown (paragraphs, lists), laid out as such.
+                        let inner = width.saturating_sub(6).max(1);
+                        for mut line in
+                            markdown::render_capped(&d.text, inner, theme, app.ui().text_cut)
+                        {
+                            line.spans.insert(0, Span::raw("      "));
+                            doc.push(line);
                         }
-                        doc.extend(w.finish());
                     }
                     None => doc.push(Line::styled(
                         truncate(&format!("      {}", e.undecided), width),

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::lang::Lang;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::views::meeting::{CLOSED_MARK, DEPARTS_MARK};
+use crate::tui::views::meeting::{CLOSED_MARK, DECIDED_MARK, DEPARTS_MARK};
 use crate::tui::widgets::overlay;
 use crate::tui::widgets::wrap::truncate;
 
@@ -94,6 +94,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let da = app.lang == Lang::Da;
     let symbols: Vec<(String, &str)> = vec![
         (DEPARTS_MARK.to_string(), ui.departs_mark),
+        (DECIDED_MARK.to_string(), ui.decided_mark),
         (CLOSED_MARK.to_string(), ui.closed_mark),
         (
             if da {
