@@ -1542,3 +1542,70 @@ fn meeting_mode_marks_the_decided_items_and_says_when_all_are() {
         screen_text(&app)
     );
 }
+
+#[test]
+fn enter_in_the_problems_panel_opens_the_file_in_the_editor_at_its_line() {
+    use dagsorden::tui::keymap::Keymap;
+    use dagsorden::tui::theme::Theme;
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let archive = dagsorden::archive::Archive::load(&broken).unwrap();
+    let first = archive.diagnostics[0].clone();
+    let second = archive.diagnostics[1].clone();
+    let options = dagsorden::tui::Options {
+        editor: Some("vim".to_owned()),
+        ..dagsorden::tui::Options::new(
+            common::screen::today(),
+            Lang::Da,
+            Theme::fallback(),
+            Keymap::default(),
+        )
+    };
+    let mut app = dagsorden::tui::App::new(archive, options, (120, 40));
+    keys(&mut app, "p");
+    // The problem at the top of the window is marked, and Enter opens it.
+    let text = screen_text(&app);
+    assert!(text.contains("▶ FEJL"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    let effects = app.take_effects();
+    assert_eq!(
+        effects,
+        [dagsorden::tui::Effect::EditFile {
+            editor: "vim".to_owned(),
+            path: first.site.file.clone(),
+            line: first.site.line.max(1),
+            column: first.site.column.max(1),
+        }]
+    );
+    // Scrolled down past the first problem, the next one is marked and opened.
+    let window = dagsorden::tui::layout::overlay(ratatui::layout::Rect::new(0, 0, 120, 40), 100);
+    let width = dagsorden::tui::layout::inner(window).width as usize;
+    let lines = dagsorden::tui::views::problems::lines(&app, width);
+    let start_of_second = lines
+        .iter()
+        .position(|l| {
+            let t: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            t.contains(&format!(":{}:", second.site.line))
+                && t.contains(second.site.file.file_name().unwrap().to_str().unwrap())
+        })
+        .expect("the second problem is listed");
+    for _ in 0..start_of_second {
+        keys(&mut app, "j");
+    }
+    key(&mut app, KeyCode::Enter);
+    let effects = app.take_effects();
+    assert!(
+        matches!(&effects[..], [dagsorden::tui::Effect::EditFile { path, line, .. }]
+            if *path == second.site.file && *line == second.site.line.max(1)),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn without_an_editor_the_problems_panel_says_how_to_set_one() {
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let mut app = app_on(&broken, (120, 40), Lang::Da);
+    keys(&mut app, "p");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.take_effects().is_empty());
+    assert!(screen_text(&app).contains("Sæt $EDITOR"));
+}

@@ -148,6 +148,13 @@ pub enum Effect {
         editor: String,
         text: String,
     },
+    /// Open a file of the archive in the user's editor at a line (a problem found on loading).
+    EditFile {
+        editor: String,
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     /// Put text on the clipboard through the terminal (OSC 52).
     Copy(String),
     /// Ctrl-Z: give the terminal back and stop until the shell continues the app (`fg`).
@@ -497,6 +504,9 @@ impl App {
             Action::Palette => self.open_palette(),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_to_clipboard(),
+            Action::Open if matches!(self.overlay, Some(Overlay::Problems { .. })) => {
+                self.edit_problem()
+            }
             _ if matches!(self.overlay, Some(Overlay::Timeline(_))) => self.act_in_timeline(action),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
             Action::NextHit | Action::PreviousHit => self.step_hit(action == Action::NextHit),
@@ -555,6 +565,42 @@ impl App {
         self.trail = None;
         if let Some(view) = self.meeting.take() {
             self.focus_list_on(&self.archive.meetings[view.index].id.clone());
+        }
+    }
+
+    /// The problems panel's Enter: the problem at the top of the window, opened in $EDITOR at
+    /// its line. The file is read again when the editor ends (and by the watcher).
+    fn edit_problem(&mut self) {
+        let Some(Overlay::Problems { scroll }) = self.overlay else {
+            return;
+        };
+        let Some(d) =
+            views::problems::at_scroll(self, scroll).and_then(|i| self.archive.diagnostics.get(i))
+        else {
+            return;
+        };
+        let (path, line, column) = (
+            d.site.file.clone(),
+            d.site.line.max(1),
+            d.site.column.max(1),
+        );
+        match &self.editor {
+            Some(editor) => {
+                let editor = editor.clone();
+                self.push_effect(Effect::EditFile {
+                    editor,
+                    path,
+                    line,
+                    column,
+                });
+            }
+            None => {
+                let text = match self.lang {
+                    Lang::Da => "Sæt $EDITOR (fx EDITOR=nano) for at rette filen herfra",
+                    Lang::En => "Set $EDITOR (e.g. EDITOR=nano) to correct the file from here",
+                };
+                self.message = Some(Message::Error(format!("{text}: {}:{line}", path.display())));
+            }
         }
     }
 

@@ -97,6 +97,31 @@ fn leave_input_modes(mouse: bool) {
 /// the terminal to the user's editor for a text and takes it back after.
 fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
     match effect {
+        Effect::EditFile {
+            editor,
+            path,
+            line,
+            column,
+        } => {
+            leave_input_modes(mouse);
+            ratatui::restore();
+            let mut words = editor.split_whitespace();
+            let status = match words.next() {
+                Some(program) => std::process::Command::new(program)
+                    .args(words)
+                    .args(at_line(program, &path, line, column))
+                    .status()
+                    .map_err(|e| format!("{editor}: {e}")),
+                None => Err("$EDITOR is empty".to_owned()),
+            };
+            let _ = crossterm::terminal::enable_raw_mode();
+            let _ = execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
+            let _ = enter_input_modes(mouse);
+            match status? {
+                s if s.success() => Ok(EffectOutcome::Edited(path.display().to_string())),
+                s => Err(format!("{editor}: {s}")),
+            }
+        }
         Effect::Copy(text) => {
             use crossterm::clipboard::CopyToClipboard;
             execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
@@ -140,6 +165,23 @@ fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
                 s => Err(format!("{editor}: {s}")),
             }
         }
+    }
+}
+
+/// The arguments that open `path` at a line in the editors that say how: `+LINE` for the
+/// vi family, nano, emacs, micro, helix and kakoune; `--goto` for VS Code; else the path.
+fn at_line(program: &str, path: &std::path::Path, line: usize, column: usize) -> Vec<String> {
+    let name = std::path::Path::new(program)
+        .file_name()
+        .map_or(program.to_owned(), |n| n.to_string_lossy().into_owned());
+    let path = path.display().to_string();
+    match name.as_str() {
+        "vi" | "vim" | "nvim" | "nano" | "emacs" | "emacsclient" | "micro" | "kak" | "mg" => {
+            vec![format!("+{line}"), path]
+        }
+        "hx" | "helix" => vec![format!("{path}:{line}:{column}")],
+        "code" | "codium" => vec!["--goto".to_owned(), format!("{path}:{line}:{column}")],
+        _ => vec![path],
     }
 }
 
@@ -197,9 +239,20 @@ where
         }
         for effect in app.take_effects() {
             // The editor, or the shell after a suspend, drew over the screen.
-            let editing = matches!(effect, Effect::Edit { .. } | Effect::Suspend);
+            let editing = matches!(
+                effect,
+                Effect::Edit { .. } | Effect::Suspend | Effect::EditFile { .. }
+            );
+            let file = match &effect {
+                Effect::EditFile { path, .. } => Some(path.clone()),
+                _ => None,
+            };
             match run_effect(effect) {
                 Ok(EffectOutcome::Done) => {}
+                // A file of the archive corrected in the editor: read it again.
+                Ok(EffectOutcome::Edited(_)) if file.is_some() => {
+                    app.file_edited(file.as_deref().unwrap_or(std::path::Path::new("")));
+                }
                 Ok(EffectOutcome::Edited(text)) => app.finish_external_edit(Some(text)),
                 Err(e) if editing => {
                     app.finish_external_edit(None);

@@ -120,6 +120,16 @@ impl App {
         }
     }
 
+    /// A file of the archive was changed in the user's editor (from the problems panel):
+    /// read again now, diagnostics and all.
+    pub fn file_edited(&mut self, path: &Path) {
+        let rel = path
+            .strip_prefix(&self.archive.root)
+            .unwrap_or(path)
+            .to_path_buf();
+        self.disk_changed([rel]);
+    }
+
     /// Whether the folder is watched (the event loop then also looks for its news).
     pub fn watching(&self) -> bool {
         self.watcher.is_some()

@@ -87,7 +87,11 @@ fn dialog_keys(app: &App) -> Option<&'static str> {
         crate::lang::Lang::En => "↑↓ scroll · Esc close",
     };
     Some(match app.overlay.as_ref()? {
-        Overlay::Help { .. } | Overlay::Problems { .. } => scroll,
+        Overlay::Help { .. } => scroll,
+        Overlay::Problems { .. } => match app.lang {
+            crate::lang::Lang::Da => "↑↓ rul · Enter ret filen i $EDITOR · Esc luk",
+            crate::lang::Lang::En => "↑↓ scroll · Enter correct the file in $EDITOR · Esc close",
+        },
         Overlay::Conflict(_) => e.conflict_keys,
         Overlay::Confirm(crate::tui::editing::Confirm::IncludeFollowups { .. }) => e.yes_no_cancel,
         Overlay::Confirm(_) => e.yes_no,
