@@ -1609,3 +1609,18 @@ fn without_an_editor_the_problems_panel_says_how_to_set_one() {
     assert!(app.take_effects().is_empty());
     assert!(screen_text(&app).contains("Sæt $EDITOR"));
 }
+
+#[test]
+fn the_overview_lists_the_next_meetings_by_date_and_an_old_archive_says_how_to_see_it() {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // FU on 24 January 2018 comes before SDF on 9 February, though SDF is first in forum.toml.
+    let app = common::screen::app_at(&sample_dir(), (120, 40), Lang::Da, day(2018, 1, 1));
+    let text = screen_text(&app);
+    let fu = text.find("onsdag den 24. januar 2018").expect(&text);
+    let sdf = text.find("fredag den 9. februar 2018").expect(&text);
+    assert!(fu < sdf, "{text}");
+    // Years later: no alarm, but how to look at the archive as it stood.
+    let app = common::screen::app_at(&sample_dir(), (120, 40), Lang::Da, day(2026, 12, 1));
+    let text = screen_text(&app);
+    assert!(text.contains("dagsorden --today 2017-09-08"), "{text}");
+}

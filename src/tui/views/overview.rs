@@ -35,11 +35,28 @@ pub fn doc(app: &App, width: usize) -> Doc {
     };
 
     heading(&mut doc, ui.next_meetings);
-    let next = next_per_body(&app.archive, &app.schedule, app.today);
+    let mut next = next_per_body(&app.archive, &app.schedule, app.today);
+    // The soonest first, whatever body it is.
+    next.sort_by_key(|(_, meeting, _)| meeting.date);
     if next.is_empty() {
         let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("  ")]);
         w.push(ui.no_upcoming, theme.muted);
         doc.extend(w.finish());
+        // An archive whose meetings all lie in the past (an old one, the bundled sample):
+        // how to see it as it stood, instead of a list of everything overdue.
+        if let Some(last) = app.archive.meetings.iter().map(|m| m.date()).max() {
+            let hint = match lang {
+                crate::lang::Lang::Da => format!(
+                    "Arkivets møder ligger alle før i dag. Se det, som det så ud på en dag, med fx: dagsorden --today {last}"
+                ),
+                crate::lang::Lang::En => format!(
+                    "The archive's meetings are all in the past. See it as it stood on a day with e.g.: dagsorden --today {last}"
+                ),
+            };
+            let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("  ")]);
+            w.push(&hint, theme.warning);
+            doc.extend(w.finish());
+        }
     }
     for (body, meeting, dates) in next {
         let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("    ")]);
