@@ -111,7 +111,8 @@ pub enum Command {
     ///
     /// Each follow-up is one entry; a yearly deadline has one entry per year. States:
     /// overdue (its date has passed), due (within 14 days, or a count trigger reached),
-    /// waiting (a count not reached, or "report back" with no date), later, done, cancelled.
+    /// waiting (a count not reached, or "report back" with no date), later, answered (an item of a
+    /// held meeting reports on it; close it), done, cancelled.
     /// Vague periods count as due by a fixed day: primo = 31 March, medio = 30 June,
     /// ultimo = 31 December (in a month: the 10th, the 20th, the last day).
     ///

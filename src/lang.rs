@@ -81,6 +81,7 @@ impl Lang {
             S::DueSoon => ("forfalder snart", "due soon"),
             S::Later => ("senere", "later"),
             S::Waiting => ("afventer", "waiting"),
+            S::Answered => ("behandlet, luk", "answered, close"),
             S::Suggested => ("forslag", "suggested"),
             S::Done => ("udført", "done"),
             S::Cancelled => ("annulleret", "cancelled"),

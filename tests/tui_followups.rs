@@ -599,3 +599,44 @@ fn the_help_opens_at_the_screens_own_keys() {
     );
     assert!(screen.contains("Hjælp — taster · "), "{screen}");
 }
+
+#[test]
+fn a_follow_up_answered_at_a_held_meeting_is_answered_not_overdue_until_it_is_closed() {
+    let dir = sample_copy();
+    let rel = "2017/2017-09-08-sdf.toml";
+    let path = dir.path().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Item 12 of the held meeting reports on the status that was due on 18 September.
+    let text = text.replacen(
+        "number = 12\ntitle = \"Eventuelt\"\n",
+        "number = 12\ntitle = \"Eventuelt\"\nanswers = [\"spiseforstyrrelser-status-socialstyrelsen\"]\n",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    let id = "spiseforstyrrelser-status-socialstyrelsen";
+    assert_eq!(state_of(&app, id), FollowupState::Answered);
+    // Not in the Oversigt's list of what needs attention.
+    assert!(
+        !screen_text(&app).contains("Status på koordination"),
+        "{}",
+        screen_text(&app)
+    );
+    select(&mut app, id);
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("BEHANDLET, LUK") || screen.contains("behandlet, luk"),
+        "{screen}"
+    );
+    // Closing it is offered first.
+    let hints = screen.lines().last().unwrap().to_owned();
+    assert!(hints.trim_start().starts_with("d udført"), "{hints}");
+    keys(&mut app, "d");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        state_of(&app, id),
+        FollowupState::Done,
+        "{}",
+        screen_text(&app)
+    );
+}

@@ -155,6 +155,23 @@ pub fn entries(archive: &Archive, schedule: &[Scheduled], today: NaiveDate) -> V
             });
         }
     }
+    // Put before a meeting that has been held: it came back, and is closed from here on,
+    // not reported overdue.
+    let held = |r: &ItemRef| {
+        archive.meeting(&r.meeting).is_some_and(|m| {
+            m.status >= crate::model::MeetingStatus::Held
+                && meeting_date(&r.meeting).unwrap_or(r.meeting.date) <= today
+        })
+    };
+    for e in &mut out {
+        let open = !matches!(
+            e.assessment.state,
+            FollowupState::Done | FollowupState::Cancelled | FollowupState::Suggested
+        );
+        if open && e.on_agenda.as_ref().is_some_and(held) {
+            e.assessment.state = FollowupState::Answered;
+        }
+    }
     out.sort_by_cached_key(|e| {
         let due = e.assessment.due_by;
         (

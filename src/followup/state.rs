@@ -23,6 +23,9 @@ pub enum FollowupState {
     Later,
     /// Has no date yet: a count not reached, or "report back when there is news".
     Waiting,
+    /// On the agenda of a meeting that has been held (an item there `answers` it), but not
+    /// closed: it came back, and staff close it (done) or give it a new due.
+    Answered,
     /// Proposed by the importer, not yet accepted: nothing is due until staff accept it.
     Suggested,
     Done,
@@ -37,6 +40,7 @@ impl FollowupState {
             FollowupState::DueSoon => "due",
             FollowupState::Later => "later",
             FollowupState::Waiting => "waiting",
+            FollowupState::Answered => "answered",
             FollowupState::Suggested => "suggested",
             FollowupState::Done => "done",
             FollowupState::Cancelled => "cancelled",

@@ -29,6 +29,7 @@ pub fn state_mark(theme: &Theme, state: FollowupState) -> (char, Style) {
         FollowupState::DueSoon => ('•', theme.warning),
         FollowupState::Later => ('·', theme.text),
         FollowupState::Waiting => ('…', theme.muted),
+        FollowupState::Answered => ('↩', theme.accent),
         FollowupState::Suggested => ('?', theme.muted),
         FollowupState::Done => ('✓', theme.success),
         FollowupState::Cancelled => ('×', theme.muted),

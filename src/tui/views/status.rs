@@ -184,6 +184,20 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::CycleState,
             Action::CycleBody,
         ]);
+    } else if app.screen == Screen::Followups
+        && app
+            .selected_entry()
+            .is_some_and(|e| e.state() == crate::followup::FollowupState::Answered)
+    {
+        // It came back at a held meeting: closing it is what is left.
+        actions.extend([
+            Action::FollowupDone,
+            Action::MoveDue,
+            Action::Open,
+            Action::FollowupCancel,
+            Action::CycleState,
+            Action::Export,
+        ]);
     } else if app.screen == Screen::Followups {
         actions.extend([
             Action::Open,
