@@ -551,3 +551,8 @@ mod tests {
         );
     }
 }
+
+/// A count with its noun in the right number: "1 advarsel", "2 advarsler".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -908,6 +908,14 @@ fn init_writes_a_new_archive_from_answers_that_loads_and_takes_a_first_meeting()
         "{forum}"
     );
     assert!(archive.join("README.md").is_file() && archive.join("calendar").is_dir());
+    // One file so far, and the count says so in the singular.
+    bare()
+        .args(["--dir"])
+        .arg(&archive)
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("0 fejl, 0 advarsler i 1 fil.\n");
     bare()
         .args(["--dir"])
         .arg(&archive)

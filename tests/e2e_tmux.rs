@@ -257,7 +257,7 @@ fn create_a_meeting_add_an_item_and_record_its_decision_in_meeting_mode() {
     tmux.wait_for(&["Nyt møde", "sdf 2017-11-16"]);
     tmux.send(&["Enter"]);
     // The follow-up due at that meeting is offered; this time not as an item.
-    tmux.wait_for(&["Tilføj dem som punkter?"]);
+    tmux.wait_for(&["1 opfølgning forfalder til mødet. Tilføj den som punkt?"]);
     tmux.send(&["n"]);
     tmux.wait_for(&["torsdag den 16. november 2017", "4 punkter"]);
 
@@ -753,7 +753,7 @@ fn the_secretarys_day_from_a_new_meeting_to_the_exported_minutes() {
     tmux.type_text("0");
     tmux.send(&["Enter"]);
     // The follow-up due by then is offered; not as an item this time.
-    tmux.wait_for(&["Tilføj dem som punkter?"]);
+    tmux.wait_for(&["1 opfølgning forfalder til mødet. Tilføj den som punkt?"]);
     tmux.send(&["n"]);
     tmux.wait_for(&["torsdag den 30. november 2017", "4 punkter"]);
 

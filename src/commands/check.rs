@@ -29,23 +29,22 @@ pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let errors = archive.error_count() + findings.iter().filter(|d| d.is_error()).count();
     let warnings = archive.warning_count() + findings.iter().filter(|d| !d.is_error()).count();
     let files = archive.files_read;
-    match lang {
-        Lang::Da => {
-            let advarsler = if warnings == 1 {
-                "advarsel"
-            } else {
-                "advarsler"
-            };
-            writeln!(
-                out,
-                "{errors} fejl, {warnings} {advarsler} i {files} filer."
-            )
-        }
-        Lang::En => writeln!(
-            out,
-            "{errors} errors, {warnings} warnings in {files} files."
+    use dagsorden::lang::counted;
+    let line = match lang {
+        Lang::Da => format!(
+            "{}, {} i {}.",
+            counted(errors, "fejl", "fejl"),
+            counted(warnings, "advarsel", "advarsler"),
+            counted(files, "fil", "filer")
         ),
-    }?;
+        Lang::En => format!(
+            "{}, {} in {}.",
+            counted(errors, "error", "errors"),
+            counted(warnings, "warning", "warnings"),
+            counted(files, "file", "files")
+        ),
+    };
+    writeln!(out, "{line}")?;
     super::out::stdout(dagsorden::text::Medium::Terminal, &out)?;
     Ok(if errors + warnings == 0 {
         ExitCode::SUCCESS

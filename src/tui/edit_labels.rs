@@ -48,6 +48,7 @@ pub struct EditUi {
     /// Said when a prompt opens with the text thrown away before.
     pub discarded_back: &'static str,
     pub confirm_followups: &'static str,
+    pub confirm_followup_one: &'static str,
     pub yes_no: &'static str,
     /// For a question where Esc is neither answer.
     pub yes_no_cancel: &'static str,
@@ -138,7 +139,8 @@ pub static DA: EditUi = EditUi {
     confirm_discard: "Kassér ændringerne?",
     confirm_discard_quit: "Kassér ændringerne og afslut?",
     discarded_back: "Den kasserede tekst er hentet tilbage (Ctrl-U rydder linjen)",
-    confirm_followups: "opfølgning(er) forfalder til mødet. Tilføj dem som punkter?",
+    confirm_followups: "opfølgninger forfalder til mødet. Tilføj dem som punkter?",
+    confirm_followup_one: "opfølgning forfalder til mødet. Tilføj den som punkt?",
     yes_no: "j ja · n nej",
     yes_no_cancel: "j ja · n nej · Esc fortryd (ingen mødefil)",
     only_planned: "Kun planlagt:",
@@ -226,7 +228,8 @@ pub static EN: EditUi = EditUi {
     confirm_discard: "Discard the changes?",
     confirm_discard_quit: "Discard the changes and quit?",
     discarded_back: "The discarded text is back (Ctrl-U clears the line)",
-    confirm_followups: "follow-up(s) are due by the meeting. Add them as items?",
+    confirm_followups: "follow-ups are due by the meeting. Add them as items?",
+    confirm_followup_one: "follow-up is due by the meeting. Add it as an item?",
     yes_no: "y yes · n no",
     yes_no_cancel: "y yes · n no · Esc cancel (no meeting file)",
     only_planned: "Only planned:",

@@ -26,6 +26,7 @@ pub struct Ui {
     pub warning_one: &'static str,
     pub warnings: &'static str,
     pub files: &'static str,
+    pub file_one: &'static str,
     /// "i" / "in", as in "0 fejl i 5 filer".
     pub files_in: &'static str,
     pub help_title: &'static str,
@@ -122,6 +123,7 @@ pub static DA: Ui = Ui {
     warning_one: "advarsel",
     warnings: "advarsler",
     files: "filer",
+    file_one: "fil",
     files_in: "i",
     help_title: "Hjælp — taster",
     help_symbols: "Tegn",
@@ -216,6 +218,7 @@ pub static EN: Ui = Ui {
     warning_one: "warning",
     warnings: "warnings",
     files: "files",
+    file_one: "file",
     files_in: "in",
     help_title: "Help — keys",
     help_symbols: "Symbols",

@@ -103,7 +103,14 @@ pub fn confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             decided: true,
             ..
         } => format!("{} {label}? {}", e.confirm_delete, e.confirm_delete_decided),
-        Confirm::IncludeFollowups { count, .. } => format!("{count} {}", e.confirm_followups),
+        Confirm::IncludeFollowups { count, .. } => {
+            let words = if *count == 1 {
+                e.confirm_followup_one
+            } else {
+                e.confirm_followups
+            };
+            format!("{count} {words}")
+        }
         Confirm::RemoveFromPlan { label, .. } => format!(
             "{} {label}?",
             crate::tui::calendar_labels::calendar_ui(app.lang).confirm_remove

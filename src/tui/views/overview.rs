@@ -183,9 +183,13 @@ pub fn doc(app: &App, width: usize) -> Doc {
         } else {
             theme.warning
         };
+        use crate::lang::counted;
         let mut text = format!(
-            "{errors} {}, {warnings} {} {} {} {}",
-            ui.errors, ui.warnings, ui.files_in, app.archive.files_read, ui.files
+            "{}, {} {} {}",
+            counted(errors, ui.error_one, ui.errors),
+            counted(warnings, ui.warning_one, ui.warnings),
+            ui.files_in,
+            counted(app.archive.files_read, ui.file_one, ui.files)
         );
         if settings > 0 {
             text.push_str(&format!("; {settings} · {}", ui.settings_problems));
