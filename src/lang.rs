@@ -493,6 +493,11 @@ pub static EN: Labels = Labels {
     joint_meeting: "Joint meeting with",
 };
 
+/// A count with its noun in the right number: "1 advarsel", "2 advarsler".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,9 +555,4 @@ mod tests {
             "Onsdag den 24. januar 2018"
         );
     }
-}
-
-/// A count with its noun in the right number: "1 advarsel", "2 advarsler".
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
