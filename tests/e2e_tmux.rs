@@ -525,7 +525,7 @@ fn a_municipal_committees_minutes_are_read_and_their_case_data_corrected() {
     // Correct the case number in the form, save with Ctrl-S.
     tmux.send(&["I"]);
     tmux.wait_for(&["Sagsoplysninger"]);
-    for _ in 0..9 {
+    for _ in 0..11 {
         tmux.send(&["Up"]);
     }
     tmux.send(&["End"]);

@@ -454,7 +454,7 @@ fn case_data_meeting_details_and_the_plan_are_edited_from_the_screens() {
         text.contains("Sagsoplysninger") && text.contains("Sagsgang:"),
         "{text}"
     );
-    press(&mut app, KeyCode::Up, 9);
+    press(&mut app, KeyCode::Up, 11);
     key(&mut app, KeyCode::End);
     paste(&mut app, "21/5555");
     press(&mut app, KeyCode::Down, 4);
@@ -477,7 +477,7 @@ fn case_data_meeting_details_and_the_plan_are_edited_from_the_screens() {
 
     // A route step that is no body's id is refused, and the form stays with the text.
     keys(&mut app, "I");
-    press(&mut app, KeyCode::Up, 5);
+    press(&mut app, KeyCode::Up, 7);
     key(&mut app, KeyCode::End);
     paste(&mut app, " → kb");
     ctrl(&mut app, 's');

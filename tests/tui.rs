@@ -1624,3 +1624,47 @@ fn the_overview_lists_the_next_meetings_by_date_and_an_old_archive_says_how_to_s
     let text = screen_text(&app);
     assert!(text.contains("dagsorden --today 2017-09-08"), "{text}");
 }
+
+#[test]
+fn the_meetings_place_time_and_title_and_an_items_tags_and_presenter_are_edited_in_forms() {
+    let dir = sample_copy_with(&[]);
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "M");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Titel: Møde i Socialdirektørforum den 8. september 2017"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Begynder: 09.00") && text.contains("Slutter: 12.00"),
+        "{text}"
+    );
+    // The place, changed on its line (the second): to the line's end, then typed.
+    common::screen::ctrl(&mut app, 'a');
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Up);
+    }
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::End);
+    keys(&mut app, ", lokale 1");
+    common::screen::ctrl(&mut app, 's');
+    let file = common::screen::file_text(dir.path(), "2017/2017-09-08-sdf.toml");
+    assert!(
+        file.contains("place = \"Meldahls Rådhus, Vendersgade 30D, 7000 Fredericia, lokale 1\""),
+        "{file}"
+    );
+    assert!(
+        app.archive.meetings[0]
+            .place
+            .ends_with("7000 Fredericia, lokale 1")
+    );
+    // An item's form has its presenter and tags.
+    keys(&mut app, "I");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Fremlægges af:") && text.contains("Emner:"),
+        "{text}"
+    );
+}

@@ -21,10 +21,16 @@ pub enum Field {
     Authority,
     Route,
     RecommendedBy,
+    Presenter,
+    Tags,
     DecisionHeading,
     Absent,
     Guests,
     Summary,
+    Title,
+    Place,
+    Start,
+    End,
     AgendaPublished,
     MinutesPublished,
     Source,
@@ -38,7 +44,7 @@ pub enum Field {
 }
 
 impl Field {
-    const ITEM: [Field; 11] = [
+    const ITEM: [Field; 13] = [
         Field::Number,
         Field::CaseNumber,
         Field::CaseOfficer,
@@ -46,6 +52,8 @@ impl Field {
         Field::Authority,
         Field::Route,
         Field::RecommendedBy,
+        Field::Presenter,
+        Field::Tags,
         Field::DecisionHeading,
         Field::Absent,
         Field::Guests,
@@ -58,7 +66,11 @@ impl Field {
 
     const BODY: [Field; 2] = [Field::AgendaApproval, Field::RunningNumbers];
 
-    const MEETING: [Field; 5] = [
+    const MEETING: [Field; 9] = [
+        Field::Title,
+        Field::Place,
+        Field::Start,
+        Field::End,
         Field::AgendaPublished,
         Field::MinutesPublished,
         Field::Source,
@@ -75,6 +87,12 @@ impl Field {
             Field::Authority => ("Beslutningskompetence", "Decided by"),
             Field::Route => ("Sagsgang", "Case route"),
             Field::RecommendedBy => ("Indstillet af", "Recommended by"),
+            Field::Presenter => ("Fremlægges af", "Presented by"),
+            Field::Tags => ("Emner", "Tags"),
+            Field::Title => ("Titel", "Title"),
+            Field::Place => ("Sted", "Place"),
+            Field::Start => ("Begynder", "Starts"),
+            Field::End => ("Slutter", "Ends"),
             Field::DecisionHeading => ("Beslutningens overskrift", "Decision heading"),
             Field::Absent => ("Fraværende", "Absent"),
             Field::Guests => ("Deltog under punktet", "Attended for this item"),
@@ -279,6 +297,8 @@ pub fn item_form(item: &MeetingItem, lang: Lang) -> String {
                 .map(party_text)
                 .unwrap_or_default(),
         ),
+        (Field::Presenter, item.presenter.clone().unwrap_or_default()),
+        (Field::Tags, item.tags.join(", ")),
         (
             Field::DecisionHeading,
             item.decision
@@ -385,6 +405,23 @@ pub fn set_item_form(
         ],
     )?;
     set_text(table, "summary", v(Field::Summary).unwrap_or(""));
+    // Presenter and tags change only where the form has their lines.
+    if v(Field::Presenter).is_some() {
+        set_or_remove(table, "presenter", text_value(v(Field::Presenter)));
+    }
+    if let Some(tags) = v(Field::Tags) {
+        let tags: Vec<String> = tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
+        set_or_remove(
+            table,
+            "tags",
+            (!tags.is_empty()).then(|| Value::Array(string_list(&tags))),
+        );
+    }
     if let Some(new) = number {
         let old = super::item_no_of(table);
         if old.as_ref() != Some(&new) {
@@ -423,7 +460,12 @@ pub fn meeting_form(meeting: &Meeting, lang: Lang) -> String {
     let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let order: Vec<String> = meeting.order.iter().map(ToString::to_string).collect();
     let with: Vec<String> = meeting.with.iter().map(party_text).collect();
+    let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H.%M").to_string());
     let values = [
+        (Field::Title, meeting.title.clone()),
+        (Field::Place, meeting.place.clone()),
+        (Field::Start, time(meeting.start).unwrap_or_default()),
+        (Field::End, time(meeting.end).unwrap_or_default()),
         (
             Field::AgendaPublished,
             date(meeting.agenda_published).unwrap_or_default(),
@@ -448,6 +490,31 @@ fn typed_date(text: &str) -> Result<NaiveDate, String> {
         .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m-%Y"))
         .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))
         .map_err(|_| format!("«{t}» er ikke en dato; skriv fx 2021-03-05"))
+}
+
+/// A time of day as staff type it: `09.00`, `9:00`, `kl. 9`.
+fn typed_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    let t = text.trim().trim_start_matches("kl.").trim();
+    let (h, m) = t.split_once(['.', ':']).unwrap_or((t, "0"));
+    match (h.trim().parse(), m.trim().parse()) {
+        (Ok(h), Ok(m)) => chrono::NaiveTime::from_hms_opt(h, m, 0),
+        _ => None,
+    }
+    .ok_or_else(|| format!("«{t}» er ikke et klokkeslæt; skriv fx 09.00"))
+}
+
+fn toml_time(t: chrono::NaiveTime) -> toml_edit::Datetime {
+    use chrono::Timelike;
+    toml_edit::Datetime {
+        date: None,
+        time: Some(toml_edit::Time {
+            hour: t.hour() as u8,
+            minute: t.minute() as u8,
+            second: Some(0),
+            nanosecond: None,
+        }),
+        offset: None,
+    }
 }
 
 /// Writes the meeting's form; fields left empty are removed. `numbers` are the meeting's
@@ -495,7 +562,37 @@ pub fn set_meeting_form(
         }
     };
     let with = v(Field::JointWith).map(|w| parties(forum, w)).transpose()?;
+    // Title, place and times are changed only where the form has their lines (a form
+    // written before they were in it leaves them as they are).
+    let given = |f| value_of(&fields, f);
+    if given(Field::Title).is_some_and(str::is_empty) {
+        return Err("mødet skal have en titel, fx «Møde i Socialdirektørforum»".to_owned());
+    }
+    let start = v(Field::Start).map(typed_time).transpose()?;
+    let end = v(Field::End).map(typed_time).transpose()?;
+    if let (Some(s), Some(e)) = (start, end)
+        && e <= s
+    {
+        return Err(format!(
+            "mødet slutter kl. {} men begynder kl. {}: slut skal være efter begyndelse",
+            e.format("%H.%M"),
+            s.format("%H.%M")
+        ));
+    }
+    let time_value = |t: Option<chrono::NaiveTime>| t.map(|t| Value::from(toml_time(t)));
     let root = doc.as_table_mut();
+    if let Some(title) = given(Field::Title) {
+        set(root, "title", normalise_newlines(title).replace('\n', " "));
+    }
+    if given(Field::Place).is_some() {
+        set_or_remove(root, "place", v(Field::Place).map(Value::from));
+    }
+    if given(Field::Start).is_some() {
+        set_or_remove(root, "start", time_value(start));
+    }
+    if given(Field::End).is_some() {
+        set_or_remove(root, "end", time_value(end));
+    }
     set_or_remove(root, "agenda_published", agenda);
     set_or_remove(root, "published", minutes);
     set_or_remove(root, "source", source.map(Value::from));
@@ -837,5 +934,68 @@ clauses = ["budgettet godkendes"]
         assert!(has_key(&doc, "with"));
         set_meeting_form(&mut doc, &forum, &[113.into()], "Fælles møde med:\n").unwrap();
         assert!(!has_key(&doc, "with"));
+    }
+
+    #[test]
+    fn a_meetings_form_sets_title_place_and_times_and_refuses_what_cannot_be() {
+        let forum = forum();
+        let mut doc: DocumentMut = MEETING.parse().unwrap();
+        let form = "Titel: Møde i Børne- og Ungeudvalget\nSted: Rådhuset, lokale 2\nBegynder: 9.00\nSlutter: kl. 11.30\n";
+        set_meeting_form(&mut doc, &forum, &[113.into()], form).unwrap();
+        let text = doc.to_string();
+        assert!(
+            text.contains("title = \"Møde i Børne- og Ungeudvalget\""),
+            "{text}"
+        );
+        assert!(text.contains("place = \"Rådhuset, lokale 2\""), "{text}");
+        assert!(
+            text.contains("start = 09:00:00") && text.contains("end = 11:30:00"),
+            "{text}"
+        );
+        assert!(text.contains("status = \"held\"   # kept"), "{text}");
+        for (bad, why) in [
+            ("Titel: \n", "titel"),
+            ("Begynder: ni\n", "klokkeslæt"),
+            ("Begynder: 12.00\nSlutter: 11.00\n", "slut skal være efter"),
+        ] {
+            let mut doc: DocumentMut = MEETING.parse().unwrap();
+            let err = set_meeting_form(&mut doc, &forum, &[113.into()], bad).unwrap_err();
+            assert!(err.contains(why), "{bad:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn an_items_form_sets_presenter_and_tags_and_leaves_them_where_not_given() {
+        let forum = forum();
+        let mut doc: DocumentMut = MEETING.parse().unwrap();
+        set_item_form(
+            &mut doc,
+            0,
+            &forum,
+            &[],
+            "Fremlægges af: Anne Hansen, Fagchef\nEmner: budget, dagtilbud\n",
+        )
+        .unwrap();
+        let text = doc.to_string();
+        assert!(
+            text.contains("presenter = \"Anne Hansen, Fagchef\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("tags = [\"budget\", \"dagtilbud\"]"),
+            "{text}"
+        );
+        set_item_form(&mut doc, 0, &forum, &[], "Sagsnr.: 27.00.00\n").unwrap();
+        let text = doc.to_string();
+        assert!(
+            text.contains("presenter") && text.contains("tags"),
+            "{text}"
+        );
+        set_item_form(&mut doc, 0, &forum, &[], "Emner: \nFremlægges af:\n").unwrap();
+        let text = doc.to_string();
+        assert!(
+            !text.contains("presenter") && !text.contains("tags"),
+            "{text}"
+        );
     }
 }

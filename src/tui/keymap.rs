@@ -490,12 +490,12 @@ impl Action {
                 "Edit the recommendation: one line per clause",
             ),
             Action::EditItemDetails => (
-                "Sagsoplysninger: sagsnr., sagsgang, resume, indstillet af, fraværende …",
-                "Case data: case no., route, summary, recommended by, absent …",
+                "Sagsoplysninger: sagsnr., sagsgang, indstillet af, fremlægges af, emner, fraværende …",
+                "Case data: case no., route, recommended by, presenter, tags, absent …",
             ),
             Action::EditMeetingDetails => (
-                "Mødeoplysninger: udgivet, kilde, rækkefølge, fælles møde",
-                "Meeting details: published, source, order taken, joint meeting",
+                "Mødeoplysninger: titel, sted, tid, udgivet, kilde, rækkefølge, fælles møde",
+                "Meeting details: title, place, time, published, source, order taken, joint meeting",
             ),
             Action::EditBodySettings => (
                 "Udvalgets indstillinger for nye møder (forum.toml)",
