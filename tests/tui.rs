@@ -1668,3 +1668,40 @@ fn the_meetings_place_time_and_title_and_an_items_tags_and_presenter_are_edited_
         "{text}"
     );
 }
+
+#[test]
+fn t_chooses_the_items_kind_from_a_list() {
+    let dir = sample_copy_with(&[]);
+    let mut app = app_on(dir.path(), (100, 30), Lang::Da);
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "j");
+    // Item 2 is a decision: the list opens on it.
+    keys(&mut app, "t");
+    let text = screen_text(&app);
+    assert!(text.contains("Punktets type"), "{text}");
+    assert!(text.contains("▶ 3  "), "{text}");
+    insta::assert_snapshot!("kind_pick_100x30", draw(&app).backend());
+    // Esc leaves it as it was.
+    key(&mut app, KeyCode::Esc);
+    let rel = "2017/2017-09-08-sdf.toml";
+    let before = common::screen::file_text(dir.path(), rel);
+    assert_eq!(app.overlay, None);
+    // Down and Enter: discussion; a digit picks directly.
+    keys(&mut app, "t");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let file = common::screen::file_text(dir.path(), rel);
+    assert_ne!(file, before);
+    let (meeting, view) = app.current_meeting().unwrap();
+    assert_eq!(
+        meeting.items[view.item].kind,
+        dagsorden::model::ItemKind::Discussion
+    );
+    keys(&mut app, "t5");
+    let (meeting, view) = app.current_meeting().unwrap();
+    assert_eq!(
+        meeting.items[view.item].kind,
+        dagsorden::model::ItemKind::Information
+    );
+}

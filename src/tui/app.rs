@@ -106,6 +106,11 @@ pub enum Overlay {
     Agenda(Box<super::followups::AgendaPick>),
     /// What is on a day of the calendar.
     Day(Box<super::calendar::DayWindow>),
+    /// Choosing an item's kind from the list (`t`).
+    KindPick {
+        file_index: usize,
+        cursor: usize,
+    },
 }
 
 /// An open meeting.

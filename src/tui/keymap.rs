@@ -481,7 +481,10 @@ impl Action {
                 "Nummerér punkterne 1, 2, 3, …",
                 "Number the items 1, 2, 3, …",
             ),
-            Action::CycleKind => ("Skift punktets type", "Change the item's kind"),
+            Action::CycleKind => (
+                "Punktets type: vælg fra listen",
+                "The item's kind: choose from the list",
+            ),
             Action::ToggleClosed => ("Lukket punkt til/fra", "Closed item on/off"),
             Action::EditTitle => ("Ret punktets titel", "Edit the item's title"),
             Action::EditBackground => ("Ret baggrund ($EDITOR)", "Edit the background ($EDITOR)"),

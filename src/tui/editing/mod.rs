@@ -722,10 +722,50 @@ impl App {
 
     // --- Dialogs --------------------------------------------------------------------------
 
+    /// The kind list: ↑↓ (or j/k) choose, a digit picks its line, Enter saves, Esc closes.
+    fn kind_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(Overlay::KindPick { file_index, cursor }) = self.overlay.clone() else {
+            return false;
+        };
+        let last = ItemKind::ALL.len() - 1;
+        let chosen = match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.overlay = Some(Overlay::KindPick {
+                    file_index,
+                    cursor: cursor.saturating_sub(1),
+                });
+                None
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.overlay = Some(Overlay::KindPick {
+                    file_index,
+                    cursor: (cursor + 1).min(last),
+                });
+                None
+            }
+            KeyCode::Enter => Some(cursor),
+            KeyCode::Char(c @ '1'..='9') => Some((c as usize - '1' as usize).min(last)),
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.overlay = None;
+                None
+            }
+            _ => None,
+        };
+        if let Some(at) = chosen {
+            self.overlay = None;
+            let kind = ItemKind::ALL[at];
+            let e = self.eui();
+            if self.save_current(e.c_kind, |doc| edit::set_item_kind(doc, file_index, kind)) {
+                self.info(format!("{}: {}", e.c_kind, self.lang.item_kind(kind)));
+            }
+        }
+        true
+    }
+
     /// Keys of the conflict, confirmation and attendance windows. Returns whether the key
     /// was theirs.
     pub(super) fn dialog_key(&mut self, key: &KeyEvent) -> bool {
-        if self.agenda_key(key) || self.day_key(key) {
+        if self.agenda_key(key) || self.day_key(key) || self.kind_key(key) {
             return true;
         }
         let ctrl_c =
@@ -912,12 +952,14 @@ impl App {
                 self.save_current(e.c_renumbered, edit::renumber);
             }
             Action::CycleKind => {
-                let all = ItemKind::ALL;
-                let next =
-                    all[(all.iter().position(|k| *k == item.kind).unwrap_or(0) + 1) % all.len()];
-                if self.save_current(e.c_kind, |doc| edit::set_item_kind(doc, fi, next)) {
-                    self.info(format!("{}: {}", e.c_kind, self.lang.item_kind(next)));
-                }
+                let cursor = ItemKind::ALL
+                    .iter()
+                    .position(|k| *k == item.kind)
+                    .unwrap_or(0);
+                self.overlay = Some(Overlay::KindPick {
+                    file_index: fi,
+                    cursor,
+                });
             }
             Action::ToggleClosed => {
                 self.save_current(e.c_closed, |doc| {

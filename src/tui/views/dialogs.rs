@@ -220,3 +220,32 @@ pub fn attendance(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
         },
     );
 }
+
+/// The item kinds to choose from, numbered, the current choice marked.
+pub fn kind_pick(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
+    let title = match app.lang {
+        crate::lang::Lang::Da => "Punktets type",
+        crate::lang::Lang::En => "The item's kind",
+    };
+    overlay::render(app, area, buf, title, 50, 0, |width| {
+        crate::model::ItemKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, kind)| {
+                let selected = i == cursor;
+                let text = format!(
+                    "{}{}  {}",
+                    if selected { "▶ " } else { "  " },
+                    i + 1,
+                    app.lang.item_kind(*kind)
+                );
+                let style = if selected {
+                    app.theme.selection
+                } else {
+                    app.theme.text
+                };
+                Line::styled(truncate(&text, width), style)
+            })
+            .collect()
+    });
+}

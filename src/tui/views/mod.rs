@@ -68,6 +68,7 @@ fn draw_screens(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::Timeline(view)) => timeline::render(app, view, area, buf),
         Some(Overlay::Agenda(pick)) => followups::agenda(app, pick, area, buf),
         Some(Overlay::Day(window)) => calendar::day(app, window, area, buf),
+        Some(Overlay::KindPick { cursor, .. }) => dialogs::kind_pick(app, *cursor, area, buf),
         None => {}
     }
     if let Some(panel) = &app.search {

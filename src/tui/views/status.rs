@@ -97,6 +97,10 @@ fn dialog_keys(app: &App) -> Option<&'static str> {
         Overlay::Confirm(_) => e.yes_no,
         Overlay::Attendance { .. } => e.attendance_keys,
         Overlay::Timeline(_) | Overlay::Agenda(_) | Overlay::Day(_) => app.ui().search_keys,
+        Overlay::KindPick { .. } => match app.lang {
+            crate::lang::Lang::Da => "↑↓ vælg · 1–9 vælg · Enter gem · Esc luk",
+            crate::lang::Lang::En => "↑↓ choose · 1–9 choose · Enter save · Esc close",
+        },
     })
 }
 
