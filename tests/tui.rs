@@ -1705,3 +1705,56 @@ fn t_chooses_the_items_kind_from_a_list() {
         dagsorden::model::ItemKind::Information
     );
 }
+
+#[test]
+fn tab_completes_a_body_id_a_tag_and_an_attachments_path_and_a_dropped_path_attaches() {
+    let dir = sample_copy_with(&[]);
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(files.path().join("Referat bilag 2017.pdf"), "%PDF-1.4\n").unwrap();
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    // New meeting: the body id.
+    keys(&mut app, "2n");
+    common::screen::ctrl(&mut app, 'u');
+    keys(&mut app, "sd");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.input.as_ref().unwrap().area.text(), "sdf ");
+    key(&mut app, KeyCode::Esc);
+    if app.overlay.is_some() {
+        keys(&mut app, "j");
+    }
+    // An attachment: the path, from its folder's start.
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "A");
+    let start = format!("{}/Ref", files.path().display());
+    keys(&mut app, &start);
+    key(&mut app, KeyCode::Tab);
+    let full = format!("{}/Referat bilag 2017.pdf", files.path().display());
+    assert_eq!(app.input.as_ref().unwrap().area.text(), full);
+    key(&mut app, KeyCode::Esc);
+    if app.overlay.is_some() {
+        keys(&mut app, "j");
+    }
+    // Dropped from a file manager as a file:// address with %20: attached all the same.
+    // (The text thrown away is offered back; it is cleared first.)
+    keys(&mut app, "A");
+    common::screen::ctrl(&mut app, 'u');
+    let url = format!(
+        "'file://{}/Referat%20bilag%202017.pdf'",
+        files.path().display()
+    );
+    common::screen::paste(&mut app, &url);
+    key(&mut app, KeyCode::Enter);
+    let file = common::screen::file_text(dir.path(), "2017/2017-09-08-sdf.toml");
+    assert!(
+        file.contains("Referat bilag 2017.pdf"),
+        "{}",
+        screen_text(&app)
+    );
+
+    // The tag filter of Beslutninger: a tag of the archive.
+    key(&mut app, KeyCode::Esc);
+    keys(&mut app, "3t");
+    keys(&mut app, "rammea");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.input.as_ref().unwrap().area.text(), "rammeaftale");
+}

@@ -17,6 +17,7 @@ pub struct EditUi {
     /// "«Anne» redigerer siden 09.12": before the name, between name and time.
     pub lock_editing_since: &'static str,
     pub hint_single: &'static str,
+    pub hint_complete: &'static str,
     pub hint_multi: &'static str,
     pub prompt_new_meeting: &'static str,
     pub prompt_new_item: &'static str,
@@ -112,6 +113,7 @@ pub static DA: EditUi = EditUi {
     reloaded: "Filen var ændret på disken og er læst igen",
     lock_editing_since: "redigerer siden",
     hint_single: "Enter gem · Esc fortryd",
+    hint_complete: "Tab fuldfør · Enter gem · Esc fortryd",
     hint_multi: "Ctrl-S gem · Enter ny linje · Esc fortryd",
     prompt_new_meeting: "Nyt møde: udvalg og dato, fx «sdf 2018-02-09»",
     prompt_new_item: "Nyt punkt: titel",
@@ -201,6 +203,7 @@ pub static EN: EditUi = EditUi {
     reloaded: "The file had changed on disk and was read again",
     lock_editing_since: "is editing since",
     hint_single: "Enter save · Esc cancel",
+    hint_complete: "Tab complete · Enter save · Esc cancel",
     hint_multi: "Ctrl-S save · Enter new line · Esc cancel",
     prompt_new_meeting: "New meeting: body and date, e.g. «sdf 2018-02-09»",
     prompt_new_item: "New item: title",

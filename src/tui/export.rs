@@ -5,7 +5,7 @@
 //! proposed in the archive's `exports/` folder (kept out of git by its own `.gitignore`).
 //! The written file can then be opened with the same safe opener as attachments.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::Datelike;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -237,8 +237,8 @@ impl App {
     /// Where the file name points: relative names count from the archive folder.
     fn export_target(&self, typed: &str) -> PathBuf {
         // As a file manager drops it: quoted, or as a file:// address.
-        let typed = typed.trim().trim_matches(['"', '\'']);
-        let path = Path::new(typed.strip_prefix("file://").unwrap_or(typed));
+        let dropped = super::complete::dropped_path(typed);
+        let path = dropped.as_path();
         if path.is_absolute() {
             path.to_path_buf()
         } else {

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod calendar;
 pub mod calendar_labels;
+pub mod complete;
 pub mod doc;
 pub mod edit_labels;
 pub mod editing;

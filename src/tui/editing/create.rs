@@ -1,6 +1,6 @@
 //! New meetings (from the year plan or typed) and attachments (copied in or linked).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -138,7 +138,8 @@ impl App {
         if given.is_empty() {
             return;
         }
-        let source = PathBuf::from(given);
+        // As typed, or dropped from a file manager: quotes and file:// taken away.
+        let source = crate::tui::complete::dropped_path(given);
         let Ok(source) = source.canonicalize() else {
             self.error(format!("{}: {given}", e.attach_missing));
             return;

@@ -123,6 +123,14 @@ pub enum Prompt {
 }
 
 impl Prompt {
+    /// Whether Tab completes what is typed (see [`App::complete_typed`]).
+    pub fn completes(&self) -> bool {
+        matches!(
+            self,
+            Prompt::Attach { .. } | Prompt::NewMeeting | Prompt::FilterTag
+        )
+    }
+
     fn multiline(&self) -> bool {
         matches!(
             self,
@@ -321,6 +329,10 @@ impl App {
             }
             return;
         }
+        if key.code == KeyCode::Tab && !input.area.multiline {
+            self.complete_typed();
+            return;
+        }
         match input.area.handle(key) {
             Edit::Submit => {
                 let input = self.input.take().expect("checked above");
@@ -337,6 +349,66 @@ impl App {
                 }
             }
             Edit::Changed | Edit::Ignored => {}
+        }
+    }
+
+    /// Tab: the prompt's text completed where it can be (a path, a body id, a tag), and
+    /// the candidates named in the status bar where there are several.
+    fn complete_typed(&mut self) {
+        use super::complete::{complete_path, complete_word};
+        let Some(input) = &self.input else { return };
+        let text = input.area.text();
+        let completion = match &input.prompt {
+            Prompt::Attach { .. } => {
+                let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+                let here = std::env::current_dir().unwrap_or_default();
+                complete_path(&text, &here, home.as_deref())
+            }
+            Prompt::NewMeeting if !text.trim_start().contains(' ') => {
+                let ids: Vec<String> = self
+                    .archive
+                    .forum
+                    .body_ids()
+                    .into_iter()
+                    .map(|s| s.to_string())
+                    .collect();
+                complete_word(text.trim_start(), &ids)
+            }
+            Prompt::FilterTag => {
+                let mut tags: Vec<String> = self
+                    .archive
+                    .meetings
+                    .iter()
+                    .flat_map(|m| m.items.iter().flat_map(|i| i.tags.iter().cloned()))
+                    .collect();
+                tags.sort();
+                tags.dedup();
+                complete_word(&text, &tags).map(|mut c| {
+                    c.text = c.text.trim_end().to_owned();
+                    c
+                })
+            }
+            _ => None,
+        };
+        let none = match self.lang {
+            crate::lang::Lang::Da => "Intet at fuldføre",
+            crate::lang::Lang::En => "Nothing to complete",
+        };
+        match completion {
+            Some(c) => {
+                if let Some(input) = &mut self.input {
+                    input.area = super::widgets::textarea::TextArea::new(&c.text, false);
+                }
+                self.message = (!c.candidates.is_empty()).then(|| {
+                    let shown: Vec<&str> =
+                        c.candidates.iter().take(12).map(String::as_str).collect();
+                    let more = if c.candidates.len() > 12 { " …" } else { "" };
+                    Message::Info(
+                        crate::text::sanitize(&format!("{}{more}", shown.join(" · "))).into_owned(),
+                    )
+                });
+            }
+            None => self.message = Some(Message::Info(none.to_owned())),
         }
     }
 

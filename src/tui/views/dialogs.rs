@@ -34,6 +34,8 @@ pub fn input(app: &App, input: &Input, area: Rect, buf: &mut Buffer) {
     Clear.render(outer, buf);
     let hint = if input.area.multiline {
         e.hint_multi
+    } else if input.prompt.completes() {
+        e.hint_complete
     } else {
         e.hint_single
     };

@@ -64,6 +64,8 @@ fn dialog_keys(app: &App) -> Option<&'static str> {
     if let Some(input) = &app.input {
         return Some(if input.area.multiline {
             e.hint_multi
+        } else if input.prompt.completes() {
+            e.hint_complete
         } else {
             e.hint_single
         });
