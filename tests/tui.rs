@@ -1758,3 +1758,33 @@ fn tab_completes_a_body_id_a_tag_and_an_attachments_path_and_a_dropped_path_atta
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.input.as_ref().unwrap().area.text(), "rammeaftale");
 }
+
+#[test]
+fn the_help_lists_the_editors_the_attendance_windows_and_the_palettes_keys() {
+    let app = app((120, 40));
+    let lines = dagsorden::tui::widgets::help::lines(&app, 100);
+    let text: String = lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    for wanted in [
+        "Når du skriver",
+        "Ctrl-K",
+        "Slet til linjens slut",
+        "Fremmøde (f i mødetilstand, F ellers)",
+        "Tilføj gæst",
+        "Kommandoer og find (: eller Ctrl-P)",
+        "Fuldfør sti, udvalg eller emne",
+    ] {
+        assert!(
+            text.contains(wanted),
+            "{wanted} is not in the help:\n{text}"
+        );
+    }
+}

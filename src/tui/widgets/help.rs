@@ -87,11 +87,30 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::default());
     }
+    // The keys of windows and text, which the keymap does not rebind.
+    let da = app.lang == Lang::Da;
+    for (name, keys) in fixed_keys(da) {
+        out.push(Line::styled(
+            truncate(name, width),
+            theme.title.add_modifier(Modifier::BOLD),
+        ));
+        for (key, what) in keys {
+            let key = truncate(key, key_width);
+            let pad = key_width.saturating_sub(key.width());
+            out.push(Line::from(vec![
+                Span::styled(format!("  {key}{}", " ".repeat(pad)), theme.accent),
+                Span::styled(
+                    truncate(what, width.saturating_sub(key_width + 2)),
+                    theme.text,
+                ),
+            ]));
+        }
+        out.push(Line::default());
+    }
     out.push(Line::styled(
         truncate(ui.help_symbols, width),
         theme.title.add_modifier(Modifier::BOLD),
     ));
-    let da = app.lang == Lang::Da;
     let symbols: Vec<(String, &str)> = vec![
         (DEPARTS_MARK.to_string(), ui.departs_mark),
         (DECIDED_MARK.to_string(), ui.decided_mark),
@@ -130,6 +149,89 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+type KeyList = &'static [(&'static str, &'static str)];
+
+/// The editor's, the attendance window's and the palette's keys.
+fn fixed_keys(da: bool) -> [(&'static str, KeyList); 3] {
+    if da {
+        [
+            (
+                "Når du skriver (felter og den indbyggede editor)",
+                &[
+                    ("Enter", "Gem (én linje) · ny linje (lange tekster)"),
+                    ("Ctrl-S", "Gem en lang tekst"),
+                    ("Esc", "Fortryd; spørger først, hvis teksten er ændret"),
+                    ("Tab", "Fuldfør sti, udvalg eller emne"),
+                    ("← → ↑ ↓", "Flyt markøren"),
+                    ("Home / End", "Til linjens start / slut"),
+                    ("Ctrl-A / Ctrl-E", "Til linjens start / slut"),
+                    ("Ctrl-U", "Slet til linjens start"),
+                    ("Ctrl-K", "Slet til linjens slut"),
+                    ("Backspace / Delete", "Slet tegnet før / efter markøren"),
+                ],
+            ),
+            (
+                "Fremmøde (f i mødetilstand, F ellers)",
+                &[
+                    ("↑ ↓", "Vælg person"),
+                    ("Mellemrum / Enter", "Skift: deltager, afbud, ikke noteret"),
+                    ("g", "Tilføj gæst"),
+                    ("n", "Nyt medlem af udvalget (forum.toml)"),
+                    ("e", "Ret medlemmet"),
+                    ("Esc", "Luk"),
+                ],
+            ),
+            (
+                "Kommandoer og find (: eller Ctrl-P)",
+                &[
+                    ("skriv", "Find handling, møde, punkt eller opfølgning"),
+                    ("↑ ↓ / Ctrl-P Ctrl-N", "Vælg"),
+                    ("Enter", "Kør handlingen eller åbn"),
+                    ("Esc", "Luk"),
+                ],
+            ),
+        ]
+    } else {
+        [
+            (
+                "While typing (fields and the built-in editor)",
+                &[
+                    ("Enter", "Save (one line) · new line (long texts)"),
+                    ("Ctrl-S", "Save a long text"),
+                    ("Esc", "Cancel; asks first when the text was changed"),
+                    ("Tab", "Complete a path, body or tag"),
+                    ("← → ↑ ↓", "Move the cursor"),
+                    ("Home / End", "To the line's start / end"),
+                    ("Ctrl-A / Ctrl-E", "To the line's start / end"),
+                    ("Ctrl-U", "Delete to the line's start"),
+                    ("Ctrl-K", "Delete to the line's end"),
+                    ("Backspace / Delete", "Delete the character before / after"),
+                ],
+            ),
+            (
+                "Attendance (f in meeting mode, F otherwise)",
+                &[
+                    ("↑ ↓", "Choose a person"),
+                    ("Space / Enter", "Change: present, apologies, not noted"),
+                    ("g", "Add a guest"),
+                    ("n", "New member of the body (forum.toml)"),
+                    ("e", "Correct the member"),
+                    ("Esc", "Close"),
+                ],
+            ),
+            (
+                "Commands and find (: or Ctrl-P)",
+                &[
+                    ("type", "Find an action, meeting, item or follow-up"),
+                    ("↑ ↓ / Ctrl-P Ctrl-N", "Choose"),
+                    ("Enter", "Run the action or open"),
+                    ("Esc", "Close"),
+                ],
+            ),
+        ]
+    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, scroll: usize) {
