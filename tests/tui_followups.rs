@@ -640,3 +640,44 @@ fn a_follow_up_answered_at_a_held_meeting_is_answered_not_overdue_until_it_is_cl
         screen_text(&app)
     );
 }
+
+#[test]
+fn w_sets_who_is_responsible_and_the_item_shows_it() {
+    let dir = sample_copy();
+    let mut app = app_on(dir.path(), (120, 40), Lang::Da);
+    let id = "rammeaftale-analyse";
+    select(&mut app, id);
+    keys(&mut app, "w");
+    assert!(
+        screen_text(&app).contains("Ansvarlig: et navn"),
+        "{}",
+        screen_text(&app)
+    );
+    type_over(&mut app, "Fælleskommunalt socialsekretariat");
+    let file = file_text(dir.path(), "2017/2017-09-08-sdf.toml");
+    assert!(
+        file.contains("owner = \"Fælleskommunalt socialsekretariat\""),
+        "{file}"
+    );
+    // Shown under the item it came from.
+    key(&mut app, KeyCode::Enter);
+    let doc = app.detail_doc();
+    let text: String = doc
+        .lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(text.contains("Fælleskommunalt socialsekretariat"), "{text}");
+    // Emptied: no owner.
+    keys(&mut app, "4");
+    select(&mut app, id);
+    keys(&mut app, "w");
+    type_over(&mut app, "");
+    assert!(!file_text(dir.path(), "2017/2017-09-08-sdf.toml").contains("owner = \"Fælles"));
+}

@@ -246,6 +246,18 @@ pub fn discard_suggestion(doc: &mut DocumentMut, id: &str) -> EditResult {
     Ok(())
 }
 
+/// Sets who is responsible for follow-up `id` (a name, an organisation); empty removes it.
+pub fn set_owner(doc: &mut DocumentMut, id: &str, owner: &str) -> EditResult {
+    let table = find(doc, id)?;
+    let owner = owner.trim();
+    if owner.is_empty() {
+        table.remove("owner");
+    } else {
+        super::set(table, "owner", owner);
+    }
+    Ok(())
+}
+
 /// Logs one run of a count trigger: its date and a note.
 pub fn log_run(doc: &mut DocumentMut, id: &str, date: NaiveDate, note: &str) -> EditResult {
     let table = find(doc, id)?;

@@ -17,7 +17,7 @@ use super::keymap::Action;
 use crate::calendar::Scheduled;
 use crate::edit::followup::{
     Closing, accept_suggestion, add_answering_item, close, discard_suggestion, log_run,
-    move_instance, parse_due, reschedule,
+    move_instance, parse_due, reschedule, set_owner,
 };
 use crate::edit::new_meeting;
 use crate::followup::{
@@ -217,6 +217,7 @@ impl App {
             | Action::FollowupCancel
             | Action::LogRun
             | Action::MoveDue
+            | Action::EditOwner
             | Action::PutOnAgenda
             | Action::AcceptSuggestion
             | Action::DiscardSuggestion => self.followup_action(action),
@@ -352,6 +353,10 @@ impl App {
                 }
             },
             Action::PutOnAgenda => self.ask_agenda(entry, target),
+            Action::EditOwner => {
+                let owner = f.owner.clone().unwrap_or_default();
+                self.ask(Prompt::FollowupOwner { target }, fui.prompt_owner, &owner);
+            }
             _ => {}
         }
     }
@@ -437,6 +442,11 @@ impl App {
                     fui.prompt_reason,
                     "",
                 );
+            }
+            Prompt::FollowupOwner { target } => {
+                self.save(&target.rel.clone(), fui.c_owner, |doc| {
+                    set_owner(doc, &target.id, text)
+                });
             }
             Prompt::DueReason { target, due } => {
                 if text.is_empty() {

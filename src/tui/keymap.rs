@@ -96,6 +96,8 @@ pub enum Action {
     FollowupCancel,
     LogRun,
     MoveDue,
+    /// Opfølgning: who is responsible for the follow-up.
+    EditOwner,
     PutOnAgenda,
     AcceptSuggestion,
     DiscardSuggestion,
@@ -140,7 +142,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 87] = [
+    pub const ALL: [Action; 88] = [
         Action::Quit,
         Action::Help,
         Action::Palette,
@@ -210,6 +212,7 @@ impl Action {
         Action::FollowupCancel,
         Action::LogRun,
         Action::MoveDue,
+        Action::EditOwner,
         Action::PutOnAgenda,
         Action::AcceptSuggestion,
         Action::DiscardSuggestion,
@@ -307,6 +310,7 @@ impl Action {
             Action::FollowupCancel => "followup-cancel",
             Action::LogRun => "log-run",
             Action::MoveDue => "move-due",
+            Action::EditOwner => "edit-owner",
             Action::PutOnAgenda => "put-on-agenda",
             Action::AcceptSuggestion => "accept-suggestion",
             Action::DiscardSuggestion => "discard-suggestion",
@@ -367,6 +371,7 @@ impl Action {
             | Action::FollowupCancel
             | Action::LogRun
             | Action::MoveDue
+            | Action::EditOwner
             | Action::PutOnAgenda
             | Action::AcceptSuggestion
             | Action::DiscardSuggestion => Scope::Followups,
@@ -565,6 +570,10 @@ impl Action {
                 "Registrér et afholdt forløb (dato og note)",
                 "Log a run held (date and note)",
             ),
+            Action::EditOwner => (
+                "Ansvarlig for opfølgningen (navn eller organisation)",
+                "Who is responsible for the follow-up (a name or organisation)",
+            ),
             Action::MoveDue => (
                 "Ny frist med begrundelse (også en præcis dato for en periode)",
                 "New due, with a reason (also an exact date for a period)",
@@ -660,6 +669,7 @@ impl Action {
             Action::FollowupCancel => ("annullér", "cancel"),
             Action::LogRun => ("forløb", "run"),
             Action::MoveDue => ("ny frist", "new due"),
+            Action::EditOwner => ("ansvarlig", "owner"),
             Action::PutOnAgenda => ("dagsorden", "agenda"),
             Action::AcceptSuggestion => ("godkend forslag", "accept"),
             Action::DiscardSuggestion => ("kassér forslag", "discard"),
@@ -711,6 +721,7 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("c", Action::FollowupCancel),
     ("r", Action::LogRun),
     ("m", Action::MoveDue),
+    ("w", Action::EditOwner),
     ("a", Action::PutOnAgenda),
     ("A", Action::AcceptSuggestion),
     ("X", Action::DiscardSuggestion),

@@ -90,6 +90,10 @@ pub enum Prompt {
     FollowupCancel {
         target: FollowupTarget,
     },
+    /// Who is responsible for a follow-up.
+    FollowupOwner {
+        target: FollowupTarget,
+    },
     /// A run held: date and note.
     FollowupRun {
         target: FollowupTarget,
@@ -503,6 +507,7 @@ impl App {
             Prompt::FollowupClose { .. }
             | Prompt::FollowupCancel { .. }
             | Prompt::FollowupRun { .. }
+            | Prompt::FollowupOwner { .. }
             | Prompt::NewDue { .. }
             | Prompt::DueReason { .. } => self.submit_followup(prompt, &text),
             Prompt::MoveReason { .. } | Prompt::MoveDecidedBy { .. } => {

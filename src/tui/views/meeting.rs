@@ -470,6 +470,12 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
                     theme.muted,
                 );
             }
+            if let Some(owner) = &f.owner {
+                w.push(
+                    &format!(" · {}: {owner}", labels.followup_owner),
+                    theme.muted,
+                );
+            }
             let lines = w.finish();
             match &f.due {
                 Due::Meeting(id) => doc.extend_target(lines, Target::Meeting(id.clone())),

@@ -212,6 +212,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             Action::PutOnAgenda,
             Action::MoveDue,
             Action::FollowupCancel,
+            Action::EditOwner,
             Action::CycleState,
             Action::CycleBody,
             Action::CycleOwner,
