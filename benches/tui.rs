@@ -121,6 +121,12 @@ fn tui(c: &mut Criterion) {
     // The command palette: opening it lists every action, meeting, item and follow-up;
     // a first letter matches all of them, the next ones only the last matches.
     press(&mut app, '1');
+    group.bench_function("palette: open, 1000 meetings / 8000 follow-ups", |b| {
+        b.iter(|| {
+            press(&mut app, ':');
+            app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        })
+    });
     group.bench_function(
         "palette: open and type «budget», 1000 meetings / 8000 follow-ups",
         |b| {

@@ -65,11 +65,20 @@ pub struct Choice {
     pub extra: String,
 }
 
+impl Choice {
+    /// What a query is matched against: label, detail and extra, written once.
+    fn haystack(&self) -> String {
+        format!("{} {} {}", self.label, self.detail, self.extra)
+    }
+}
+
 /// The palette while open.
 #[derive(Debug, Clone)]
 pub struct Palette {
     pub input: TextArea,
     pub choices: Vec<Choice>,
+    /// Each choice's text to match, made once when the palette opens.
+    haystacks: Vec<String>,
     /// The choices the query matches, best first (indices into `choices`).
     pub shown: Vec<usize>,
     /// The query `shown` was worked out for.
@@ -93,9 +102,11 @@ const NOT_OFFERED: [Action; 7] = [
 impl Palette {
     pub fn new(choices: Vec<Choice>) -> Palette {
         let shown = (0..choices.len()).collect();
+        let haystacks = choices.iter().map(Choice::haystack).collect();
         Palette {
             input: TextArea::new("", false),
             choices,
+            haystacks,
             shown,
             matched: String::new(),
             selected: 0,
@@ -116,7 +127,7 @@ impl Palette {
             } else {
                 (0..self.choices.len()).collect()
             };
-            self.shown = rank(&self.choices, pool, query);
+            self.shown = rank(&self.haystacks, pool, query);
         }
         self.matched = query.to_owned();
         self.selected = 0;
@@ -130,26 +141,22 @@ impl Palette {
 
 /// The choices among `pool` that match `query`, best first; equal scores keep the list's
 /// order (actions, then meetings newest first, their items, follow-ups).
-fn rank(choices: &[Choice], pool: Vec<usize>, query: &str) -> Vec<usize> {
+fn rank(haystacks: &[String], pool: Vec<usize>, query: &str) -> Vec<usize> {
+    use rayon::prelude::*;
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut haystack = String::new();
+    // In parallel, a matcher per thread: a first letter matches most of a large archive.
     let mut scored: Vec<(u32, usize)> = pool
-        .into_iter()
-        .filter_map(|i| {
-            let c = &choices[i];
-            haystack.clear();
-            haystack.push_str(&c.label);
-            haystack.push(' ');
-            haystack.push_str(&c.detail);
-            haystack.push(' ');
-            haystack.push_str(&c.extra);
-            let score = pattern.score(Utf32Str::new(&haystack, &mut buf), &mut matcher)?;
-            Some((score, i))
-        })
+        .into_par_iter()
+        .map_init(
+            || (Matcher::new(Config::DEFAULT), Vec::new()),
+            |(matcher, buf), i| {
+                let score = pattern.score(Utf32Str::new(&haystacks[i], buf), matcher)?;
+                Some((score, i))
+            },
+        )
+        .flatten()
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
