@@ -503,20 +503,6 @@ fn typed_time(text: &str) -> Result<chrono::NaiveTime, String> {
     .ok_or_else(|| format!("«{t}» er ikke et klokkeslæt; skriv fx 09.00"))
 }
 
-fn toml_time(t: chrono::NaiveTime) -> toml_edit::Datetime {
-    use chrono::Timelike;
-    toml_edit::Datetime {
-        date: None,
-        time: Some(toml_edit::Time {
-            hour: t.hour() as u8,
-            minute: t.minute() as u8,
-            second: Some(0),
-            nanosecond: None,
-        }),
-        offset: None,
-    }
-}
-
 /// Writes the meeting's form; fields left empty are removed. `numbers` are the meeting's
 /// item numbers, which `Rækkefølge` must name each once.
 pub fn set_meeting_form(
@@ -579,7 +565,7 @@ pub fn set_meeting_form(
             s.format("%H.%M")
         ));
     }
-    let time_value = |t: Option<chrono::NaiveTime>| t.map(|t| Value::from(toml_time(t)));
+    let time_value = |t: Option<chrono::NaiveTime>| t.map(|t| Value::from(super::toml_time(t)));
     let root = doc.as_table_mut();
     if let Some(title) = given(Field::Title) {
         set(root, "title", normalise_newlines(title).replace('\n', " "));

@@ -71,6 +71,21 @@ pub fn toml_date(date: chrono::NaiveDate) -> toml_edit::Datetime {
     }
 }
 
+/// A time of day as TOML writes it (`09:00:00`).
+pub fn toml_time(time: chrono::NaiveTime) -> toml_edit::Datetime {
+    use chrono::Timelike;
+    toml_edit::Datetime {
+        date: None,
+        time: Some(toml_edit::Time {
+            hour: time.hour() as u8,
+            minute: time.minute() as u8,
+            second: Some(time.second() as u8),
+            nanosecond: None,
+        }),
+        offset: None,
+    }
+}
+
 pub fn set_status(doc: &mut DocumentMut, status: MeetingStatus) -> EditResult {
     set(doc.as_table_mut(), "status", status.key());
     Ok(())

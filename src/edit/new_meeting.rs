@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, DocumentMut, value};
 
 use crate::archive::Archive;
@@ -95,10 +95,10 @@ pub fn draft(
     doc.insert("date", value(super::toml_date(date)));
     doc.insert("weekday", value(lang.weekday(date.weekday())));
     if let Some(t) = start {
-        doc.insert("start", value(toml_time(t)));
+        doc.insert("start", value(super::toml_time(t)));
     }
     if let Some(t) = end {
-        doc.insert("end", value(toml_time(t)));
+        doc.insert("end", value(super::toml_time(t)));
     }
     if !place.is_empty() {
         doc.insert("place", value(place));
@@ -185,19 +185,5 @@ fn title(body: &str, date: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Møde i {body} den {}", lang.date(date)),
         Lang::En => format!("Meeting of {body} on {}", lang.date(date)),
-    }
-}
-
-fn toml_time(time: NaiveTime) -> toml_edit::Datetime {
-    use chrono::Timelike;
-    toml_edit::Datetime {
-        date: None,
-        time: Some(toml_edit::Time {
-            hour: time.hour() as u8,
-            minute: time.minute() as u8,
-            second: Some(time.second() as u8),
-            nanosecond: None,
-        }),
-        offset: None,
     }
 }

@@ -110,10 +110,10 @@ pub fn meeting_file(m: &ImportedMeeting, source: &str, known: &Known) -> Result<
         m.date.expect("checked by meeting_id"),
     ));
     if let Some(start) = m.start {
-        doc["start"] = value(toml_time(start));
+        doc["start"] = value(crate::edit::toml_time(start));
     }
     if let Some(end) = m.end {
-        doc["end"] = value(toml_time(end));
+        doc["end"] = value(crate::edit::toml_time(end));
     }
     if !m.place.is_empty() {
         doc["place"] = value(m.place.as_str());
@@ -173,20 +173,6 @@ fn one_line(s: &str) -> String {
 /// (TOML escapes what it must; the screens and exports make it safe for their medium).
 fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn toml_time(t: chrono::NaiveTime) -> toml_edit::Datetime {
-    use chrono::Timelike;
-    toml_edit::Datetime {
-        date: None,
-        time: Some(toml_edit::Time {
-            hour: t.hour() as u8,
-            minute: t.minute() as u8,
-            second: Some(0),
-            nanosecond: None,
-        }),
-        offset: None,
-    }
 }
 
 /// A text value, multi-line ones with a final newline so `"""` closes on its own line.
