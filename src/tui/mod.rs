@@ -104,24 +104,10 @@ fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
             line,
             column,
         } => {
-            leave_input_modes(mouse);
-            ratatui::restore();
-            let mut words = editor.split_whitespace();
-            let status = match words.next() {
-                Some(program) => std::process::Command::new(program)
-                    .args(words)
-                    .args(at_line(program, &path, line, column))
-                    .status()
-                    .map_err(|e| format!("{editor}: {e}")),
-                None => Err("$EDITOR is empty".to_owned()),
-            };
-            let _ = crossterm::terminal::enable_raw_mode();
-            let _ = execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
-            let _ = enter_input_modes(mouse);
-            match status? {
-                s if s.success() => Ok(EffectOutcome::Edited(path.display().to_string())),
-                s => Err(format!("{editor}: {s}")),
-            }
+            let program = editor.split_whitespace().next().unwrap_or_default();
+            let args = at_line(program, &path, line, column);
+            run_editor(&editor, &args, mouse)?;
+            Ok(EffectOutcome::Edited(path.display().to_string()))
         }
         Effect::Copy(text) => {
             use crossterm::clipboard::CopyToClipboard;
@@ -143,46 +129,58 @@ fn run_effect(effect: Effect, mouse: bool) -> Result<EffectOutcome, String> {
                 .tempfile()
                 .map_err(|e| e.to_string())?;
             std::fs::write(file.path(), &text).map_err(|e| e.to_string())?;
-            leave_input_modes(mouse);
-            ratatui::restore();
-            // $EDITOR may carry arguments ("code --wait"); it is run without a shell.
-            let mut words = editor.split_whitespace();
-            let status = match words.next() {
-                Some(program) => std::process::Command::new(program)
-                    .args(words)
-                    .arg(file.path())
-                    .status()
-                    .map_err(|e| format!("{editor}: {e}")),
-                None => Err("$EDITOR is empty".to_owned()),
-            };
-            // Back to the screens' terminal modes (ratatui::init again would add a panic hook).
-            let _ = crossterm::terminal::enable_raw_mode();
-            let _ = execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
-            let _ = enter_input_modes(mouse);
-            match status? {
-                s if s.success() => std::fs::read_to_string(file.path())
-                    .map(EffectOutcome::Edited)
-                    .map_err(|e| e.to_string()),
-                s => Err(format!("{editor}: {s}")),
-            }
+            run_editor(&editor, &[file.path().as_os_str().to_owned()], mouse)?;
+            std::fs::read_to_string(file.path())
+                .map(EffectOutcome::Edited)
+                .map_err(|e| e.to_string())
         }
+    }
+}
+
+/// Gives the terminal to the user's editor with `args` after its own, waits for it, and
+/// takes the terminal back. `$EDITOR` may carry arguments ("code --wait"); it is run
+/// without a shell.
+fn run_editor(editor: &str, args: &[std::ffi::OsString], mouse: bool) -> Result<(), String> {
+    leave_input_modes(mouse);
+    ratatui::restore();
+    let mut words = editor.split_whitespace();
+    let status = match words.next() {
+        Some(program) => std::process::Command::new(program)
+            .args(words)
+            .args(args)
+            .status()
+            .map_err(|e| format!("{editor}: {e}")),
+        None => Err("$EDITOR is empty".to_owned()),
+    };
+    // Back to the screens' terminal modes (ratatui::init again would add a panic hook).
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
+    let _ = enter_input_modes(mouse);
+    match status? {
+        s if s.success() => Ok(()),
+        s => Err(format!("{editor}: {s}")),
     }
 }
 
 /// The arguments that open `path` at a line in the editors that say how: `+LINE` for the
 /// vi family, nano, emacs, micro, helix and kakoune; `--goto` for VS Code; else the path.
-fn at_line(program: &str, path: &std::path::Path, line: usize, column: usize) -> Vec<String> {
+fn at_line(
+    program: &str,
+    path: &std::path::Path,
+    line: usize,
+    column: usize,
+) -> Vec<std::ffi::OsString> {
     let name = std::path::Path::new(program)
         .file_name()
         .map_or(program.to_owned(), |n| n.to_string_lossy().into_owned());
-    let path = path.display().to_string();
+    let at = || format!("{}:{line}:{column}", path.display()).into();
     match name.as_str() {
         "vi" | "vim" | "nvim" | "nano" | "emacs" | "emacsclient" | "micro" | "kak" | "mg" => {
-            vec![format!("+{line}"), path]
+            vec![format!("+{line}").into(), path.as_os_str().to_owned()]
         }
-        "hx" | "helix" => vec![format!("{path}:{line}:{column}")],
-        "code" | "codium" => vec!["--goto".to_owned(), format!("{path}:{line}:{column}")],
-        _ => vec![path],
+        "hx" | "helix" => vec![at()],
+        "code" | "codium" => vec!["--goto".into(), at()],
+        _ => vec![path.as_os_str().to_owned()],
     }
 }
 
