@@ -4,19 +4,17 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::palette::{Kind, Palette};
+use crate::tui::widgets::finder;
 use crate::tui::widgets::rows::render_rows;
 use crate::tui::widgets::wrap::truncate;
 
 const MAX_WIDTH: u16 = 100;
-/// Query, count and a rule above the choices.
-const HEAD: u16 = 3;
 /// The kind column: "opfølgning" and a space.
 const KIND_WIDTH: usize = 11;
 
@@ -27,7 +25,7 @@ fn window(area: Rect) -> Rect {
 /// How many choices the window shows at this terminal size.
 pub fn list_height(size: (u16, u16)) -> usize {
     let inner = layout::inner(window(Rect::new(0, 0, size.0, size.1)));
-    inner.height.saturating_sub(HEAD) as usize
+    inner.height.saturating_sub(finder::HEAD) as usize
 }
 
 struct Words {
@@ -68,61 +66,28 @@ pub fn keys(lang: Lang) -> &'static str {
 pub fn render(app: &App, palette: &Palette, area: Rect, buf: &mut Buffer) {
     let w = words(app.lang);
     let theme = &app.theme;
-    let outer = window(area);
-    Clear.render(outer, buf);
-    Block::bordered()
-        .style(theme.text)
-        .border_style(theme.accent)
-        .title(Span::styled(format!(" {} ", w.title), theme.title))
-        .title_bottom(Line::styled(format!(" {} ", w.keys), theme.muted).right_aligned())
-        .render(outer, buf);
-    let inner = layout::inner(outer);
-    if inner.height == 0 || inner.width < 4 {
-        return;
-    }
-    Span::styled(": ", theme.accent).render(
-        Rect {
-            width: 2,
-            height: 1,
-            ..inner
-        },
-        buf,
-    );
-    palette.input.render(
-        Rect {
-            x: inner.x + 2,
-            width: inner.width - 2,
-            height: 1,
-            ..inner
-        },
-        buf,
-        theme.text,
-    );
-    let width = inner.width as usize;
     let count = palette.shown.len();
-    let status = if palette.input.is_empty() {
-        Line::styled(truncate(w.hint, width), theme.muted)
-    } else if count == 0 {
-        Line::styled(w.none, theme.warning)
-    } else {
-        let word = if count == 1 { w.one } else { w.many };
-        Line::styled(format!("{count} {word}"), theme.muted)
+    let status = |width: usize| {
+        if palette.input.is_empty() {
+            Line::styled(truncate(w.hint, width), theme.muted)
+        } else if count == 0 {
+            Line::styled(w.none, theme.warning)
+        } else {
+            let word = if count == 1 { w.one } else { w.many };
+            Line::styled(format!("{count} {word}"), theme.muted)
+        }
     };
-    let rule = Line::styled("─".repeat(width), theme.muted);
-    render_rows(
-        [status, rule],
-        Rect {
-            y: inner.y + 1,
-            height: inner.height.saturating_sub(1).min(2),
-            ..inner
-        },
+    let Some(list) = finder::render(
+        app,
+        window(area),
         buf,
-    );
-    let list = Rect {
-        y: inner.y + HEAD.min(inner.height),
-        height: inner.height.saturating_sub(HEAD),
-        ..inner
+        (w.title, w.keys),
+        (": ", &palette.input),
+        status,
+    ) else {
+        return;
     };
+    let width = list.width as usize;
     let rows = palette
         .shown
         .iter()

@@ -6,19 +6,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::search::{Query, Snippet, describe_hit, matches};
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::search::{ResultRow, SearchPanel, result_rows};
+use crate::tui::widgets::finder;
 use crate::tui::widgets::rows::render_rows;
 use crate::tui::widgets::wrap::{fit_spans, truncate};
 
 const MAX_WIDTH: u16 = 120;
-/// Query, status and a rule above the hits.
-const HEAD: u16 = 3;
 
 fn window(area: Rect) -> Rect {
     layout::overlay(area, MAX_WIDTH)
@@ -27,78 +25,39 @@ fn window(area: Rect) -> Rect {
 /// How many result rows the window shows at this terminal size.
 pub fn results_height(size: (u16, u16)) -> usize {
     let inner = layout::inner(window(Rect::new(0, 0, size.0, size.1)));
-    inner.height.saturating_sub(HEAD) as usize
+    inner.height.saturating_sub(finder::HEAD) as usize
 }
 
 pub fn render(app: &App, panel: &SearchPanel, area: Rect, buf: &mut Buffer) {
     let ui = app.ui();
-    let outer = window(area);
-    Clear.render(outer, buf);
-    Block::bordered()
-        .style(app.theme.text)
-        .border_style(app.theme.accent)
-        .title(Span::styled(
-            format!(" {} ", ui.search_title),
-            app.theme.title,
-        ))
-        .title_bottom(
-            Line::styled(format!(" {} ", ui.search_keys), app.theme.muted).right_aligned(),
-        )
-        .render(outer, buf);
-    let inner = layout::inner(outer);
-    if inner.height == 0 || inner.width < 4 {
-        return;
-    }
-    // The query line.
-    Span::styled("/ ", app.theme.accent).render(
-        Rect {
-            width: 2,
-            height: 1,
-            ..inner
-        },
-        buf,
-    );
-    panel.input.render(
-        Rect {
-            x: inner.x + 2,
-            width: inner.width - 2,
-            height: 1,
-            ..inner
-        },
-        buf,
-        app.theme.text,
-    );
-    let width = inner.width as usize;
     let results = &panel.results;
-    let status = if !results.query.problems.is_empty() && !panel.pending() {
-        Line::styled(
-            truncate(&results.query.problems.join("; "), width),
-            app.theme.error,
-        )
-    } else if panel.pending() {
-        Line::styled(ui.searching, app.theme.muted)
-    } else if results.query.is_empty() {
-        Line::styled(truncate(ui.search_hint, width), app.theme.muted)
-    } else if results.hits.is_empty() {
-        Line::styled(ui.no_hits, app.theme.warning)
-    } else {
-        Line::styled(count_line(app, &panel.results.hits), app.theme.muted)
+    let status = |width: usize| {
+        if !results.query.problems.is_empty() && !panel.pending() {
+            Line::styled(
+                truncate(&results.query.problems.join("; "), width),
+                app.theme.error,
+            )
+        } else if panel.pending() {
+            Line::styled(ui.searching, app.theme.muted)
+        } else if results.query.is_empty() {
+            Line::styled(truncate(ui.search_hint, width), app.theme.muted)
+        } else if results.hits.is_empty() {
+            Line::styled(ui.no_hits, app.theme.warning)
+        } else {
+            Line::styled(count_line(app, &panel.results.hits), app.theme.muted)
+        }
     };
-    let rule = Line::styled("─".repeat(width), app.theme.muted);
-    render_rows(
-        [status, rule],
-        Rect {
-            y: inner.y + 1,
-            height: inner.height.saturating_sub(1).min(2),
-            ..inner
-        },
+    let Some(list) = finder::render(
+        app,
+        window(area),
         buf,
-    );
-    let list = Rect {
-        y: inner.y + HEAD.min(inner.height),
-        height: inner.height.saturating_sub(HEAD),
-        ..inner
+        (ui.search_title, ui.search_keys),
+        ("/ ", &panel.input),
+        status,
+    ) else {
+        return;
     };
+    let width = list.width as usize;
     let rows = result_rows(&results.hits);
     // A hit's title line and snippet line share one look-up.
     let mut described: Option<(usize, Described)> = None;

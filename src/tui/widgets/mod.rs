@@ -1,5 +1,6 @@
 //! Reusable pieces: text wrapping, Markdown, the help overlay and the "too small" message.
 
+pub mod finder;
 pub mod help;
 pub mod markdown;
 pub mod overlay;
