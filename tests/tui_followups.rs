@@ -616,6 +616,14 @@ fn a_follow_up_answered_at_a_held_meeting_is_answered_not_overdue_until_it_is_cl
     let mut app = app_on(dir.path(), (120, 40), Lang::Da);
     let id = "spiseforstyrrelser-status-socialstyrelsen";
     assert_eq!(state_of(&app, id), FollowupState::Answered);
+    // The item pane says the same.
+    let f = app.archive.meetings[0]
+        .items
+        .iter()
+        .flat_map(|i| &i.followups)
+        .find(|f| f.id == id)
+        .unwrap();
+    assert_eq!(app.assess(f).state, FollowupState::Answered);
     // Not in the Oversigt's list of what needs attention.
     assert!(
         !screen_text(&app).contains("Status på koordination"),

@@ -354,13 +354,8 @@ impl App {
     pub fn assess(&self, followup: &Followup) -> Assessment {
         // One that came back at a held meeting is told by the list, which knows the items
         // that answer it.
-        let answered = self.followups.entries.iter().find(|e| {
-            e.year.is_none()
-                && e.state() == crate::followup::FollowupState::Answered
-                && e.followup(&self.archive).id == followup.id
-        });
-        if let Some(e) = answered {
-            return e.assessment;
+        if let Some(a) = self.followups.answered.get(&followup.id) {
+            return *a;
         }
         assess(
             followup,

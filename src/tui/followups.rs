@@ -47,6 +47,9 @@ pub struct FollowupsView {
     pub owners: Vec<String>,
     /// How many suggestions from imports wait to be accepted or discarded.
     pub suggestions: usize,
+    /// The follow-ups (by id) that came back at a held meeting, with their assessment:
+    /// how the item pane and the timeline say their state without searching the list.
+    pub answered: std::collections::HashMap<String, crate::followup::Assessment>,
 }
 
 /// The follow-up an action is for: its id, the year of a yearly deadline, and its file.
@@ -118,6 +121,13 @@ impl App {
             .iter()
             .filter(|e| e.state() == FollowupState::Suggested)
             .count();
+        self.followups.answered = self
+            .followups
+            .entries
+            .iter()
+            .filter(|e| e.year.is_none() && e.state() == FollowupState::Answered)
+            .map(|e| (e.followup(&self.archive).id.clone(), e.assessment))
+            .collect();
         self.attention = self.needing_attention();
         self.filter_followups(keep);
     }
