@@ -57,14 +57,17 @@ impl Format {
     }
 }
 
-/// Whether pandoc can be run.
+/// Whether pandoc can be run; asked once per run (the export dialog asks each time it opens).
 pub fn pandoc_available() -> bool {
-    Command::new("pandoc")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+    static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *AVAILABLE.get_or_init(|| {
+        Command::new("pandoc")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
