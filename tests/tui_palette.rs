@@ -126,3 +126,13 @@ fn the_palette_speaks_english_when_asked() {
     assert!(text.contains("Commands and find"), "{text}");
     assert!(!text.contains("handling"), "{text}");
 }
+
+#[test]
+fn a_screens_name_finds_the_screen_before_a_long_description_that_mentions_it() {
+    let mut app = app((120, 40));
+    keys(&mut app, ":kalender");
+    let first = app.palette.as_ref().unwrap().selected_choice().unwrap();
+    assert_eq!(first.label, "Skærm 5: Kalender");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Calendar);
+}

@@ -148,7 +148,13 @@ fn rank(haystacks: &[String], pool: Vec<usize>, query: &str) -> Vec<usize> {
     let mut scored: Vec<(u32, usize)> = pool
         .into_par_iter()
         .map_init(
-            || (Matcher::new(Config::DEFAULT), Vec::new()),
+            || {
+                // A word near the start ("Skærm 5: Kalender") ranks above the same word
+                // deep in a long description.
+                let mut config = Config::DEFAULT;
+                config.prefer_prefix = true;
+                (Matcher::new(config), Vec::new())
+            },
             |(matcher, buf), i| {
                 let score = pattern.score(Utf32Str::new(&haystacks[i], buf), matcher)?;
                 Some((score, i))
@@ -156,7 +162,12 @@ fn rank(haystacks: &[String], pool: Vec<usize>, query: &str) -> Vec<usize> {
         )
         .flatten()
         .collect();
-    scored.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Equal scores: the shorter text (the closer match), then the list's order.
+    scored.par_sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(haystacks[a.1].len().cmp(&haystacks[b.1].len()))
+            .then(a.1.cmp(&b.1))
+    });
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
