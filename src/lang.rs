@@ -7,6 +7,9 @@ use chrono::{Datelike, Locale, NaiveDate, NaiveTime, Weekday};
 
 use crate::model::{ItemKind, MeetingStatus, Outcome};
 
+mod said;
+pub use said::Said;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
     #[default]
@@ -174,6 +177,16 @@ impl fmt::Display for Lang {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown language `{0}`: use `da` (Danish) or `en` (English)")]
 pub struct LangError(String);
+
+impl LangError {
+    /// The message in Danish and English.
+    pub fn said(&self) -> Said {
+        crate::said!(
+            "ukendt sprog `{}`: brug `da` (dansk) eller `en` (engelsk)", self.0;
+            "{}", self
+        )
+    }
+}
 
 impl FromStr for Lang {
     type Err = LangError;

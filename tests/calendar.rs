@@ -243,15 +243,15 @@ date = 2019-05-03
     );
     let out = check_output(dir.path());
     assert!(
-        out.contains("warning: FU onsdag den 6. februar 2019 ligger kun 2 dage før mødet det forbereder (SDF 8. februar 2019); mindst 7"),
+        out.contains("advarsel: FU onsdag den 6. februar 2019 ligger kun 2 dage før mødet det forbereder (SDF 8. februar 2019); mindst 7"),
         "{out}"
     );
     assert!(
-        out.contains("calendar/2019.toml:4:8: warning"),
+        out.contains("calendar/2019.toml:4:8: advarsel"),
         "points at the meeting: {out}"
     );
     assert!(
-        out.contains("error: FU fredag den 3. maj 2019 er samme dag som mødet det forbereder (SDF 3. maj 2019)"),
+        out.contains("fejl: FU fredag den 3. maj 2019 er samme dag som mødet det forbereder (SDF 3. maj 2019)"),
         "{out}"
     );
     // A move puts the preparing meeting after its meeting.
@@ -307,7 +307,7 @@ date = 2019-05-30
         "{out}"
     );
     assert!(out.contains("ligger på kristi himmelfartsdag"), "{out}");
-    assert!(out.contains("= hint: flyt mødet til en hverdag"));
+    assert!(out.contains("= forslag: flyt mødet til en hverdag"));
 }
 
 #[test]
@@ -317,7 +317,7 @@ fn check_finds_two_meetings_of_one_body_on_one_day() {
         "year = 2019\n[[meetings]]\nbody = \"sdf\"\ndate = 2019-03-08\n\n[[meetings]]\nbody = \"sdf\"\ndate = 2019-03-08\n",
     );
     let out = check_output(dir.path());
-    assert!(out.contains("2019-03-08-sdf is planned twice"), "{out}");
+    assert!(out.contains("2019-03-08-sdf er planlagt to gange"), "{out}");
     // Moved onto another meeting's day: the calendar check finds it.
     let dir = with_plan(
         r#"year = 2019
@@ -338,7 +338,7 @@ reason = "test"
     let out = check_output(dir.path());
     assert!(
         out.contains(
-            "error: SDF fredag den 8. marts 2019: to møder i samme organ samme dag (2019-03-08-sdf)"
+            "fejl: SDF fredag den 8. marts 2019: to møder i samme organ samme dag (2019-03-08-sdf)"
         ),
         "{out}"
     );
@@ -350,8 +350,8 @@ fn check_finds_a_weekday_that_does_not_match_its_date() {
         "year = 2019\n[[meetings]]\nbody = \"sdf\"\ndate = 2019-02-08\nweekday = \"onsdag\"\n",
     );
     let out = check_output(dir.path());
-    assert!(out.contains("calendar/2019.toml:5:11: error"), "{out}");
-    assert!(out.contains("Friday"), "{out}");
+    assert!(out.contains("calendar/2019.toml:5:11: fejl"), "{out}");
+    assert!(out.contains("er en fredag, ikke en onsdag"), "{out}");
     // Reported once, by the loader, not again by the calendar check.
     assert_eq!(out.matches("onsdag").count(), 2, "{out}");
 }
@@ -421,7 +421,7 @@ fn check_finds_a_meeting_file_left_on_the_date_the_plan_moved_it_from() {
     sdf_meeting(dir.path(), "2019-02-08", "agenda-draft");
     let out = check_output(dir.path());
     assert!(
-        out.contains("warning: SDF fredag den 15. februar 2019: planen har flyttet mødet hertil, men mødefilen har stadig datoen 8. februar 2019"),
+        out.contains("advarsel: SDF fredag den 15. februar 2019: planen har flyttet mødet hertil, men mødefilen har stadig datoen 8. februar 2019"),
         "{out}"
     );
     assert!(
@@ -452,7 +452,7 @@ fn a_held_meeting_whose_plan_still_says_move_is_reported_and_confirmed_in_the_ic
     sdf_meeting(dir.path(), "2019-03-08", "held");
     let out = check_output(dir.path());
     assert!(
-        out.contains("warning: SDF fredag den 8. marts 2019 er holdt (der er beslutninger), men planen siger stadig, at mødet skal flyttes"),
+        out.contains("advarsel: SDF fredag den 8. marts 2019 er holdt (der er beslutninger), men planen siger stadig, at mødet skal flyttes"),
         "{out}"
     );
     let ics =
@@ -473,8 +473,8 @@ fn an_event_or_follow_up_id_that_is_not_one_word_is_refused_and_reaches_no_uid()
         "year = 2019\n\n[[events]]\nid = \"x\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:injected\"\nkind = \"seminar\"\ntitle = \"Seminar\"\ndate = 2019-11-14\n\n[[deadlines]]\nid = \"frist\\u001b]0;pwned\\u0007\"\nwhat = \"Frist\"\ndue = { kind = \"date\", date = 2019-05-01 }\n",
     );
     let out = check_output(dir.path());
-    assert!(out.contains("an event id must be one word"), "{out}");
-    assert!(out.contains("a follow-up id must be one word"), "{out}");
+    assert!(out.contains("en begivenheds id skal være ét ord"), "{out}");
+    assert!(out.contains("en opfølgnings id skal være ét ord"), "{out}");
     let ics =
         stdout(dagsorden(dir.path(), "2019-01-01").args(["calendar", "2019", "--format", "ics"]));
     assert!(!ics.contains("injected"), "{ics}");

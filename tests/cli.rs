@@ -45,13 +45,31 @@ fn check_reports_problems_with_exit_1() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "tests/fixtures/broken/2018/2018-04-20-fu.toml:1:8: error: unknown body `fuu`",
+            "tests/fixtures/broken/2018/2018-04-20-fu.toml:1:8: fejl: ukendt organ `fuu`",
         ))
         // The calendar's checks run on what did load: 27 April 2018 was Store bededag.
         .stdout(predicate::str::contains(
-            "tests/fixtures/broken/2018/2018-04-27-sdf.toml: warning: SDF fredag den 27. april 2018 ligger på store bededag",
+            "tests/fixtures/broken/2018/2018-04-27-sdf.toml: advarsel: SDF fredag den 27. april 2018 ligger på store bededag",
         ))
         .stdout(predicate::str::contains("19 fejl, 2 advarsler i 11 filer."));
+}
+
+/// The same problems in English when English is chosen: message, severity and hint.
+#[test]
+fn check_speaks_english_when_asked() {
+    dagsorden()
+        .args(["--dir", "tests/fixtures/broken", "--lang", "en", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "tests/fixtures/broken/2018/2018-04-20-fu.toml:1:8: error: unknown body `fuu`",
+        ))
+        .stdout(predicate::str::contains(
+            "= hint: did you mean `fu`? the bodies in forum.toml are: fu, sdf",
+        ))
+        .stdout(predicate::str::contains(
+            "19 errors, 2 warnings in 11 files.",
+        ));
 }
 
 #[test]
@@ -316,7 +334,7 @@ fn new_creates_a_meeting_from_the_plan_and_offers_the_due_followups() {
         .args(["--dir", dir, "new", "--body", "sdf", "--date", "2017-11-16"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("already has a meeting file"));
+        .stderr(predicate::str::contains("har allerede en mødefil"));
 }
 
 #[test]
@@ -346,7 +364,7 @@ fn new_with_the_followups_as_items_and_bad_input() {
         .args(["--dir", dir, "new", "--body", "kkr", "--date", "2018-01-01"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no body `kkr`"));
+        .stderr(predicate::str::contains("intet organ `kkr`"));
     dagsorden()
         .args(["--dir", dir, "new", "--body", "sdf", "--date", "1/2-2018"])
         .assert()
@@ -782,11 +800,12 @@ fn check_reports_control_bidi_and_invisible_characters_where_they_are() {
     std::fs::write(&path, text).unwrap();
     let (stdout, _) = check_on(tmp.path());
     assert!(
-        stdout.contains("2017-09-08-sdf.toml:") && stdout.contains("warning: U+202E (bidi control"),
+        stdout.contains("2017-09-08-sdf.toml:")
+            && stdout.contains("advarsel: U+202E (retningstegn"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("warning: U+200B (zero-width space) in the text"),
+        stdout.contains("advarsel: U+200B (usynligt mellemrum) i teksten"),
         "{stdout}"
     );
     assert!(
@@ -822,23 +841,23 @@ fn links_out_loops_fifos_and_folders_named_like_meeting_files_are_reported_not_r
     std::fs::create_dir(year.join("2017-10-27-sdf.toml")).unwrap();
     let (stdout, code) = check_on(tmp.path());
     assert!(
-        stdout.contains(
-            "2017-10-06-sdf.toml: error: not read: a link that leads outside the archive"
-        ),
+        stdout
+            .contains("2017-10-06-sdf.toml: fejl: ikke læst: et link, der fører uden for arkivet"),
         "{stdout}"
     );
     assert!(
         stdout.contains(
-            "2017-10-13-sdf.toml: error: not read: a link that leads nowhere, or in a loop"
+            "2017-10-13-sdf.toml: fejl: ikke læst: et link, der fører ingen steder hen eller i ring"
         ),
         "{stdout}"
     );
     assert!(
-        stdout.contains("2017-10-20-sdf.toml: error: not read: not an ordinary file"),
+        stdout.contains("2017-10-20-sdf.toml: fejl: ikke læst: ikke en almindelig fil"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("2017-10-27-sdf.toml: error: not read: a folder named like a meeting file"),
+        stdout
+            .contains("2017-10-27-sdf.toml: fejl: ikke læst: en mappe, der hedder som en mødefil"),
         "{stdout}"
     );
     assert!(!stdout.contains("HEMMELIGT"), "{stdout}");
@@ -859,7 +878,7 @@ fn check_names_an_attachment_that_is_a_program_by_content() {
         .unwrap();
     std::fs::write(&victim, "#!/bin/sh\necho pwned\n").unwrap();
     let (stdout, _) = check_on(tmp.path());
-    assert!(stdout.contains("is a program"), "{stdout}");
+    assert!(stdout.contains("er et program"), "{stdout}");
     assert!(
         stdout.contains(&*victim.file_name().unwrap().to_string_lossy()),
         "{stdout}"

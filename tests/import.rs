@@ -41,7 +41,7 @@ fn imported_seed() -> (Meeting, Vec<String>) {
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.headline())
+        .map(|d| d.headline(dagsorden::lang::Lang::En))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let doubts = m

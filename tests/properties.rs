@@ -169,7 +169,10 @@ fn check_round_trip(t: &Texts) {
     assert!(
         archive.diagnostics.iter().all(|d| !d.is_error()),
         "{:?}",
-        archive.diagnostics.first().map(|d| d.headline())
+        archive
+            .diagnostics
+            .first()
+            .map(|d| d.headline(dagsorden::lang::Lang::En))
     );
     let item = &archive.meetings[0].items[0];
     assert_eq!(item.title, t.title.trim());

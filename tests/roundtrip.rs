@@ -658,7 +658,7 @@ proptest! {
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| d.headline())
+            .map(|d| d.headline(dagsorden::lang::Lang::En))
             .collect();
         prop_assert!(errors.is_empty(), "{errors:?}\n{file}");
         let (want, got, markdown) = round_trip(&archive, &archive.meetings[0]);

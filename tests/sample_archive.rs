@@ -28,7 +28,7 @@ fn the_sample_archive_has_no_problems() {
     let shown: Vec<String> = archive
         .diagnostics
         .iter()
-        .map(ToString::to_string)
+        .map(|d| d.render(dagsorden::lang::Lang::En))
         .collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
 }

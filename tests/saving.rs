@@ -318,7 +318,7 @@ fn killed_in_the_middle_of_saves_the_file_is_old_or_new() {
         child.wait().unwrap();
 
         let text = std::fs::read_to_string(&path).unwrap();
-        check_text(Path::new(MEETING), &text).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        check_text(Path::new(MEETING), &text).unwrap_or_else(|e| panic!("round {round}: {e:?}"));
         let title = text
             .lines()
             .find(|l| l.starts_with("title = \"Godkendelse") || l.starts_with("title = \"Titel "))

@@ -75,10 +75,12 @@ pub fn load_meeting(data: &[u8]) {
     );
     let lines = data.split(|&b| b == b'\n').count();
     for d in &archive.diagnostics {
-        assert_inert(
-            "a diagnostic",
-            &dagsorden::text::sanitize_multiline(&d.headline()),
-        );
+        for lang in [dagsorden::lang::Lang::Da, dagsorden::lang::Lang::En] {
+            assert_inert(
+                "a diagnostic",
+                &dagsorden::text::sanitize_multiline(&d.render(lang)),
+            );
+        }
         assert!(
             d.site.line <= lines,
             "a diagnostic names line {} of a file of {lines}",
@@ -372,7 +374,10 @@ pub fn import_text(data: &[u8]) {
     let text = dagsorden::import::write::meeting_file(&meeting, "page.txt", &Default::default())
         .expect("body and date are set");
     if let Err(e) = dagsorden::archive::check_text(Path::new(MEETING_FILE), &text) {
-        panic!("the importer wrote a file the loader refuses: {e}\n{text}");
+        panic!(
+            "the importer wrote a file the loader refuses: {}\n{text}",
+            e.en
+        );
     }
     let lines_in = data.split(|&b| b == b'\n').count();
     for d in &meeting.doubts {

@@ -11,9 +11,10 @@ use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, Severity, Site, SourceText};
 use super::raw::*;
-use crate::lang::{Lang, parse_weekday};
+use crate::lang::{Lang, Said, parse_weekday};
 use crate::model::followup::{VaguePeriod, valid_month_day};
 use crate::model::*;
+use crate::said;
 
 /// What the whole archive holds, gathered before any file is converted, so that each file's
 /// references can be checked on their own.
@@ -53,34 +54,24 @@ impl<'a> Converter<'a> {
         &mut self,
         severity: Severity,
         span: Range<usize>,
-        message: String,
-        hint: Option<String>,
+        message: Said,
+        hint: Option<Said>,
     ) {
         let mut d = Diagnostic::new(severity, self.src.site(span), message);
         d.hint = hint;
         self.diagnostics.push(d);
     }
 
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.report(Severity::Error, span, message.into(), None);
+    fn error(&mut self, span: Range<usize>, message: Said) {
+        self.report(Severity::Error, span, message, None);
     }
 
-    fn error_hint(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        self.report(Severity::Error, span, message.into(), Some(hint.into()));
+    fn error_hint(&mut self, span: Range<usize>, message: Said, hint: Said) {
+        self.report(Severity::Error, span, message, Some(hint));
     }
 
-    fn warning_hint(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        self.report(Severity::Warning, span, message.into(), Some(hint.into()));
+    fn warning_hint(&mut self, span: Range<usize>, message: Said, hint: Said) {
+        self.report(Severity::Warning, span, message, Some(hint));
     }
 
     // ---- values ------------------------------------------------------------------------
@@ -91,15 +82,18 @@ impl<'a> Converter<'a> {
             (Some(d), None) => {
                 let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
                 if date.is_none() {
-                    self.error(value.span(), format!("{dt} is not a date in the calendar"));
+                    self.error(
+                        value.span(),
+                        said!("{dt} er ikke en dato i kalenderen"; "{dt} is not a date in the calendar"),
+                    );
                 }
                 date
             }
             _ => {
                 self.error_hint(
                     value.span(),
-                    format!("expected a date, found `{dt}`"),
-                    "write just the date, e.g. `2018-02-09`",
+                    said!("her skal stå en dato, ikke `{dt}`"; "expected a date, found `{dt}`"),
+                    said!("skriv kun datoen, fx `2018-02-09`"; "write just the date, e.g. `2018-02-09`"),
                 );
                 None
             }
@@ -117,8 +111,11 @@ impl<'a> Converter<'a> {
             _ => {
                 self.error_hint(
                     value.span(),
-                    format!("expected a time of day, found `{dt}`"),
-                    "write the time as `09:00:00`, without quotes",
+                    said!("her skal stå et klokkeslæt, ikke `{dt}`"; "expected a time of day, found `{dt}`"),
+                    said!(
+                        "skriv tiden som `09:00:00`, uden anførselstegn";
+                        "write the time as `09:00:00`, without quotes"
+                    ),
                 );
                 None
             }
@@ -133,24 +130,27 @@ impl<'a> Converter<'a> {
         value.as_ref().and_then(|v| self.time(v))
     }
 
-    /// A value from a fixed list of keys (`kind`, `status`, `outcome` …).
+    /// A value from a fixed list of keys (`kind`, `status`, `outcome` …); `what` names the
+    /// field in Danish and English.
     fn key<T: Copy>(
         &mut self,
         value: &SStr,
-        what: &str,
+        what: (&str, &str),
         all: &[T],
         key: fn(T) -> &'static str,
     ) -> Option<T> {
         let found = all.iter().copied().find(|v| key(*v) == value.get_ref());
         if found.is_none() {
             let keys: Vec<_> = all.iter().map(|v| key(*v)).collect();
-            let hint = closest(value.get_ref(), &keys)
-                .map(|c| format!("did you mean `{c}`? "))
-                .unwrap_or_default()
-                + &format!("{what} is one of: {}", keys.join(", "));
+            let (what_da, what_en) = what;
+            let hint = with_suggestion(
+                closest(value.get_ref(), &keys),
+                said!("{what_da} er en af: {}", keys.join(", "); "{what_en} is one of: {}", keys.join(", ")),
+            );
+            let v = value.get_ref();
             self.error_hint(
                 value.span(),
-                format!("unknown {what} `{}`", value.get_ref()),
+                said!("ukendt {what_da} `{v}`"; "unknown {what_en} `{v}`"),
                 hint,
             );
         }
@@ -161,18 +161,23 @@ impl<'a> Converter<'a> {
         let id: BodyId = match value.get_ref().parse() {
             Ok(id) => id,
             Err(e) => {
-                self.error(value.span(), e.to_string());
+                self.error(value.span(), e.said());
                 return None;
             }
         };
         if self.known.forum_loaded && !self.known.bodies.contains(&id) {
             let mut bodies: Vec<_> = self.known.bodies.iter().map(BodyId::as_str).collect();
             bodies.sort_unstable();
-            let hint = closest(id.as_str(), &bodies)
-                .map(|c| format!("did you mean `{c}`? "))
-                .unwrap_or_default()
-                + &format!("the bodies in forum.toml are: {}", bodies.join(", "));
-            self.error_hint(value.span(), format!("unknown body `{id}`"), hint);
+            let listed = bodies.join(", ");
+            let hint = with_suggestion(
+                closest(id.as_str(), &bodies),
+                said!("organerne i forum.toml er: {listed}"; "the bodies in forum.toml are: {listed}"),
+            );
+            self.error_hint(
+                value.span(),
+                said!("ukendt organ `{id}`"; "unknown body `{id}`"),
+                hint,
+            );
             return None;
         }
         Some(id)
@@ -187,7 +192,7 @@ impl<'a> Converter<'a> {
         let r: ItemRef = match value.get_ref().parse() {
             Ok(r) => r,
             Err(e) => {
-                self.error(value.span(), e.to_string());
+                self.error(value.span(), e.said());
                 return None;
             }
         };
@@ -195,23 +200,31 @@ impl<'a> Converter<'a> {
             None => {
                 self.error_hint(
                     value.span(),
-                    format!("reference to unknown meeting `{}`", r.meeting),
-                    "a meeting must have a file (YYYY/YYYY-MM-DD-body.toml) or be listed in calendar/YYYY.toml",
+                    said!(
+                        "henvisning til et ukendt møde `{}`", r.meeting;
+                        "reference to unknown meeting `{}`", r.meeting
+                    ),
+                    said!(
+                        "et møde skal have en fil (ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.toml) eller stå i calendar/ÅÅÅÅ.toml";
+                        "a meeting must have a file (YYYY/YYYY-MM-DD-body.toml) or be listed in calendar/YYYY.toml"
+                    ),
                 );
                 None
             }
             Some(Some(items)) if r.item.as_ref().is_some_and(|n| !items.contains(n)) => {
                 let mut numbers: Vec<_> = items.iter().cloned().collect();
                 numbers.sort_unstable();
-                let numbers: Vec<_> = numbers.iter().map(ItemNo::to_string).collect();
+                let numbers = numbers
+                    .iter()
+                    .map(ItemNo::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let meeting = &r.meeting;
+                let item = r.item.as_ref().map(ItemNo::to_string).unwrap_or_default();
                 self.error_hint(
                     value.span(),
-                    format!(
-                        "meeting {} has no item {}",
-                        r.meeting,
-                        r.item.as_ref().map(ItemNo::to_string).unwrap_or_default()
-                    ),
-                    format!("its items are numbered {}", numbers.join(", ")),
+                    said!("mødet {meeting} har intet punkt {item}"; "meeting {meeting} has no item {item}"),
+                    said!("dets punkter har numrene {numbers}"; "its items are numbered {numbers}"),
                 );
                 None
             }
@@ -224,7 +237,10 @@ impl<'a> Converter<'a> {
         if r.item.is_some() {
             self.error(
                 value.span(),
-                format!("expected a meeting, not an item: write `{}`", r.meeting),
+                said!(
+                    "her skal stå et møde, ikke et punkt: skriv `{}`", r.meeting;
+                    "expected a meeting, not an item: write `{}`", r.meeting
+                ),
             );
             return None;
         }
@@ -236,21 +252,28 @@ impl<'a> Converter<'a> {
         match parse_weekday(stated.get_ref()) {
             None => self.error_hint(
                 stated.span(),
-                format!("`{}` is not a weekday", stated.get_ref()),
-                "write the weekday in Danish or English, e.g. \"fredag\"",
+                not_a_weekday(stated.get_ref()),
+                weekday_hint(),
             ),
-            Some(day) if day != date.weekday() => self.error_hint(
-                stated.span(),
-                format!(
-                    "{} is a {} ({}), not a {} ({})",
-                    date.format("%Y-%m-%d"),
-                    Lang::En.weekday(date.weekday()),
+            Some(day) if day != date.weekday() => {
+                let when = date.format("%Y-%m-%d");
+                let (is_da, is_en) = (
                     Lang::Da.weekday(date.weekday()),
-                    Lang::En.weekday(day),
-                    Lang::Da.weekday(day)
-                ),
-                "correct the weekday or the date; one of them is wrong",
-            ),
+                    Lang::En.weekday(date.weekday()),
+                );
+                let (not_da, not_en) = (Lang::Da.weekday(day), Lang::En.weekday(day));
+                self.error_hint(
+                    stated.span(),
+                    said!(
+                        "{when} er en {is_da}, ikke en {not_da}";
+                        "{when} is a {is_en} ({is_da}), not a {not_en} ({not_da})"
+                    ),
+                    said!(
+                        "ret ugedagen eller datoen; en af dem er forkert";
+                        "correct the weekday or the date; one of them is wrong"
+                    ),
+                )
+            }
             Some(_) => {}
         }
     }
@@ -264,12 +287,13 @@ impl<'a> Converter<'a> {
         if let (Some(start), Some(end), Some(value)) = (start, end, end_value)
             && end <= start
         {
+            let (end_da, start_da) = (end.format("%H.%M"), start.format("%H.%M"));
+            let (end, start) = (end.format("%H:%M"), start.format("%H:%M"));
             self.error(
                 value.span(),
-                format!(
-                    "ends at {} but starts at {}: the end must be after the start",
-                    end.format("%H:%M"),
-                    start.format("%H:%M")
+                said!(
+                    "slutter kl. {end_da}, men begynder kl. {start_da}: slutningen skal ligge efter begyndelsen";
+                    "ends at {end} but starts at {start}: the end must be after the start"
                 ),
             );
         }
@@ -346,17 +370,25 @@ impl<'a> Converter<'a> {
             i += 1;
         }
         for (span, c) in found {
+            let name = hidden_name(c);
             self.warning_hint(
                 span,
-                format!("{} in the text", hidden_name(c)),
-                "remove it: a control or bidi character can hide, reorder or retitle text; it is shown as a placeholder",
+                said!("{} i teksten", name.da; "{} in the text", name.en),
+                said!(
+                    "fjern det: et styre- eller retningstegn kan skjule, vende eller omdøbe tekst; det vises som en pladsholder";
+                    "remove it: a control or bidi character can hide, reorder or retitle text; it is shown as a placeholder"
+                ),
             );
         }
         if count > SHOWN {
+            let more = count - SHOWN;
             self.warning_hint(
                 0..0,
-                format!("{} more such characters in this file", count - SHOWN),
-                "search the file for them in an editor that shows invisible characters",
+                said!("{more} flere sådanne tegn i filen"; "{more} more such characters in this file"),
+                said!(
+                    "søg efter dem i et redigeringsprogram, der viser usynlige tegn";
+                    "search the file for them in an editor that shows invisible characters"
+                ),
             );
         }
     }
@@ -370,7 +402,7 @@ impl<'a> Converter<'a> {
                 .get_ref()
                 .parse()
                 .unwrap_or_else(|e: crate::lang::LangError| {
-                    self.error(l.span(), e.to_string());
+                    self.error(l.span(), e.said());
                     Lang::Da
                 }),
             None => Lang::Da,
@@ -381,7 +413,7 @@ impl<'a> Converter<'a> {
             let id: BodyId = match b.id.get_ref().parse() {
                 Ok(id) => id,
                 Err(e) => {
-                    self.error(b.id.span(), e.to_string());
+                    self.error(b.id.span(), e.said());
                     continue;
                 }
             };
@@ -389,8 +421,8 @@ impl<'a> Converter<'a> {
                 let line = self.src.site(first).line;
                 self.error_hint(
                     b.id.span(),
-                    format!("body `{id}` is defined twice"),
-                    format!("first defined on line {line}"),
+                    said!("organet `{id}` står to gange"; "body `{id}` is defined twice"),
+                    said!("første gang på linje {line}"; "first defined on line {line}"),
                 );
                 continue;
             }
@@ -416,11 +448,7 @@ impl<'a> Converter<'a> {
                 weekday: b.weekday.as_ref().and_then(|w| {
                     let day = parse_weekday(w.get_ref());
                     if day.is_none() {
-                        self.error_hint(
-                            w.span(),
-                            format!("`{}` is not a weekday", w.get_ref()),
-                            "write the weekday in Danish or English, e.g. \"fredag\"",
-                        );
+                        self.error_hint(w.span(), not_a_weekday(w.get_ref()), weekday_hint());
                     }
                     day
                 }),
@@ -441,16 +469,17 @@ impl<'a> Converter<'a> {
                 if ids.contains(to.get_ref()) && to.get_ref() != body.id.as_str() {
                     body.recommends_to = to.get_ref().parse().ok();
                 } else {
+                    let mut listed: Vec<_> = ids.iter().cloned().collect();
+                    listed.sort_unstable();
+                    let listed = listed.join(", ");
+                    let to = to.get_ref();
                     self.error_hint(
-                        to.span(),
-                        format!(
-                            "`recommends_to` names `{}`, which is not another body here",
-                            to.get_ref()
+                        raw_body.recommends_to.as_ref().map_or(0..0, |t| t.span()),
+                        said!(
+                            "`recommends_to` nævner `{to}`, som ikke er et andet organ her";
+                            "`recommends_to` names `{to}`, which is not another body here"
                         ),
-                        format!(
-                            "the bodies are: {}",
-                            ids.iter().cloned().collect::<Vec<_>>().join(", ")
-                        ),
+                        said!("organerne er: {listed}"; "the bodies are: {listed}"),
                     );
                 }
             }
@@ -462,8 +491,11 @@ impl<'a> Converter<'a> {
             } else {
                 self.error_hint(
                     m.span(),
-                    format!("{} is not a month", m.get_ref()),
-                    "months are numbered 1 (January) to 12 (December)",
+                    said!("{} er ikke en måned", m.get_ref(); "{} is not a month", m.get_ref()),
+                    said!(
+                        "månederne har numrene 1 (januar) til 12 (december)";
+                        "months are numbered 1 (January) to 12 (December)"
+                    ),
                 );
             }
         }
@@ -493,8 +525,14 @@ impl<'a> Converter<'a> {
         if date.is_some_and(|d| d != id.date) {
             self.error_hint(
                 raw.date.span(),
-                format!("the date differs from the file name, which says {}", id.date.format("%Y-%m-%d")),
-                "a meeting file is named YYYY-MM-DD-body.toml after its date: fix the date or rename the file",
+                said!(
+                    "datoen er en anden end filnavnets, som siger {}", id.date.format("%Y-%m-%d");
+                    "the date differs from the file name, which says {}", id.date.format("%Y-%m-%d")
+                ),
+                said!(
+                    "en mødefil hedder ÅÅÅÅ-MM-DD-organ.toml efter sin dato: ret datoen eller omdøb filen";
+                    "a meeting file is named YYYY-MM-DD-body.toml after its date: fix the date or rename the file"
+                ),
             );
         }
         if let Some(body) = self.body(&raw.body)
@@ -502,11 +540,11 @@ impl<'a> Converter<'a> {
         {
             self.error_hint(
                 raw.body.span(),
-                format!(
-                    "the body differs from the file name, which says `{}`",
-                    id.body
+                said!(
+                    "organet er et andet end filnavnets, som siger `{}`", id.body;
+                    "the body differs from the file name, which says `{}`", id.body
                 ),
-                "fix the body or rename the file",
+                said!("ret organet eller omdøb filen"; "fix the body or rename the file"),
             );
         }
         self.check_weekday(&raw.weekday, id.date);
@@ -519,7 +557,7 @@ impl<'a> Converter<'a> {
         let status = self
             .key(
                 &raw.status,
-                "status",
+                ("status", "status"),
                 &MeetingStatus::ALL,
                 MeetingStatus::key,
             )
@@ -529,11 +567,11 @@ impl<'a> Converter<'a> {
             if target.date <= id.date {
                 self.error_hint(
                     p.span(),
-                    format!(
-                        "this meeting ({}) is not before the meeting it prepares ({target})",
-                        id.date
+                    said!(
+                        "dette møde ({}) ligger ikke før det møde, det forbereder ({target})", id.date;
+                        "this meeting ({}) is not before the meeting it prepares ({target})", id.date
                     ),
-                    "a preparing meeting must come before the meeting it prepares",
+                    prepares_hint(),
                 );
             }
             Some(target)
@@ -555,8 +593,14 @@ impl<'a> Converter<'a> {
                 let line = self.src.site(first).line;
                 self.error_hint(
                     raw_item.number.span(),
-                    format!("item number {number} is used twice in this meeting"),
-                    format!("the first item {number} is on line {line}; give each item its own number (gaps are allowed)"),
+                    said!(
+                        "punktnummer {number} er brugt to gange i dette møde";
+                        "item number {number} is used twice in this meeting"
+                    ),
+                    said!(
+                        "det første punkt {number} står på linje {line}; giv hvert punkt sit eget nummer (huller er tilladt)";
+                        "the first item {number} is on line {line}; give each item its own number (gaps are allowed)"
+                    ),
                 );
                 continue;
             }
@@ -598,8 +642,11 @@ impl<'a> Converter<'a> {
         if !scheme_ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
             self.error_hint(
                 value.span(),
-                "`source` is not a web address",
-                "write the address of the published page, e.g. \"https://example.dk/referat/2017-09-08\"",
+                said!("`source` er ikke en webadresse"; "`source` is not a web address"),
+                said!(
+                    "skriv adressen på den offentliggjorte side, fx \"https://example.dk/referat/2017-09-08\"";
+                    "write the address of the published page, e.g. \"https://example.dk/referat/2017-09-08\""
+                ),
             );
             return None;
         }
@@ -612,8 +659,14 @@ impl<'a> Converter<'a> {
         if found.is_none() {
             self.error_hint(
                 raw.span(),
-                format!("{} is not an item number", raw.get_ref().written()),
-                "write a whole number (`number = 3`), or a sub-item in quotes: `number = \"3a\"` or `\"3.1\"`",
+                said!(
+                    "{} er ikke et punktnummer", raw.get_ref().written();
+                    "{} is not an item number", raw.get_ref().written()
+                ),
+                said!(
+                    "skriv et helt tal (`number = 3`) eller et underpunkt i anførselstegn: `number = \"3a\"` eller `\"3.1\"`";
+                    "write a whole number (`number = 3`), or a sub-item in quotes: `number = \"3a\"` or `\"3.1\"`"
+                ),
             );
         }
         found
@@ -634,11 +687,20 @@ impl<'a> Converter<'a> {
             if !numbers.contains_key(&number) {
                 self.error_hint(
                     n.span(),
-                    format!("`order` names item {number}, which this meeting does not have"),
-                    "list the numbers of this file's items in the order they were taken",
+                    said!(
+                        "`order` nævner punkt {number}, som mødet ikke har";
+                        "`order` names item {number}, which this meeting does not have"
+                    ),
+                    said!(
+                        "skriv numrene på filens punkter i den rækkefølge, de blev behandlet";
+                        "list the numbers of this file's items in the order they were taken"
+                    ),
                 );
             } else if !seen.insert(number.clone()) {
-                self.error(n.span(), format!("`order` names item {number} twice"));
+                self.error(
+                    n.span(),
+                    said!("`order` nævner punkt {number} to gange"; "`order` names item {number} twice"),
+                );
             } else {
                 out.push(number);
             }
@@ -653,8 +715,11 @@ impl<'a> Converter<'a> {
         if text.is_empty() {
             self.error_hint(
                 value.span(),
-                "the name is empty",
-                "write a body id of forum.toml (e.g. `fu`) or a name such as \"Administrationen\"",
+                said!("navnet er tomt"; "the name is empty"),
+                said!(
+                    "skriv et organ fra forum.toml (fx `fu`) eller et navn som \"Administrationen\"";
+                    "write a body id of forum.toml (e.g. `fu`) or a name such as \"Administrationen\""
+                ),
             );
             return None;
         }
@@ -671,20 +736,27 @@ impl<'a> Converter<'a> {
 
     fn recommendation(&mut self, r: &RawRecommendation) -> Recommendation {
         let by = r.by.as_ref().and_then(|b| self.party(b));
-        let stated = r
-            .style
-            .as_ref()
-            .and_then(|s| self.key(s, "clause style", &ClauseStyle::ALL, ClauseStyle::key));
+        let stated = r.style.as_ref().and_then(|s| {
+            self.key(
+                s,
+                ("opstillingsform", "clause style"),
+                &ClauseStyle::ALL,
+                ClauseStyle::key,
+            )
+        });
         if let (Some(ClauseStyle::Sentence), Some(s)) = (stated, &r.style)
             && r.clauses.len() > 1
         {
             self.error_hint(
                 s.span(),
-                format!(
-                    "a recommendation written as one sentence has one clause, not {}",
-                    r.clauses.len()
+                said!(
+                    "en indstilling skrevet som én sætning har ét led, ikke {}", r.clauses.len();
+                    "a recommendation written as one sentence has one clause, not {}", r.clauses.len()
                 ),
-                "put the sentence in one clause, or name the markers: letters, numbers, dashes or bullets",
+                said!(
+                    "sæt sætningen i ét led, eller navngiv mærkerne: letters, numbers, dashes eller bullets";
+                    "put the sentence in one clause, or name the markers: letters, numbers, dashes or bullets"
+                ),
             );
         }
         Recommendation {
@@ -722,7 +794,7 @@ impl<'a> Converter<'a> {
     ) -> Item {
         let kind = match &raw.kind {
             Some(k) => self
-                .key(k, "item kind", &ItemKind::ALL, ItemKind::key)
+                .key(k, ("punkttype", "item kind"), &ItemKind::ALL, ItemKind::key)
                 .unwrap_or(ItemKind::Other),
             None => ItemKind::Other,
         };
@@ -735,8 +807,11 @@ impl<'a> Converter<'a> {
             let span = raw.title.as_ref().map_or(raw.number.span(), |t| t.span());
             self.error_hint(
                 span,
-                format!("item {number} has no title"),
-                "give the item its title as published; only a closed item (`closed = true`) may leave it out",
+                said!("punkt {number} har ingen titel"; "item {number} has no title"),
+                said!(
+                    "giv punktet dets titel, som den blev offentliggjort; kun et lukket punkt (`closed = true`) må være uden";
+                    "give the item its title as published; only a closed item (`closed = true`) may leave it out"
+                ),
             );
         }
         let recommendation = raw.recommendation.as_ref().map(|r| self.recommendation(r));
@@ -746,7 +821,7 @@ impl<'a> Converter<'a> {
                 .iter()
                 .filter_map(|c| {
                     Some(ClauseDecision {
-                        outcome: self.key(&c.outcome, "outcome", &Outcome::ALL, Outcome::key)?,
+                        outcome: self.key(&c.outcome, ("udfald", "outcome"), &Outcome::ALL, Outcome::key)?,
                         text: c.text.clone(),
                     })
                 })
@@ -761,11 +836,14 @@ impl<'a> Converter<'a> {
             {
                 self.warning_hint(
                     extra.outcome.span(),
-                    format!(
-                        "the decision has {} clause(s) but the recommendation has {recommended}",
-                        clauses.len()
+                    said!(
+                        "beslutningen har {} led, men indstillingen har {recommended}", clauses.len();
+                        "the decision has {} clause(s) but the recommendation has {recommended}", clauses.len()
                     ),
-                    "each decision clause answers the recommendation clause at the same position",
+                    said!(
+                        "hvert led i beslutningen svarer på indstillingens led på samme plads";
+                        "each decision clause answers the recommendation clause at the same position"
+                    ),
                 );
             }
             Decision {
@@ -835,8 +913,14 @@ impl<'a> Converter<'a> {
         if rel.as_os_str().is_empty() || rel.is_absolute() || rel.has_root() {
             self.error_hint(
                 raw.path.span(),
-                "attachment paths must be relative to the meeting file",
-                "copy the file into the meeting's folder (e.g. 2017-09-08-sdf/) and name it relative to the meeting file",
+                said!(
+                    "et bilags sti skal regnes fra mødefilen";
+                    "attachment paths must be relative to the meeting file"
+                ),
+                said!(
+                    "kopiér filen ind i mødets mappe (fx 2017-09-08-sdf/) og skriv stien fra mødefilen";
+                    "copy the file into the meeting's folder (e.g. 2017-09-08-sdf/) and name it relative to the meeting file"
+                ),
             );
             return None;
         }
@@ -850,31 +934,52 @@ impl<'a> Converter<'a> {
                 if escapes {
                     self.error(
                         raw.path.span(),
-                        "the attachment is a link that leads outside the archive",
+                        said!(
+                            "bilaget er et link, der fører uden for arkivet";
+                            "the attachment is a link that leads outside the archive"
+                        ),
                     );
                     return None;
                 }
                 if self.known.scan_hidden && full.is_file() && super::open::is_program(&full) {
                     self.warning_hint(
                         raw.path.span(),
-                        format!("the attachment {} is a program", rel.display()),
-                        "the screens will not open it; replace it with the document it stands for",
+                        said!(
+                            "bilaget {} er et program", rel.display();
+                            "the attachment {} is a program", rel.display()
+                        ),
+                        said!(
+                            "skærmene åbner det ikke; erstat det med det dokument, det står for";
+                            "the screens will not open it; replace it with the document it stands for"
+                        ),
                     );
                 }
                 if !full.is_file() {
                     let shown = self.src.file.parent().unwrap_or(Path::new("")).join(&rel);
                     self.warning_hint(
                         raw.path.span(),
-                        format!("attachment not found: {}", rel.display()),
-                        format!("put the file at {} or correct the path", shown.display()),
+                        said!(
+                            "bilaget findes ikke: {}", rel.display();
+                            "attachment not found: {}", rel.display()
+                        ),
+                        said!(
+                            "læg filen på {} eller ret stien", shown.display();
+                            "put the file at {} or correct the path", shown.display()
+                        ),
                     );
                 }
             }
             None => {
                 self.error_hint(
                     raw.path.span(),
-                    "the attachment path leads outside the archive",
-                    "attachments must be inside the archive folder",
+                    said!(
+                        "bilagets sti fører uden for arkivet";
+                        "the attachment path leads outside the archive"
+                    ),
+                    said!(
+                        "bilag skal ligge inde i arkivets mappe";
+                        "attachments must be inside the archive folder"
+                    ),
                 );
                 return None;
             }
@@ -899,8 +1004,14 @@ impl<'a> Converter<'a> {
         if !crate::model::ids::is_word_id(id) {
             self.error_hint(
                 raw.id.span(),
-                "a follow-up id must be one word",
-                "use letters, digits, `-`, `_` and `.`, e.g. `kompetenceforloeb-evaluering`",
+                said!(
+                    "en opfølgnings id skal være ét ord";
+                    "a follow-up id must be one word"
+                ),
+                said!(
+                    "brug bogstaver, cifre, `-`, `_` og `.`, fx `kompetenceforloeb-evaluering`";
+                    "use letters, digits, `-`, `_` and `.`, e.g. `kompetenceforloeb-evaluering`"
+                ),
             );
             return None;
         }
@@ -911,8 +1022,14 @@ impl<'a> Converter<'a> {
         if !raw.runs.is_empty() && !matches!(due, Due::Count { .. }) {
             self.warning_hint(
                 raw.due.span(),
-                "runs are logged, but the due is not a count",
-                "runs count only for `kind = \"count\"`",
+                said!(
+                    "der er noteret forløb, men fristen er ikke et antal";
+                    "runs are logged, but the due is not a count"
+                ),
+                said!(
+                    "forløb tæller kun ved `kind = \"count\"`";
+                    "runs count only for `kind = \"count\"`"
+                ),
             );
         }
         let runs = raw
@@ -939,8 +1056,14 @@ impl<'a> Converter<'a> {
         if !raw.instances.is_empty() && !matches!(due, Due::Yearly { .. }) {
             self.warning_hint(
                 raw.due.span(),
-                "instances are recorded, but the due is not yearly",
-                "instances count only for `kind = \"yearly\"`",
+                said!(
+                    "der er noteret årlige gange, men fristen er ikke årlig";
+                    "instances are recorded, but the due is not yearly"
+                ),
+                said!(
+                    "årlige gange tæller kun ved `kind = \"yearly\"`";
+                    "instances count only for `kind = \"yearly\"`"
+                ),
             );
         }
         let instances = raw
@@ -974,7 +1097,7 @@ impl<'a> Converter<'a> {
         match raw {
             Some(s) => self.key(
                 s,
-                "follow-up status",
+                ("opfølgningsstatus", "follow-up status"),
                 &FollowupStatus::ALL,
                 FollowupStatus::key,
             ),
@@ -993,11 +1116,11 @@ impl<'a> Converter<'a> {
         {
             self.warning_hint(
                 raw.year.span(),
-                format!(
-                    "the instance of {} is moved to another year",
-                    raw.year.get_ref()
+                said!(
+                    "gangen for {} er flyttet til et andet år", raw.year.get_ref();
+                    "the instance of {} is moved to another year", raw.year.get_ref()
                 ),
-                "check the year and the date",
+                said!("kontrollér året og datoen"; "check the year and the date"),
             );
         }
         Some(Instance {
@@ -1053,41 +1176,58 @@ impl<'a> Converter<'a> {
             "yearly" => &["month", "day", "from_year", "until_year"],
             "report-back" => &[],
             _ => {
-                let hint = closest(kind, &KINDS)
-                    .map(|c| format!("did you mean `{c}`? "))
-                    .unwrap_or_default()
-                    + &format!("a due's kind is one of: {}", KINDS.join(", "));
-                self.error_hint(r.kind.span(), format!("unknown kind of due `{kind}`"), hint);
+                let kinds = KINDS.join(", ");
+                let hint = with_suggestion(
+                    closest(kind, &KINDS),
+                    said!("en frists type er en af: {kinds}"; "a due's kind is one of: {kinds}"),
+                );
+                self.error_hint(
+                    r.kind.span(),
+                    said!("ukendt type frist `{kind}`"; "unknown kind of due `{kind}`"),
+                    hint,
+                );
                 return None;
             }
         };
         if let Some(stray) = present.iter().find(|k| !allowed.contains(k)) {
+            let (takes_da, takes_en) = if allowed.is_empty() {
+                ("intet andet".to_owned(), "nothing else".to_owned())
+            } else {
+                (allowed.join(", "), allowed.join(", "))
+            };
             self.error_hint(
                 span.clone(),
-                format!("`{stray}` does not belong in a due of kind `{kind}`"),
-                format!(
-                    "a `{kind}` due takes: {}",
-                    if allowed.is_empty() {
-                        "nothing else".to_owned()
-                    } else {
-                        allowed.join(", ")
-                    }
+                said!(
+                    "`{stray}` hører ikke til i en frist af typen `{kind}`";
+                    "`{stray}` does not belong in a due of kind `{kind}`"
+                ),
+                said!(
+                    "en frist af typen `{kind}` tager: {takes_da}";
+                    "a `{kind}` due takes: {takes_en}"
                 ),
             );
             return None;
         }
-        let missing = |this: &mut Self, what: &str, example: &str| {
+        // `what` names the missing fields in Danish and English.
+        let missing = |this: &mut Self, what: (&str, &str), example: &str| {
+            let (what_da, what_en) = what;
             this.error_hint(
                 span.clone(),
-                format!("a `{kind}` due needs `{what}`"),
-                format!("e.g. due = {{ kind = \"{kind}\", {example} }}"),
+                said!(
+                    "en frist af typen `{kind}` skal have `{what_da}`";
+                    "a `{kind}` due needs `{what_en}`"
+                ),
+                said!(
+                    "fx due = {{ kind = \"{kind}\", {example} }}";
+                    "e.g. due = {{ kind = \"{kind}\", {example} }}"
+                ),
             );
             None
         };
         Some(match kind {
             "date" => match &r.date {
                 Some(d) => Due::Date(self.date(d)?),
-                None => return missing(self, "date", "date = 2017-09-18"),
+                None => return missing(self, ("date", "date"), "date = 2017-09-18"),
             },
             "relative" => {
                 let offset = match (r.days, r.weeks, r.months) {
@@ -1095,7 +1235,14 @@ impl<'a> Converter<'a> {
                     (None, Some(n), None) => Offset::Weeks(n),
                     (None, None, Some(n)) => Offset::Months(n),
                     _ => {
-                        return missing(self, "exactly one of days, weeks or months", "months = 1");
+                        return missing(
+                            self,
+                            (
+                                "præcis én af days, weeks og months",
+                                "exactly one of days, weeks or months",
+                            ),
+                            "months = 1",
+                        );
                     }
                 };
                 let from = match &r.from {
@@ -1108,15 +1255,17 @@ impl<'a> Converter<'a> {
                 Some(p) => match p.get_ref().parse::<VaguePeriod>() {
                     Ok(period) => Due::Period(period),
                     Err(e) => {
-                        self.error(p.span(), e.to_string());
+                        self.error(p.span(), e.said());
                         return None;
                     }
                 },
-                None => return missing(self, "period", "period = \"medio 2018\""),
+                None => return missing(self, ("period", "period"), "period = \"medio 2018\""),
             },
             "meeting" => match &r.meeting {
                 Some(m) => Due::Meeting(self.meeting_ref(m)?),
-                None => return missing(self, "meeting", "meeting = \"2017-11-16-sdf\""),
+                None => {
+                    return missing(self, ("meeting", "meeting"), "meeting = \"2017-11-16-sdf\"");
+                }
             },
             "event" => match &r.event {
                 Some(e) if self.known.events.contains(e.get_ref()) => {
@@ -1125,23 +1274,32 @@ impl<'a> Converter<'a> {
                 Some(e) => {
                     self.error_hint(
                         e.span(),
-                        format!("unknown calendar event `{}`", e.get_ref()),
-                        "events are defined as [[events]] with an `id` in calendar/YYYY.toml",
+                        unknown_event(e.get_ref()),
+                        said!(
+                            "begivenheder defineres som [[events]] med et `id` i calendar/ÅÅÅÅ.toml";
+                            "events are defined as [[events]] with an `id` in calendar/YYYY.toml"
+                        ),
                     );
                     return None;
                 }
-                None => return missing(self, "event", "event = \"doegnseminar-2017\""),
+                None => return missing(self, ("event", "event"), "event = \"doegnseminar-2017\""),
             },
             "count" => match r.count {
                 Some(0) => {
-                    self.error(span, "a count trigger needs a count of at least 1");
+                    self.error(
+                        span,
+                        said!(
+                            "en frist efter antal skal have et antal på mindst 1";
+                            "a count trigger needs a count of at least 1"
+                        ),
+                    );
                     return None;
                 }
                 Some(count) => Due::Count {
                     count,
                     unit: r.unit.clone().unwrap_or_default(),
                 },
-                None => return missing(self, "count", "count = 2, unit = \"forløb\""),
+                None => return missing(self, ("count", "count"), "count = 2, unit = \"forløb\""),
             },
             "yearly" => match (r.month, r.day, r.from_year) {
                 (Some(month), Some(day), Some(from_year)) if valid_month_day(month, day) => {
@@ -1153,13 +1311,16 @@ impl<'a> Converter<'a> {
                     }
                 }
                 (Some(month), Some(day), Some(_)) => {
-                    self.error(span, format!("{day}/{month} is not a day of the year"));
+                    self.error(
+                        span,
+                        said!("{day}/{month} er ikke en dag i året"; "{day}/{month} is not a day of the year"),
+                    );
                     return None;
                 }
                 _ => {
                     return missing(
                         self,
-                        "month, day and from_year",
+                        ("month, day og from_year", "month, day and from_year"),
                         "month = 5, day = 1, from_year = 2018",
                     );
                 }
@@ -1176,8 +1337,11 @@ impl<'a> Converter<'a> {
         if year != file_year {
             self.error_hint(
                 raw.year.span(),
-                format!("the year differs from the file name ({file_year})"),
-                "fix the year or rename the file",
+                said!(
+                    "året er et andet end filnavnets ({file_year})";
+                    "the year differs from the file name ({file_year})"
+                ),
+                said!("ret året eller omdøb filen"; "fix the year or rename the file"),
             );
         }
         let decided_by = raw.decided_by.as_ref().and_then(|r| self.item_ref(r));
@@ -1193,8 +1357,11 @@ impl<'a> Converter<'a> {
             if let Some(first) = seen.insert(id.clone(), line) {
                 self.error_hint(
                     m.date.span(),
-                    format!("{id} is planned twice"),
-                    format!("first planned on line {first}; two meetings of one body on one day"),
+                    said!("{id} er planlagt to gange"; "{id} is planned twice"),
+                    said!(
+                        "første gang på linje {first}; to møder i samme organ på samme dag";
+                        "first planned on line {first}; two meetings of one body on one day"
+                    ),
                 );
                 continue;
             }
@@ -1206,8 +1373,11 @@ impl<'a> Converter<'a> {
                 if target.date <= date {
                     self.error_hint(
                         p.span(),
-                        format!("the {body} meeting on {} is not before the meeting it prepares ({target})", date.format("%Y-%m-%d")),
-                        "a preparing meeting must come before the meeting it prepares",
+                        said!(
+                            "{body}-mødet den {} ligger ikke før det møde, det forbereder ({target})", date.format("%Y-%m-%d");
+                            "the {body} meeting on {} is not before the meeting it prepares ({target})", date.format("%Y-%m-%d")
+                        ),
+                        prepares_hint(),
                     );
                 }
                 Some(target)
@@ -1216,10 +1386,7 @@ impl<'a> Converter<'a> {
                 if self.known.events.contains(e.get_ref()) {
                     Some(e.get_ref().clone())
                 } else {
-                    self.error(
-                        e.span(),
-                        format!("unknown calendar event `{}`", e.get_ref()),
-                    );
+                    self.error(e.span(), unknown_event(e.get_ref()));
                     None
                 }
             });
@@ -1246,13 +1413,23 @@ impl<'a> Converter<'a> {
             if !crate::model::ids::is_word_id(e.id.get_ref()) {
                 self.error_hint(
                     e.id.span(),
-                    "an event id must be one word",
-                    "use letters, digits, `-`, `_` and `.`, e.g. `doegnseminar-2018`",
+                    said!(
+                        "en begivenheds id skal være ét ord";
+                        "an event id must be one word"
+                    ),
+                    said!(
+                        "brug bogstaver, cifre, `-`, `_` og `.`, fx `doegnseminar-2018`";
+                        "use letters, digits, `-`, `_` and `.`, e.g. `doegnseminar-2018`"
+                    ),
                 );
                 continue;
             }
-            let Some(kind) = self.key(&e.kind, "event kind", &EventKind::ALL, EventKind::key)
-            else {
+            let Some(kind) = self.key(
+                &e.kind,
+                ("begivenhedstype", "event kind"),
+                &EventKind::ALL,
+                EventKind::key,
+            ) else {
                 continue;
             };
             let Some(start_date) = self.date(&e.date) else {
@@ -1261,7 +1438,10 @@ impl<'a> Converter<'a> {
             let end_date = self.opt_date(&e.end_date).unwrap_or(start_date);
             if end_date < start_date {
                 if let Some(v) = &e.end_date {
-                    self.error(v.span(), "the event ends before it begins");
+                    self.error(
+                        v.span(),
+                        said!("begivenheden slutter, før den begynder"; "the event ends before it begins"),
+                    );
                 }
                 continue;
             }
@@ -1304,7 +1484,13 @@ impl<'a> Converter<'a> {
                 if to == Some(meeting.date)
                     && let Some(v) = &m.to
                 {
-                    self.error(v.span(), "the meeting is moved to the date it already has");
+                    self.error(
+                        v.span(),
+                        said!(
+                            "mødet flyttes til den dato, det allerede har";
+                            "the meeting is moved to the date it already has"
+                        ),
+                    );
                 }
                 Some(Move {
                     meeting,
@@ -1321,7 +1507,7 @@ impl<'a> Converter<'a> {
                 let meeting: MeetingId = match r.meeting.get_ref().parse() {
                     Ok(id) => id,
                     Err(e) => {
-                        self.error(r.meeting.span(), format!("{e}"));
+                        self.error(r.meeting.span(), e.said());
                         return None;
                     }
                 };
@@ -1353,27 +1539,42 @@ impl<'a> Converter<'a> {
 }
 
 /// A hidden character by its code point and, for the common ones, its name.
-fn hidden_name(c: char) -> String {
-    let name = match c {
-        '\u{0}' => " (NUL)",
-        '\u{7}' => " (BEL)",
-        '\u{8}' => " (backspace)",
-        '\u{d}' => " (carriage return)",
-        '\u{1b}' => " (ESC, starts an escape sequence)",
-        '\u{7f}' => " (DEL)",
-        '\u{9b}' => " (CSI, starts an escape sequence)",
-        '\u{ad}' => " (soft hyphen)",
-        '\u{200b}' => " (zero-width space)",
-        '\u{200e}' | '\u{200f}' => " (direction mark)",
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            " (bidi control: text may read in another order)"
-        }
-        '\u{2028}' | '\u{2029}' => " (line or paragraph separator)",
-        '\u{feff}' => " (byte-order mark inside the text)",
-        '\u{e0000}'..='\u{e007f}' => " (tag character)",
-        _ => "",
+/// "U+001B (ESC, …)" in both languages.
+fn hidden_name(c: char) -> Said {
+    let (da, en) = match c {
+        '\u{0}' => (" (NUL)", " (NUL)"),
+        '\u{7}' => (" (BEL)", " (BEL)"),
+        '\u{8}' => (" (tilbage-tegn)", " (backspace)"),
+        '\u{d}' => (" (vognretur)", " (carriage return)"),
+        '\u{1b}' => (
+            " (ESC, indleder en escape-sekvens)",
+            " (ESC, starts an escape sequence)",
+        ),
+        '\u{7f}' => (" (DEL)", " (DEL)"),
+        '\u{9b}' => (
+            " (CSI, indleder en escape-sekvens)",
+            " (CSI, starts an escape sequence)",
+        ),
+        '\u{ad}' => (" (blød bindestreg)", " (soft hyphen)"),
+        '\u{200b}' => (" (usynligt mellemrum)", " (zero-width space)"),
+        '\u{200e}' | '\u{200f}' => (" (retningsmærke)", " (direction mark)"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => (
+            " (retningstegn: teksten kan læses i en anden rækkefølge)",
+            " (bidi control: text may read in another order)",
+        ),
+        '\u{2028}' | '\u{2029}' => (
+            " (linje- eller afsnitsskilletegn)",
+            " (line or paragraph separator)",
+        ),
+        '\u{feff}' => (
+            " (byte-order-mærke inde i teksten)",
+            " (byte-order mark inside the text)",
+        ),
+        '\u{e0000}'..='\u{e007f}' => (" (mærketegn)", " (tag character)"),
+        _ => ("", ""),
     };
-    format!("U+{:04X}{name}", c as u32)
+    let code = format!("U+{:04X}", c as u32);
+    Said::new(format!("{code}{da}"), format!("{code}{en}"))
 }
 
 /// Joins `rel` onto `dir` lexically, refusing any path that climbs out of `root`.
@@ -1395,6 +1596,39 @@ fn resolve_inside(root: &Path, dir: &Path, rel: &Path) -> Option<PathBuf> {
 }
 
 /// The candidate most like `word`, if any is close enough to be a likely typo.
+/// "did you mean `x`? " before a hint, when a close candidate exists.
+fn with_suggestion(candidate: Option<&str>, hint: Said) -> Said {
+    match candidate {
+        Some(c) => Said::new(
+            format!("mente du `{c}`? {}", hint.da),
+            format!("did you mean `{c}`? {}", hint.en),
+        ),
+        None => hint,
+    }
+}
+
+fn unknown_event(id: &str) -> Said {
+    said!("ukendt begivenhed i kalenderen `{id}`"; "unknown calendar event `{id}`")
+}
+
+fn prepares_hint() -> Said {
+    said!(
+        "et forberedende møde skal ligge før det møde, det forbereder";
+        "a preparing meeting must come before the meeting it prepares"
+    )
+}
+
+fn not_a_weekday(written: &str) -> Said {
+    said!("`{written}` er ikke en ugedag"; "`{written}` is not a weekday")
+}
+
+fn weekday_hint() -> Said {
+    said!(
+        "skriv ugedagen på dansk eller engelsk, fx \"fredag\"";
+        "write the weekday in Danish or English, e.g. \"fredag\""
+    )
+}
+
 fn closest<'s>(word: &str, candidates: &[&'s str]) -> Option<&'s str> {
     candidates
         .iter()

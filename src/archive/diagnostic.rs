@@ -1,9 +1,10 @@
 //! Problems found in the archive, each pointing at a file, line and column.
 
-use std::fmt;
+use std::fmt::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::lang::{Lang, Said};
 use crate::text::sanitize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,6 +20,16 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word in the reader's language: "fejl" / "error".
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Da) => "fejl",
+            (Severity::Warning, Lang::Da) => "advarsel",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
         }
     }
 }
@@ -53,22 +64,22 @@ impl Site {
 pub struct Diagnostic {
     pub severity: Severity,
     pub site: Site,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Said,
+    pub hint: Option<Said>,
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, site: Site, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, site: Site, message: Said) -> Self {
         Diagnostic {
             severity,
             site,
-            message: message.into(),
+            message,
             hint: None,
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Said) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -77,7 +88,7 @@ impl Diagnostic {
     }
 
     /// The first line: `file:line:column: severity: message`.
-    pub fn headline(&self) -> String {
+    pub fn headline(&self, lang: Lang) -> String {
         let s = &self.site;
         let place = if s.line == 0 {
             s.file.display().to_string()
@@ -87,17 +98,22 @@ impl Diagnostic {
         format!(
             "{}: {}: {}",
             sanitize(&place),
-            self.severity.key(),
-            sanitize(&self.message)
+            self.severity.word(lang),
+            sanitize(self.message.get(lang))
         )
     }
-}
 
-impl fmt::Display for Diagnostic {
     /// Renders like a compiler: headline, the source line with a caret, and the hint.
     /// Everything from the file is sanitized, as this goes straight to a terminal.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.headline())?;
+    pub fn render(&self, lang: Lang) -> String {
+        let mut f = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.render_into(&mut f, lang);
+        f
+    }
+
+    fn render_into(&self, f: &mut String, lang: Lang) -> std::fmt::Result {
+        writeln!(f, "{}", self.headline(lang))?;
         let s = &self.site;
         if s.line > 0 && !s.line_text.is_empty() {
             let number = s.line.to_string();
@@ -114,7 +130,11 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {before}{}", "^".repeat(s.width.max(1)))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {}", sanitize(hint))?;
+            let word = match lang {
+                Lang::Da => "forslag",
+                Lang::En => "hint",
+            };
+            writeln!(f, "  = {word}: {}", sanitize(hint.get(lang)))?;
         }
         Ok(())
     }
@@ -202,11 +222,23 @@ mod tests {
     fn display_points_a_caret_at_the_column() {
         let text = "body = \"sdff\"\n";
         let src = SourceText::new(Path::new("m.toml"), text);
-        let d = Diagnostic::new(Severity::Error, src.site(7..13), "unknown body `sdff`")
-            .with_hint("known bodies: fu, sdf");
+        let d = Diagnostic::new(
+            Severity::Error,
+            src.site(7..13),
+            crate::said!("ukendt organ `sdff`"; "unknown body `sdff`"),
+        )
+        .with_hint(crate::said!("organerne er: fu, sdf"; "known bodies: fu, sdf"));
         assert_eq!(
-            d.to_string(),
+            d.render(Lang::En),
             "m.toml:1:8: error: unknown body `sdff`\n  |\n1 | body = \"sdff\"\n  |        ^^^^^^\n  = hint: known bodies: fu, sdf\n"
+        );
+        assert!(
+            d.render(Lang::Da)
+                .starts_with("m.toml:1:8: fejl: ukendt organ `sdff`\n")
+        );
+        assert!(
+            d.render(Lang::Da)
+                .ends_with("  = forslag: organerne er: fu, sdf\n")
         );
     }
 
@@ -214,7 +246,7 @@ mod tests {
     fn file_text_is_sanitized_when_displayed() {
         let text = "title = \"\x1b[2J\"\n";
         let src = SourceText::new(Path::new("m.toml"), text);
-        let d = Diagnostic::new(Severity::Warning, src.site(8..9), "x");
-        assert!(!d.to_string().contains('\x1b'));
+        let d = Diagnostic::new(Severity::Warning, src.site(8..9), crate::said!("x"; "x"));
+        assert!(!d.render(Lang::Da).contains('\x1b'));
     }
 }

@@ -12,6 +12,9 @@
 
 mod convert;
 pub mod diagnostic;
+mod toml_message;
+
+pub use toml_message::said as toml_said;
 pub mod open;
 mod parse;
 mod raw;
@@ -23,6 +26,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 pub use diagnostic::{Diagnostic, Severity, Site};
+
+use crate::lang::Said;
+use crate::said;
 
 use crate::model::*;
 use convert::{Converter, Known};
@@ -542,7 +548,7 @@ pub fn text_hash(text: &str) -> u64 {
 
 /// Checks that a file's text would still load: the TOML syntax and the keys the file kind
 /// allows. `rel` tells the kind (forum.toml, calendar/YYYY.toml, or a meeting file).
-pub fn check_text(rel: &Path, text: &str) -> Result<(), String> {
+pub fn check_text(rel: &Path, text: &str) -> Result<(), crate::lang::Said> {
     let result = if rel == Path::new("forum.toml") {
         parse::parse_toml::<RawForum>(rel, text).map(drop)
     } else if rel.starts_with("calendar") {
@@ -550,7 +556,13 @@ pub fn check_text(rel: &Path, text: &str) -> Result<(), String> {
     } else {
         parse::parse_toml::<RawMeeting>(rel, text).map(drop)
     };
-    result.map_err(|d| format!("{}:{}: {}", d.site.line, d.site.column, d.message))
+    result.map_err(|d| {
+        let at = format!("{}:{}", d.site.line, d.site.column);
+        crate::lang::Said::new(
+            format!("{at}: {}", d.message.da),
+            format!("{at}: {}", d.message.en),
+        )
+    })
 }
 
 fn read_parse<T: serde::de::DeserializeOwned>(
@@ -563,9 +575,12 @@ fn read_parse<T: serde::de::DeserializeOwned>(
             Diagnostic::new(
                 Severity::Error,
                 Site::whole_file(&display),
-                format!("cannot read the file: {e}"),
+                said!("filen kan ikke læses: {e}"; "cannot read the file: {e}"),
             )
-            .with_hint("check that the file exists and that you may read it"),
+            .with_hint(said!(
+                "kontrollér, at filen findes, og at du må læse den";
+                "check that the file exists and that you may read it"
+            )),
         )
     })?;
     let text = parse::decode(&display, bytes)?;
@@ -609,9 +624,15 @@ fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
                             Diagnostic::new(
                                 Severity::Warning,
                                 Site::whole_file(&root.join(&rel)),
-                                "not read: a year plan is named YYYY.toml",
+                                said!(
+                                    "ikke læst: en årsplan hedder ÅÅÅÅ.toml";
+                                    "not read: a year plan is named YYYY.toml"
+                                ),
                             )
-                            .with_hint("rename it after its year, e.g. calendar/2018.toml"),
+                            .with_hint(said!(
+                                "omdøb den efter året, fx calendar/2018.toml";
+                                "rename it after its year, e.g. calendar/2018.toml"
+                            )),
                         ),
                     }
                 }
@@ -620,13 +641,33 @@ fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
                     let rel = PathBuf::from(&name).join(&file);
                     match stem.parse::<MeetingId>() {
                         Ok(id) if id.date.format("%Y").to_string() == name => found.push((rel, Found::Meeting(id))),
-                        Ok(id) => diags.push(
-                            Diagnostic::new(Severity::Error, Site::whole_file(&root.join(&rel)), format!("not read: the meeting is dated {}, but the file is in the folder {year}", id.date))
-                                .with_hint(format!("move it to {}/", id.date.format("%Y"))),
-                        ),
+                        Ok(id) => {
+                            let (date, to) = (id.date, id.date.format("%Y"));
+                            diags.push(
+                                Diagnostic::new(
+                                    Severity::Error,
+                                    Site::whole_file(&root.join(&rel)),
+                                    said!(
+                                        "ikke læst: mødet er dateret {date}, men filen ligger i mappen {year}";
+                                        "not read: the meeting is dated {date}, but the file is in the folder {year}"
+                                    ),
+                                )
+                                .with_hint(said!("flyt den til {to}/"; "move it to {to}/")),
+                            )
+                        }
                         Err(_) => diags.push(
-                            Diagnostic::new(Severity::Error, Site::whole_file(&root.join(&rel)), "not read: a meeting file is named YYYY-MM-DD-body.toml")
-                                .with_hint(format!("rename it after the meeting's date and body, e.g. {year}-02-09-sdf.toml")),
+                            Diagnostic::new(
+                                Severity::Error,
+                                Site::whole_file(&root.join(&rel)),
+                                said!(
+                                    "ikke læst: en mødefil hedder ÅÅÅÅ-MM-DD-organ.toml";
+                                    "not read: a meeting file is named YYYY-MM-DD-body.toml"
+                                ),
+                            )
+                            .with_hint(said!(
+                                "omdøb den efter mødets dato og organ, fx {year}-02-09-sdf.toml";
+                                "rename it after the meeting's date and body, e.g. {year}-02-09-sdf.toml"
+                            )),
                         ),
                     }
                 }
@@ -636,9 +677,15 @@ fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
                 Diagnostic::new(
                     Severity::Warning,
                     Site::whole_file(&path),
-                    "not read: meeting files belong in a year folder",
+                    said!(
+                        "ikke læst: mødefiler hører til i en mappe for året";
+                        "not read: meeting files belong in a year folder"
+                    ),
                 )
-                .with_hint("move it to YYYY/YYYY-MM-DD-body.toml"),
+                .with_hint(said!(
+                    "flyt den til ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.toml";
+                    "move it to YYYY/YYYY-MM-DD-body.toml"
+                )),
             );
         }
     }
@@ -659,37 +706,67 @@ fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> std::io::Result<Vec<(S
             continue;
         };
         let path = entry.path();
-        let refuse = |message: &str, hint: &str| {
+        let refuse = |message: Said, hint: Said| {
             Diagnostic::new(Severity::Error, Site::whole_file(&path), message).with_hint(hint)
+        };
+        let relink = || {
+            said!(
+                "fjern linket, eller lad det pege på mødefilen";
+                "remove the link, or point it at the meeting file"
+            )
         };
         let meta = std::fs::symlink_metadata(&path)?;
         let problem = if meta.file_type().is_symlink() {
             match path.canonicalize() {
                 Err(_) => Some(refuse(
-                    "not read: a link that leads nowhere, or in a loop",
-                    "remove the link, or point it at the meeting file",
+                    said!(
+                        "ikke læst: et link, der fører ingen steder hen eller i ring";
+                        "not read: a link that leads nowhere, or in a loop"
+                    ),
+                    relink(),
                 )),
                 Ok(target) if root.as_ref().is_some_and(|r| !target.starts_with(r)) => {
                     Some(refuse(
-                        "not read: a link that leads outside the archive",
-                        "copy the file into the archive instead of linking to it",
+                        said!(
+                            "ikke læst: et link, der fører uden for arkivet";
+                            "not read: a link that leads outside the archive"
+                        ),
+                        said!(
+                            "kopiér filen ind i arkivet i stedet for at linke til den";
+                            "copy the file into the archive instead of linking to it"
+                        ),
                     ))
                 }
                 Ok(target) if !target.is_file() => Some(refuse(
-                    "not read: the link does not lead to a file",
-                    "remove the link, or point it at the meeting file",
+                    said!(
+                        "ikke læst: linket fører ikke til en fil";
+                        "not read: the link does not lead to a file"
+                    ),
+                    relink(),
                 )),
                 Ok(_) => None,
             }
         } else if meta.is_dir() {
             Some(refuse(
-                "not read: a folder named like a meeting file",
-                "rename the folder; meeting files are files",
+                said!(
+                    "ikke læst: en mappe, der hedder som en mødefil";
+                    "not read: a folder named like a meeting file"
+                ),
+                said!(
+                    "omdøb mappen; mødefiler er filer";
+                    "rename the folder; meeting files are files"
+                ),
             ))
         } else if !meta.is_file() {
             Some(refuse(
-                "not read: not an ordinary file (a FIFO, socket or device)",
-                "remove it; only ordinary files are read",
+                said!(
+                    "ikke læst: ikke en almindelig fil (en FIFO, sokkel eller enhed)";
+                    "not read: not an ordinary file (a FIFO, socket or device)"
+                ),
+                said!(
+                    "fjern den; kun almindelige filer læses";
+                    "remove it; only ordinary files are read"
+                ),
             ))
         } else {
             None
@@ -711,12 +788,14 @@ fn duplicate_followups(sites: &[(String, Site)], diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Severity::Error,
                     site.clone(),
-                    format!("follow-up id `{id}` is used twice"),
+                    said!(
+                        "opfølgningens id `{id}` er brugt to gange";
+                        "follow-up id `{id}` is used twice"
+                    ),
                 )
-                .with_hint(format!(
-                    "first used at {}:{}; give each follow-up its own id",
-                    prev.file.display(),
-                    prev.line
+                .with_hint(said!(
+                    "første gang i {}:{}; giv hver opfølgning sit eget id", prev.file.display(), prev.line;
+                    "first used at {}:{}; give each follow-up its own id", prev.file.display(), prev.line
                 )),
             );
         } else {
@@ -749,9 +828,15 @@ fn duplicate_events(sites: &PlanSites, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Severity::Error,
                     site.clone(),
-                    format!("event id `{id}` is used twice"),
+                    said!(
+                        "begivenhedens id `{id}` er brugt to gange";
+                        "event id `{id}` is used twice"
+                    ),
                 )
-                .with_hint("give each event its own id"),
+                .with_hint(said!(
+                    "giv hver begivenhed sit eget id";
+                    "give each event its own id"
+                )),
             );
         }
     }

@@ -6,6 +6,9 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, Severity, Site, SourceText};
+use super::toml_message;
+use crate::lang::Said;
+use crate::said;
 
 const BOM: &str = "\u{feff}";
 
@@ -32,11 +35,15 @@ pub fn decode(file: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
                 Diagnostic::new(
                     Severity::Error,
                     site,
-                    format!("the file is not valid UTF-8 (byte 0x{byte:02X} is not a character)"),
+                    said!(
+                        "filen er ikke gyldig UTF-8 (byten 0x{byte:02X} er ikke et tegn)";
+                        "the file is not valid UTF-8 (byte 0x{byte:02X} is not a character)"
+                    ),
                 )
-                .with_hint(
-                    "save the file as UTF-8; an editor that wrote Latin-1 or Windows-1252 turns æ, ø and å into such bytes",
-                ),
+                .with_hint(said!(
+                    "gem filen som UTF-8; et program, der skrev Latin-1 eller Windows-1252, gør æ, ø og å til sådanne bytes";
+                    "save the file as UTF-8; an editor that wrote Latin-1 or Windows-1252 turns æ, ø and å into such bytes"
+                )),
             ))
         }
     }
@@ -55,11 +62,12 @@ fn merge_conflict(src: &SourceText) -> Option<Diagnostic> {
             Diagnostic::new(
                 Severity::Error,
                 src.site(span.start..span.start + marker_len),
-                "unresolved merge conflict",
+                said!("uløst flettekonflikt"; "unresolved merge conflict"),
             )
-            .with_hint(
-                "keep the version you want between the <<<<<<<, ======= and >>>>>>> lines and delete those marker lines",
-            )
+            .with_hint(said!(
+                "behold den udgave, du vil have, mellem linjerne <<<<<<<, ======= og >>>>>>>, og slet de linjer";
+                "keep the version you want between the <<<<<<<, ======= and >>>>>>> lines and delete those marker lines"
+            ))
         })
     })
 }
@@ -77,11 +85,13 @@ pub fn parse_toml<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Box
         } else {
             src.site(span.clone())
         };
-        let mut message = e.message().trim().to_owned();
-        let hint = hint_for(&message, &site, text, span.start);
-        if non_iso_date(&site.line_text).is_some() {
-            message = "a date must be written YYYY-MM-DD".to_owned();
-        }
+        let raw = e.message().trim();
+        let hint = hint_for(raw, &site, text, span.start);
+        let message = if non_iso_date(&site.line_text).is_some() {
+            said!("en dato skrives ÅÅÅÅ-MM-DD"; "a date must be written YYYY-MM-DD")
+        } else {
+            toml_message::said(raw)
+        };
         let mut d = Diagnostic::new(Severity::Error, site, message);
         d.hint = hint;
         Box::new(d)
@@ -89,17 +99,18 @@ pub fn parse_toml<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Box
 }
 
 /// Recognises common mistakes behind a TOML error.
-fn hint_for(message: &str, site: &Site, text: &str, offset: usize) -> Option<String> {
+fn hint_for(message: &str, site: &Site, text: &str, offset: usize) -> Option<Said> {
     if let Some(date) = non_iso_date(&site.line_text) {
-        return Some(format!(
+        return Some(said!(
+            "skriv datoer som ÅÅÅÅ-MM-DD uden anførselstegn, fx `{date}`";
             "write dates as YYYY-MM-DD without quotes, e.g. `{date}`"
         ));
     }
     if message.contains("expected a TOML datetime") || message.contains("expected a date") {
-        return Some(
+        return Some(said!(
+            "skriv datoer uden anførselstegn, fx `date = 2018-02-09`, og tider som `start = 09:00:00`";
             "write dates without quotes, e.g. `date = 2018-02-09`; times as `start = 09:00:00`"
-                .into(),
-        );
+        ));
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`')?;
@@ -110,13 +121,13 @@ fn hint_for(message: &str, site: &Site, text: &str, offset: usize) -> Option<Str
             .map(|candidate| (strsim::jaro_winkler(field, candidate), candidate))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        return suggestion.map(|(_, c)| format!("did you mean `{c}`?"));
+        return suggestion.map(|(_, c)| said!("mente du `{c}`?"; "did you mean `{c}`?"));
     }
     if offset >= text.trim_end().len() {
-        return Some(
+        return Some(said!(
+            "filen slutter midt i en værdi: den kan være skåret af; sammenlign den med en sikkerhedskopi eller `git diff`";
             "the file ends in the middle of a value: it may have been cut off; compare it with a backup or `git diff`"
-                .into(),
-        );
+        ));
     }
     None
 }
@@ -192,6 +203,6 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((d.site.line, d.site.column), (2, 11));
-        assert!(d.message.contains("0xF8"));
+        assert!(d.message.en.contains("0xF8") && d.message.da.contains("0xF8"));
     }
 }

@@ -181,7 +181,7 @@ impl Finding {
     }
 
     /// As a diagnostic pointing at the meeting in its plan, else at its meeting file.
-    pub fn diagnostic(&self, archive: &Archive, lang: Lang) -> Diagnostic {
+    pub fn diagnostic(&self, archive: &Archive) -> Diagnostic {
         let planned = archive
             .plans
             .iter()
@@ -200,8 +200,17 @@ impl Finding {
                 |m| archive.root.join(&m.file),
             )),
         };
-        Diagnostic::new(self.severity(), site, self.message(lang, &archive.forum))
-            .with_hint(self.hint(lang))
+        let forum = &archive.forum;
+        let both = |da: &str, en: &str| crate::lang::Said::new(da, en);
+        Diagnostic::new(
+            self.severity(),
+            site,
+            both(
+                &self.message(Lang::Da, forum),
+                &self.message(Lang::En, forum),
+            ),
+        )
+        .with_hint(both(self.hint(Lang::Da), self.hint(Lang::En)))
     }
 }
 

@@ -14,17 +14,17 @@ pub fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang(&archive);
     let mut out = String::new();
     for d in &archive.diagnostics {
-        writeln!(out, "{d}")?;
+        writeln!(out, "{}", d.render(lang))?;
     }
     // Stated weekdays are checked as the files are read; the rest needs the whole calendar.
     let all = schedule(&archive);
     let findings: Vec<_> = checks::check(&archive, &all, &pairs(&archive, &all), None)
         .into_iter()
         .filter(|f| !f.reported_by_loader())
-        .map(|f| f.diagnostic(&archive, lang))
+        .map(|f| f.diagnostic(&archive))
         .collect();
     for d in &findings {
-        writeln!(out, "{d}")?;
+        writeln!(out, "{}", d.render(lang))?;
     }
     let errors = archive.error_count() + findings.iter().filter(|d| d.is_error()).count();
     let warnings = archive.warning_count() + findings.iter().filter(|d| !d.is_error()).count();

@@ -100,7 +100,7 @@ pub fn init(args: &InitArgs, lang: Option<Lang>) -> anyhow::Result<ExitCode> {
     // What was written must load: the same check as every file of the archive.
     let archive = dagsorden::archive::Archive::load(&args.dir)?;
     if let Some(d) = archive.diagnostics.first() {
-        anyhow::bail!("{d}");
+        anyhow::bail!("{}", d.render(archive.forum.language));
     }
     let out = format!(
         "{} {}\n{}: dagsorden --dir {}\n",

@@ -22,8 +22,8 @@ pub fn new(ctx: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
     } else {
         &[]
     };
-    let draft =
-        draft(&archive, &schedule, &body, args.date, include).map_err(anyhow::Error::msg)?;
+    let draft = draft(&archive, &schedule, &body, args.date, include)
+        .map_err(|e| anyhow::anyhow!("{}", e.get(lang)))?;
     let path = ctx.dir.join(&draft.rel);
     let mut store = Store::open(&ctx.dir, check_text);
     store.create(&draft.rel, "new meeting", &draft.text)?;

@@ -9,7 +9,18 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 use super::{EditResult, set, tables, toml_date};
 use crate::archive::Archive;
 use crate::calendar::propose::Proposal;
-use crate::lang::Lang;
+use crate::lang::{Lang, Said};
+use crate::said;
+
+fn say_why() -> Said {
+    said!("skriv, hvorfor mødet flyttes"; "say why the meeting moves")
+}
+
+/// "file: message" in both languages.
+fn at_file(file: &Path, message: &Said) -> Said {
+    let file = file.display();
+    said!("{file}: {}", message.da; "{file}: {}", message.en)
+}
 use crate::model::{BodyId, EventKind, MeetingId};
 
 /// The text of a year plan that does not exist yet.
@@ -59,7 +70,7 @@ pub fn move_meeting(
     decided_by: Option<&str>,
 ) -> EditResult {
     if to == meeting.date {
-        return Err("the meeting already has that date".to_owned());
+        return Err(said!("mødet har allerede den dato"; "the meeting already has that date"));
     }
     let id = meeting.to_string();
     let moves = tables(doc.as_table_mut(), "moves")?;
@@ -84,7 +95,7 @@ pub fn move_meeting(
         return Ok(());
     }
     if reason.trim().is_empty() {
-        return Err("say why the meeting moves".to_owned());
+        return Err(say_why());
     }
     let mut t = Table::new();
     t.decor_mut().set_prefix("\n");
@@ -109,17 +120,17 @@ pub fn move_files(
     reason: &str,
     decided_by: Option<&str>,
     mut read: impl FnMut(&Path) -> std::io::Result<String>,
-) -> Result<Vec<(PathBuf, Option<String>)>, String> {
+) -> Result<Vec<(PathBuf, Option<String>)>, Said> {
     let lang = archive.forum.language;
     let year = meeting.date.year();
     let plan_rel = PathBuf::from(format!("calendar/{year}.toml"));
     let plan_text = match read(&plan_rel) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => new_plan_text(year),
-        Err(e) => return Err(format!("{}: {e}", plan_rel.display())),
+        Err(e) => return Err(at_file(&plan_rel, &said!("{e}"; "{e}"))),
     };
     let mut plan: DocumentMut = plan_text.parse().map_err(|e: toml_edit::TomlError| {
-        format!("{}: {}", plan_rel.display(), e.message().trim())
+        at_file(&plan_rel, &crate::archive::toml_said(e.message()))
     })?;
     move_meeting(&mut plan, meeting, to, reason, decided_by)?;
     let mut files = Vec::new();
@@ -129,22 +140,25 @@ pub fn move_files(
         if new_rel != m.file {
             let folder_changes = new_rel.parent() != m.file.parent();
             if folder_changes && m.items.iter().any(|i| !i.attachments.is_empty()) {
-                return Err(format!(
-                    "{} has attachments beside it in {}; a move into another year is done by hand",
+                let (file, folder) = (
                     m.file.display(),
-                    m.file.parent().unwrap_or(Path::new("")).display()
+                    m.file.parent().unwrap_or(Path::new("")).display(),
+                );
+                return Err(said!(
+                    "{file} har bilag ved siden af sig i {folder}; en flytning til et andet år gøres i hånden";
+                    "{file} has attachments beside it in {folder}; a move into another year is done by hand"
                 ));
             }
             if read(&new_rel).is_ok() {
-                return Err(format!(
-                    "{} exists already: another {} meeting is on that day",
-                    new_rel.display(),
-                    archive.forum.body_short(&meeting.body)
+                let (file, short) = (new_rel.display(), archive.forum.body_short(&meeting.body));
+                return Err(said!(
+                    "{file} findes allerede: der er et andet {short}-møde den dag";
+                    "{file} exists already: another {short} meeting is on that day"
                 ));
             }
-            let text = read(&m.file).map_err(|e| format!("{}: {e}", m.file.display()))?;
+            let text = read(&m.file).map_err(|e| at_file(&m.file, &said!("{e}"; "{e}")))?;
             let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-                format!("{}: {}", m.file.display(), e.message().trim())
+                at_file(&m.file, &crate::archive::toml_said(e.message()))
             })?;
             follow_move(&mut doc, to, lang)?;
             files.push((m.file.clone(), None));
@@ -173,7 +187,8 @@ pub fn add_meeting(
                 == Some(date.format("%Y-%m-%d").to_string())
     };
     if meetings.iter().any(same) {
-        return Err(format!(
+        return Err(said!(
+            "{body} har allerede et møde den {date} i planen";
             "{body} has a meeting on {date} in the plan already"
         ));
     }
@@ -204,7 +219,7 @@ pub fn remove_meeting(doc: &mut DocumentMut, meeting: &MeetingId) -> EditResult 
                 == Some(date.clone()))
     });
     if meetings.len() == before {
-        return Err(format!("{id} is not in this plan"));
+        return Err(said!("{id} står ikke i denne plan"; "{id} is not in this plan"));
     }
     for t in meetings.iter_mut() {
         if str_of(t, "prepares") == Some(id.as_str()) {
@@ -249,12 +264,15 @@ pub struct NewEvent {
 }
 
 /// Adds an event; returns the id it was given (kind and date, made unique in the plan).
-pub fn add_event(doc: &mut DocumentMut, event: &NewEvent) -> Result<String, String> {
+pub fn add_event(doc: &mut DocumentMut, event: &NewEvent) -> Result<String, Said> {
     if event.title.trim().is_empty() {
-        return Err("give the event a title".to_owned());
+        return Err(said!("giv begivenheden en titel"; "give the event a title"));
     }
     if event.end < event.start {
-        return Err("the event ends before it begins".to_owned());
+        return Err(said!(
+            "begivenheden slutter, før den begynder";
+            "the event ends before it begins"
+        ));
     }
     check_year(doc, event.start)?;
     let events = tables(doc.as_table_mut(), "events")?;
@@ -293,7 +311,8 @@ pub fn remove_event(doc: &mut DocumentMut, id: &str) -> EditResult {
         .and_then(Item::as_array_of_tables)
         .is_some_and(|ms| ms.iter().any(|t| str_of(t, "event") == Some(id)));
     if used {
-        return Err(format!(
+        return Err(said!(
+            "et møde holdes som en del af `{id}`; fjern først mødet eller dets `event`";
             "a meeting is held as part of `{id}`; remove the meeting or its `event` first"
         ));
     }
@@ -301,7 +320,10 @@ pub fn remove_event(doc: &mut DocumentMut, id: &str) -> EditResult {
     let before = events.len();
     events.retain(|t| str_of(t, "id") != Some(id));
     if events.len() == before {
-        return Err(format!("no event `{id}` in this plan"));
+        return Err(said!(
+            "der er ingen begivenhed `{id}` i denne plan";
+            "no event `{id}` in this plan"
+        ));
     }
     if events.is_empty() {
         doc.remove("events");
@@ -323,10 +345,13 @@ pub fn follow_move(doc: &mut DocumentMut, date: NaiveDate, lang: Lang) -> EditRe
 
 fn check_year(doc: &DocumentMut, date: NaiveDate) -> EditResult {
     match doc.get("year").and_then(Item::as_integer) {
-        Some(y) if y != i64::from(date.year()) => Err(format!(
-            "{date} is not in {y}; it belongs in calendar/{}.toml",
-            date.year()
-        )),
+        Some(y) if y != i64::from(date.year()) => {
+            let year = date.year();
+            Err(said!(
+                "{date} ligger ikke i {y}; den hører til i calendar/{year}.toml";
+                "{date} is not in {y}; it belongs in calendar/{year}.toml"
+            ))
+        }
         _ => Ok(()),
     }
 }
@@ -388,7 +413,7 @@ decided_by = "2017-09-08-sdf#9"
         );
         assert_eq!(
             move_meeting(&mut doc, &id, d(2018, 3, 9), " ", None),
-            Err("say why the meeting moves".to_owned())
+            Err(say_why())
         );
         move_meeting(
             &mut doc,

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use super::{EditResult, item, normalise_newlines, person_value, positions, set, set_text};
-use crate::lang::Lang;
+use crate::lang::{Lang, Said};
 use crate::model::{Forum, Item as MeetingItem, ItemNo, Meeting, Party, Person};
+use crate::said;
 
 /// One field of a form: its key in the form's parse, and its labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +125,7 @@ impl Field {
 /// Splits a form into its fields. A line that starts with a known label (either
 /// language, any case) begins that field; any other line continues the field before it,
 /// so a summary may run over several lines. Text before the first label is refused.
-fn parse_form(text: &str, fields: &[Field]) -> Result<Vec<(Field, String)>, String> {
+fn parse_form(text: &str, fields: &[Field]) -> Result<Vec<(Field, String)>, Said> {
     let mut out: Vec<(Field, String)> = Vec::new();
     for line in text.lines() {
         let started = fields.iter().find_map(|f| {
@@ -139,7 +140,10 @@ fn parse_form(text: &str, fields: &[Field]) -> Result<Vec<(Field, String)>, Stri
         match (started, out.last_mut()) {
             (Some((field, value)), _) => {
                 if out.iter().any(|(f, _)| *f == field) {
-                    return Err(format!("«{}» står to gange", field.label(Lang::Da)));
+                    return Err(said!(
+                        "«{}» står to gange", field.label(Lang::Da);
+                        "\"{}\" is there twice", field.label(Lang::En)
+                    ));
                 }
                 out.push((field, value));
             }
@@ -151,10 +155,10 @@ fn parse_form(text: &str, fields: &[Field]) -> Result<Vec<(Field, String)>, Stri
             }
             (None, None) if line.trim().is_empty() => {}
             (None, None) => {
-                return Err(format!(
-                    "«{}» hører ikke til et felt: begynd linjen med fx «{}:»",
-                    line.trim(),
-                    fields[0].label(Lang::Da)
+                let line = line.trim();
+                return Err(said!(
+                    "«{line}» hører ikke til et felt: begynd linjen med fx «{}:»", fields[0].label(Lang::Da);
+                    "\"{line}\" belongs to no field: begin the line with e.g. \"{}:\"", fields[0].label(Lang::En)
                 ));
             }
         }
@@ -203,7 +207,7 @@ fn party_text(p: &Party) -> String {
 
 /// A typed party: a body's id or name (either gives its id), else a name outside the
 /// archive. A lowercase word that is no body's id is refused: it is likely a typo.
-fn party(forum: &Forum, text: &str) -> Result<String, String> {
+fn party(forum: &Forum, text: &str) -> Result<String, Said> {
     let text = text.trim();
     if let Some(b) = forum
         .bodies
@@ -214,14 +218,15 @@ fn party(forum: &Forum, text: &str) -> Result<String, String> {
     }
     if text.parse::<crate::model::BodyId>().is_ok() {
         let ids = forum.body_ids().join(", ");
-        return Err(format!(
-            "«{text}» er ikke et udvalg i forum.toml ({ids}); skriv et navn uden for arkivet med stort, fx «Kommunalbestyrelsen»"
+        return Err(said!(
+            "«{text}» er ikke et organ i forum.toml ({ids}); skriv et navn uden for arkivet med stort, fx «Kommunalbestyrelsen»";
+            "\"{text}\" is not a body in forum.toml ({ids}); write a name outside the archive with a capital, e.g. \"Kommunalbestyrelsen\""
         ));
     }
     Ok(text.to_owned())
 }
 
-fn parties(forum: &Forum, text: &str) -> Result<Vec<String>, String> {
+fn parties(forum: &Forum, text: &str) -> Result<Vec<String>, Said> {
     text.split(['→', '>', ','])
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -340,11 +345,17 @@ pub fn set_item_form(
     let number = match v(Field::Number).filter(|n| !n.is_empty()) {
         None => None,
         Some(n) => {
-            let n: ItemNo = n
-                .parse()
-                .map_err(|_| format!("«{n}» er ikke et punktnummer; skriv fx 3, 3a eller 3.1"))?;
+            let n: ItemNo = n.parse().map_err(|_| {
+                said!(
+                    "«{n}» er ikke et punktnummer; skriv fx 3, 3a eller 3.1";
+                    "\"{n}\" is not an item number; write e.g. 3, 3a or 3.1"
+                )
+            })?;
             if others.contains(&n) {
-                return Err(format!("mødet har allerede et punkt {n}"));
+                return Err(said!(
+                    "mødet har allerede et punkt {n}";
+                    "the meeting has an item {n} already"
+                ));
             }
             Some(n)
         }
@@ -377,9 +388,10 @@ pub fn set_item_form(
             set_or_remove(rec, "by", by.clone().map(Value::from));
         }
         (Some(_), false) => {
-            return Err(
-                "skriv indstillingen først (i); så kan den, der indstiller, sættes".to_owned(),
-            );
+            return Err(said!(
+                "skriv indstillingen først (i); så kan den, der indstiller, sættes";
+                "write the recommendation first (i); then who recommends it can be set"
+            ));
         }
         (None, false) => {}
     }
@@ -481,26 +493,26 @@ pub fn meeting_form(meeting: &Meeting, lang: Lang) -> String {
     form_text(&values, lang)
 }
 
-/// A date as staff type it: `2021-03-05` or `5-3-2021` / `5/3 2021`.
-fn typed_date(text: &str) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m %Y"))
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m-%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))
-        .map_err(|_| format!("«{t}» er ikke en dato; skriv fx 2021-03-05"))
+/// A date as staff type it (`2021-03-05`, `5/3-2021`, `5. marts 2021`), read as every
+/// prompt reads it.
+fn typed_date(text: &str) -> Result<NaiveDate, Said> {
+    crate::model::typed_date::read(text).map_err(|e| e.said())
 }
 
 /// A time of day as staff type it: `09.00`, `9:00`, `kl. 9`.
-fn typed_time(text: &str) -> Result<chrono::NaiveTime, String> {
+fn typed_time(text: &str) -> Result<chrono::NaiveTime, Said> {
     let t = text.trim().trim_start_matches("kl.").trim();
     let (h, m) = t.split_once(['.', ':']).unwrap_or((t, "0"));
     match (h.trim().parse(), m.trim().parse()) {
         (Ok(h), Ok(m)) => chrono::NaiveTime::from_hms_opt(h, m, 0),
         _ => None,
     }
-    .ok_or_else(|| format!("«{t}» er ikke et klokkeslæt; skriv fx 09.00"))
+    .ok_or_else(|| {
+        said!(
+            "«{t}» er ikke et klokkeslæt; skriv fx 09.00";
+            "\"{t}\" is not a time of day; write e.g. 09:00"
+        )
+    })
 }
 
 /// Writes the meeting's form; fields left empty are removed. `numbers` are the meeting's
@@ -513,7 +525,7 @@ pub fn set_meeting_form(
 ) -> EditResult {
     let fields = parse_form(text, &Field::MEETING)?;
     let v = |f| value_of(&fields, f).filter(|t| !t.is_empty());
-    let date_value = |f| -> Result<Option<Value>, String> {
+    let date_value = |f| -> Result<Option<Value>, Said> {
         v(f).map(|t| typed_date(t).map(|d| Value::from(super::toml_date(d))))
             .transpose()
     };
@@ -523,8 +535,9 @@ pub fn set_meeting_form(
     if let Some(s) = &source
         && !(s.starts_with("https://") || s.starts_with("http://"))
     {
-        return Err(format!(
-            "«{s}» er ikke en webadresse; skriv den som https://…"
+        return Err(said!(
+            "«{s}» er ikke en webadresse; skriv den som https://…";
+            "\"{s}\" is not a web address; write it as https://…"
         ));
     }
     let order = match v(Field::Order) {
@@ -532,15 +545,20 @@ pub fn set_meeting_form(
         Some(t) => {
             let mut seen = Vec::new();
             for part in t.split([',', ' ']).filter(|p| !p.trim().is_empty()) {
-                let n: ItemNo = part
-                    .trim()
-                    .parse()
-                    .map_err(|_| format!("«{part}» er ikke et punktnummer"))?;
+                let n: ItemNo = part.trim().parse().map_err(|_| {
+                    said!(
+                        "«{part}» er ikke et punktnummer";
+                        "\"{part}\" is not an item number"
+                    )
+                })?;
                 if !numbers.contains(&n) {
-                    return Err(format!("mødet har intet punkt {n}"));
+                    return Err(said!("mødet har intet punkt {n}"; "the meeting has no item {n}"));
                 }
                 if seen.contains(&n) {
-                    return Err(format!("punkt {n} står to gange i rækkefølgen"));
+                    return Err(said!(
+                        "punkt {n} står to gange i rækkefølgen";
+                        "item {n} is in the order twice"
+                    ));
                 }
                 seen.push(n);
             }
@@ -552,17 +570,19 @@ pub fn set_meeting_form(
     // written before they were in it leaves them as they are).
     let given = |f| value_of(&fields, f);
     if given(Field::Title).is_some_and(str::is_empty) {
-        return Err("mødet skal have en titel, fx «Møde i Socialdirektørforum»".to_owned());
+        return Err(said!(
+            "mødet skal have en titel, fx «Møde i Socialdirektørforum»";
+            "the meeting needs a title, e.g. \"Møde i Socialdirektørforum\""
+        ));
     }
     let start = v(Field::Start).map(typed_time).transpose()?;
     let end = v(Field::End).map(typed_time).transpose()?;
     if let (Some(s), Some(e)) = (start, end)
         && e <= s
     {
-        return Err(format!(
-            "mødet slutter kl. {} men begynder kl. {}: slut skal være efter begyndelse",
-            e.format("%H.%M"),
-            s.format("%H.%M")
+        return Err(said!(
+            "mødet slutter kl. {} men begynder kl. {}: slut skal være efter begyndelse", e.format("%H.%M"), s.format("%H.%M");
+            "the meeting ends at {} but begins at {}: the end must be after the beginning", e.format("%H:%M"), s.format("%H:%M")
         ));
     }
     let time_value = |t: Option<chrono::NaiveTime>| t.map(|t| Value::from(super::toml_time(t)));
@@ -616,11 +636,14 @@ fn yes_no(value: bool, lang: Lang) -> &'static str {
     }
 }
 
-fn typed_yes_no(text: &str) -> Result<bool, String> {
+fn typed_yes_no(text: &str) -> Result<bool, Said> {
     match text.trim().to_lowercase().as_str() {
         "ja" | "j" | "yes" | "y" | "true" => Ok(true),
         "nej" | "n" | "no" | "false" | "" => Ok(false),
-        other => Err(format!("«{other}» er hverken ja eller nej")),
+        other => Err(said!(
+            "«{other}» er hverken ja eller nej";
+            "\"{other}\" is neither yes nor no"
+        )),
     }
 }
 
@@ -652,11 +675,11 @@ fn plan_table<'d>(
     doc: &'d mut DocumentMut,
     key: &str,
     matches: impl Fn(&Table) -> bool,
-) -> Result<&'d mut Table, String> {
+) -> Result<&'d mut Table, Said> {
     doc.get_mut(key)
         .and_then(Item::as_array_of_tables_mut)
         .and_then(|a| a.iter_mut().find(|t| matches(t)))
-        .ok_or_else(|| "it is not in this year's plan".to_owned())
+        .ok_or_else(|| said!("det står ikke i årets plan"; "it is not in this year's plan"))
 }
 
 /// Writes a planned meeting's form to its `[[meetings]]` entry.
@@ -728,7 +751,12 @@ pub fn set_body_form(doc: &mut DocumentMut, body: &crate::model::BodyId, text: &
     let table = plan_table(doc, "bodies", |t| {
         t.get("id").and_then(Item::as_str) == Some(body.as_str())
     })
-    .map_err(|_| format!("forum.toml has no [[bodies]] with id = \"{body}\""))?;
+    .map_err(|_| {
+        said!(
+            "forum.toml har ingen [[bodies]] med id = \"{body}\"";
+            "forum.toml has no [[bodies]] with id = \"{body}\""
+        )
+    })?;
     set_or_remove(table, "agenda_approval", agenda.then(|| Value::from(true)));
     set_or_remove(table, "running_numbers", running.then(|| Value::from(true)));
     Ok(())
@@ -838,18 +866,18 @@ clauses = ["budgettet godkendes"]
         let forum = forum();
         let mut doc: DocumentMut = MEETING.parse().unwrap();
         let err = set_item_form(&mut doc, 0, &forum, &[], "Sagsgang: kb").unwrap_err();
-        assert!(err.contains("ikke et udvalg"), "{err}");
+        assert!(err.contains("ikke et organ"), "{err:?}");
         let err = set_item_form(&mut doc, 0, &forum, &[], "hej\nSagsnr.: 1").unwrap_err();
-        assert!(err.contains("hører ikke til et felt"), "{err}");
+        assert!(err.contains("hører ikke til et felt"), "{err:?}");
         // English labels are read too.
         set_item_form(&mut doc, 0, &forum, &[], "Case no.: 7\n").unwrap();
         assert!(doc.to_string().contains("number = \"7\""));
         let err =
             set_meeting_form(&mut doc, &forum, &[113.into()], "Rækkefølge: 113, 114").unwrap_err();
-        assert!(err.contains("intet punkt 114"), "{err}");
+        assert!(err.contains("intet punkt 114"), "{err:?}");
         let err =
             set_meeting_form(&mut doc, &forum, &[113.into()], "Kilde: fjordby.dk").unwrap_err();
-        assert!(err.contains("webadresse"), "{err}");
+        assert!(err.contains("webadresse"), "{err:?}");
     }
 
     #[test]
@@ -946,7 +974,7 @@ clauses = ["budgettet godkendes"]
         ] {
             let mut doc: DocumentMut = MEETING.parse().unwrap();
             let err = set_meeting_form(&mut doc, &forum, &[113.into()], bad).unwrap_err();
-            assert!(err.contains(why), "{bad:?}: {err}");
+            assert!(err.contains(why), "{bad:?}: {err:?}");
         }
     }
 

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::{EditResult, set, set_text, toml_date};
+use crate::lang::Said;
 use crate::model::{FollowupStatus, ItemKind, ItemRef, MeetingId, VaguePeriod};
+use crate::said;
 
 /// A follow-up's due as typed: a date (2018-02-09, 9/2-2018, …), a meeting id, a vague
 /// period, or nothing (reported back later).
@@ -40,7 +42,7 @@ fn has_id(t: &Table, id: &str) -> bool {
     t.get("id").and_then(Item::as_str).map(str::trim) == Some(id)
 }
 
-fn locate(doc: &DocumentMut, id: &str) -> Result<Place, String> {
+fn locate(doc: &DocumentMut, id: &str) -> Result<Place, Said> {
     if let Some(list) = doc.get("deadlines").and_then(Item::as_array_of_tables)
         && let Some(at) = list.iter().position(|t| has_id(t, id))
     {
@@ -62,7 +64,8 @@ fn locate(doc: &DocumentMut, id: &str) -> Result<Place, String> {
                         == Some(id)
                 });
                 if inline {
-                    return Err(format!(
+                    return Err(said!(
+                        "opfølgningen `{id}` er skrevet på én linje; skriv den som [[items.followups]] eller ret den i en editor";
                         "the follow-up `{id}` is written inline; write it as [[items.followups]] or edit it in an editor"
                     ));
                 }
@@ -70,13 +73,21 @@ fn locate(doc: &DocumentMut, id: &str) -> Result<Place, String> {
             _ => {}
         }
     }
-    Err(format!("no follow-up `{id}` in the file"))
+    Err(no_followup(id))
+}
+
+fn no_followup(id: &str) -> Said {
+    said!("der er ingen opfølgning `{id}` i filen"; "no follow-up `{id}` in the file")
+}
+
+fn not_a_suggestion(id: &str) -> Said {
+    said!("opfølgningen `{id}` er ikke et forslag"; "the follow-up `{id}` is not a suggestion")
 }
 
 /// The follow-up `id` in a meeting file or a year plan.
-fn find<'a>(doc: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, String> {
+fn find<'a>(doc: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, Said> {
     let place = locate(doc, id)?;
-    let missing = || format!("no follow-up `{id}` in the file");
+    let missing = || no_followup(id);
     match place {
         Place::Deadline(at) => doc
             .get_mut("deadlines")
@@ -92,14 +103,19 @@ fn find<'a>(doc: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, String>
 }
 
 /// The inline array `key` of `table`, created when missing.
-fn inline_list<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Array, String> {
+fn inline_list<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Array, Said> {
     if table.get(key).is_none() {
         table.insert(key, toml_edit::value(Array::new()));
     }
     table
         .get_mut(key)
         .and_then(Item::as_array_mut)
-        .ok_or_else(|| format!("`{key}` is not a list; edit it in an editor"))
+        .ok_or_else(|| {
+            said!(
+                "`{key}` er ikke en liste; ret det i en editor";
+                "`{key}` is not a list; edit it in an editor"
+            )
+        })
 }
 
 /// One entry per line, so a long history stays readable and diffs show one line each.
@@ -120,7 +136,7 @@ fn push_line(table: &mut Table, key: &str, entry: InlineTable) -> EditResult {
 }
 
 /// The record of `year` among a yearly follow-up's instances, added when missing.
-fn instance(table: &mut Table, year: i32) -> Result<&mut InlineTable, String> {
+fn instance(table: &mut Table, year: i32) -> Result<&mut InlineTable, Said> {
     let list = inline_list(table, "instances")?;
     let is_year = |v: &Value| {
         v.as_inline_table()
@@ -150,7 +166,12 @@ fn instance(table: &mut Table, year: i32) -> Result<&mut InlineTable, String> {
     };
     list.get_mut(at)
         .and_then(Value::as_inline_table_mut)
-        .ok_or_else(|| format!("the instance of {year} is not a table; edit it in an editor"))
+        .ok_or_else(|| {
+            said!(
+                "gangen for {year} er ikke en tabel; ret den i en editor";
+                "the instance of {year} is not a table; edit it in an editor"
+            )
+        })
 }
 
 fn date_value(date: NaiveDate) -> Value {
@@ -171,10 +192,13 @@ pub struct Closing {
 /// Closes follow-up `id` (done or cancelled), or one `year` of a yearly one.
 pub fn close(doc: &mut DocumentMut, id: &str, year: Option<i32>, closing: &Closing) -> EditResult {
     if closing.status == FollowupStatus::Open {
-        return Err("a follow-up is closed as done or cancelled".to_owned());
+        return Err(said!(
+            "en opfølgning lukkes som udført eller annulleret";
+            "a follow-up is closed as done or cancelled"
+        ));
     }
     if closing.status == FollowupStatus::Cancelled && closing.reason.trim().is_empty() {
-        return Err("say why it is cancelled".to_owned());
+        return Err(said!("skriv, hvorfor den annulleres"; "say why it is cancelled"));
     }
     let table = find(doc, id)?;
     match year {
@@ -219,7 +243,7 @@ fn is_suggestion(table: &Table) -> bool {
 pub fn accept_suggestion(doc: &mut DocumentMut, id: &str) -> EditResult {
     let table = find(doc, id)?;
     if !is_suggestion(table) {
-        return Err(format!("the follow-up `{id}` is not a suggestion"));
+        return Err(not_a_suggestion(id));
     }
     table.remove("suggested");
     Ok(())
@@ -229,16 +253,16 @@ pub fn accept_suggestion(doc: &mut DocumentMut, id: &str) -> EditResult {
 /// discarded so; a follow-up staff made is cancelled, with a reason.
 pub fn discard_suggestion(doc: &mut DocumentMut, id: &str) -> EditResult {
     if !is_suggestion(find(doc, id)?) {
-        return Err(format!("the follow-up `{id}` is not a suggestion"));
+        return Err(not_a_suggestion(id));
     }
     let Place::Item(i, k) = locate(doc, id)? else {
-        return Err(format!("the follow-up `{id}` is not a suggestion"));
+        return Err(not_a_suggestion(id));
     };
     let item = super::item(doc, i)?;
     let list = item
         .get_mut("followups")
         .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| format!("no follow-up `{id}` in the file"))?;
+        .ok_or_else(|| no_followup(id))?;
     list.remove(k);
     if list.is_empty() {
         item.remove("followups");
@@ -279,7 +303,7 @@ pub fn reschedule(
     on: NaiveDate,
 ) -> EditResult {
     if reason.trim().is_empty() {
-        return Err("say why the due changes".to_owned());
+        return Err(said!("skriv, hvorfor fristen ændres"; "say why the due changes"));
     }
     let table = find(doc, id)?;
     let was = table
@@ -289,7 +313,12 @@ pub fn reschedule(
             Item::Table(t) => Some(t.clone().into_inline_table()),
             _ => None,
         })
-        .ok_or_else(|| format!("the follow-up `{id}` has no readable due"))?;
+        .ok_or_else(|| {
+            said!(
+                "opfølgningen `{id}` har ingen frist, der kan læses";
+                "the follow-up `{id}` has no readable due"
+            )
+        })?;
     let mut was = was;
     // The copy goes inside a list: without the comment that followed the old line.
     was.decor_mut().clear();
@@ -312,7 +341,7 @@ pub fn move_instance(
     reason: &str,
 ) -> EditResult {
     if reason.trim().is_empty() {
-        return Err("say why the date changes".to_owned());
+        return Err(said!("skriv, hvorfor datoen ændres"; "say why the date changes"));
     }
     let t = instance(find(doc, id)?, year)?;
     t.insert("due", date_value(date));
@@ -328,7 +357,7 @@ pub fn add_answering_item(
     title: &str,
     id: &str,
     origin: Option<&ItemRef>,
-) -> Result<i64, String> {
+) -> Result<i64, Said> {
     let items = super::items(doc)?;
     let standing = |t: &Table| {
         let kind = t

@@ -4,9 +4,11 @@
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use super::{EditResult, person_value};
+use crate::lang::Said;
 use crate::model::{BodyId, Person};
+use crate::said;
 
-fn body_table<'d>(doc: &'d mut DocumentMut, body: &BodyId) -> Result<&'d mut Table, String> {
+fn body_table<'d>(doc: &'d mut DocumentMut, body: &BodyId) -> Result<&'d mut Table, Said> {
     doc.get_mut("bodies")
         .and_then(Item::as_array_of_tables_mut)
         .and_then(|bodies| {
@@ -14,10 +16,15 @@ fn body_table<'d>(doc: &'d mut DocumentMut, body: &BodyId) -> Result<&'d mut Tab
                 .iter_mut()
                 .find(|t| t.get("id").and_then(Item::as_str) == Some(body.as_str()))
         })
-        .ok_or_else(|| format!("forum.toml has no [[bodies]] with id = \"{body}\""))
+        .ok_or_else(|| {
+            said!(
+                "forum.toml har ingen [[bodies]] med id = \"{body}\"";
+                "forum.toml has no [[bodies]] with id = \"{body}\""
+            )
+        })
 }
 
-fn members<'d>(doc: &'d mut DocumentMut, body: &BodyId) -> Result<&'d mut Array, String> {
+fn members<'d>(doc: &'d mut DocumentMut, body: &BodyId) -> Result<&'d mut Array, Said> {
     let table = body_table(doc, body)?;
     if table.get("members").is_none() {
         table.insert("members", toml_edit::value(Array::new()));
@@ -25,7 +32,12 @@ fn members<'d>(doc: &'d mut DocumentMut, body: &BodyId) -> Result<&'d mut Array,
     table
         .get_mut("members")
         .and_then(Item::as_array_mut)
-        .ok_or_else(|| "`members` is not a list; edit forum.toml in an editor".to_owned())
+        .ok_or_else(|| {
+            said!(
+                "`members` er ikke en liste; ret forum.toml i en editor";
+                "`members` is not a list; edit forum.toml in an editor"
+            )
+        })
 }
 
 fn name_of(v: &Value) -> Option<&str> {
@@ -38,14 +50,14 @@ fn name_of(v: &Value) -> Option<&str> {
 pub fn add_member(doc: &mut DocumentMut, body: &BodyId, person: &Person) -> EditResult {
     let name = person.name.trim();
     if name.is_empty() {
-        return Err("a member needs a name".to_owned());
+        return Err(said!("et medlem skal have et navn"; "a member needs a name"));
     }
     let list = members(doc, body)?;
     if list
         .iter()
         .any(|v| name_of(v).is_some_and(|n| n.trim() == name))
     {
-        return Err(format!("{name} is already a member"));
+        return Err(said!("{name} er allerede medlem"; "{name} is already a member"));
     }
     // What stood after the last member (a comment on its line) stays on that line.
     let trailing = list.trailing().as_str().unwrap_or("").to_owned();
@@ -70,13 +82,13 @@ pub fn replace_member(
     person: &Person,
 ) -> EditResult {
     if person.name.trim().is_empty() {
-        return Err("a member needs a name".to_owned());
+        return Err(said!("et medlem skal have et navn"; "a member needs a name"));
     }
     let list = members(doc, body)?;
     let at = list
         .iter()
         .position(|v| name_of(v).is_some_and(|n| n.trim() == old.trim()))
-        .ok_or_else(|| format!("{old} is not a member"))?;
+        .ok_or_else(|| said!("{old} er ikke medlem"; "{old} is not a member"))?;
     let decor = list.get(at).map(|v| v.decor().clone()).unwrap_or_default();
     let mut value = person_value(person);
     *value.decor_mut() = decor;

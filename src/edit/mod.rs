@@ -15,9 +15,24 @@ pub(crate) use positions::reorder_items;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
+use crate::lang::Said;
 use crate::model::{ItemKind, ItemNo, MeetingStatus, Outcome, Person};
+use crate::said;
 
-pub type EditResult = Result<(), String>;
+pub type EditResult = Result<(), Said>;
+
+fn no_item_at(index: usize) -> Said {
+    let n = index + 1;
+    said!("der er intet punkt på plads {n}"; "there is no item at position {n}")
+}
+
+/// A field written as an inline table or array, which these edits do not rewrite.
+pub(crate) fn written_inline(key: &str) -> Said {
+    said!(
+        "`{key}` er skrevet på én linje; ret det i en editor";
+        "`{key}` is written inline; edit it in an editor"
+    )
+}
 
 /// Sets `key` in `table` to `value`, keeping the comments above the key and the decor
 /// (spacing, trailing comment) of the value it replaces.
@@ -91,21 +106,22 @@ pub fn set_status(doc: &mut DocumentMut, status: MeetingStatus) -> EditResult {
     Ok(())
 }
 
-fn items(doc: &mut DocumentMut) -> Result<&mut ArrayOfTables, String> {
+pub(crate) fn items(doc: &mut DocumentMut) -> Result<&mut ArrayOfTables, Said> {
     if doc.get("items").is_none() {
         doc.insert("items", Item::ArrayOfTables(ArrayOfTables::new()));
     }
     doc.get_mut("items")
         .and_then(Item::as_array_of_tables_mut)
         .ok_or_else(|| {
-            "`items` is not written as [[items]] tables; edit it in an editor".to_owned()
+            said!(
+                "`items` er ikke skrevet som [[items]]-tabeller; ret det i en editor";
+                "`items` is not written as [[items]] tables; edit it in an editor"
+            )
         })
 }
 
-pub(crate) fn item(doc: &mut DocumentMut, index: usize) -> Result<&mut Table, String> {
-    items(doc)?
-        .get_mut(index)
-        .ok_or_else(|| format!("there is no item at position {}", index + 1))
+pub(crate) fn item(doc: &mut DocumentMut, index: usize) -> Result<&mut Table, Said> {
+    items(doc)?.get_mut(index).ok_or_else(|| no_item_at(index))
 }
 
 /// The main number of an item (3 for `3`, `"3a"` and `"3.1"`).
@@ -138,7 +154,8 @@ pub const MAX_TITLE_CHARS: usize = 1_000;
 fn check_title(title: &str) -> EditResult {
     let n = title.chars().count();
     if n > MAX_TITLE_CHARS {
-        return Err(format!(
+        return Err(said!(
+            "en titel er højst {MAX_TITLE_CHARS} tegn (denne er {n}); skriv resten i baggrunden";
             "a title is at most {MAX_TITLE_CHARS} characters (this one is {n}); put the rest in the background"
         ));
     }
@@ -154,7 +171,10 @@ pub fn set_item_title(doc: &mut DocumentMut, index: usize, title: &str) -> EditR
     if title.is_empty() {
         let closed = table.get("closed").and_then(Item::as_bool) == Some(true);
         if !closed {
-            return Err("an item needs a title; only a closed item may leave it out".to_owned());
+            return Err(said!(
+                "et punkt skal have en titel; kun et lukket punkt må være uden";
+                "an item needs a title; only a closed item may leave it out"
+            ));
         }
         table.remove("title");
         return Ok(());
@@ -179,7 +199,10 @@ pub fn set_item_closed(doc: &mut DocumentMut, index: usize, closed: bool) -> Edi
             .and_then(Item::as_str)
             .is_some_and(|t| !t.trim().is_empty());
         if !titled {
-            return Err("give the item its title first (r): an open item needs one".to_owned());
+            return Err(said!(
+                "giv først punktet en titel (r): et åbent punkt skal have en";
+                "give the item its title first (r): an open item needs one"
+            ));
         }
         table.remove("closed");
     }
@@ -225,9 +248,9 @@ pub fn add_item(
     at: usize,
     title: &str,
     kind: ItemKind,
-) -> Result<i64, String> {
+) -> Result<i64, Said> {
     if title.trim().is_empty() {
-        return Err("an item needs a title".to_owned());
+        return Err(said!("et punkt skal have en titel"; "an item needs a title"));
     }
     check_title(title.trim())?;
     let items = items(doc)?;
@@ -262,7 +285,7 @@ pub fn add_item(
 pub fn delete_item(doc: &mut DocumentMut, index: usize) -> EditResult {
     let items = items(doc)?;
     if index >= items.len() {
-        return Err(format!("there is no item at position {}", index + 1));
+        return Err(no_item_at(index));
     }
     items.remove(index);
     Ok(())
@@ -270,7 +293,7 @@ pub fn delete_item(doc: &mut DocumentMut, index: usize) -> EditResult {
 
 /// Moves an item one place up or down. The numbers stay with the places, so the moved item
 /// takes its neighbour's number and the neighbour takes its.
-pub fn move_item(doc: &mut DocumentMut, index: usize, up: bool) -> Result<usize, String> {
+pub fn move_item(doc: &mut DocumentMut, index: usize, up: bool) -> Result<usize, Said> {
     let items = items(doc)?;
     let other = if up {
         index.checked_sub(1)
@@ -278,7 +301,7 @@ pub fn move_item(doc: &mut DocumentMut, index: usize, up: bool) -> Result<usize,
         Some(index + 1)
     };
     let Some(other) = other.filter(|o| *o < items.len() && index < items.len()) else {
-        return Err("the item cannot move further".to_owned());
+        return Err(said!("punktet kan ikke flyttes længere"; "the item cannot move further"));
     };
     let (low, high) = (index.min(other), index.max(other));
     let mut a = items.remove(high);
@@ -328,7 +351,7 @@ pub fn renumber_from(doc: &mut DocumentMut, first: i64) -> EditResult {
 }
 
 /// A sub-table of an item (`recommendation`, `decision`), created when missing.
-pub(crate) fn sub_table<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Table, String> {
+pub(crate) fn sub_table<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Table, Said> {
     if table.get(key).is_none() {
         let mut sub = Table::new();
         sub.set_implicit(false);
@@ -337,7 +360,7 @@ pub(crate) fn sub_table<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut T
     table
         .get_mut(key)
         .and_then(Item::as_table_mut)
-        .ok_or_else(|| format!("`{key}` is written inline; edit it in an editor"))
+        .ok_or_else(|| written_inline(key))
 }
 
 fn string_array(lines: &[String]) -> Array {
@@ -383,7 +406,7 @@ pub fn set_recommendation(
     Ok(())
 }
 
-fn decision_clauses(table: &mut Table) -> Result<&mut ArrayOfTables, String> {
+fn decision_clauses(table: &mut Table) -> Result<&mut ArrayOfTables, Said> {
     if table.get("decision").is_none() {
         // Only `[[items.decision.clauses]]` is written, without an empty `[items.decision]`.
         let mut decision = Table::new();
@@ -406,9 +429,10 @@ pub fn set_decision_clause(
     let table = item(doc, index)?;
     let clauses = decision_clauses(table)?;
     if clause > clauses.len() {
-        return Err(format!(
-            "clause {} is not decided yet; decide the clauses in order",
-            clause_letter(clauses.len())
+        let letter = clause_letter(clauses.len());
+        return Err(said!(
+            "led {letter} er ikke besluttet endnu; beslut leddene i rækkefølge";
+            "clause {letter} is not decided yet; decide the clauses in order"
         ));
     }
     if clause == clauses.len() {
@@ -455,14 +479,14 @@ pub struct NewFollowup {
 }
 
 /// An array of tables in `table` (`[[items.followups]]`, …), created when missing.
-fn tables<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut ArrayOfTables, String> {
+fn tables<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut ArrayOfTables, Said> {
     if table.get(key).is_none() {
         table.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
     }
     table
         .get_mut(key)
         .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| format!("`{key}` is written inline; edit it in an editor"))
+        .ok_or_else(|| written_inline(key))
 }
 
 pub fn add_followup(doc: &mut DocumentMut, index: usize, followup: NewFollowup) -> EditResult {
@@ -553,7 +577,7 @@ pub fn set_attendance(
     let attendance = doc
         .get_mut("attendance")
         .and_then(Item::as_table_mut)
-        .ok_or("`attendance` is written inline; edit it in an editor")?;
+        .ok_or_else(|| written_inline("attendance"))?;
     let pair = if guest {
         [AttendanceList::Guests, AttendanceList::GuestApologies]
     } else {
@@ -577,7 +601,13 @@ pub fn set_attendance(
         let array = attendance
             .get_mut(list.key())
             .and_then(Item::as_array_mut)
-            .ok_or_else(|| format!("`{}` is not a list; edit it in an editor", list.key()))?;
+            .ok_or_else(|| {
+                let key = list.key();
+                said!(
+                    "`{key}` er ikke en liste; ret det i en editor";
+                    "`{key}` is not a list; edit it in an editor"
+                )
+            })?;
         array.push_formatted(person_value(person));
         array.fmt();
     }

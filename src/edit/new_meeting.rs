@@ -11,7 +11,9 @@ use crate::archive::Archive;
 use crate::calendar::Scheduled;
 use crate::followup::{FollowupState, assess};
 use crate::lang::Lang;
+use crate::lang::Said;
 use crate::model::{BodyId, Followup, ItemKind, MeetingId, MeetingStatus};
+use crate::said;
 
 /// A meeting file ready to be created.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,17 +53,18 @@ pub fn draft(
     body: &BodyId,
     date: NaiveDate,
     include: &[&Followup],
-) -> Result<Draft, String> {
+) -> Result<Draft, Said> {
     let forum = &archive.forum;
     let Some(b) = forum.body(body) else {
-        return Err(format!(
-            "no body `{body}` in forum.toml (bodies: {})",
-            forum.body_ids().join(", ")
+        let bodies = forum.body_ids().join(", ");
+        return Err(said!(
+            "der er intet organ `{body}` i forum.toml (organerne: {bodies})";
+            "no body `{body}` in forum.toml (bodies: {bodies})"
         ));
     };
     let id = MeetingId::new(date, body.clone());
     if archive.meeting(&id).is_some() {
-        return Err(format!("{id} already has a meeting file"));
+        return Err(said!("{id} har allerede en mødefil"; "{id} already has a meeting file"));
     }
     let lang = forum.language;
     let planned = archive
@@ -175,7 +178,7 @@ pub fn draft(
 }
 
 /// Adds an item at the end, numbered after the last; returns its index.
-fn append_item(doc: &mut DocumentMut, title: &str, kind: ItemKind) -> Result<usize, String> {
+fn append_item(doc: &mut DocumentMut, title: &str, kind: ItemKind) -> Result<usize, Said> {
     let at = super::items(doc)?.len();
     super::add_item(doc, at, title, kind)?;
     Ok(at)

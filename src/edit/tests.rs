@@ -362,7 +362,7 @@ fn a_title_of_a_page_is_refused_with_where_the_text_belongs() {
     let refused = set_item_title(&mut d, 1, &long).unwrap_err();
     assert!(
         refused.contains("at most 1000 characters (this one is 1599)"),
-        "{refused}"
+        "{refused:?}"
     );
     assert!(add_item(&mut d, 1, &long, ItemKind::Decision).is_err());
     set_item_title(&mut d, 1, &"å".repeat(MAX_TITLE_CHARS)).unwrap();

@@ -9,6 +9,9 @@
 
 use toml_edit::{DocumentMut, Item, Table};
 
+use crate::lang::Said;
+use crate::said;
+
 /// One field that differs between the file and the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
@@ -208,10 +211,10 @@ fn shown(v: &toml::Value) -> String {
 
 /// Writes the page's values of `differences` into the file's document. `page` is the file
 /// the page gives, as the importer writes it.
-pub fn apply(doc: &mut DocumentMut, page: &str, differences: &[Difference]) -> Result<(), String> {
+pub fn apply(doc: &mut DocumentMut, page: &str, differences: &[Difference]) -> Result<(), Said> {
     let page: DocumentMut = page
         .parse()
-        .map_err(|e: toml_edit::TomlError| e.to_string())?;
+        .map_err(|e: toml_edit::TomlError| crate::archive::toml_said(e.message()))?;
     for d in differences {
         match (&d.item, &d.key) {
             (None, Some(key)) => {
@@ -221,26 +224,21 @@ pub fn apply(doc: &mut DocumentMut, page: &str, differences: &[Difference]) -> R
             (Some(number), None) => {
                 let table = page_items(&page)
                     .find(|t| table_number(t) == *number)
-                    .ok_or_else(|| format!("the page has no item {number}"))?
+                    .ok_or_else(|| page_has_no_item(number))?
                     .clone();
-                let items = doc
-                    .get_mut("items")
-                    .and_then(Item::as_array_of_tables_mut)
-                    .ok_or("the file's items are not written as [[items]]")?;
-                items.push(table);
+                // A file without items yet gets its first [[items]].
+                crate::edit::items(doc)?.push(table);
             }
             (Some(number), Some(key)) => {
                 let from = page_items(&page)
                     .find(|t| table_number(t) == *number)
-                    .ok_or_else(|| format!("the page has no item {number}"))?;
-                let items = doc
-                    .get_mut("items")
-                    .and_then(Item::as_array_of_tables_mut)
-                    .ok_or("the file's items are not written as [[items]]")?;
-                let to = items
+                    .ok_or_else(|| page_has_no_item(number))?;
+                let to = crate::edit::items(doc)?
                     .iter_mut()
                     .find(|t| table_number(t) == *number)
-                    .ok_or_else(|| format!("the file has no item {number}"))?;
+                    .ok_or_else(
+                        || said!("filen har intet punkt {number}"; "the file has no item {number}"),
+                    )?;
                 if key == "attachments" {
                     add_attachment(to, from, &d.page)?;
                 } else {
@@ -266,26 +264,32 @@ fn table_number(t: &Table) -> String {
 }
 
 /// The page's item at `path` (`recommendation.lead`).
-fn page_item<'a>(t: &'a Table, path: &str) -> Result<&'a Item, String> {
+fn page_item<'a>(t: &'a Table, path: &str) -> Result<&'a Item, Said> {
+    let gives_none = || said!("siden giver ingen `{path}`"; "the page gives no `{path}`");
     let mut parts = path.split('.').peekable();
     let mut table = t;
     while let Some(p) = parts.next() {
-        let item = table
-            .get(p)
-            .ok_or_else(|| format!("the page gives no `{path}`"))?;
+        let item = table.get(p).ok_or_else(gives_none)?;
         if parts.peek().is_none() {
             return Ok(item);
         }
-        table = item
-            .as_table()
-            .ok_or_else(|| format!("`{path}` is not a table on the page"))?;
+        table = item.as_table().ok_or_else(|| {
+            said!(
+                "`{path}` er ikke en tabel på siden";
+                "`{path}` is not a table on the page"
+            )
+        })?;
     }
-    Err(format!("the page gives no `{path}`"))
+    Err(gives_none())
+}
+
+fn page_has_no_item(number: &str) -> Said {
+    said!("siden har intet punkt {number}"; "the page has no item {number}")
 }
 
 /// Sets `path` in `table` to the page's `item`: a value in place (its comments kept), a
 /// list of tables (decision clauses) as a whole.
-fn put(table: &mut Table, path: &str, item: &Item) -> Result<(), String> {
+fn put(table: &mut Table, path: &str, item: &Item) -> Result<(), Said> {
     let (parents, key) = match path.rsplit_once('.') {
         Some((parents, key)) => (Some(parents), key),
         None => (None, path),
@@ -304,7 +308,7 @@ fn put(table: &mut Table, path: &str, item: &Item) -> Result<(), String> {
     Ok(())
 }
 
-fn add_attachment(to: &mut Table, from: &Table, path: &str) -> Result<(), String> {
+fn add_attachment(to: &mut Table, from: &Table, path: &str) -> Result<(), Said> {
     let attachment = from
         .get("attachments")
         .and_then(Item::as_array_of_tables)
@@ -312,7 +316,7 @@ fn add_attachment(to: &mut Table, from: &Table, path: &str) -> Result<(), String
             a.iter()
                 .find(|t| t.get("path").and_then(Item::as_str) == Some(path))
         })
-        .ok_or_else(|| format!("the page has no attachment {path}"))?
+        .ok_or_else(|| said!("siden har intet bilag {path}"; "the page has no attachment {path}"))?
         .clone();
     if to.get("attachments").is_none() {
         to.insert(
@@ -322,7 +326,12 @@ fn add_attachment(to: &mut Table, from: &Table, path: &str) -> Result<(), String
     }
     to.get_mut("attachments")
         .and_then(Item::as_array_of_tables_mut)
-        .ok_or("the file's attachments are written inline; add it in an editor")?
+        .ok_or_else(|| {
+            said!(
+                "filens bilag er skrevet på én linje; tilføj det i en editor";
+                "the file's attachments are written inline; add it in an editor"
+            )
+        })?
         .push(attachment);
     Ok(())
 }

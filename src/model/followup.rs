@@ -146,6 +146,16 @@ impl fmt::Display for VaguePeriod {
 )]
 pub struct PeriodError(String);
 
+impl PeriodError {
+    /// The message in Danish and English.
+    pub fn said(&self) -> crate::lang::Said {
+        crate::said!(
+            "`{}` er ikke en periode: skriv fx \"primo 2018\", \"medio 2018\", \"ultimo januar 2018\" eller \"3. kvartal 2018\"", self.0;
+            "{}", self
+        )
+    }
+}
+
 impl FromStr for VaguePeriod {
     type Err = PeriodError;
     fn from_str(s: &str) -> Result<Self, PeriodError> {

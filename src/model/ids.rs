@@ -38,6 +38,27 @@ pub enum IdError {
     Item(String),
 }
 
+impl IdError {
+    /// The message in Danish and English.
+    pub fn said(&self) -> crate::lang::Said {
+        use crate::said;
+        match self {
+            IdError::Body(s) => said!(
+                "`{s}` er ikke et organ-id: brug små bogstaver a–z, æ, ø, å, cifre og `-`, begyndende med et bogstav (fx `sdf`, `børn-og-unge`)";
+                "{}", self
+            ),
+            IdError::Meeting(s) => said!(
+                "`{s}` er ikke et møde-id: skriv det som ÅÅÅÅ-MM-DD-organ, fx `2017-09-08-sdf`";
+                "{}", self
+            ),
+            IdError::Item(s) => said!(
+                "`{s}` er ikke en henvisning til et punkt: skriv den som ÅÅÅÅ-MM-DD-organ#nummer, fx `2016-08-15-sdf#8` (et underpunkt: `…#3a`, `…#3.1`)";
+                "{}", self
+            ),
+        }
+    }
+}
+
 impl FromStr for BodyId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
@@ -168,6 +189,16 @@ impl fmt::Display for ItemNo {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not an item number: write a number (`3`), or a sub-item as `3a` or `3.1`")]
 pub struct ItemNoError(String);
+
+impl ItemNoError {
+    /// The message in Danish and English.
+    pub fn said(&self) -> crate::lang::Said {
+        crate::said!(
+            "`{}` er ikke et punktnummer: skriv et tal (`3`) eller et underpunkt som `3a` eller `3.1`", self.0;
+            "{}", self
+        )
+    }
+}
 
 impl FromStr for ItemNo {
     type Err = ItemNoError;

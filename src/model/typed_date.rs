@@ -20,6 +20,11 @@ pub enum DateError {
 }
 
 impl DateError {
+    /// The message in Danish and English.
+    pub fn said(&self) -> crate::lang::Said {
+        crate::lang::Said::new(self.message(Lang::Da), self.message(Lang::En))
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (DateError::Unreadable(t), Lang::Da) => format!(

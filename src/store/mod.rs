@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::DocumentMut;
 
+use crate::lang::Said;
+
 /// Checks a file's new text before it is written: the loader must still read it.
-pub type Validate = fn(rel: &Path, text: &str) -> Result<(), String>;
+pub type Validate = fn(rel: &Path, text: &str) -> Result<(), Said>;
 
 /// Why a change was not saved. In every case the file on disk is as it was.
 #[derive(Debug, thiserror::Error)]
@@ -25,10 +27,10 @@ pub enum SaveError {
     Conflict(Box<Conflict>),
     #[error("{}: the file exists already; open it in the screens (dagsorden) or an editor", rel.display())]
     Exists { rel: PathBuf },
-    #[error("{}: the file does not parse ({message}); mend it in an editor first", rel.display())]
-    Unparsable { rel: PathBuf, message: String },
-    #[error("{}: {message}", rel.display())]
-    Refused { rel: PathBuf, message: String },
+    #[error("{}: the file does not parse ({}); mend it in an editor first", rel.display(), message.en)]
+    Unparsable { rel: PathBuf, message: Said },
+    #[error("{}: {}", rel.display(), message.en)]
+    Refused { rel: PathBuf, message: Said },
     #[error("{}: the file is read-only; make it writable (chmod u+w) to save changes to it", rel.display())]
     ReadOnlyFile { rel: PathBuf },
     #[error("{}: {source}", rel.display())]
@@ -67,9 +69,9 @@ impl std::fmt::Debug for Conflict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditTextError {
     /// The text is not TOML (the message says where).
-    Unparsable(String),
+    Unparsable(Said),
     /// The change refused (the message says why).
-    Refused(String),
+    Refused(Said),
 }
 
 /// Applies `change` to a file's text as the user wrote it, the pure half of
@@ -78,11 +80,11 @@ pub enum EditTextError {
 /// ending and a missing final newline stay as they were.
 pub fn edit_text<F>(base: &str, change: F) -> Result<Option<String>, EditTextError>
 where
-    F: FnOnce(&mut DocumentMut) -> Result<(), String>,
+    F: FnOnce(&mut DocumentMut) -> Result<(), Said>,
 {
     let plain = shape::plain(base);
     let mut doc: DocumentMut = plain.parse().map_err(|e: toml_edit::TomlError| {
-        EditTextError::Unparsable(e.message().trim().to_owned())
+        EditTextError::Unparsable(crate::archive::toml_said(e.message()))
     })?;
     change(&mut doc).map_err(EditTextError::Refused)?;
     // Compared once spliced into the file: toml_edit adds a final newline the file lacked,
@@ -212,7 +214,7 @@ impl Store {
     /// file on disk is unchanged. Returns the new text (the old one when nothing changed).
     pub fn edit<F>(&mut self, rel: &Path, label: &str, change: F) -> Result<String, SaveError>
     where
-        F: FnOnce(&mut DocumentMut) -> Result<(), String>,
+        F: FnOnce(&mut DocumentMut) -> Result<(), Said>,
     {
         if self.read_only {
             return Err(SaveError::ReadOnly);
@@ -416,7 +418,10 @@ impl Store {
         if let Some(after) = &change.after {
             (self.validate)(rel, after).map_err(|message| SaveError::Refused {
                 rel: rel.clone(),
-                message: format!("the change would make the file unreadable: {message}"),
+                message: crate::said!(
+                    "ændringen ville gøre filen ulæselig: {}", message.da;
+                    "the change would make the file unreadable: {}", message.en
+                ),
             })?;
         }
         let path = self.root.join(rel);

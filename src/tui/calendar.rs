@@ -429,8 +429,11 @@ impl App {
                         }
                     }
                     Err(e) => {
-                        self.message =
-                            Some(Message::Error(format!("{}: {e}", self.eui().not_saved)))
+                        self.message = Some(Message::Error(format!(
+                            "{}: {}",
+                            self.eui().not_saved,
+                            e.get(self.lang)
+                        )))
                     }
                 }
             }
@@ -562,7 +565,7 @@ impl App {
     /// Changes the year's plan, creating it when the year has none yet.
     fn save_plan<F>(&mut self, year: i32, label: &str, change: F) -> bool
     where
-        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
+        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), crate::lang::Said>,
     {
         let rel = plan_rel(year);
         if self.archive.plan(year).is_some() || self.archive.root.join(&rel).exists() {

@@ -24,7 +24,6 @@ use crate::followup::{
     Candidate, Entry, EntryFilter, FollowupState, Home, StateFilter, agenda_candidates, entries,
     list::owners,
 };
-use crate::lang::Lang;
 use crate::model::typed_date::{self, DateError};
 use crate::model::{BodyId, Due, FollowupStatus, ItemNo, ItemRef};
 
@@ -465,11 +464,13 @@ impl App {
                 let today = self.today;
                 self.save(&target.rel.clone(), fui.c_due, |doc| match target.year {
                     Some(year) => {
-                        let date = typed_date::read(&due).map_err(|e| e.message(Lang::En))?;
+                        let date = typed_date::read(&due).map_err(|e| e.said())?;
                         move_instance(doc, &target.id, year, date, text)
                     }
                     None => {
-                        let due = parse_due(&due).ok_or("unreadable due")?;
+                        let due = parse_due(&due).ok_or_else(
+                            || crate::said!("fristen kan ikke læses"; "the due cannot be read"),
+                        )?;
                         reschedule(doc, &target.id, due, text, today)
                     }
                 });
@@ -612,7 +613,11 @@ impl App {
                     }
                 },
                 Err(e) => {
-                    self.message = Some(Message::Error(format!("{}: {e}", self.eui().not_saved)));
+                    self.message = Some(Message::Error(format!(
+                        "{}: {}",
+                        self.eui().not_saved,
+                        e.get(self.lang)
+                    )));
                     None
                 }
             }

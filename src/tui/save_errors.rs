@@ -23,10 +23,11 @@ pub fn describe(error: &SaveError, lang: Lang) -> String {
             rel(r)
         ),
         SaveError::Unparsable { rel: r, message } => format!(
-            "{}: filen kan ikke læses ({message}); ret den i en editor først",
-            rel(r)
+            "{}: filen kan ikke læses ({}); ret den i en editor først",
+            rel(r),
+            message.da
         ),
-        SaveError::Refused { rel: r, message } => format!("{}: {message}", rel(r)),
+        SaveError::Refused { rel: r, message } => format!("{}: {}", rel(r), message.da),
         SaveError::ReadOnlyFile { rel: r } => format!(
             "{}: filen er skrivebeskyttet; gør den skrivbar (chmod u+w) for at gemme i den",
             rel(r)

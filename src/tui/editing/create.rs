@@ -112,7 +112,7 @@ impl App {
         let draft = match new_meeting::draft(&self.archive, &self.schedule, body, date, &offered) {
             Ok(d) => d,
             Err(err) => {
-                self.error(format!("{}: {err}", self.eui().not_saved));
+                self.error(format!("{}: {}", self.eui().not_saved, err.get(self.lang)));
                 return;
             }
         };

@@ -566,7 +566,7 @@ impl App {
     /// Changes the open meeting's file. Returns whether it was saved.
     fn save_current<F>(&mut self, label: &str, change: F) -> bool
     where
-        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
+        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), crate::lang::Said>,
     {
         let Some((meeting, _)) = self.current_meeting() else {
             return false;
@@ -577,7 +577,7 @@ impl App {
 
     pub(super) fn save<F>(&mut self, rel: &Path, label: &str, change: F) -> bool
     where
-        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
+        F: FnOnce(&mut toml_edit::DocumentMut) -> Result<(), crate::lang::Said>,
     {
         if self.changed_since_loaded(rel) {
             return false;

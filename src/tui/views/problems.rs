@@ -79,7 +79,7 @@ fn laid_out(app: &App, width: usize, marked: Option<usize>) -> (Vec<Line<'static
         w.push(" ", theme.text);
         w.push(&place, theme.muted);
         w.newline();
-        w.push(&d.message, theme.text);
+        w.push(d.message.get(app.lang), theme.text);
         if !d.site.line_text.is_empty() {
             w.newline();
             w.push_unbroken("│ ", theme.muted);
@@ -87,7 +87,7 @@ fn laid_out(app: &App, width: usize, marked: Option<usize>) -> (Vec<Line<'static
         }
         if let Some(hint) = &d.hint {
             w.newline();
-            w.push(&format!("→ {hint}"), theme.muted);
+            w.push(&format!("→ {}", hint.get(app.lang)), theme.muted);
         }
         out.extend(w.finish());
         out.push(Line::default());
