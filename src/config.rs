@@ -32,8 +32,27 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
+    #[error("{}: {}", path.display(), message.en)]
+    Invalid {
+        path: PathBuf,
+        message: crate::lang::Said,
+    },
+}
+
+impl ConfigError {
+    /// The message in Danish and English.
+    pub fn said(&self) -> crate::lang::Said {
+        match self {
+            ConfigError::Read { path, source } => crate::said!(
+                "{}: konfigurationsfilen kan ikke læses: {}", path.display(), crate::lang::Said::io(source).da;
+                "{}", self
+            ),
+            ConfigError::Invalid { path, message } => crate::said!(
+                "{}: {}", path.display(), message.da;
+                "{}: {}", path.display(), message.en
+            ),
+        }
+    }
 }
 
 /// The folder that holds `config.toml`, themes and keymaps.
@@ -66,9 +85,10 @@ impl Config {
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
+            let m = crate::archive::toml_said(e.message());
             ConfigError::Invalid {
                 path: path.clone(),
-                message: format!("{line}:{col}: {}", e.message().trim()),
+                message: crate::said!("{line}:{col}: {}", m.da; "{line}:{col}: {}", m.en),
             }
         })?;
         if let Some(lang) = &config.lang
@@ -76,7 +96,10 @@ impl Config {
         {
             return Err(ConfigError::Invalid {
                 path,
-                message: format!("lang = \"{lang}\": use \"da\" or \"en\""),
+                message: crate::said!(
+                    "lang = \"{lang}\": brug \"da\" eller \"en\"";
+                    "lang = \"{lang}\": use \"da\" or \"en\""
+                ),
             });
         }
         if let Some(dir) = &config.dir

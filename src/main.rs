@@ -13,17 +13,21 @@ use cli::{Cli, Command, ExportCommand};
 /// Exit status: 0 ok, 1 findings (problems, …), 2 could not run.
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match run(&cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            commands::error(&format!("dagsorden: {e:#}\n"));
+            let lang = commands::error_lang(&cli.global);
+            commands::error(&format!(
+                "dagsorden: {}\n",
+                commands::told::describe(&e, lang)
+            ));
             ExitCode::from(2)
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // Init, completions and the manual need no archive (and no configuration).
     let ctx = || commands::Context::new(&cli.global);
     match &cli.command {

@@ -398,7 +398,7 @@ fn the_proposal_is_the_mødeplan_table_and_can_be_saved_once() {
         .args(["calendar", "2019", "--propose", "--write"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("exists already"));
+        .stderr(predicate::str::contains("findes allerede"));
 }
 
 /// A minimal meeting file of SDF on `date`, with `status` and one decided item.

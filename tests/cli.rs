@@ -78,12 +78,12 @@ fn check_that_cannot_run_exits_2() {
         .args(["--dir", "/nonexistent/arkiv", "check"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no such folder"));
+        .stderr(predicate::str::contains("mappen findes ikke"));
     dagsorden()
         .args(["--dir", "tests", "check"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no forum.toml"));
+        .stderr(predicate::str::contains("ingen forum.toml"));
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn a_broken_config_file_is_reported() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "lang = \"de\": use \"da\" or \"en\"",
+            "lang = \"de\": brug \"da\" eller \"en\"",
         ));
 }
 
@@ -169,7 +169,7 @@ fn list_refuses_an_unknown_body() {
         .args(["list", "--body", "kkr"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown body `kkr`"));
+        .stderr(predicate::str::contains("ukendt organ `kkr`"));
 }
 
 #[test]
@@ -220,14 +220,14 @@ fn export_of_an_unknown_meeting_says_which_exist() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("no meeting file for 2018-02-09-sdf")
+            predicate::str::contains("der er ingen mødefil for 2018-02-09-sdf")
                 .and(predicate::str::contains("2017-09-08-sdf")),
         );
     dagsorden()
         .args(["export", "minutes", "9/2-2018"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("YYYY-MM-DD-body"));
+        .stderr(predicate::str::contains("ÅÅÅÅ-MM-DD-organ"));
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn export_of_a_meeting_whose_file_is_broken_points_to_check() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("run `dagsorden check`"));
+        .stderr(predicate::str::contains("kør `dagsorden check`"));
 }
 
 #[test]
@@ -298,7 +298,7 @@ fn the_screens_without_a_terminal_say_what_to_do_instead() {
     dagsorden()
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("the screens need a terminal"))
+        .stderr(predicate::str::contains("skærmene kræver en terminal"))
         .stderr(predicate::str::contains("check, list, export"));
 }
 
@@ -496,7 +496,7 @@ fn decisions_lists_every_decision_or_only_the_deviations() {
         .args(["decisions", "--body", "kkr"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown body `kkr`"));
+        .stderr(predicate::str::contains("ukendt organ `kkr`"));
 }
 
 #[test]
@@ -568,7 +568,7 @@ fn followups_refuse_unknown_states_and_bodies() {
         .args(["followups", "--body", "kkr"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("unknown body `kkr`"));
+        .stderr(predicate::str::contains("ukendt organ `kkr`"));
 }
 
 #[test]

@@ -209,7 +209,7 @@ fn no_color_gives_a_screen_without_colours_and_a_bad_theme_is_reported() {
     tmux.wait_for(&["exit=0"]);
 
     tmux.launch("", "--theme nonesuch");
-    tmux.wait_for(&["no theme called `nonesuch`", "Næste møder"]);
+    tmux.wait_for(&["der er intet farvetema `nonesuch`", "Næste møder"]);
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 }

@@ -505,7 +505,7 @@ fn the_help_overlay_follows_the_users_keymap() {
     };
     let mut app = App::new(archive, options, (100, 30));
     // The bad entry is on screen at start.
-    assert!(screen_text(&app).contains("no such action"));
+    assert!(screen_text(&app).contains("den handling findes ikke"));
     keys(&mut app, "?");
     let text = screen_text(&app);
     assert!(text.contains("q / x / Ctrl-C"), "{text}");
@@ -1071,7 +1071,7 @@ fn filters_in_the_search_find_the_meeting_plan_clause() {
     assert!(screen_text(&app).contains("Ingen hits."));
     keys(&mut app, " outcome:maybe");
     app.wait_for_search();
-    assert!(screen_text(&app).contains("outcome:maybe — one of approved"));
+    assert!(screen_text(&app).contains("outcome:maybe — en af approved"));
 }
 
 #[test]

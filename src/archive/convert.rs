@@ -1218,8 +1218,8 @@ impl<'a> Converter<'a> {
                     "a `{kind}` due needs `{what_en}`"
                 ),
                 said!(
-                    "fx due = {{ kind = \"{kind}\", {example} }}";
-                    "e.g. due = {{ kind = \"{kind}\", {example} }}"
+                    "fx `due = {{ kind = \"{kind}\", {example} }}`";
+                    "e.g. `due = {{ kind = \"{kind}\", {example} }}`"
                 ),
             );
             None

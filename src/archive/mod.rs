@@ -48,6 +48,26 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The message in Danish and English.
+    pub fn said(&self) -> Said {
+        match self {
+            LoadError::NotFound(p) => said!(
+                "{}: mappen findes ikke; angiv arkivets mappe med --dir eller DAGSORDEN_DIR", p.display();
+                "{}", self
+            ),
+            LoadError::NotAnArchive(p) => said!(
+                "{}: ikke en arkivmappe (der er ingen forum.toml i den); angiv arkivets mappe med --dir", p.display();
+                "{}", self
+            ),
+            LoadError::Io { path, source } => said!(
+                "{}: {}", path.display(), crate::lang::Said::io(source).da;
+                "{}", self
+            ),
+        }
+    }
+}
+
 /// Everything loaded from an archive folder, with every problem found.
 #[derive(Debug, Default)]
 pub struct Archive {

@@ -1,8 +1,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-
 use super::Context;
 use crate::cli::{CalendarArgs, CalendarFormat};
 use dagsorden::archive::Archive;
@@ -41,9 +39,10 @@ fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Re
     let lang = ctx.lang(archive);
     let forum = &archive.forum;
     if !has_rules(forum) {
-        anyhow::bail!(
+        return Err(super::Told::error(dagsorden::said!(
+            "forum.toml sætter ikke meetings_per_year for noget organ; tilføj fx `meetings_per_year = 4` og `weekday = \"fredag\"` til det organ, der beslutter";
             "forum.toml sets no meetings_per_year for any body; add e.g. `meetings_per_year = 4` and `weekday = \"fredag\"` to the body that decides"
-        );
+        )));
     }
     let draft = propose(forum, args.year, &busy_days(archive, args.year));
     // The file is in the forum's language, like every plan the screens write.
@@ -51,18 +50,24 @@ fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Re
     if args.write {
         let rel = PathBuf::from(format!("calendar/{}.toml", args.year));
         let mut store = Store::open(&ctx.dir, dagsorden::archive::check_text);
-        store
-            .create(&rel, "proposed plan", &plan)
-            .with_context(|| format!("the draft was not saved as {}", rel.display()))?;
+        store.create(&rel, "proposed plan", &plan).map_err(|e| {
+            super::Told::because(
+                dagsorden::said!("udkastet blev ikke gemt"; "the draft was not saved"),
+                e,
+            )
+        })?;
         super::out::stderr(&format!("{}\n", ctx.dir.join(&rel).display()));
     }
     let text = match args.format {
         CalendarFormat::Md => proposal_markdown(forum, &draft, lang),
         CalendarFormat::Text => plan,
         CalendarFormat::Json => dagsorden::export::json::pretty(&proposal_json(&draft, lang))?,
-        CalendarFormat::Ics => anyhow::bail!(
-            "a draft is not exported as iCalendar; save it with --write, adjust it, then export the year"
-        ),
+        CalendarFormat::Ics => {
+            return Err(super::Told::error(dagsorden::said!(
+                "et udkast eksporteres ikke som iCalendar; gem det med --write, ret det til, og eksportér så året";
+                "a draft is not exported as iCalendar; save it with --write, adjust it, then export the year"
+            )));
+        }
     };
     emit(args.output.as_deref(), args.format, &text)?;
     Ok(ExitCode::SUCCESS)

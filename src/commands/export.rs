@@ -15,15 +15,17 @@ pub fn export(ctx: &Context, args: &ExportArgs, kind: DocKind) -> anyhow::Result
             .iter()
             .any(|d| d.is_error() && d.site.file.ends_with(format!("{id}.toml")));
         if broken {
-            anyhow::bail!(
+            return Err(super::Told::error(dagsorden::said!(
+                "filen til mødet {id} har fejl og blev ikke læst: kør `dagsorden check` for at se dem";
                 "the file of meeting {id} has errors and was not read: run `dagsorden check` to see them"
-            );
+            )));
         }
         let known: Vec<String> = archive.meetings.iter().map(|m| m.id.to_string()).collect();
-        anyhow::bail!(
-            "no meeting file for {id}; the meetings with files are: {}",
-            known.join(", ")
-        );
+        let known = known.join(", ");
+        return Err(super::Told::error(dagsorden::said!(
+            "der er ingen mødefil for {id}; møderne med filer er: {known}";
+            "no meeting file for {id}; the meetings with files are: {known}"
+        )));
     };
     let opts = MarkdownOptions {
         kind,

@@ -11,7 +11,7 @@ use super::Context;
 use crate::cli::{ImportArgs, ListFormat};
 use dagsorden::archive::check_text;
 use dagsorden::import::{ImportedMeeting, normalise, party_finder, read_page, reimport, write};
-use dagsorden::lang::Lang;
+use dagsorden::lang::{Lang, Said};
 use dagsorden::store::Store;
 use dagsorden::text::{Medium, sanitize};
 
@@ -35,18 +35,18 @@ type Read = Result<(ImportedMeeting, Vec<Note>), Failure>;
 
 /// Why a file gave no meeting file.
 enum Failure {
-    Unreadable(String),
+    Unreadable(Said),
     Pdf(dagsorden::import::pdf::PdfError),
     NoLayout,
     Missing(write::Missing),
-    NotWritten(String),
+    NotWritten(Said),
 }
 
 impl Failure {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Failure::Unreadable(e), Lang::Da) => format!("filen kan ikke læses: {e}"),
-            (Failure::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+            (Failure::Unreadable(e), Lang::Da) => format!("filen kan ikke læses: {}", e.da),
+            (Failure::Unreadable(e), Lang::En) => format!("cannot read the file: {}", e.en),
             (Failure::Pdf(e), _) => e.message(lang),
             (Failure::NoLayout, Lang::Da) => "ikke i et layout, importen kender (hovedet \
                  UDVALG … PUNKTER mangler); intet importeret"
@@ -55,8 +55,8 @@ impl Failure {
                  block UDVALG … PUNKTER is missing); nothing imported"
                 .to_owned(),
             (Failure::Missing(m), _) => m.message(lang),
-            (Failure::NotWritten(e), Lang::Da) => format!("ikke skrevet: {e}"),
-            (Failure::NotWritten(e), Lang::En) => format!("not written: {e}"),
+            (Failure::NotWritten(e), Lang::Da) => format!("ikke skrevet: {}", e.da),
+            (Failure::NotWritten(e), Lang::En) => format!("not written: {}", e.en),
         }
     }
 }
@@ -88,7 +88,7 @@ type PageLines = (Vec<normalise::Line>, Vec<Note>, Option<String>);
 
 /// The page's text: a PDF through its extractor, anything else as it is.
 fn page_lines(file: &Path) -> Result<PageLines, Failure> {
-    let bytes = std::fs::read(file).map_err(|e| Failure::Unreadable(e.to_string()))?;
+    let bytes = std::fs::read(file).map_err(|e| Failure::Unreadable(Said::io(&e)))?;
     let source = dagsorden::import::html::looks_like_html(&bytes)
         .then(|| dagsorden::import::html::source(&normalise::decode(&bytes).0))
         .flatten();
@@ -171,7 +171,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             if ctx.dir.join(&rel).exists() {
                 outcome.present = true;
                 let file = std::fs::read_to_string(ctx.dir.join(&rel))
-                    .map_err(|e| Failure::Unreadable(e.to_string()))?;
+                    .map_err(|e| Failure::Unreadable(Said::io(&e)))?;
                 outcome.differences =
                     reimport::differences(&file, &text).map_err(Failure::Unreadable)?;
                 if args.update && !args.dry_run && !outcome.differences.is_empty() {
@@ -180,7 +180,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                         .edit(&rel, "import --update", |doc| {
                             reimport::apply(doc, &text, &diffs)
                         })
-                        .map_err(|e| Failure::NotWritten(e.to_string()))?;
+                        .map_err(|e| Failure::NotWritten(save_said(&e)))?;
                     outcome.updated = true;
                 }
             } else if args.dry_run {
@@ -188,7 +188,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             } else {
                 store
                     .create(&rel, "import", &text)
-                    .map_err(|e| Failure::NotWritten(e.to_string()))?;
+                    .map_err(|e| Failure::NotWritten(save_said(&e)))?;
                 outcome.written = Some(rel);
             }
             Ok((m, id, notes))
@@ -236,7 +236,10 @@ fn inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     for path in paths {
         if path.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+                .map_err(|e| {
+                    let p = path.display();
+                    super::Told::because(dagsorden::said!("{p}"; "{p}"), e)
+                })?
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.is_file() && !is_hidden(p))
@@ -246,7 +249,11 @@ fn inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            anyhow::bail!("{}: no such file or folder", path.display());
+            let p = path.display();
+            return Err(super::Told::error(dagsorden::said!(
+                "{p}: filen eller mappen findes ikke";
+                "{p}: no such file or folder"
+            )));
         }
     }
     Ok(files)
@@ -460,4 +467,10 @@ fn report_json(outcomes: &[Outcome], lang: Lang) -> serde_json::Value {
         })
         .collect();
     json!({ "files": files })
+}
+
+/// A refused or failed save, in both languages.
+fn save_said(e: &dagsorden::store::SaveError) -> Said {
+    use dagsorden::tui::save_errors::describe;
+    Said::new(describe(e, Lang::Da), describe(e, Lang::En))
 }

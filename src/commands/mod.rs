@@ -12,10 +12,10 @@ mod new;
 mod out;
 mod screen;
 mod search;
+pub mod told;
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use chrono::NaiveDate;
 
 use crate::cli::Global;
@@ -36,6 +36,19 @@ pub use out::stderr as error;
 pub use screen::tui;
 pub use search::search;
 
+use told::Told;
+
+/// The language errors are told in: `--lang`, else the configuration's `lang`, else Danish
+/// (the archive, whose forum.toml may say otherwise, may be what could not be read).
+pub fn error_lang(global: &Global) -> Lang {
+    global.lang.unwrap_or_else(|| {
+        Config::load(global.config.as_deref())
+            .ok()
+            .and_then(|c| c.lang.as_deref().and_then(|l| l.parse().ok()))
+            .unwrap_or_default()
+    })
+}
+
 /// What every command needs: the archive folder, today and the language.
 pub struct Context {
     pub config: Config,
@@ -52,13 +65,21 @@ impl Context {
             (Some(dir), _) => dir.clone(),
             (None, Some(dir)) => dir.clone(),
             (None, None) if PathBuf::from("agendas").is_dir() => PathBuf::from("agendas"),
-            (None, None) => anyhow::bail!(
-                "no archive folder: give one with --dir DIR, set DAGSORDEN_DIR, or set `dir` in {}",
-                dagsorden::config::config_dir().map_or_else(
-                    || "the configuration file".to_owned(),
-                    |d| d.join("config.toml").display().to_string()
-                )
-            ),
+            (None, None) => {
+                let file = dagsorden::config::config_dir()
+                    .map(|d| d.join("config.toml").display().to_string());
+                let (file_da, file_en) = match &file {
+                    Some(f) => (f.clone(), f.clone()),
+                    None => (
+                        "konfigurationsfilen".to_owned(),
+                        "the configuration file".to_owned(),
+                    ),
+                };
+                return Err(Told::error(dagsorden::said!(
+                    "ingen arkivmappe: angiv en med --dir MAPPE, sæt DAGSORDEN_DIR, eller sæt `dir` i {file_da}";
+                    "no archive folder: give one with --dir DIR, set DAGSORDEN_DIR, or set `dir` in {file_en}"
+                )));
+            }
         };
         let lang = global
             .lang
@@ -74,22 +95,23 @@ impl Context {
     }
 
     pub fn load(&self) -> anyhow::Result<Archive> {
-        Archive::load(&self.dir).context("cannot open the archive")
+        Archive::load(&self.dir).map_err(|e| Told::because(cannot_open(), e))
     }
 
     /// The archive with every hidden character in its files reported too (`check`).
     pub fn load_checked(&self) -> anyhow::Result<Archive> {
-        Archive::load_checked(&self.dir).context("cannot open the archive")
+        Archive::load_checked(&self.dir).map_err(|e| Told::because(cannot_open(), e))
     }
 
     /// Refuses a body that forum.toml does not define, naming the ones it does.
     pub fn check_body(archive: &Archive, body: Option<&str>) -> anyhow::Result<()> {
         match body {
             Some(body) if archive.forum.bodies.iter().all(|b| b.id.as_str() != body) => {
-                anyhow::bail!(
-                    "unknown body `{body}`; the bodies are: {}",
-                    archive.forum.body_ids().join(", ")
-                )
+                let bodies = archive.forum.body_ids().join(", ");
+                Err(Told::error(dagsorden::said!(
+                    "ukendt organ `{body}`; organerne er: {bodies}";
+                    "unknown body `{body}`; the bodies are: {bodies}"
+                )))
             }
             _ => Ok(()),
         }
@@ -98,4 +120,8 @@ impl Context {
     pub fn lang(&self, archive: &Archive) -> Lang {
         self.lang.unwrap_or(archive.forum.language)
     }
+}
+
+fn cannot_open() -> dagsorden::lang::Said {
+    dagsorden::said!("arkivet kan ikke åbnes"; "cannot open the archive")
 }

@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use anyhow::Context as _;
 use dagsorden::text::{Medium, for_medium};
 
 /// Writes `text` to standard output.
@@ -21,7 +20,13 @@ pub fn to(path: Option<&Path>, medium: Medium, text: &str) -> anyhow::Result<()>
     match path {
         Some(path) => {
             dagsorden::store::atomic::write_atomic(path, for_medium(text, medium).as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))
+                .map_err(|e| {
+                    let p = path.display();
+                    super::Told::because(
+                        dagsorden::said!("kan ikke skrive {p}"; "cannot write {p}"),
+                        e,
+                    )
+                })
         }
         None => stdout(medium, text),
     }

@@ -10,10 +10,10 @@ use dagsorden::tui::{self, Options, keymap::Keymap, theme};
 
 pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the screens need a terminal: run dagsorden in one, or use a subcommand \
-             (check, list, export); see dagsorden --help"
-        );
+        return Err(super::Told::error(dagsorden::said!(
+            "skærmene kræver en terminal: kør dagsorden i en, eller brug en underkommando (check, list, export); se dagsorden --help";
+            "the screens need a terminal: run dagsorden in one, or use a subcommand (check, list, export); see dagsorden --help"
+        )));
     }
     let archive = ctx.load()?;
     let lang = ctx.lang(&archive);

@@ -16,7 +16,18 @@ const SNIPPET_WIDTH: usize = 100;
 pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let query = Query::parse(&args.query.join(" "));
     if !query.problems.is_empty() {
-        anyhow::bail!("cannot read the query: {}", query.problems.join("; "));
+        let all = |lang| {
+            query
+                .problems
+                .iter()
+                .map(|p| p.get(lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        return Err(super::Told::error(dagsorden::said!(
+            "søgningen kan ikke læses: {}", all(Lang::Da);
+            "cannot read the query: {}", all(Lang::En)
+        )));
     }
     let archive = ctx.load()?;
     let lang = ctx.lang(&archive);

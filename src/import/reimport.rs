@@ -64,9 +64,11 @@ const ITEM_KEYS: &[&str] = &[
 
 /// The differences between the meeting file `file` and the file the page gives (`page`,
 /// as the importer writes it).
-pub fn differences(file: &str, page: &str) -> Result<Vec<Difference>, String> {
-    let file: toml::Table = toml::from_str(file).map_err(|e| e.message().to_owned())?;
-    let page: toml::Table = toml::from_str(page).map_err(|e| e.message().to_owned())?;
+pub fn differences(file: &str, page: &str) -> Result<Vec<Difference>, Said> {
+    let read = |text: &str| -> Result<toml::Table, Said> {
+        toml::from_str(text).map_err(|e| crate::archive::toml_said(e.message()))
+    };
+    let (file, page) = (read(file)?, read(page)?);
     let mut out = Vec::new();
     compare(&file, &page, MEETING_KEYS, None, &mut out);
     let file_items = items(&file);

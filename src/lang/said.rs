@@ -28,6 +28,24 @@ impl Said {
         }
     }
 
+    /// An input/output error: the system's own words in English, the common kinds in Danish
+    /// (with the system's words after them, for the rare kinds said no better).
+    pub fn io(e: &std::io::Error) -> Said {
+        use std::io::ErrorKind as K;
+        let da = match e.kind() {
+            K::NotFound => "findes ikke".to_owned(),
+            K::PermissionDenied => "ingen adgang (tjek rettighederne)".to_owned(),
+            K::AlreadyExists => "findes allerede".to_owned(),
+            K::StorageFull => "disken er fuld".to_owned(),
+            K::ReadOnlyFilesystem => "drevet er skrivebeskyttet".to_owned(),
+            K::IsADirectory => "er en mappe".to_owned(),
+            K::NotADirectory => "er ikke en mappe".to_owned(),
+            K::InvalidData => "indholdet kan ikke læses".to_owned(),
+            _ => format!("fejl ved læsning eller skrivning ({e})"),
+        };
+        Said::new(da, e.to_string())
+    }
+
     /// Whether either wording contains `needle` (for tests and filters that do not care
     /// which language they meet).
     pub fn contains(&self, needle: &str) -> bool {

@@ -45,7 +45,7 @@ pub struct Query {
     /// Meetings strictly after this date.
     pub after: Option<NaiveDate>,
     /// Parts of the query that could not be read, with what to write instead.
-    pub problems: Vec<String>,
+    pub problems: Vec<crate::lang::Said>,
 }
 
 /// Outcome names a user may type: the file keys and the Danish words of the minutes.
@@ -157,16 +157,20 @@ impl Query {
             "body" => self.bodies.push(value.to_lowercase()),
             "year" => match value.parse() {
                 Ok(y) => self.years.push(y),
-                Err(_) => self
-                    .problems
-                    .push(format!("year:{value} — write a year, e.g. year:2017")),
+                Err(_) => self.problems.push(crate::said!(
+                    "year:{value} — skriv et år, fx year:2017";
+                    "year:{value} — write a year, e.g. year:2017"
+                )),
             },
             "outcome" => match outcome(value) {
                 Some(o) => self.outcomes.push(o),
-                None => self.problems.push(format!(
-                    "outcome:{value} — one of {}",
-                    Outcome::ALL.map(Outcome::key).join(", ")
-                )),
+                None => {
+                    let keys = Outcome::ALL.map(Outcome::key).join(", ");
+                    self.problems.push(crate::said!(
+                        "outcome:{value} — en af {keys}";
+                        "outcome:{value} — one of {keys}"
+                    ))
+                }
             },
             "tag" => self.tags.push(fold(value)),
             "route" => self.routes.push(fold(value)),
@@ -175,7 +179,8 @@ impl Query {
                 match period(value) {
                     Some((first, _)) if before => self.before = Some(first),
                     Some((_, last)) => self.after = Some(last),
-                    None => self.problems.push(format!(
+                    None => self.problems.push(crate::said!(
+                        "{key}:{value} — skriv en dato, en måned eller et år: 2018-02-09, 2018-02, 2018";
                         "{key}:{value} — write a date, month or year: 2018-02-09, 2018-02, 2018"
                     )),
                 }

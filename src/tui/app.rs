@@ -35,7 +35,7 @@ pub struct Options {
     pub theme: Theme,
     pub keymap: Keymap,
     /// Problems with the user's settings (theme, keymap, config), shown on screen.
-    pub settings_problems: Vec<String>,
+    pub settings_problems: Vec<crate::lang::Said>,
 }
 
 impl Options {
@@ -192,7 +192,7 @@ pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: Keymap,
-    pub settings_problems: Vec<String>,
+    pub settings_problems: Vec<crate::lang::Said>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub overview: Cursor,
@@ -326,7 +326,9 @@ impl App {
         let doc = app.overview_doc();
         app.overview.pos = doc.first_target().unwrap_or(0);
         if !app.settings_problems.is_empty() {
-            app.message = Some(Message::Error(app.settings_problems.join("; ")));
+            let lang = app.lang;
+            let all: Vec<&str> = app.settings_problems.iter().map(|p| p.get(lang)).collect();
+            app.message = Some(Message::Error(all.join("; ")));
         } else if app.store.is_read_only() {
             app.message = Some(Message::Info(
                 super::edit_labels::edit_ui(app.lang).read_only.to_owned(),

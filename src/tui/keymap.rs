@@ -15,7 +15,8 @@ use std::path::Path;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Said};
+use crate::said;
 
 /// Everything a key can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -827,8 +828,8 @@ impl KeySpec {
 }
 
 impl std::str::FromStr for KeySpec {
-    type Err = String;
-    fn from_str(text: &str) -> Result<KeySpec, String> {
+    type Err = Said;
+    fn from_str(text: &str) -> Result<KeySpec, Said> {
         let mut ctrl = false;
         let mut alt = false;
         let mut shift = false;
@@ -876,7 +877,8 @@ impl std::str::FromStr for KeySpec {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
                 _ => {
-                    return Err(format!(
+                    return Err(said!(
+                        "`{text}` er ikke en tast (fx j, G, ctrl-d, shift-tab, pagedown, f5)";
                         "`{text}` is not a key (examples: j, G, ctrl-d, shift-tab, pagedown, f5)"
                     ));
                 }
@@ -983,7 +985,7 @@ impl Keymap {
 
     /// The bundled keymap with the user's `keymap.toml` applied. Bad entries are skipped and
     /// described, to be shown on screen.
-    pub fn load(config_dir: Option<&Path>) -> (Keymap, Vec<String>) {
+    pub fn load(config_dir: Option<&Path>) -> (Keymap, Vec<Said>) {
         let mut keymap = Keymap::default();
         let Some(path) = config_dir.map(|d| d.join("keymap.toml")) else {
             return (keymap, vec![]);
@@ -991,14 +993,18 @@ impl Keymap {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (keymap, vec![]),
-            Err(e) => return (keymap, vec![format!("{}: {e}", path.display())]),
+            Err(e) => {
+                let e = Said::io(&e);
+                let p = path.display();
+                return (keymap, vec![said!("{p}: {}", e.da; "{p}: {}", e.en)]);
+            }
         };
         let problems = keymap.apply(&text, &path.display().to_string());
         (keymap, problems)
     }
 
     /// Applies a keymap file's text; returns one message per bad entry.
-    pub fn apply(&mut self, text: &str, origin: &str) -> Vec<String> {
+    pub fn apply(&mut self, text: &str, origin: &str) -> Vec<Said> {
         let file: KeymapFile = match toml::from_str(text) {
             Ok(file) => file,
             Err(e) => {
@@ -1006,9 +1012,10 @@ impl Keymap {
                     let (line, col) = crate::text::line_col(text, s.start);
                     format!("{line}:{col}: ")
                 });
-                return vec![format!(
-                    "{origin}:{at}{}; the bundled keys are used",
-                    e.message().trim()
+                let m = crate::archive::toml_said(e.message());
+                return vec![said!(
+                    "{origin}:{at}{}; de medfølgende taster bruges", m.da;
+                    "{origin}:{at}{}; the bundled keys are used", m.en
                 )];
             }
         };
@@ -1017,12 +1024,13 @@ impl Keymap {
             let spec: KeySpec = match key.parse() {
                 Ok(spec) => spec,
                 Err(e) => {
-                    problems.push(format!("{origin}: {e}"));
+                    problems.push(said!("{origin}: {}", e.da; "{origin}: {}", e.en));
                     continue;
                 }
             };
             if spec.is_ctrl_c() {
-                problems.push(format!(
+                problems.push(said!(
+                    "{origin}: Ctrl-C afslutter altid og kan ikke bindes om";
                     "{origin}: Ctrl-C always quits and cannot be rebound"
                 ));
                 continue;
@@ -1033,9 +1041,10 @@ impl Keymap {
                     Some(a) => Some(a),
                     None => {
                         let known: Vec<&str> = Action::ALL.iter().map(|a| a.key()).collect();
-                        problems.push(format!(
-                            "{origin}: \"{key}\" = \"{name}\": no such action (actions: {}, none)",
-                            known.join(", ")
+                        let known = known.join(", ");
+                        problems.push(said!(
+                            "{origin}: \"{key}\" = \"{name}\": den handling findes ikke (handlingerne: {known}, none)";
+                            "{origin}: \"{key}\" = \"{name}\": no such action (actions: {known}, none)"
                         ));
                         continue;
                     }
@@ -1169,7 +1178,7 @@ mod tests {
     fn a_broken_keymap_file_keeps_the_bundled_keys() {
         let mut map = Keymap::default();
         let problems = map.apply("[keys\n", "keymap.toml");
-        assert!(problems[0].starts_with("keymap.toml:1:"), "{problems:?}");
+        assert!(problems[0].da.starts_with("keymap.toml:1:"), "{problems:?}");
         assert_eq!(
             act(&map, KeyCode::Char('q'), KeyModifiers::NONE),
             Some(Action::Quit)

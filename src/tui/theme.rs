@@ -10,6 +10,8 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use crate::lang::Said;
+use crate::said;
 use crate::text::line_col;
 
 /// The bundled themes, by name.
@@ -96,7 +98,7 @@ const STYLE_NAMES: [&str; 9] = [
 pub struct Chosen {
     pub theme: Theme,
     /// Problems to show the user (the theme fell back to the default).
-    pub problems: Vec<String>,
+    pub problems: Vec<Said>,
 }
 
 /// Picks the theme: `--theme`, then the config file's `theme`, then monochrome when
@@ -110,7 +112,10 @@ pub fn choose(requested: Option<&str>, no_color: bool, user_dir: Option<&Path>) 
         },
         Err(problem) => Chosen {
             theme: Theme::fallback(),
-            problems: vec![format!("{problem}; using the default theme")],
+            problems: vec![said!(
+                "{}; standardfarverne bruges", problem.da;
+                "{}; using the default theme", problem.en
+            )],
         },
     }
 }
@@ -134,12 +139,13 @@ pub fn available(user_dir: Option<&Path>) -> Vec<String> {
 }
 
 /// Loads a theme by name with everything it inherits.
-pub fn resolve(name: &str, user_dir: Option<&Path>) -> Result<Theme, String> {
+pub fn resolve(name: &str, user_dir: Option<&Path>) -> Result<Theme, Said> {
     let mut chain: Vec<(String, ThemeFile)> = Vec::new();
     let mut next = Some(name.to_owned());
     while let Some(current) = next {
         if chain.iter().any(|(n, _)| *n == current) {
-            return Err(format!(
+            return Err(said!(
+                "farvetemaet `{name}`: `inherits` går i ring gennem `{current}`";
                 "theme `{name}`: `inherits` goes round in a circle through `{current}`"
             ));
         }
@@ -156,9 +162,14 @@ pub fn resolve(name: &str, user_dir: Option<&Path>) -> Result<Theme, String> {
         styles.extend(file.styles);
         bodies.extend(file.bodies);
     }
-    let style = |key: &str, spec: Option<&StyleSpec>| -> Result<Style, String> {
+    let style = |key: &str, spec: Option<&StyleSpec>| -> Result<Style, Said> {
         spec.map_or(Ok(Style::default()), |s| {
-            to_style(s, &palette).map_err(|e| format!("theme `{name}`, `{key}`: {e}"))
+            to_style(s, &palette).map_err(|e| {
+                said!(
+                    "farvetemaet `{name}`, `{key}`: {}", e.da;
+                    "theme `{name}`, `{key}`: {}", e.en
+                )
+            })
         })
     };
     let mut body_styles = HashMap::new();
@@ -182,13 +193,14 @@ pub fn resolve(name: &str, user_dir: Option<&Path>) -> Result<Theme, String> {
     })
 }
 
-fn read_theme(name: &str, user_dir: Option<&Path>) -> Result<ThemeFile, String> {
+fn read_theme(name: &str, user_dir: Option<&Path>) -> Result<ThemeFile, Said> {
     let valid_name = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     if !valid_name {
-        return Err(format!(
+        return Err(said!(
+            "`{name}` er ikke et navn på et farvetema (bogstaver, cifre, - og _)";
             "`{name}` is not a theme name (letters, digits, - and _)"
         ));
     }
@@ -197,35 +209,43 @@ fn read_theme(name: &str, user_dir: Option<&Path>) -> Result<ThemeFile, String> 
         .filter(|p| p.is_file());
     let (text, origin) = match user_file {
         Some(path) => (
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            std::fs::read_to_string(&path).map_err(|e| {
+                let e = Said::io(&e);
+                said!("{}: {}", path.display(), e.da; "{}: {}", path.display(), e.en)
+            })?,
             path.display().to_string(),
         ),
         None => match BUNDLED.iter().find(|(n, _)| *n == name) {
             Some((_, text)) => ((*text).to_owned(), format!("themes/{name}.toml")),
             None => {
                 let known = available(user_dir).join(", ");
-                return Err(format!("no theme called `{name}` (there are: {known})"));
+                return Err(said!(
+                    "der er intet farvetema `{name}` (der er: {known})";
+                    "no theme called `{name}` (there are: {known})"
+                ));
             }
         },
     };
     let file: ThemeFile = toml::from_str(&text).map_err(|e| {
         let (line, col) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
-        format!("{origin}:{line}:{col}: {}", e.message().trim())
+        let m = crate::archive::toml_said(e.message());
+        said!("{origin}:{line}:{col}: {}", m.da; "{origin}:{line}:{col}: {}", m.en)
     })?;
     if let Some(unknown) = file
         .styles
         .keys()
         .find(|k| !STYLE_NAMES.contains(&k.as_str()))
     {
-        return Err(format!(
-            "{origin}: unknown style `{unknown}` (styles are {})",
-            STYLE_NAMES.join(", ")
+        let names = STYLE_NAMES.join(", ");
+        return Err(said!(
+            "{origin}: ukendt stil `{unknown}` (stilene er {names})";
+            "{origin}: unknown style `{unknown}` (styles are {names})"
         ));
     }
     Ok(file)
 }
 
-fn to_style(spec: &StyleSpec, palette: &HashMap<String, String>) -> Result<Style, String> {
+fn to_style(spec: &StyleSpec, palette: &HashMap<String, String>) -> Result<Style, Said> {
     let mut style = Style::default();
     if let Some(fg) = &spec.fg {
         style = style.fg(color(fg, palette)?);
@@ -248,10 +268,13 @@ fn to_style(spec: &StyleSpec, palette: &HashMap<String, String>) -> Result<Style
     Ok(style)
 }
 
-fn color(name: &str, palette: &HashMap<String, String>) -> Result<Color, String> {
+fn color(name: &str, palette: &HashMap<String, String>) -> Result<Color, Said> {
     let name = palette.get(name).map_or(name, String::as_str);
     Color::from_str(name).map_err(|_| {
-        format!("`{name}` is not a colour: use an ANSI name (blue, lightred, …), #rrggbb or 0–255")
+        said!(
+            "`{name}` er ikke en farve: brug et ANSI-navn (blue, lightred, …), #rrggbb eller 0–255";
+            "`{name}` is not a colour: use an ANSI name (blue, lightred, …), #rrggbb or 0–255"
+        )
     })
 }
 

@@ -51,7 +51,7 @@ fn laid_out(app: &App, width: usize, marked: Option<usize>) -> (Vec<Line<'static
             )],
             vec![Span::raw("  ")],
         );
-        w.push(problem, theme.text);
+        w.push(problem.get(app.lang), theme.text);
         out.extend(w.finish());
         out.push(Line::default());
     }

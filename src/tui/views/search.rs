@@ -34,7 +34,16 @@ pub fn render(app: &App, panel: &SearchPanel, area: Rect, buf: &mut Buffer) {
     let status = |width: usize| {
         if !results.query.problems.is_empty() && !panel.pending() {
             Line::styled(
-                truncate(&results.query.problems.join("; "), width),
+                truncate(
+                    &results
+                        .query
+                        .problems
+                        .iter()
+                        .map(|p| p.get(app.lang))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    width,
+                ),
                 app.theme.error,
             )
         } else if panel.pending() {

@@ -1,0 +1,170 @@
+//! One language: what the Danish screens, documents and `check` show has no English words in
+//! it. Every Danish snapshot and golden document is scanned, and `check` is run in Danish on
+//! the folder of broken files, whose every problem must be worded in Danish.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// English words that are not Danish words too ("have", "for", "i" and "under" are both).
+const ENGLISH: &[&str] = &[
+    "the", "is", "not", "and", "of", "must", "file", "cannot", "found", "expected", "unknown",
+    "error", "warning", "hint", "should", "which", "with", "there", "this", "that", "will",
+    "would", "press", "select", "saved", "changed", "invalid", "missing", "nothing", "none",
+    "been", "has", "was", "were", "are", "yes", "close", "edit", "delete", "undo", "next",
+    "previous", "search", "help", "quit", "did", "you", "mean", "write", "item", "meeting",
+    "decision", "body", "bodies", "due", "already", "twice", "outside", "folder",
+];
+
+/// The English words in `text`, each with its line. Code spans (`…`) and TOML examples
+/// ({ … }) are the file format's own words and are left out.
+fn english_words(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let mut prose = String::new();
+        let (mut code, mut braces) = (false, 0);
+        for c in line.chars() {
+            match c {
+                '`' => code = !code,
+                '{' => braces += 1,
+                '}' => braces -= 1,
+                c if !code && braces == 0 => prose.push(c),
+                _ => {}
+            }
+        }
+        let words = prose
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty());
+        for word in words {
+            if ENGLISH.contains(&word.to_lowercase().as_str()) {
+                found.push(format!("«{word}» in: {}", line.trim()));
+            }
+        }
+    }
+    found
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A snapshot's screen, without insta's header (`source:`, `expression:`).
+fn screen_of(snapshot: &str) -> &str {
+    snapshot
+        .strip_prefix("---")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(snapshot, |(_, screen)| screen)
+}
+
+#[test]
+fn danish_screens_and_documents_have_no_english_words() {
+    let mut found = Vec::new();
+    let mut scanned = 0;
+    for dir in ["tests/snapshots", "tests/golden"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let danish = if dir == "tests/snapshots" {
+                name.ends_with(".snap")
+            } else {
+                name.contains(".da.")
+            };
+            if !danish {
+                continue;
+            }
+            scanned += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            for hit in english_words(screen_of(&text)) {
+                found.push(format!("{name}: {hit}"));
+            }
+        }
+    }
+    assert!(scanned > 50, "only {scanned} files scanned");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn check_in_danish_words_every_problem_in_danish() {
+    let out = Command::cargo_bin("dagsorden")
+        .unwrap()
+        .env_remove("DAGSORDEN_CONFIG")
+        .env_remove("DAGSORDEN_DIR")
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .args([
+            "--today",
+            "2018-05-01",
+            "--dir",
+            "tests/fixtures/broken",
+            "check",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // Leave out the file's own lines ("12 | number = 3") and the carets under them.
+    let ours: String = stdout
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            !(t.starts_with('|')
+                || t.split_once(" | ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok()))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(ours.contains("fejl: ukendt organ `fuu`"), "{stdout}");
+    let found = english_words(&ours);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// A command that cannot do what was asked says why in Danish (on standard error).
+#[test]
+fn refusals_on_the_command_line_are_danish() {
+    let cases: &[&[&str]] = &[
+        &["--dir", "/nonexistent/arkiv", "check"],
+        &["--dir", "tests", "check"],
+        &["export", "minutes", "9/2-2018"],
+        &["export", "minutes", "2018-02-09-sdf"],
+        &["list", "--body", "kkr"],
+        &["search", "year:snart"],
+        &["new", "--body", "kkr", "--date", "2018-01-01"],
+        &[
+            "--dir",
+            "tests/fixtures/broken",
+            "export",
+            "minutes",
+            "2018-03-09-sdf",
+        ],
+    ];
+    let mut found = Vec::new();
+    for args in cases {
+        let out = Command::cargo_bin("dagsorden")
+            .unwrap()
+            .env_remove("DAGSORDEN_CONFIG")
+            .env_remove("DAGSORDEN_DIR")
+            .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+            .args(["--today", "2018-05-01"])
+            .args(if args.contains(&"--dir") {
+                &[][..]
+            } else {
+                &["--dir", "agendas"][..]
+            })
+            .args(*args)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        for hit in english_words(&stderr) {
+            found.push(format!("{args:?}: {hit}"));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The scan itself finds what it is there to find.
+#[test]
+fn the_scan_finds_english() {
+    assert_eq!(english_words("fejl: unknown body `fuu`").len(), 2);
+    assert!(english_words("Mødet er flyttet; de vil have en ny dato").is_empty());
+}
