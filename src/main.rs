@@ -2,18 +2,22 @@
 //! messages here and nowhere else.
 
 mod cli;
+mod cli_da;
 mod commands;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use cli::{Cli, Command, ExportCommand};
 
 /// Exit status: 0 ok, 1 findings (problems, …), 2 could not run.
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(&cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = cli_da::help_lang(&args);
+    let matches = command(help_lang).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match run(&cli, help_lang) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -27,20 +31,27 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+/// The command line's definition, its help in `lang`.
+fn command(lang: dagsorden::lang::Lang) -> clap::Command {
+    match lang {
+        dagsorden::lang::Lang::Da => cli_da::danish(Cli::command()),
+        dagsorden::lang::Lang::En => Cli::command(),
+    }
+}
+
+fn run(cli: &Cli, help_lang: dagsorden::lang::Lang) -> anyhow::Result<ExitCode> {
     // Init, completions and the manual need no archive (and no configuration).
     let ctx = || commands::Context::new(&cli.global);
     match &cli.command {
         None => commands::tui(&ctx()?, &cli.screen),
         Some(Command::Init(args)) => commands::init(args, cli.global.lang),
         Some(Command::Completions { shell }) => {
-            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut command = command(help_lang);
             clap_complete::generate(*shell, &mut command, "dagsorden", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
-            let command = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            clap_mangen::Man::new(command(help_lang)).render(&mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => commands::check(&ctx()?),

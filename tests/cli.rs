@@ -268,7 +268,7 @@ fn every_command_has_help() {
             .args(args)
             .assert()
             .code(0)
-            .stdout(predicate::str::contains("Usage: dagsorden"));
+            .stdout(predicate::str::contains("Brug: dagsorden"));
     }
 }
 
@@ -317,6 +317,13 @@ fn new_creates_a_meeting_from_the_plan_and_offers_the_due_followups() {
         .stdout(predicate::str::contains("--include-followups"));
     let text = std::fs::read_to_string(tmp.path().join("2017/2017-11-16-sdf.toml")).unwrap();
     assert!(text.contains("title = \"Møde i Socialdirektørforum den 16. november 2017\""));
+    // The comment at the top is in the forum's language too.
+    assert!(
+        text.starts_with(
+            "# Møde i Socialdirektørforum den 16. november 2017 — oprettet af dagsorden."
+        ),
+        "{text}"
+    );
     assert!(text.contains("weekday = \"torsdag\""));
     assert!(
         text.contains("refs = [\"2017-09-08-sdf\"]"),

@@ -162,6 +162,72 @@ fn refusals_on_the_command_line_are_danish() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
+/// `--help` is Danish too, for every command, where clap lets its words be changed (its own
+/// "[default: …]", "[possible values: …]" and "[env: …]" stay as clap writes them).
+#[test]
+fn help_is_danish_for_every_command() {
+    let commands: &[&[&str]] = &[
+        &[],
+        &["check"],
+        &["list"],
+        &["export"],
+        &["export", "minutes"],
+        &["export", "agenda"],
+        &["new"],
+        &["import"],
+        &["search"],
+        &["decisions"],
+        &["followups"],
+        &["calendar"],
+        &["init"],
+        &["completions"],
+        &["man"],
+    ];
+    let mut found = Vec::new();
+    for args in commands {
+        for flag in ["-h", "--help"] {
+            let out = Command::cargo_bin("dagsorden")
+                .unwrap()
+                .env_remove("DAGSORDEN_CONFIG")
+                .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+                .args(*args)
+                .arg(flag)
+                .output()
+                .unwrap();
+            let help = String::from_utf8(out.stdout).unwrap();
+            assert!(help.contains("Brug: dagsorden"), "{args:?} {flag}: {help}");
+            // The usage line and the command names are the program's words.
+            let ours: String = help
+                .lines()
+                .filter(|l| !l.starts_with("Brug:"))
+                .map(|l| match l.strip_prefix("  ") {
+                    Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase()) => {
+                        rest.split_once("  ").map_or("", |(_, text)| text)
+                    }
+                    _ => l,
+                })
+                .map(|l| l.split(" [default:").next().unwrap_or(l))
+                .map(|l| l.split("[possible values:").next().unwrap_or(l))
+                .map(|l| l.split("[env:").next().unwrap_or(l))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            for hit in english_words(&ours) {
+                found.push(format!("{args:?} {flag}: {hit}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // And English when asked.
+    let out = Command::cargo_bin("dagsorden")
+        .unwrap()
+        .args(["--lang", "en", "check", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("Check every file of the archive"), "{help}");
+    assert!(help.contains("Usage: dagsorden check"), "{help}");
+}
+
 /// The scan itself finds what it is there to find.
 #[test]
 fn the_scan_finds_english() {

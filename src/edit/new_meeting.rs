@@ -89,10 +89,12 @@ pub fn draft(
         .find(|x| x.recommends_to.as_ref() == Some(body));
 
     let mut doc = DocumentMut::new();
-    doc.decor_mut().set_prefix(format!(
-        "# {} — created by dagsorden. Format: see README.md in the archive folder.\n\n",
-        title(&b.name, date, lang)
-    ));
+    let made = match lang {
+        Lang::Da => "oprettet af dagsorden. Formatet: se README.md i arkivets mappe.",
+        Lang::En => "created by dagsorden. Format: see README.md in the archive folder.",
+    };
+    doc.decor_mut()
+        .set_prefix(format!("# {} — {made}\n\n", title(&b.name, date, lang)));
     doc.insert("body", value(body.as_str()));
     doc.insert("title", value(title(&b.name, date, lang)));
     doc.insert("date", value(super::toml_date(date)));

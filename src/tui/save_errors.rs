@@ -41,7 +41,7 @@ pub fn describe(error: &SaveError, lang: Lang) -> String {
                 ErrorKind::ReadOnlyFilesystem => {
                     "drevet er skrivebeskyttet; gem på et drev, der kan skrives på".to_owned()
                 }
-                _ => format!("kunne ikke skrives ({source})"),
+                _ => format!("kunne ikke skrives ({})", crate::lang::Said::io(source).da),
             };
             format!("{}: {what}", rel(r))
         }
