@@ -726,6 +726,29 @@ fn a_meeting_file_changed_on_disk_shows_on_screen_without_a_restart() {
     tmux.wait_for(&["exit=0"]);
 }
 
+/// A key bound in keymap.toml while the app runs works at once: the settings' folder is
+/// watched like the archive.
+#[test]
+fn a_key_bound_in_the_keymap_while_the_app_runs_works_at_once() {
+    let archive = sample_copy();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(config.path().join("config.toml"), "").unwrap();
+    let tmux = Tmux::start("keymap", 100, 30);
+    let args = format!("--config '{}'", config.path().join("config.toml").display());
+    tmux.launch_in(archive.path(), "", &args);
+    tmux.wait_for(&["1 Oversigt", "Næste møder"]);
+    std::fs::write(
+        config.path().join("keymap.toml"),
+        "[keys]\n\"x\" = \"screen-meetings\"\n",
+    )
+    .unwrap();
+    tmux.wait_for(&["Farvetema og taster læst igen"]);
+    tmux.send(&["x"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+}
+
 /// The secretary's day without leaving the app: a new meeting (its date mistyped and
 /// corrected in place), an item with its fields, the agenda published and exported, the
 /// meeting held (an Esc over a decision being typed answered "no"), the minutes exported.

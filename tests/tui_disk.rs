@@ -126,3 +126,69 @@ fn only_the_archives_own_files_are_watched() {
     assert!(!is_archive_file(Path::new("README.md")));
     assert!(!is_archive_file(Path::new("2017/notes.toml")));
 }
+
+/// The keymap and the theme are read again when they change: a key bound in keymap.toml
+/// works at once, a broken theme is said (the default stands in), and a mended one is used.
+#[test]
+fn a_changed_keymap_or_theme_takes_effect_without_a_restart() {
+    use dagsorden::tui::settings::Settings;
+    let dir = sample_copy();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir(config.path().join("themes")).unwrap();
+    let settings = Settings {
+        folder: Some(config.path().to_path_buf()),
+        theme: Some("mit".into()),
+        ..Settings::default()
+    };
+    let archive = dagsorden::archive::Archive::load(dir.path()).unwrap();
+    let loaded = settings.load();
+    let options = dagsorden::tui::Options {
+        settings: Some(settings),
+        settings_problems: loaded.problems,
+        ..dagsorden::tui::Options::new(
+            common::screen::today(),
+            dagsorden::lang::Lang::Da,
+            loaded.theme,
+            loaded.keymap,
+        )
+    };
+    let mut app = dagsorden::tui::App::new(archive, options, (120, 40));
+    assert!(
+        app.settings_problems[0]
+            .da
+            .contains("der er intet farvetema `mit`")
+    );
+    keys(&mut app, "x");
+    assert!(app.overlay.is_none(), "x is bound to nothing yet");
+
+    std::fs::write(
+        config.path().join("keymap.toml"),
+        "[keys]\n\"x\" = \"help\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        config.path().join("themes/mit.toml"),
+        "[styles]\ntitle = { fg = \"grøn\" }\n",
+    )
+    .unwrap();
+    app.settings_changed();
+    let text = screen_text(&app);
+    assert!(text.contains("`grøn` er ikke en farve"), "{text}");
+    assert_eq!(app.theme.name, "default");
+    keys(&mut app, "x");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Help { .. })),
+        "x now opens the help"
+    );
+    key(&mut app, KeyCode::Esc);
+
+    std::fs::write(
+        config.path().join("themes/mit.toml"),
+        "[styles]\ntitle = { fg = \"green\" }\n",
+    )
+    .unwrap();
+    app.settings_changed();
+    assert_eq!(app.theme.name, "mit");
+    assert!(app.settings_problems.is_empty());
+    assert!(screen_text(&app).contains("Farvetema og taster læst igen"));
+}

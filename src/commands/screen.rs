@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use crate::cli::ScreenArgs;
-use dagsorden::tui::{self, Options, keymap::Keymap, theme};
+use dagsorden::tui::{self, Options, settings::Settings};
 
 pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -24,20 +24,21 @@ pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
         .as_ref()
         .and_then(|p| p.parent().map(PathBuf::from))
         .or_else(dagsorden::config::config_dir);
-    let requested = args.theme.as_deref().or(ctx.config.theme.as_deref());
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let chosen = theme::choose(requested, no_color, folder.as_deref());
-    let (keymap, keymap_problems) = Keymap::load(folder.as_deref());
-    let mut settings_problems = chosen.problems;
-    settings_problems.extend(keymap_problems);
+    let settings = Settings {
+        folder,
+        theme: args.theme.clone().or_else(|| ctx.config.theme.clone()),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    let loaded = settings.load();
     let mouse = !args.no_mouse && ctx.config.mouse.unwrap_or(true);
     let options = Options {
-        settings_problems,
+        settings_problems: loaded.problems,
+        settings: Some(settings),
         user_name: ctx.config.name.clone(),
         editor: ["VISUAL", "EDITOR"]
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty())),
-        ..Options::new(ctx.today, lang, chosen.theme, keymap)
+        ..Options::new(ctx.today, lang, loaded.theme, loaded.keymap)
     };
     tui::run(archive, options, mouse)?;
     Ok(ExitCode::SUCCESS)

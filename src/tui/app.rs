@@ -36,6 +36,8 @@ pub struct Options {
     pub keymap: Keymap,
     /// Problems with the user's settings (theme, keymap, config), shown on screen.
     pub settings_problems: Vec<crate::lang::Said>,
+    /// Where the theme and keymap came from, to read them again when they change.
+    pub settings: Option<super::settings::Settings>,
 }
 
 impl Options {
@@ -48,6 +50,7 @@ impl Options {
             theme,
             keymap,
             settings_problems: Vec::new(),
+            settings: None,
             now: || chrono::Local::now().naive_local(),
             user_name: None,
             editor: None,
@@ -193,6 +196,8 @@ pub struct App {
     pub theme: Theme,
     pub keymap: Keymap,
     pub settings_problems: Vec<crate::lang::Said>,
+    /// Where the theme and keymap came from (the real app; tests set it when they need it).
+    pub(super) settings: Option<super::settings::Settings>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub overview: Cursor,
@@ -281,6 +286,7 @@ impl App {
             theme: options.theme,
             keymap: options.keymap,
             settings_problems: options.settings_problems,
+            settings: options.settings,
             screen: Screen::Overview,
             overlay: None,
             overview: Cursor::default(),

@@ -22,6 +22,7 @@ pub mod palette;
 pub mod save_errors;
 pub mod search;
 pub mod search_worker;
+pub mod settings;
 pub mod signals;
 pub mod theme;
 pub mod typed;

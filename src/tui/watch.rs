@@ -16,19 +16,37 @@ use std::sync::mpsc;
 use notify::{RecursiveMode, Watcher};
 
 use super::app::{App, Message, Overlay};
+use super::settings::Settings;
 use crate::archive::text_hash;
 use crate::lang::Lang;
 
-/// The watcher and what it has seen, as paths relative to the archive.
+/// What the watcher saw change.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Seen {
+    /// A file of the archive, relative to its folder.
+    Archive(PathBuf),
+    /// The keymap or a theme.
+    Settings,
+}
+
+/// The watcher and what it has seen.
 pub struct DiskWatcher {
     _watcher: notify::RecommendedWatcher,
-    changed: mpsc::Receiver<PathBuf>,
+    changed: mpsc::Receiver<Seen>,
 }
 
 impl DiskWatcher {
-    /// Watches the archive folder and everything under it.
-    pub fn start(root: &Path) -> notify::Result<DiskWatcher> {
+    /// Watches the archive folder and everything under it, and the settings' folder when
+    /// there is one.
+    pub fn start(root: &Path, settings: Option<Settings>) -> notify::Result<DiskWatcher> {
         let (tx, changed) = mpsc::channel();
+        let settings = settings.filter(|s| s.folder.as_ref().is_some_and(|f| f.is_dir()));
+        let settings_folder = settings.as_ref().and_then(|s| s.folder.clone());
+        // notify reports absolute paths: the settings' folder is compared as notify sees it.
+        let settings = settings.map(|mut s| {
+            s.folder = s.folder.map(|f| std::fs::canonicalize(&f).unwrap_or(f));
+            s
+        });
         // notify reports absolute paths; the archive knows its files by relative ones.
         let base = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let plain = root.to_path_buf();
@@ -39,6 +57,10 @@ impl DiskWatcher {
                     return;
                 }
                 for path in event.paths {
+                    if settings.as_ref().is_some_and(|s| s.is_settings_file(&path)) {
+                        let _ = tx.send(Seen::Settings);
+                        continue;
+                    }
                     let rel = path
                         .strip_prefix(&base)
                         .or_else(|_| path.strip_prefix(&plain))
@@ -46,19 +68,23 @@ impl DiskWatcher {
                     if let Ok(rel) = rel
                         && is_archive_file(&rel)
                     {
-                        let _ = tx.send(rel);
+                        let _ = tx.send(Seen::Archive(rel));
                     }
                 }
             })?;
         watcher.watch(root, RecursiveMode::Recursive)?;
+        if let Some(folder) = settings_folder {
+            // The settings are extra: without them the archive is still watched.
+            let _ = watcher.watch(&folder, RecursiveMode::Recursive);
+        }
         Ok(DiskWatcher {
             _watcher: watcher,
             changed,
         })
     }
 
-    /// The files changed since the last call, each once.
-    pub fn changed(&self) -> BTreeSet<PathBuf> {
+    /// What changed since the last call, each once.
+    pub fn changed(&self) -> BTreeSet<Seen> {
         self.changed.try_iter().collect()
     }
 }
@@ -108,7 +134,7 @@ fn words(lang: Lang) -> Words {
 impl App {
     /// Starts watching the archive folder (the real app; tests call [`App::disk_changed`]).
     pub fn watch_disk(&mut self) {
-        match DiskWatcher::start(&self.archive.root) {
+        match DiskWatcher::start(&self.archive.root, self.settings.clone()) {
             Ok(w) => self.watcher = Some(w),
             // Without a watcher the app works as before: a change is found on opening.
             Err(e) => {
@@ -137,11 +163,20 @@ impl App {
 
     /// Takes in what the watcher has seen; returns whether the screen must be redrawn.
     pub fn poll_disk(&mut self) -> bool {
-        let changed = match &self.watcher {
+        let seen = match &self.watcher {
             Some(w) => w.changed(),
             None => BTreeSet::new(),
         };
-        self.disk_changed(changed)
+        let mut redraw = false;
+        if seen.contains(&Seen::Settings) {
+            self.settings_changed();
+            redraw = true;
+        }
+        let files = seen.into_iter().filter_map(|s| match s {
+            Seen::Archive(rel) => Some(rel),
+            Seen::Settings => None,
+        });
+        self.disk_changed(files) || redraw
     }
 
     /// Files changed on disk: read again now, or once the prompt open is closed. Returns
