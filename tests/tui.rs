@@ -1623,6 +1623,12 @@ fn the_overview_lists_the_next_meetings_by_date_and_an_old_archive_says_how_to_s
     let app = common::screen::app_at(&sample_dir(), (120, 40), Lang::Da, day(2026, 12, 1));
     let text = screen_text(&app);
     assert!(text.contains("dagsorden --today 2017-09-08"), "{text}");
+    // The follow-ups are counted, not listed as one long alarm.
+    assert!(!text.contains("OVERSKREDET"), "{text}");
+    assert!(
+        text.contains("står som overskredne, fordi arkivet ligger i fortiden"),
+        "{text}"
+    );
 }
 
 #[test]

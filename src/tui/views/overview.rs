@@ -16,6 +16,9 @@ use crate::tui::widgets::wrap::{Wrapper, truncate};
 
 /// How many meetings with minutes not yet approved the overview lists.
 const MINUTES_SHOWN: usize = 10;
+/// An archive whose last meeting is this many days back, with none ahead, is an old one.
+const STALE_DAYS: i64 = 180;
+
 /// How many follow-ups needing attention the overview lists.
 const FOLLOWUPS_SHOWN: usize = 20;
 
@@ -36,6 +39,11 @@ pub fn doc(app: &App, width: usize) -> Doc {
 
     heading(&mut doc, ui.next_meetings);
     let mut next = next_per_body(&app.archive, &app.schedule, app.today);
+    // An archive that has been still for half a year with nothing ahead (an old one, the
+    // bundled sample run today): its follow-ups are all "overdue" only because of the date.
+    let last_meeting = app.archive.meetings.iter().map(|m| m.date()).max();
+    let stale = next.is_empty()
+        && last_meeting.is_some_and(|last| (app.today - last).num_days() > STALE_DAYS);
     // The soonest first, whatever body it is.
     next.sort_by_key(|(_, meeting, _)| meeting.date);
     if next.is_empty() {
@@ -87,6 +95,22 @@ pub fn doc(app: &App, width: usize) -> Doc {
 
     heading(&mut doc, ui.followups_attention);
     let due = &app.attention;
+    if stale && !due.is_empty() {
+        // Counted, not listed: the hint above says how to see them as they stood.
+        let text = match lang {
+            crate::lang::Lang::Da => format!(
+                "{} står som overskredne, fordi arkivet ligger i fortiden; se dem på Opfølgning (4), eller som de stod, med --today",
+                crate::lang::counted(due.len(), "opfølgning", "opfølgninger")
+            ),
+            crate::lang::Lang::En => format!(
+                "{} show as overdue because the archive lies in the past; see them on Follow-ups (4), or as they stood, with --today",
+                crate::lang::counted(due.len(), "follow-up", "follow-ups")
+            ),
+        };
+        let mut w = Wrapper::new(width, vec![Span::raw("  ")], vec![Span::raw("  ")]);
+        w.push(&text, theme.muted);
+        doc.extend(w.finish());
+    }
     if due.is_empty() {
         doc.push(Line::styled(
             format!("  {}", truncate(ui.nothing_due, width.saturating_sub(2))),
@@ -94,7 +118,8 @@ pub fn doc(app: &App, width: usize) -> Doc {
         ));
     }
     // The most urgent first; the rest are counted (a large archive can have thousands).
-    for entry in due.iter().take(FOLLOWUPS_SHOWN) {
+    let shown = if stale { 0 } else { FOLLOWUPS_SHOWN };
+    for entry in due.iter().take(shown) {
         let (f, a) = (entry.followup(&app.archive), entry.assessment);
         let style = match a.state {
             FollowupState::Overdue => theme.error,
@@ -123,7 +148,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
         doc.extend_target(w.finish(), target);
     }
 
-    if due.len() > FOLLOWUPS_SHOWN {
+    if !stale && due.len() > FOLLOWUPS_SHOWN {
         doc.push(Line::styled(
             truncate(
                 &format!("  … {} {}", due.len() - FOLLOWUPS_SHOWN, ui.more_followups),
