@@ -20,6 +20,9 @@ pub struct Config {
     pub mouse: Option<bool>,
     /// Your name in the hint others see while you edit a meeting ("Anne redigerer siden 09.12").
     pub name: Option<String>,
+    /// Where exports from the screens are proposed (default: `exports/` in the archive);
+    /// relative paths count from the config file's folder.
+    pub exports: Option<PathBuf>,
     /// Where the file was read from; not a key in the file.
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -102,10 +105,11 @@ impl Config {
                 ),
             });
         }
-        if let Some(dir) = &config.dir
-            && dir.is_relative()
-        {
-            config.dir = Some(path.parent().unwrap_or(Path::new(".")).join(dir));
+        let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        for folder in [&mut config.dir, &mut config.exports].into_iter().flatten() {
+            if folder.is_relative() {
+                *folder = base.join(&*folder);
+            }
         }
         config.path = Some(path);
         Ok(config)
@@ -120,9 +124,10 @@ mod tests {
     fn relative_dirs_count_from_the_config_file() {
         let tmp = tempfile::tempdir().unwrap();
         let file = tmp.path().join("config.toml");
-        std::fs::write(&file, "dir = \"arkiv\"\nlang = \"en\"\n").unwrap();
+        std::fs::write(&file, "dir = \"arkiv\"\nlang = \"en\"\nexports = \"ud\"\n").unwrap();
         let c = Config::load(Some(&file)).unwrap();
         assert_eq!(c.dir, Some(tmp.path().join("arkiv")));
+        assert_eq!(c.exports, Some(tmp.path().join("ud")));
         assert_eq!(c.lang.as_deref(), Some("en"));
     }
 

@@ -205,3 +205,34 @@ fn y_copies_the_items_decision_to_the_clipboard() {
     assert!(text.contains("[Godkendt med ændringer]"), "{text}");
     assert!(screen_text(&app).contains("Kopieret til udklipsholderen"));
 }
+
+/// With `exports` set in the configuration, files are proposed in that folder, and no
+/// `.gitignore` is written into it (it is not the archive's).
+#[test]
+fn a_configured_exports_folder_is_where_files_are_proposed() {
+    let dir = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let archive = dagsorden::archive::Archive::load(dir.path()).unwrap();
+    let options = dagsorden::tui::Options {
+        exports_dir: Some(out.path().to_path_buf()),
+        ..dagsorden::tui::Options::new(
+            common::screen::today(),
+            dagsorden::lang::Lang::Da,
+            dagsorden::tui::theme::Theme::fallback(),
+            dagsorden::tui::keymap::Keymap::default(),
+        )
+    };
+    let mut app = dagsorden::tui::App::new(archive, options, (120, 40));
+    open_item_9(&mut app);
+    keys(&mut app, "E");
+    let proposed = out.path().join("2017-09-08-sdf-referat.md");
+    assert!(
+        screen_text(&app).contains(&proposed.display().to_string()),
+        "{}",
+        screen_text(&app)
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(proposed.is_file(), "written to the configured folder");
+    assert!(!out.path().join(".gitignore").exists());
+    assert!(!dir.path().join("exports").exists());
+}

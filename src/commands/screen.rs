@@ -35,6 +35,7 @@ pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
         settings_problems: loaded.problems,
         settings: Some(settings),
         user_name: ctx.config.name.clone(),
+        exports_dir: ctx.config.exports.clone(),
         editor: ["VISUAL", "EDITOR"]
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty())),

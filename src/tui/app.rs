@@ -38,6 +38,8 @@ pub struct Options {
     pub settings_problems: Vec<crate::lang::Said>,
     /// Where the theme and keymap came from, to read them again when they change.
     pub settings: Option<super::settings::Settings>,
+    /// Where exports are proposed (config `exports`); `None`: `exports/` in the archive.
+    pub exports_dir: Option<PathBuf>,
 }
 
 impl Options {
@@ -51,6 +53,7 @@ impl Options {
             keymap,
             settings_problems: Vec::new(),
             settings: None,
+            exports_dir: None,
             now: || chrono::Local::now().naive_local(),
             user_name: None,
             editor: None,
@@ -198,6 +201,8 @@ pub struct App {
     pub settings_problems: Vec<crate::lang::Said>,
     /// Where the theme and keymap came from (the real app; tests set it when they need it).
     pub(super) settings: Option<super::settings::Settings>,
+    /// Where exports are proposed; `None`: `exports/` in the archive.
+    pub(super) exports_dir: Option<PathBuf>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub overview: Cursor,
@@ -287,6 +292,7 @@ impl App {
             keymap: options.keymap,
             settings_problems: options.settings_problems,
             settings: options.settings,
+            exports_dir: options.exports_dir,
             screen: Screen::Overview,
             overlay: None,
             overview: Cursor::default(),

@@ -52,6 +52,8 @@ pub struct ExportDialog {
     pub path: TextArea,
     /// The user typed a file name: it is not proposed again when the choices change.
     path_typed: bool,
+    /// The folder file names are proposed in, as shown (`exports` or the configured one).
+    folder: String,
     pub pandoc: bool,
     /// Enter was pressed on a file that exists: the next Enter writes over it.
     pub confirm_overwrite: bool,
@@ -81,7 +83,8 @@ impl ExportDialog {
     fn propose_path(&mut self) {
         if !self.path_typed {
             let name = file_name(self.what(), self.lang, self.format);
-            self.path = TextArea::new(&format!("exports/{name}"), false);
+            let path = std::path::Path::new(&self.folder).join(name);
+            self.path = TextArea::new(&path.display().to_string(), false);
         }
     }
 
@@ -182,6 +185,10 @@ impl App {
             field: Field::What,
             path: TextArea::new("", false),
             path_typed: false,
+            folder: self
+                .exports_dir
+                .as_ref()
+                .map_or_else(|| "exports".to_owned(), |d| d.display().to_string()),
             pandoc: document::pandoc_available(),
             confirm_overwrite: false,
             written: None,
