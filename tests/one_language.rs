@@ -6,6 +6,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+mod common;
+
 /// English words that are not Danish words too ("have", "for", "i" and "under" are both).
 const ENGLISH: &[&str] = &[
     "the", "is", "not", "and", "of", "must", "file", "cannot", "found", "expected", "unknown",
@@ -226,6 +228,113 @@ fn help_is_danish_for_every_command() {
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(help.contains("Check every file of the archive"), "{help}");
     assert!(help.contains("Usage: dagsorden check"), "{help}");
+}
+
+/// Danish words of the screens' own (labels, states, hints), besides every word with æ, ø
+/// or å.
+const DANISH: &[&str] = &[
+    "uge",
+    "udvalg",
+    "punkt",
+    "punkter",
+    "beslutninger",
+    "forløb",
+    "overskredet",
+    "afventer",
+    "senere",
+    "ingen",
+    "hjælp",
+    "flere",
+    "luk",
+    "kommandoer",
+    "referat",
+    "kladde",
+    "planlagt",
+    "frist",
+    "godkendt",
+    "taget",
+    "til",
+    "efterretning",
+    "og",
+    "af",
+    "ikke",
+    "eller",
+    "med",
+    "den",
+    "det",
+    "er",
+    "fra",
+    "ved",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "kl",
+    "indstilling",
+    "bilag",
+    "deltagere",
+    "afbud",
+    "gem",
+    "ret",
+    "slet",
+    "ny",
+];
+
+/// Every screen in English, on an archive whose own text is English, at 80×24 and 120×40:
+/// no Danish word is left on them (a count's unit "forløb" too), and no label is cut short
+/// where a column is narrow (the month grid's week column was "wee").
+#[test]
+fn english_screens_leave_no_danish_word_behind() {
+    use common::screen::{app_at, key, keys, screen_text};
+    use crossterm::event::KeyCode;
+    let day = chrono::NaiveDate::from_ymd_opt(2017, 10, 1).unwrap();
+    let archive = root().join("tests/fixtures/english");
+    let mut found = Vec::new();
+    for size in [(80, 24), (120, 40)] {
+        let mut app = app_at(&archive, size, dagsorden::lang::Lang::En, day);
+        let mut screens = Vec::new();
+        for k in ["1", "2", "3", "4", "5", "?", ":"] {
+            keys(&mut app, k);
+            screens.push((k.to_owned(), screen_text(&app)));
+            if k == "?" || k == ":" {
+                key(&mut app, KeyCode::Esc);
+            }
+        }
+        // The meeting, an item with a recommendation and decision, and meeting mode.
+        keys(&mut app, "2");
+        key(&mut app, KeyCode::Enter);
+        keys(&mut app, "j");
+        screens.push(("meeting".to_owned(), screen_text(&app)));
+        keys(&mut app, "E");
+        screens.push(("export".to_owned(), screen_text(&app)));
+        key(&mut app, KeyCode::Esc);
+        let shown = |name: &str| &screens.iter().find(|(n, _)| n == name).unwrap().1;
+        assert!(shown("5").contains("wk  Mo Tu"), "{}", shown("5"));
+        assert!(shown("4").contains("after 2 course runs"), "{}", shown("4"));
+        assert!(
+            shown("meeting").contains("Recommendation"),
+            "{}",
+            shown("meeting")
+        );
+        for (name, text) in &screens {
+            for line in text.lines() {
+                let lower = line.to_lowercase();
+                let words = lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty());
+                for word in words {
+                    if DANISH.contains(&word) || word.contains(['æ', 'ø', 'å']) {
+                        found.push(format!("{size:?} {name}: «{word}» in: {}", line.trim()));
+                    }
+                    if word == "wee" {
+                        found.push(format!("{size:?} {name}: a label cut: {}", line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
 /// The scan itself finds what it is there to find.

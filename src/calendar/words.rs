@@ -10,6 +10,8 @@ pub struct CalendarWords {
     pub draft: &'static str,
     pub days: &'static str,
     pub week: &'static str,
+    /// The week-number column's head in a month grid (three letters at most).
+    pub week_column: &'static str,
     pub meetings: &'static str,
     /// "Møder i" before a body's name, as in the reference meeting's table.
     pub meetings_of: &'static str,
@@ -67,6 +69,7 @@ const DA: CalendarWords = CalendarWords {
     draft: "udkast",
     days: "dage",
     week: "uge",
+    week_column: "uge",
     meetings: "Møder",
     meetings_of: "Møder i",
     events: "Seminarer og temadage",
@@ -101,6 +104,7 @@ const EN: CalendarWords = CalendarWords {
     draft: "draft",
     days: "days",
     week: "week",
+    week_column: "wk",
     meetings: "Meetings",
     meetings_of: "Meetings of",
     events: "Seminars and theme days",

@@ -95,15 +95,11 @@ pub fn due_phrase<'a>(
             None => format!("{} {id}", if da { "ved" } else { "at" }),
         },
         Due::Count { count, unit } => {
-            let unit = if unit.is_empty() {
-                if da { "gange" } else { "runs" }
-            } else {
-                unit
-            };
             if da {
+                let unit = if unit.is_empty() { "gange" } else { unit };
                 format!("efter {count} {unit} — {runs} afholdt")
             } else {
-                format!("after {count} {unit} — {runs} held")
+                format!("after {count} {} — {runs} held", english_unit(unit, *count))
             }
         }
         Due::Yearly { month, day, .. } => {
@@ -155,6 +151,58 @@ fn date_span(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
     format!("{} – {}", lang.date(start), lang.date(end))
 }
 
+/// A count's unit in English: the Danish units staff write ("forløb", "møder") in
+/// English words, any other as written.
+fn english_unit(unit: &str, count: u32) -> String {
+    let one = count == 1;
+    let word = match unit.trim().to_lowercase().as_str() {
+        "" | "gange" | "gang" => {
+            if one {
+                "run"
+            } else {
+                "runs"
+            }
+        }
+        "forløb" | "kursusforløb" => {
+            if one {
+                "course run"
+            } else {
+                "course runs"
+            }
+        }
+        "møder" | "møde" => {
+            if one {
+                "meeting"
+            } else {
+                "meetings"
+            }
+        }
+        "kurser" | "kursus" => {
+            if one {
+                "course"
+            } else {
+                "courses"
+            }
+        }
+        "hold" => {
+            if one {
+                "class"
+            } else {
+                "classes"
+            }
+        }
+        "seminarer" | "seminar" => {
+            if one {
+                "seminar"
+            } else {
+                "seminars"
+            }
+        }
+        _ => return unit.to_owned(),
+    };
+    word.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +214,19 @@ mod tests {
 
     fn say(due: Due, runs: usize) -> String {
         due_phrase(&due, runs, Lang::Da, |_| None)
+    }
+
+    #[test]
+    fn a_count_in_danish_units_is_said_in_english_words() {
+        let count = |n, unit: &str| Due::Count {
+            count: n,
+            unit: unit.into(),
+        };
+        let en = |due: Due, runs| due_phrase(&due, runs, Lang::En, |_| None);
+        assert_eq!(en(count(2, "forløb"), 1), "after 2 course runs — 1 held");
+        assert_eq!(en(count(1, "møde"), 0), "after 1 meeting — 0 held");
+        assert_eq!(en(count(3, ""), 0), "after 3 runs — 0 held");
+        assert_eq!(en(count(2, "workshops"), 0), "after 2 workshops — 0 held");
     }
 
     #[test]

@@ -205,8 +205,7 @@ fn render_month(app: &App, year: i32, month: u32, area: Rect, buf: &mut Buffer) 
         ),
         title_style,
     )];
-    let week_head: String = w.week.chars().take(3).collect();
-    let mut head = vec![Span::styled(format!("{week_head:<4}"), theme.muted)];
+    let mut head = vec![Span::styled(format!("{:<4}", w.week_column), theme.muted)];
     for h in weekday_heads(app.lang) {
         head.push(Span::styled(format!("{h} "), theme.muted));
     }
