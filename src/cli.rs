@@ -132,10 +132,15 @@ pub enum Command {
     /// --write saves the draft as calendar/YEAR.toml to adjust in the Kalender screen.
     Calendar(CalendarArgs),
     /// Start a new archive in DIR: forum.toml from a few questions, the format's README and
-    /// the calendar folder (never over an archive that is there)
+    /// the calendar folder (never over an archive that is there), kept in git
     ///
     /// Each question shows its default in brackets; Enter takes it. --yes takes every
     /// default without asking; answers may also come one per line on standard input.
+    ///
+    /// The folder is made a git repository (unless --no-git) with a .gitattributes that
+    /// gives the archive's files to dagsorden's merge driver, a .gitignore for lock hints
+    /// and exports, and the driver registered in the repository. On an archive that is
+    /// there, or a fresh clone of one, init only adds what is missing.
     Init(InitArgs),
     /// Print the shell completions for bash, zsh, fish, elvish or powershell
     ///
@@ -143,6 +148,26 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), e.g. `dagsorden man > ~/.local/share/man/man1/dagsorden.1`
     Man,
+    /// Merge a meeting file field by field, for git (registered as a merge driver by init)
+    ///
+    /// git runs it as `dagsorden merge-file %O %A %B %P`: BASE is the common version, OURS
+    /// our version (the merge is written there), THEIRS the other. Items are matched by
+    /// number, follow-ups by id; only a field changed two ways is a conflict, recorded in
+    /// the file as [[conflicts]] so that it still loads. A file that does not parse is left
+    /// to git's own line merge (with its conflict markers).
+    MergeFile(MergeFileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeFileArgs {
+    /// The common version (git's %O)
+    pub base: PathBuf,
+    /// Our version, where the merge is written (git's %A)
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    pub theirs: PathBuf,
+    /// The file's path in the repository (git's %P), for messages
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +186,9 @@ pub struct InitArgs {
     /// Take the defaults for every question not answered by an option
     #[arg(long, short)]
     pub yes: bool,
+    /// Leave git out: the folder is not made a repository and no merge driver is registered
+    #[arg(long)]
+    pub no_git: bool,
 }
 
 #[derive(Debug, Args)]

@@ -242,10 +242,14 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     (
         "init",
         "Start et nyt arkiv i MAPPE: forum.toml ud fra nogle få spørgsmål, formatets README og \
-         kalendermappen (aldrig oven i et arkiv, der er der)",
+         kalendermappen (aldrig oven i et arkiv, der er der), lagt i git",
         Some(
             "Hvert spørgsmål viser sit standardsvar i klammer; Enter tager det. --yes tager alle \
-             standardsvar uden at spørge; svarene kan også komme ét pr. linje på standard input.",
+             standardsvar uden at spørge; svarene kan også komme ét pr. linje på standard input.\n\n\
+             Mappen gøres til et git-arkiv (medmindre --no-git) med en .gitattributes, der giver \
+             arkivets filer til dagsordens sammenfletning, en .gitignore for låsehint og \
+             eksporter, og sammenfletningen registreret i arkivet. På et arkiv, der er der, eller \
+             en ny klon af et, tilføjer init kun det, der mangler.",
         ),
     ),
     (
@@ -264,6 +268,17 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         "help",
         "Vis denne hjælp eller hjælpen til en underkommando",
         None,
+    ),
+    (
+        "merge-file",
+        "Flet en mødefil felt for felt, for git (registreres som merge driver af init)",
+        Some(
+            "git kører den som `dagsorden merge-file %O %A %B %P`: BASE er den fælles udgave, \
+             OURS vores (sammenfletningen skrives dér), THEIRS den andens. Punkter parres efter \
+             nummer, opfølgninger efter id; kun et felt, der er ændret to steder, er en konflikt, \
+             og den skrives i filen som [[conflicts]], så filen stadig kan læses. En fil, der ikke \
+             kan læses, overlades til gits egen linjefletning (med dens konfliktmarkeringer).",
+        ),
     ),
 ];
 
@@ -411,6 +426,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("init", "place", "Hvor udvalget holder møde"),
     (
         "init",
+        "no_git",
+        "Udelad git: mappen gøres ikke til et git-arkiv, og ingen sammenfletning registreres",
+    ),
+    (
+        "init",
         "yes",
         "Tag standardsvaret på hvert spørgsmål, en indstilling ikke besvarer",
     ),
@@ -420,4 +440,16 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Skallen: bash, zsh, fish, elvish eller powershell",
     ),
     ("help", "subcommand", "Underkommandoen, hjælpen gælder"),
+    ("merge-file", "base", "Den fælles udgave (gits %O)"),
+    (
+        "merge-file",
+        "ours",
+        "Vores udgave, hvor sammenfletningen skrives (gits %A)",
+    ),
+    ("merge-file", "theirs", "Den andens udgave (gits %B)"),
+    (
+        "merge-file",
+        "path",
+        "Filens sti i arkivet (gits %P), til meddelelser",
+    ),
 ];

@@ -54,6 +54,7 @@ fn run(cli: &Cli, help_lang: dagsorden::lang::Lang) -> anyhow::Result<ExitCode> 
             clap_mangen::Man::new(command(help_lang)).render(&mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::MergeFile(args)) => commands::merge_file(args),
         Some(Command::Check) => commands::check(&ctx()?),
         Some(Command::List(args)) => commands::list(&ctx()?, args),
         Some(Command::New(args)) => commands::new(&ctx()?, args),

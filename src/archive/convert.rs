@@ -393,10 +393,42 @@ impl<'a> Converter<'a> {
         }
     }
 
+    /// Fields changed two ways in a merge: each an error until it is resolved.
+    fn conflicts(&mut self, raw: &[RawConflict]) {
+        for c in raw {
+            let field = c.field.get_ref();
+            let readable = [&c.mine, &c.theirs]
+                .into_iter()
+                .flatten()
+                .all(|v| format!("v = {v}").parse::<toml::Table>().is_ok());
+            if !readable {
+                self.error(
+                    c.field.span(),
+                    said!(
+                        "en udgave i konflikten om `{field}` kan ikke læses";
+                        "a version in the conflict on `{field}` cannot be read"
+                    ),
+                );
+            }
+            self.error_hint(
+                c.field.span(),
+                said!(
+                    "uløst sammenfletningskonflikt: `{field}` blev ændret to steder";
+                    "unresolved merge conflict: `{field}` was changed in two places"
+                ),
+                said!(
+                    "vælg en udgave på skærmen (Problemer, Enter), eller ret feltet og slet denne [[conflicts]]-tabel";
+                    "choose a version in the screens (Problems, Enter), or fix the field and delete this [[conflicts]] table"
+                ),
+            );
+        }
+    }
+
     // ---- forum.toml --------------------------------------------------------------------
 
     pub fn forum(&mut self, raw: &RawForum) -> Forum {
         self.hidden_characters();
+        self.conflicts(&raw.conflicts);
         let language = match &raw.language {
             Some(l) => l
                 .get_ref()
@@ -521,6 +553,7 @@ impl<'a> Converter<'a> {
         root: &Path,
     ) -> Meeting {
         self.hidden_characters();
+        self.conflicts(&raw.conflicts);
         let date = self.date(&raw.date);
         if date.is_some_and(|d| d != id.date) {
             self.error_hint(
@@ -1333,6 +1366,7 @@ impl<'a> Converter<'a> {
 
     pub fn plan(&mut self, raw: &RawPlan, file: PathBuf, file_year: i32) -> YearPlan {
         self.hidden_characters();
+        self.conflicts(&raw.conflicts);
         let year = *raw.year.get_ref();
         if year != file_year {
             self.error_hint(

@@ -23,6 +23,8 @@ pub struct RawForum {
     pub bodies: Vec<RawBody>,
     #[serde(default)]
     pub avoid_months: Vec<Spanned<u32>>,
+    #[serde(default)]
+    pub conflicts: Vec<RawConflict>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -85,6 +87,18 @@ pub struct RawMeeting {
     pub attendance: RawAttendance,
     #[serde(default)]
     pub items: Vec<RawItem>,
+    #[serde(default)]
+    pub conflicts: Vec<RawConflict>,
+}
+
+/// A field two people changed two ways, recorded by the merge driver (`crate::merge`):
+/// the field keeps one version, and both are here until the conflict is resolved.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConflict {
+    pub field: SStr,
+    pub mine: Option<String>,
+    pub theirs: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -311,6 +325,8 @@ pub struct RawPlan {
     pub removed: Vec<RawRemoved>,
     #[serde(default)]
     pub deadlines: Vec<RawFollowup>,
+    #[serde(default)]
+    pub conflicts: Vec<RawConflict>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -87,7 +87,15 @@ pub fn init(args: &InitArgs, lang: Option<Lang>) -> anyhow::Result<ExitCode> {
     let w = words(lang);
     let forum_file = args.dir.join("forum.toml");
     if forum_file.exists() {
-        anyhow::bail!("{}: {}", forum_file.display(), w.exists);
+        // An archive that is there (or a fresh clone of one): only git's part is added;
+        // answers given for a new archive are refused, as they would change nothing.
+        if args.name.is_some() || args.body.is_some() || args.place.is_some() || args.no_git {
+            anyhow::bail!("{}: {}", forum_file.display(), w.exists);
+        }
+        let mut out = String::new();
+        git_setup(&args.dir, lang, &mut out)?;
+        super::out::stdout(dagsorden::text::Medium::Terminal, &out)?;
+        return Ok(ExitCode::SUCCESS);
     }
     let answers = ask(args, lang)?;
     std::fs::create_dir_all(args.dir.join("calendar"))
@@ -102,15 +110,67 @@ pub fn init(args: &InitArgs, lang: Option<Lang>) -> anyhow::Result<ExitCode> {
     if let Some(d) = archive.diagnostics.first() {
         anyhow::bail!("{}", d.render(archive.forum.language));
     }
-    let out = format!(
-        "{} {}\n{}: dagsorden --dir {}\n",
-        w.created,
-        forum_file.display(),
+    let mut out = format!("{} {}\n", w.created, forum_file.display());
+    if !args.no_git
+        && let Err(e) = git_setup(&args.dir, lang, &mut out)
+    {
+        // The archive is made; without git it works as a plain folder.
+        out.push_str(&format!("{}\n", super::told::describe(&e, lang)));
+    }
+    out.push_str(&format!(
+        "{}: dagsorden --dir {}\n",
         w.next,
         args.dir.display()
-    );
+    ));
     super::out::stdout(dagsorden::text::Medium::Terminal, &out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Puts the archive in git (see `dagsorden::git::setup`) and says what was done.
+fn git_setup(dir: &Path, lang: Lang, out: &mut String) -> anyhow::Result<()> {
+    use std::fmt::Write as _;
+    let exe = std::env::current_exe().map_err(|e| {
+        super::Told::because(
+            dagsorden::said!("dagsorden finder ikke sig selv"; "dagsorden cannot find itself"),
+            e,
+        )
+    })?;
+    let report = dagsorden::git::setup::setup(dir, &exe, lang).map_err(super::Told::error)?;
+    let (made, added, driver, first, none) = match lang {
+        Lang::Da => (
+            "Gjort til et git-arkiv",
+            "Tilføjet",
+            "Sammenfletning felt for felt registreret (dagsorden merge-file)",
+            "Første commit lavet",
+            "Intet commit",
+        ),
+        Lang::En => (
+            "Made a git repository",
+            "Added",
+            "Field-by-field merging registered (dagsorden merge-file)",
+            "First commit made",
+            "No commit",
+        ),
+    };
+    if report.initialised {
+        let _ = writeln!(out, "{made}: {}", dir.display());
+    }
+    if !report.wrote.is_empty() {
+        let names: Vec<String> = report
+            .wrote
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let _ = writeln!(out, "{added}: {}", names.join(", "));
+    }
+    let _ = writeln!(out, "{driver}");
+    if report.committed {
+        let _ = writeln!(out, "{first}");
+    }
+    if let Some(why) = report.not_committed {
+        let _ = writeln!(out, "{none}: {}", why.get(lang));
+    }
+    Ok(())
 }
 
 /// Writes a file that must not be there yet (a second `init` racing this one loses).

@@ -5,7 +5,7 @@
 
 pub mod atomic;
 pub mod lock;
-mod shape;
+pub(crate) mod shape;
 
 use std::collections::HashMap;
 use std::io;

@@ -1,0 +1,92 @@
+//! The archive in git, through the `git` program the machine has (its credentials, ssh
+//! keys and remotes as the user set them up), never a copy of git's logic.
+
+pub mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::lang::Said;
+use crate::said;
+
+/// A git work tree that holds the archive.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    /// The archive folder (git runs here; it may be a folder inside the work tree).
+    pub dir: PathBuf,
+}
+
+impl Repo {
+    /// The repository the archive folder is in, when it is in one and git is installed.
+    pub fn find(dir: &Path) -> Option<Repo> {
+        let repo = Repo {
+            dir: dir.to_path_buf(),
+        };
+        let out = repo.run(&["rev-parse", "--is-inside-work-tree"]).ok()?;
+        (out.trim() == "true").then_some(repo)
+    }
+
+    /// Runs git in the archive folder; its standard output, or why it failed.
+    pub fn run(&self, args: &[&str]) -> Result<String, Said> {
+        let out = self.command(args).output().map_err(|e| no_git(&e))?;
+        finished(args, out)
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("git");
+        c.arg("-C").arg(&self.dir).args(args);
+        // Messages in a stable language, to be read by this program; none is shown raw.
+        c.env("LC_ALL", "C");
+        c
+    }
+
+    /// Whether git knows who commits (`user.name` and `user.email`).
+    pub fn knows_who(&self) -> bool {
+        let set = |key: &str| {
+            self.run(&["config", key])
+                .is_ok_and(|v| !v.trim().is_empty())
+        };
+        set("user.name") && set("user.email")
+    }
+
+    /// Whether the repository has a commit yet.
+    pub fn has_commits(&self) -> bool {
+        self.run(&["rev-parse", "--verify", "--quiet", "HEAD"])
+            .is_ok()
+    }
+}
+
+/// Runs `git init` in `dir`.
+pub fn init(dir: &Path) -> Result<Repo, Said> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["init", "--quiet"])
+        .env("LC_ALL", "C")
+        .output()
+        .map_err(|e| no_git(&e))?;
+    finished(&["init"], out)?;
+    Ok(Repo {
+        dir: dir.to_path_buf(),
+    })
+}
+
+fn finished(args: &[&str], out: Output) -> Result<String, Said> {
+    if out.status.success() {
+        return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+    }
+    let why = String::from_utf8_lossy(&out.stderr);
+    // git's first line says what went wrong; the rest is advice for its own users.
+    let first = why.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let why = crate::text::sanitize(first.trim()).into_owned();
+    let what = args.first().copied().unwrap_or("");
+    Err(said!("git {what} mislykkedes: {why}"; "git {what} failed: {why}"))
+}
+
+fn no_git(e: &std::io::Error) -> Said {
+    let e = Said::io(e);
+    said!(
+        "git kan ikke køres ({}); installér git, fx med apt-get install git", e.da;
+        "git cannot be run ({}); install git, e.g. with apt-get install git", e.en
+    )
+}
