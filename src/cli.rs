@@ -148,6 +148,15 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), e.g. `dagsorden man > ~/.local/share/man/man1/dagsorden.1`
     Man,
+    /// Sync the archive with its git remote: commit what is pending, fetch the others'
+    /// changes, put ours on top (meeting files merged field by field), push
+    ///
+    /// Never a force push, and a sync that cannot finish is taken back, so no change is lost.
+    /// Offline, it says so: the changes stay committed here and are sent next time.
+    ///
+    /// Exit status: 0 when in sync, 1 when it could not sync (offline, no remote, refused),
+    /// 2 when the archive is not in git.
+    Sync,
     /// Merge a meeting file field by field, for git (registered as a merge driver by init)
     ///
     /// git runs it as `dagsorden merge-file %O %A %B %P`: BASE is the common version, OURS

@@ -270,6 +270,18 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "sync",
+        "Synkronisér arkivet med dets git-fjernkopi: gem det ventende som commits, hent de andres \
+         ændringer, læg vores ovenpå (mødefiler flettes felt for felt), og send",
+        Some(
+            "Aldrig en tvungen push, og en synkronisering, der ikke kan gøres færdig, tages \
+             tilbage, så ingen ændring går tabt. Uden forbindelse siger den det: ændringerne \
+             bliver her som commits og sendes næste gang.\n\n\
+             Slutstatus: 0 når alt er synkroniseret, 1 når det ikke kunne lade sig gøre (uden \
+             forbindelse, ingen fjernkopi, afvist), 2 når arkivet ikke er i git.",
+        ),
+    ),
+    (
         "merge-file",
         "Flet en mødefil felt for felt, for git (registreres som merge driver af init)",
         Some(

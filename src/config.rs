@@ -23,6 +23,9 @@ pub struct Config {
     /// Where exports from the screens are proposed (default: `exports/` in the archive);
     /// relative paths count from the config file's folder.
     pub exports: Option<PathBuf>,
+    /// Every save a commit, when the archive is in git (default: on); off for archives
+    /// kept in git by hand.
+    pub auto_commit: Option<bool>,
     /// Where the file was read from; not a key in the file.
     #[serde(skip)]
     pub path: Option<PathBuf>,

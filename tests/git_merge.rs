@@ -301,3 +301,27 @@ fn a_file_git_cannot_parse_gets_gits_own_markers() {
     let (out, _) = team.dagsorden(&bo, &["--dir", ".", "check"]);
     assert!(out.contains("uløst flettekonflikt"), "{out}");
 }
+
+#[test]
+fn sync_on_the_command_line_fetches_merges_and_sends() {
+    let team = Team::new();
+    let anne = team.member("anne");
+    let bo = team.member("bo");
+    four_changes(&team, &anne, &bo);
+    let (out, code) = team.dagsorden(&bo, &["--dir", ".", "sync"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 sendt"), "{out}");
+    let (out, code) = team.dagsorden(&anne, &["--dir", ".", "sync"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 ændring hentet fra bo, 1 sendt"), "{out}");
+    assert_all_four(&anne);
+    let (out, _) = team.dagsorden(&bo, &["--dir", ".", "sync"]);
+    assert!(out.contains("1 ændring hentet fra anne"), "{out}");
+    assert_eq!(text(&anne), text(&bo));
+    // Not in git: said, exit 2.
+    let plain = tempfile::tempdir().unwrap();
+    copy_dir(&common::sample_dir(), plain.path());
+    let (out, code) = team.dagsorden(plain.path(), &["--dir", ".", "sync"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("arkivet er ikke i git"), "{out}");
+}

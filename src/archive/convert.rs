@@ -417,8 +417,8 @@ impl<'a> Converter<'a> {
                     "unresolved merge conflict: `{field}` was changed in two places"
                 ),
                 said!(
-                    "vælg en udgave på skærmen (Problemer, Enter), eller ret feltet og slet denne [[conflicts]]-tabel";
-                    "choose a version in the screens (Problems, Enter), or fix the field and delete this [[conflicts]] table"
+                    "begge udgaver står i [[conflicts]] (mine er din, theirs den andens): ret feltet, og slet tabellen (Problemer, Enter åbner filen)";
+                    "both versions are in [[conflicts]] (mine is yours, theirs the other's): fix the field and delete the table (Problems, Enter opens the file)"
                 ),
             );
         }

@@ -50,12 +50,14 @@ fn proposal(ctx: &Context, args: &CalendarArgs, archive: &Archive) -> anyhow::Re
     if args.write {
         let rel = PathBuf::from(format!("calendar/{}.toml", args.year));
         let mut store = Store::open(&ctx.dir, dagsorden::archive::check_text);
+        store.record_writes();
         store.create(&rel, "proposed plan", &plan).map_err(|e| {
             super::Told::because(
                 dagsorden::said!("udkastet blev ikke gemt"; "the draft was not saved"),
                 e,
             )
         })?;
+        super::record_in_git(ctx, archive, &mut store, None);
         super::out::stderr(&format!("{}\n", ctx.dir.join(&rel).display()));
     }
     let text = match args.format {

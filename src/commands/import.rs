@@ -147,6 +147,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             .filter_map(|(m, _)| write::meeting_id(m).ok()),
     );
     let mut store = Store::open(&ctx.dir, check_text);
+    store.record_writes();
     let mut outcomes = Vec::new();
     for (file, result) in read {
         let mut outcome = Outcome {
@@ -194,6 +195,23 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             Ok((m, id, notes))
         });
         outcomes.push(outcome);
+    }
+    let written = outcomes
+        .iter()
+        .filter(|o| o.written.is_some() || o.updated)
+        .count();
+    if written > 0 && !args.dry_run {
+        let message = match archive.forum.language {
+            Lang::Da => format!(
+                "Referater importeret: {}",
+                dagsorden::lang::counted(written, "møde", "møder")
+            ),
+            Lang::En => format!(
+                "Minutes imported: {}",
+                dagsorden::lang::counted(written, "meeting", "meetings")
+            ),
+        };
+        super::record_in_git(ctx, &archive, &mut store, Some(&message));
     }
     let failed = outcomes.iter().any(|o| o.meeting.is_err());
     let text = match args.format {

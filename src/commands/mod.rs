@@ -13,6 +13,7 @@ mod new;
 mod out;
 mod screen;
 mod search;
+mod sync;
 pub mod told;
 
 use std::path::PathBuf;
@@ -37,6 +38,7 @@ pub use new::new;
 pub use out::stderr as error;
 pub use screen::tui;
 pub use search::search;
+pub use sync::{record_in_git, sync};
 
 use told::Told;
 

@@ -26,7 +26,9 @@ pub fn new(ctx: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("{}", e.get(lang)))?;
     let path = ctx.dir.join(&draft.rel);
     let mut store = Store::open(&ctx.dir, check_text);
+    store.record_writes();
     store.create(&draft.rel, "new meeting", &draft.text)?;
+    super::record_in_git(ctx, &archive, &mut store, None);
     let mut out = String::new();
     writeln!(out, "{} {}", labels.created, path.display())?;
     if !offered.is_empty() && !args.include_followups {

@@ -36,6 +36,7 @@ pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
         settings: Some(settings),
         user_name: ctx.config.name.clone(),
         exports_dir: ctx.config.exports.clone(),
+        auto_commit: ctx.config.auto_commit != Some(false),
         editor: ["VISUAL", "EDITOR"]
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty())),

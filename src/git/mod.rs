@@ -1,7 +1,10 @@
 //! The archive in git, through the `git` program the machine has (its credentials, ssh
 //! keys and remotes as the user set them up), never a copy of git's logic.
 
+pub mod message;
 pub mod setup;
+pub mod sync;
+pub mod worker;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -38,6 +41,50 @@ impl Repo {
         // Messages in a stable language, to be read by this program; none is shown raw.
         c.env("LC_ALL", "C");
         c
+    }
+
+    /// Commits `files` (relative to the archive folder; removed ones too) with `message`;
+    /// `false` when they were as committed already. `name` stands in when git's config has
+    /// no `user.name` (the configuration's `name`).
+    pub fn commit(
+        &self,
+        message: &str,
+        files: &[PathBuf],
+        name: Option<&str>,
+    ) -> Result<bool, Said> {
+        if files.is_empty() {
+            return Ok(false);
+        }
+        let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let mut add = vec!["add", "-A", "--"];
+        add.extend(paths.iter().map(String::as_str));
+        self.run(&add)?;
+        let mut diff = vec!["diff", "--cached", "--quiet", "--"];
+        diff.extend(paths.iter().map(String::as_str));
+        if self.run(&diff).is_ok() {
+            return Ok(false);
+        }
+        let mut args: Vec<String> = Vec::new();
+        if !self.knows_who() {
+            let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+                return Err(said!(
+                    "git kender ikke dit navn; skriv git config --global user.name \"Dit Navn\" og git config --global user.email \"dig@example.dk\" (eller name = \"…\" i dagsordens konfiguration)";
+                    "git does not know your name; run git config --global user.name \"Your Name\" and git config --global user.email \"you@example.com\" (or set name = \"…\" in dagsorden's configuration)"
+                ));
+            };
+            let login: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+            args.extend([
+                "-c".to_owned(),
+                format!("user.name={name}"),
+                "-c".to_owned(),
+                format!("user.email={}@localhost", login.to_lowercase()),
+            ]);
+        }
+        args.extend(["commit", "--quiet", "-m", message, "--"].map(String::from));
+        args.extend(paths);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.run(&args)?;
+        Ok(true)
     }
 
     /// Whether git knows who commits (`user.name` and `user.email`).

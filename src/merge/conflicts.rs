@@ -44,12 +44,12 @@ pub(super) fn record(doc: &mut DocumentMut, found: Vec<Conflict>, lang: Lang) {
         }
         let note = match lang {
             Lang::Da => {
-                "# Sammenfletningskonflikt: feltet blev ændret to steder. Vælg en udgave på \
-                 skærmen, eller ret feltet og slet denne tabel."
+                "# Sammenfletningskonflikt: feltet blev ændret to steder. mine er din udgave, \
+                 theirs den andens: ret feltet, og slet denne tabel."
             }
             Lang::En => {
-                "# Merge conflict: the field was changed in two places. Choose one in the \
-                 screens, or fix the field and delete this table."
+                "# Merge conflict: the field was changed in two places. mine is your version, \
+                 theirs the other's: fix the field and delete this table."
             }
         };
         t.decor_mut().set_prefix(format!("\n{note}\n"));

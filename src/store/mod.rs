@@ -103,6 +103,16 @@ pub struct Change {
 }
 
 impl Change {
+    /// The file's text before the change (`None`: it was created).
+    pub fn before(&self) -> Option<&str> {
+        self.before.as_deref()
+    }
+
+    /// The file's text after the change (`None`: it was removed).
+    pub fn after(&self) -> Option<&str> {
+        self.after.as_deref()
+    }
+
     fn reversed(self) -> Change {
         Change {
             rel: self.rel,
@@ -138,6 +148,14 @@ impl Step {
     }
 }
 
+/// A step written to disk, for the record kept of it (a commit, when the archive is in git).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub changes: Vec<Change>,
+    /// Written by undo (what it takes back is written again, as a new change).
+    pub undone: bool,
+}
+
 /// How many changes undo remembers.
 const UNDO_DEPTH: usize = 500;
 
@@ -149,6 +167,8 @@ pub struct Store {
     texts: HashMap<PathBuf, String>,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The steps written since the last [`Store::take_written`], when they are recorded.
+    written: Option<Vec<Written>>,
 }
 
 impl Store {
@@ -166,6 +186,7 @@ impl Store {
             texts: HashMap::new(),
             undo: Vec::new(),
             redo: Vec::new(),
+            written: None,
         }
     }
 
@@ -315,6 +336,9 @@ impl Store {
             step.clone()
         };
         let result = self.write_step(&write);
+        if result.is_ok() {
+            self.note_written(&write, undoing);
+        }
         let to_redo = result.is_ok() == undoing;
         if to_redo {
             self.redo.push(step.clone());
@@ -322,6 +346,28 @@ impl Store {
             self.undo.push(step.clone());
         }
         result.map(|()| step)
+    }
+
+    /// Keeps a record of every step written from now on, for [`Store::take_written`].
+    pub fn record_writes(&mut self) {
+        self.written.get_or_insert_with(Vec::new);
+    }
+
+    /// The steps written since the last call (empty unless [`Store::record_writes`]).
+    pub fn take_written(&mut self) -> Vec<Written> {
+        self.written
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn note_written(&mut self, step: &Step, undone: bool) {
+        if let Some(list) = &mut self.written {
+            list.push(Written {
+                changes: step.changes.clone(),
+                undone,
+            });
+        }
     }
 
     fn save(&mut self, label: &str, change: Change) -> Result<(), SaveError> {
@@ -334,6 +380,7 @@ impl Store {
     /// Writes a new step and makes it the one undo takes back first.
     fn commit(&mut self, step: Step) -> Result<(), SaveError> {
         self.write_step(&step)?;
+        self.note_written(&step, false);
         self.undo.push(step);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);

@@ -40,6 +40,8 @@ pub struct Options {
     pub settings: Option<super::settings::Settings>,
     /// Where exports are proposed (config `exports`); `None`: `exports/` in the archive.
     pub exports_dir: Option<PathBuf>,
+    /// Every save a commit when the archive is in git (config `auto_commit`, default on).
+    pub auto_commit: bool,
 }
 
 impl Options {
@@ -54,6 +56,7 @@ impl Options {
             settings_problems: Vec::new(),
             settings: None,
             exports_dir: None,
+            auto_commit: true,
             now: || chrono::Local::now().naive_local(),
             user_name: None,
             editor: None,
@@ -203,6 +206,11 @@ pub struct App {
     pub(super) settings: Option<super::settings::Settings>,
     /// Where exports are proposed; `None`: `exports/` in the archive.
     pub(super) exports_dir: Option<PathBuf>,
+    pub(super) auto_commit: bool,
+    /// The configuration's `name`, for commits when git's config has none.
+    pub(super) user_name: Option<String>,
+    /// git in the background, when the archive is in git.
+    pub(super) git: Option<crate::git::worker::GitWorker>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub overview: Cursor,
@@ -293,6 +301,9 @@ impl App {
             settings_problems: options.settings_problems,
             settings: options.settings,
             exports_dir: options.exports_dir,
+            auto_commit: options.auto_commit,
+            user_name: options.user_name.clone(),
+            git: None,
             screen: Screen::Overview,
             overlay: None,
             overview: Cursor::default(),
@@ -528,6 +539,7 @@ impl App {
             Action::Palette => self.open_palette(),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_to_clipboard(),
+            Action::Sync => self.sync_git(),
             Action::Open if matches!(self.overlay, Some(Overlay::Problems { .. })) => {
                 self.edit_problem()
             }

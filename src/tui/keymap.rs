@@ -29,6 +29,8 @@ pub enum Action {
     Export,
     /// Copy the item's decision, or the follow-up list, to the clipboard (OSC 52).
     Copy,
+    /// Sync the archive with the others through git.
+    Sync,
     Back,
     Problems,
     ScreenOverview,
@@ -143,12 +145,13 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 88] = [
+    pub const ALL: [Action; 89] = [
         Action::Quit,
         Action::Help,
         Action::Palette,
         Action::Export,
         Action::Copy,
+        Action::Sync,
         Action::Back,
         Action::Problems,
         Action::ScreenOverview,
@@ -247,6 +250,7 @@ impl Action {
             Action::Palette => "palette",
             Action::Export => "export",
             Action::Copy => "copy",
+            Action::Sync => "sync",
             Action::Back => "back",
             Action::Problems => "problems",
             Action::ScreenOverview => "screen-overview",
@@ -340,6 +344,7 @@ impl Action {
             | Action::Palette
             | Action::Export
             | Action::Copy
+            | Action::Sync
             | Action::Back
             | Action::Problems
             | Action::ScreenOverview
@@ -437,6 +442,10 @@ impl Action {
             Action::Copy => (
                 "Kopiér punktets beslutning eller opfølgningslisten til udklipsholderen",
                 "Copy the item's decision or the follow-up list to the clipboard",
+            ),
+            Action::Sync => (
+                "Synkronisér arkivet med de andre (git: hent, flet, send)",
+                "Sync the archive with the others (git: fetch, merge, send)",
             ),
             Action::Palette => (
                 "Kommandoer, og find et møde, punkt eller en opfølgning ved navn",
@@ -640,6 +649,7 @@ impl Action {
             Action::Export => ("eksportér", "export"),
             Action::Undo => ("fortryd", "undo"),
             Action::Copy => ("kopiér", "copy"),
+            Action::Sync => ("synkronisér", "sync"),
             Action::Back => ("tilbage", "back"),
             Action::Problems => ("problemer", "problems"),
             Action::Open => ("åbn", "open"),
@@ -700,6 +710,7 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     (":", Action::Palette),
     ("E", Action::Export),
     ("Y", Action::Copy),
+    ("ctrl-s", Action::Sync),
     ("ctrl-p", Action::Palette),
     ("esc", Action::Back),
     ("p", Action::Problems),

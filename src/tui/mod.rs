@@ -14,6 +14,7 @@ pub mod editing;
 pub mod export;
 pub mod followup_labels;
 pub mod followups;
+pub mod git;
 pub mod history;
 pub mod keymap;
 pub mod labels;
@@ -57,6 +58,7 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
     let size = terminal.size()?;
     let mut app = App::new(archive, options, (size.width, size.height));
     app.watch_disk();
+    app.start_git();
     if app.message.is_none() {
         app.message = typed::drafts_notice(app.lang).map(Message::Info);
     }
@@ -66,6 +68,8 @@ pub fn run(archive: crate::archive::Archive, options: Options, mouse: bool) -> a
     app.release_locks();
     leave_input_modes(mouse);
     ratatui::restore();
+    // The last saves are committed after the terminal is given back.
+    app.finish_git();
     result.map_err(Into::into)
 }
 
@@ -211,11 +215,12 @@ where
         let timeout = if app.search_pending() {
             Some(SEARCH_POLL)
         } else {
-            app.watching().then_some(DISK_POLL)
+            (app.watching() || app.git_running()).then_some(DISK_POLL)
         };
         let Some(event) = next_event(timeout)? else {
             let found = app.poll_search();
-            if app.poll_disk() || found {
+            let git = app.poll_git();
+            if app.poll_disk() || found || git {
                 terminal
                     .draw(|frame| views::draw(app, frame))
                     .map_err(Into::into)?;
@@ -223,6 +228,7 @@ where
             continue;
         };
         let changed = app.handle_event(&event);
+        app.record_git();
         if changed {
             typed::remember(
                 app.input

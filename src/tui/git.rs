@@ -1,0 +1,114 @@
+//! The archive in git, from the screens: every save becomes a commit (in the background,
+//! a burst of saves of one change as one commit), and Ctrl-S syncs with the others; what
+//! the sync fetched is read in like any change on disk.
+
+use super::app::{App, Message};
+use crate::git::Repo;
+use crate::git::worker::{GitWorker, Report};
+use crate::lang::Lang;
+
+impl App {
+    /// Starts recording saves as commits, when the archive is in git and commits are on.
+    pub fn start_git(&mut self) {
+        if !self.auto_commit {
+            return;
+        }
+        if let Some(repo) = Repo::find(&self.archive.root) {
+            self.store.record_writes();
+            self.git = Some(GitWorker::start(
+                repo,
+                self.user_name.clone(),
+                self.archive.forum.language,
+            ));
+        }
+    }
+
+    /// Whether git works in the background (the event loop then looks for its news).
+    pub fn git_running(&self) -> bool {
+        self.git.is_some()
+    }
+
+    /// Hands what was saved since the last look to git, each step with its message.
+    pub fn record_git(&mut self) {
+        let Some(git) = &self.git else { return };
+        for written in self.store.take_written() {
+            let message = crate::git::message::message(
+                &written,
+                &self.archive.forum,
+                self.archive.forum.language,
+            );
+            let files = written.changes.iter().map(|c| c.rel.clone()).collect();
+            git.commit(message, files);
+        }
+    }
+
+    /// Ctrl-S: sync with the others.
+    pub(super) fn sync_git(&mut self) {
+        self.record_git();
+        let da = self.lang == Lang::Da;
+        match &self.git {
+            Some(git) => git.sync(),
+            None => self.message = Some(Message::Error(
+                if da {
+                    "Arkivet er ikke i git; gør det til et med dagsorden init (se README)"
+                } else {
+                    "The archive is not in git; make it one with dagsorden init (see the README)"
+                }
+                .to_owned(),
+            )),
+        }
+    }
+
+    /// Takes in what git did; returns whether the screen must be redrawn.
+    pub fn poll_git(&mut self) -> bool {
+        let Some(git) = &self.git else { return false };
+        let reports = git.reports();
+        let lang = self.lang;
+        let mut redraw = false;
+        for report in reports {
+            match report {
+                Report::Committed(_) => {}
+                Report::CommitFailed(why) => {
+                    self.message = Some(Message::Error(format!(
+                        "{}: {}",
+                        match lang {
+                            Lang::Da => "Gemt, men ikke lagt i git",
+                            Lang::En => "Saved, but not committed",
+                        },
+                        why.get(lang)
+                    )));
+                    redraw = true;
+                }
+                Report::Syncing => {
+                    self.message = Some(Message::Info(
+                        match lang {
+                            Lang::Da => "Synkroniserer …",
+                            Lang::En => "Syncing …",
+                        }
+                        .to_owned(),
+                    ));
+                    redraw = true;
+                }
+                Report::Synced(synced) => {
+                    let line = synced.line(lang);
+                    self.disk_changed(synced.changed.clone());
+                    self.message = Some(Message::Info(crate::text::sanitize(&line).into_owned()));
+                    redraw = true;
+                }
+                Report::NotSynced(why) => {
+                    self.message = Some(Message::Error(why.said().get(lang).to_owned()));
+                    redraw = true;
+                }
+            }
+        }
+        redraw
+    }
+
+    /// Commits what waits before the app ends.
+    pub fn finish_git(&mut self) {
+        self.record_git();
+        if let Some(mut git) = self.git.take() {
+            git.finish();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The screens on an archive in git: each save a commit with a message in the forum's
+//! language and the user as author, and Ctrl-S syncing with a colleague through a bare
+//! remote (a folder: no network), the fetched change shown on screen.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyCode;
+
+mod common;
+use common::screen::{app_on, ctrl, key, keys, screen_text};
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("LC_ALL", "C")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn as_user(dir: &Path, name: &str) {
+    git(dir, &["config", "user.name", name]);
+    git(
+        dir,
+        &["config", "user.email", &format!("{name}@example.dk")],
+    );
+}
+
+/// The sample archive in a repository of its own, pushed to a bare remote; and a clone.
+fn team() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let anne = tmp.path().join("anne");
+    common::copy_dir(&common::sample_dir(), &anne);
+    git(&anne, &["init", "--quiet", "-b", "main"]);
+    as_user(&anne, "Anne");
+    let exe = Path::new(env!("CARGO_BIN_EXE_dagsorden"));
+    let report = dagsorden::git::setup::setup(&anne, exe, dagsorden::lang::Lang::Da).unwrap();
+    assert!(report.committed, "{report:?}");
+    git(tmp.path(), &["init", "--quiet", "--bare", "remote.git"]);
+    git(&anne, &["remote", "add", "origin", "../remote.git"]);
+    git(&anne, &["push", "--quiet", "-u", "origin", "main"]);
+    git(
+        tmp.path(),
+        &["clone", "--quiet", "-b", "main", "remote.git", "bo"],
+    );
+    let bo = tmp.path().join("bo");
+    as_user(&bo, "Bo");
+    (tmp, anne, bo)
+}
+
+fn wait_for(app: &mut dagsorden::tui::App, text: &str) -> String {
+    let limit = Instant::now() + Duration::from_secs(20);
+    loop {
+        app.poll_git();
+        let screen = screen_text(app);
+        if screen.contains(text) {
+            return screen;
+        }
+        assert!(Instant::now() < limit, "never showed {text:?}:\n{screen}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_save_is_a_commit_by_the_user_with_a_message_in_the_forums_language() {
+    let (_tmp, anne, _bo) = team();
+    let mut app = app_on(&anne, (120, 40), dagsorden::lang::Lang::En);
+    app.start_git();
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "r");
+    keys(&mut app, " (rettet)");
+    key(&mut app, KeyCode::Enter);
+    app.finish_git();
+    let log = git(&anne, &["log", "-1", "--format=%an|%s"]);
+    // The screens are in English; the record is in the forum's Danish.
+    assert_eq!(
+        log.trim(),
+        "Anne|Titel ændret: SDF 8. september 2017, punkt 1"
+    );
+    assert_eq!(
+        git(&anne, &["status", "--porcelain"]).trim(),
+        "",
+        "nothing left over"
+    );
+}
+
+#[test]
+fn ctrl_s_sends_ours_and_shows_what_a_colleague_changed() {
+    let (_tmp, anne, bo) = team();
+    // Bo retitles item 7 and pushes.
+    let file = bo.join("2017/2017-09-08-sdf.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "title = \"Sammen om psykiatri\"",
+            "title = \"Sammen om psykiatri og misbrug\"",
+        ),
+    )
+    .unwrap();
+    git(&bo, &["commit", "--quiet", "-am", "Bo's title"]);
+    git(&bo, &["push", "--quiet"]);
+    // Anne records a title of her own on item 1, then syncs.
+    let mut app = app_on(&anne, (120, 40), dagsorden::lang::Lang::Da);
+    app.start_git();
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "r");
+    keys(&mut app, " (Anne)");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let screen = wait_for(&mut app, "1 ændring hentet fra Bo, 1 sendt");
+    assert!(
+        screen.contains("Sammen om psykiatri og misbrug"),
+        "{screen}"
+    );
+    app.finish_git();
+    // The remote has both, Anne's on top with her name.
+    git(&bo, &["pull", "--quiet"]);
+    let log = git(&bo, &["log", "--format=%an|%s"]);
+    assert!(
+        log.starts_with("Anne|Titel ændret: SDF 8. september 2017, punkt 1\nBo|Bo's title"),
+        "{log}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("(Anne)") && text.contains("og misbrug"),
+        "{text}"
+    );
+}
+
+#[test]
+fn offline_the_sync_says_so_and_the_work_stays_committed() {
+    let (tmp, anne, _bo) = team();
+    std::fs::rename(tmp.path().join("remote.git"), tmp.path().join("away.git")).unwrap();
+    let mut app = app_on(&anne, (120, 40), dagsorden::lang::Lang::Da);
+    app.start_git();
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "r");
+    keys(&mut app, " (offline)");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    wait_for(&mut app, "ingen forbindelse");
+    app.finish_git();
+    let log = git(&anne, &["log", "-1", "--format=%s"]);
+    assert!(log.starts_with("Titel ændret"), "{log}");
+}
