@@ -126,6 +126,18 @@ pub fn sync(repo: &Repo, name: Option<&str>, lang: Lang) -> Result<Synced, NotSy
         .filter_map(|l| l.get(3..))
         .map(|p| p.rsplit(" -> ").next().unwrap_or(p).trim_matches('"'))
         .map(PathBuf::from)
+        // Never lock hints, a refused save's copies or exports, even where .gitignore is
+        // missing them.
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let hidden = name.starts_with('.') && name != ".gitattributes" && name != ".gitignore";
+            !hidden
+                && !name.contains(".mine-")
+                && !p.components().any(|c| c.as_os_str() == "exports")
+        })
         .collect();
     if !outside.is_empty() {
         let message = match lang {
