@@ -150,7 +150,7 @@ fn offline_the_sync_says_so_and_the_work_stays_committed() {
     keys(&mut app, " (offline)");
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    wait_for(&mut app, "ingen forbindelse");
+    wait_for(&mut app, "Ingen forbindelse");
     app.finish_git();
     let log = git(&anne, &["log", "-1", "--format=%s"]);
     assert!(log.starts_with("Titel ændret"), "{log}");

@@ -96,7 +96,8 @@ impl App {
                     redraw = true;
                 }
                 Report::NotSynced(why) => {
-                    self.message = Some(Message::Error(why.said().get(lang).to_owned()));
+                    let why = why.said();
+                    self.message = Some(Message::Error(crate::lang::capitalized(why.get(lang))));
                     redraw = true;
                 }
             }
