@@ -157,6 +157,12 @@ pub enum Command {
     /// Exit status: 0 when in sync, 1 when it could not sync (offline, no remote, refused),
     /// 2 when the archive is not in git.
     Sync,
+    /// Who changed a meeting or an item, and when: its versions from git's history
+    ///
+    /// For MEETING#ITEM the item's title, recommendation and decision; for MEETING its title,
+    /// status, place, time and attendance. Each version with its author, date and commit
+    /// message, newest first, with the fields it changed.
+    Log(LogArgs),
     /// Merge a meeting file field by field, for git (registered as a merge driver by init)
     ///
     /// git runs it as `dagsorden merge-file %O %A %B %P`: BASE is the common version, OURS
@@ -165,6 +171,14 @@ pub enum Command {
     /// the file as [[conflicts]] so that it still loads. A file that does not parse is left
     /// to git's own line merge (with its conflict markers).
     MergeFile(MergeFileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The meeting or item, e.g. 2017-09-08-sdf or 2017-09-08-sdf#9
+    pub what: String,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

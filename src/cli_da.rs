@@ -128,6 +128,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("name", "NAVN"),
     ("place", "STED"),
     ("subcommand", "KOMMANDO"),
+    ("what", "MØDE[#PUNKT]"),
 ];
 
 /// (command path, about, longer description).
@@ -268,6 +269,15 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         "help",
         "Vis denne hjælp eller hjælpen til en underkommando",
         None,
+    ),
+    (
+        "log",
+        "Hvem ændrede et møde eller et punkt, og hvornår: dets udgaver fra gits historik",
+        Some(
+            "For MØDE#PUNKT punktets titel, indstilling og beslutning; for MØDE dets titel, \
+             status, sted, tid og fremmøde. Hver udgave med forfatter, dato og commit-besked, \
+             nyeste først, med de felter, den ændrede.",
+        ),
     ),
     (
         "sync",
@@ -452,6 +462,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Skallen: bash, zsh, fish, elvish eller powershell",
     ),
     ("help", "subcommand", "Underkommandoen, hjælpen gælder"),
+    (
+        "log",
+        "what",
+        "Mødet eller punktet, fx 2017-09-08-sdf eller 2017-09-08-sdf#9",
+    ),
     ("merge-file", "base", "Den fælles udgave (gits %O)"),
     (
         "merge-file",

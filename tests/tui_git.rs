@@ -91,6 +91,44 @@ fn a_save_is_a_commit_by_the_user_with_a_message_in_the_forums_language() {
         "",
         "nothing left over"
     );
+    // `dagsorden log` shows who changed the item, and what it said.
+    let log = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+            .args(["--dir"])
+            .arg(&anne)
+            .args(["log", "2017-09-08-sdf#1", "--format", format])
+            .env("XDG_CONFIG_HOME", anne.join("no-config"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = log("text");
+    assert!(
+        text.starts_with("SDF 8. september 2017, punkt 1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Anne  Titel ændret: SDF 8. september 2017, punkt 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "titel: Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017 (rettet)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Arkivet lagt i git"),
+        "the first version: {text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&log("json")).unwrap();
+    assert_eq!(json[0]["author"], "Anne");
+    assert_eq!(json[0]["changed"], serde_json::json!(["title"]));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The archive in git, through the `git` program the machine has (its credentials, ssh
 //! keys and remotes as the user set them up), never a copy of git's logic.
 
+pub mod history;
 pub mod message;
 pub mod setup;
 pub mod sync;
