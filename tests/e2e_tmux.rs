@@ -860,3 +860,107 @@ fn the_secretarys_day_from_a_new_meeting_to_the_exported_minutes() {
     );
     assert!(minutes.contains("Godkendt med ændringer"), "{minutes}");
 }
+
+/// The archive in git: a decision recorded in meeting mode, Ctrl-S, and the commit is in
+/// the remote with the user as author and a message saying what was recorded; `dagsorden
+/// log` shows the change.
+#[test]
+fn a_decision_recorded_and_synced_is_a_commit_in_the_remote_and_in_the_log() {
+    let tmp = sample_copy();
+    let remote = tempfile::tempdir().unwrap();
+    let git = |dir: &Path, args: &[&str]| {
+        let out = Command::new("git")
+            .current_dir(dir)
+            .args(args)
+            .env("LC_ALL", "C")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(tmp.path(), &["init", "--quiet", "-b", "main"]);
+    git(tmp.path(), &["config", "user.name", "Anne"]);
+    git(tmp.path(), &["config", "user.email", "anne@example.dk"]);
+    let init = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .arg("init")
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    git(remote.path(), &["init", "--quiet", "--bare", "r.git"]);
+    let bare = remote.path().join("r.git");
+    git(
+        tmp.path(),
+        &["remote", "add", "origin", bare.to_str().unwrap()],
+    );
+    git(tmp.path(), &["push", "--quiet", "-u", "origin", "main"]);
+
+    let tmux = Tmux::start("gitsync", 110, 34);
+    tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
+    tmux.wait_for(&["Næste møder"]);
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["Nyt møde", "sdf 2017-11-16"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Tilføj den som punkt?"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["torsdag den 16. november 2017", "4 punkter"]);
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Nyt punkt: titel"]);
+    tmux.type_text("Budget for døgnseminaret");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Gemt: nyt punkt", "5 punkter"]);
+    tmux.send(&["i"]);
+    tmux.wait_for(&["Indstilling: første linje"]);
+    tmux.type_text("Det indstilles, at Socialdirektørforum:");
+    tmux.send(&["Enter"]);
+    tmux.type_text("- godkender budgettet for døgnseminaret");
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["Gemt: indstilling"]);
+    tmux.send(&["m"]);
+    tmux.wait_for(&["MØDETILSTAND", "▶ godkender budgettet"]);
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Gemt: beslutning"]);
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["sendt"]);
+    tmux.send(&["Escape"]);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+
+    let log = git(&bare, &["log", "--format=%an|%s", "main"]);
+    let decision = log
+        .lines()
+        .find(|l| l.contains("Beslutning registreret: SDF 16. november 2017, punkt"))
+        .unwrap_or_else(|| {
+            panic!(
+                "no decision commit in the remote:\n{log}\nhere:\n{}\n{}",
+                git(tmp.path(), &["log", "--format=%an|%s"]),
+                git(tmp.path(), &["status", "--short"])
+            )
+        });
+    assert!(decision.starts_with("Anne|"), "{log}");
+    assert!(
+        log.contains("Anne|Møde oprettet: SDF 16. november 2017"),
+        "{log}"
+    );
+    let number = decision.rsplit("punkt ").next().unwrap().trim().to_owned();
+    let out = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .arg("--dir")
+        .arg(tmp.path())
+        .args(["log", &format!("2017-11-16-sdf#{number}")])
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Anne  Beslutning registreret"), "{shown}");
+    assert!(shown.contains("godkendte budgettet"), "{shown}");
+}

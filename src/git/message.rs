@@ -139,6 +139,28 @@ fn meeting_change(forum: &Forum, id: &MeetingId, before: &str, after: &str, lang
             .collect()
     };
     let (bi, ai) = (items(&b), items(&a));
+    // Item changes say more than the meeting's (a decision sets the status too): first.
+    let meeting_level = std::mem::take(&mut whats);
+    // One item put in among the others renumbers those after it: said as the one added.
+    let titles = |l: &[(String, Table)]| -> Vec<Option<Value>> {
+        l.iter().map(|(_, t)| t.get("title").cloned()).collect()
+    };
+    let (bt, at_) = (titles(&bi), titles(&ai));
+    if at_.len() == bt.len() + 1
+        && let Some(i) = (0..at_.len()).find(|&i| {
+            let mut without = at_.clone();
+            without.remove(i);
+            without == bt
+        })
+    {
+        whats.push(What {
+            da: "Punkt tilføjet",
+            en: "Item added",
+            item: Some(ai[i].0.clone()),
+        });
+        whats.extend(meeting_level);
+        return finish(forum, id, &whats, lang);
+    }
     for (n, at) in &ai {
         match bi.iter().find(|(m, _)| m == n) {
             None => whats.push(What {
@@ -159,6 +181,18 @@ fn meeting_change(forum: &Forum, id: &MeetingId, before: &str, after: &str, lang
             });
         }
     }
+    // The status a decision moves on is part of recording it, not another change.
+    let items_changed = !whats.is_empty();
+    whats.extend(
+        meeting_level
+            .into_iter()
+            .filter(|w| !(items_changed && w.en == "Meeting status changed")),
+    );
+    finish(forum, id, &whats, lang)
+}
+
+/// The message from what changed, the first named.
+fn finish(forum: &Forum, id: &MeetingId, whats: &[What], lang: Lang) -> String {
     let Some(first) = whats.first() else {
         return said(
             lang,
@@ -179,7 +213,7 @@ fn meeting_change(forum: &Forum, id: &MeetingId, before: &str, after: &str, lang
     }
     let mut rest = place(forum, id, lang);
     let mut numbers: Vec<&str> = Vec::new();
-    for w in &whats {
+    for w in whats {
         if let Some(n) = &w.item
             && !numbers.contains(&n.as_str())
         {

@@ -1,21 +1,13 @@
 //! git off the screens' thread: commits and syncs run here, one at a time, and report back
 //! through a channel the event loop looks at, so a slow disk or remote never holds up a key.
-//!
-//! Saves of the same change to the same files in a burst (the same field saved again and
-//! again while it is worked on) become one commit: a commit waits until a different change
-//! comes, the burst has been still for a while, a sync is asked for, or the app ends.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
 use super::Repo;
 use super::sync::{NotSynced, Synced, sync};
 use crate::lang::{Lang, Said};
-
-/// How long a burst of saves of one change waits for more before it is committed.
-const BURST: Duration = Duration::from_secs(20);
 
 enum Job {
     Commit {
@@ -94,50 +86,19 @@ fn run(
     inbox: &Receiver<Job>,
     outbox: &Sender<Report>,
 ) {
-    let mut waiting: Option<(String, Vec<PathBuf>, Instant)> = None;
-    let flush = |waiting: &mut Option<(String, Vec<PathBuf>, Instant)>| {
-        if let Some((message, files, _)) = waiting.take() {
-            let report = match repo.commit(&message, &files, name) {
-                Ok(true) => Report::Committed(message),
-                Ok(false) => return,
-                Err(why) => Report::CommitFailed(why),
-            };
-            let _ = outbox.send(report);
-        }
-    };
-    loop {
-        let job = match inbox.recv_timeout(Duration::from_secs(2)) {
-            Ok(job) => job,
-            Err(RecvTimeoutError::Timeout) => {
-                if waiting
-                    .as_ref()
-                    .is_some_and(|(_, _, at)| at.elapsed() >= BURST)
-                {
-                    flush(&mut waiting);
-                }
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                flush(&mut waiting);
-                return;
-            }
-        };
+    // Each step is committed as soon as it comes, so that the commit holds the files as the
+    // step wrote them (a commit made later would take in later saves too).
+    while let Ok(job) = inbox.recv() {
         match job {
             Job::Commit { message, files } => {
-                let same = waiting
-                    .as_ref()
-                    .is_some_and(|(m, f, _)| *m == message && *f == files);
-                if same {
-                    if let Some(w) = &mut waiting {
-                        w.2 = Instant::now();
-                    }
-                } else {
-                    flush(&mut waiting);
-                    waiting = Some((message, files, Instant::now()));
-                }
+                let report = match repo.commit(&message, &files, name) {
+                    Ok(true) => Report::Committed(message),
+                    Ok(false) => continue,
+                    Err(why) => Report::CommitFailed(why),
+                };
+                let _ = outbox.send(report);
             }
             Job::Sync => {
-                flush(&mut waiting);
                 let _ = outbox.send(Report::Syncing);
                 let report = match sync(repo, name, lang) {
                     Ok(s) => Report::Synced(s),
