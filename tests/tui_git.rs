@@ -193,3 +193,21 @@ fn offline_the_sync_says_so_and_the_work_stays_committed() {
     let log = git(&anne, &["log", "-1", "--format=%s"]);
     assert!(log.starts_with("Titel ændret"), "{log}");
 }
+
+/// A folder that only lies inside some repository (the bundled sample in a clone of this
+/// project) is not committed to: only an archive `dagsorden init` set up is.
+#[test]
+fn an_archive_not_set_up_by_init_is_not_committed_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::sample_dir(), tmp.path());
+    git(tmp.path(), &["init", "--quiet"]);
+    let mut app = app_on(tmp.path(), (120, 40), dagsorden::lang::Lang::Da);
+    app.start_git();
+    assert!(!app.git_running());
+    ctrl(&mut app, 's');
+    assert!(
+        screen_text(&app).contains("Arkivet er ikke i git"),
+        "{}",
+        screen_text(&app)
+    );
+}

@@ -44,7 +44,7 @@ pub fn record_in_git(
     if ctx.config.auto_commit == Some(false) {
         return;
     }
-    let Some(repo) = Repo::find(&ctx.dir) else {
+    let Some(repo) = Repo::find(&ctx.dir).filter(dagsorden::git::setup::driver_registered) else {
         return;
     };
     let written = store.take_written();

@@ -8,12 +8,16 @@ use crate::git::worker::{GitWorker, Report};
 use crate::lang::Lang;
 
 impl App {
-    /// Starts recording saves as commits, when the archive is in git and commits are on.
+    /// Starts recording saves as commits, when the archive is in git, set up for dagsorden
+    /// (`dagsorden init` registered its merge driver: a folder that merely lies in some
+    /// repository, such as the bundled sample in a clone of this project, is left alone),
+    /// and commits are on.
     pub fn start_git(&mut self) {
         if !self.auto_commit {
             return;
         }
-        if let Some(repo) = Repo::find(&self.archive.root) {
+        let repo = Repo::find(&self.archive.root).filter(crate::git::setup::driver_registered);
+        if let Some(repo) = repo {
             self.store.record_writes();
             self.git = Some(GitWorker::start(
                 repo,
@@ -50,9 +54,9 @@ impl App {
             Some(git) => git.sync(),
             None => self.message = Some(Message::Error(
                 if da {
-                    "Arkivet er ikke i git; gør det til et med dagsorden init (se README)"
+                    "Arkivet er ikke i git eller ikke sat op til det; kør dagsorden init på mappen (se README)"
                 } else {
-                    "The archive is not in git; make it one with dagsorden init (see the README)"
+                    "The archive is not in git, or not set up for it; run dagsorden init on the folder (see the README)"
                 }
                 .to_owned(),
             )),
