@@ -251,34 +251,7 @@ fn create_a_meeting_add_an_item_and_record_its_decision_in_meeting_mode() {
     tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
     tmux.wait_for(&["Næste møder"]);
 
-    tmux.send(&["2"]);
-    tmux.wait_for(&["Møder — alle udvalg"]);
-    tmux.send(&["n"]);
-    tmux.wait_for(&["Nyt møde", "sdf 2017-11-16"]);
-    tmux.send(&["Enter"]);
-    // The follow-up due at that meeting is offered; this time not as an item.
-    tmux.wait_for(&["1 opfølgning forfalder til mødet. Tilføj den som punkt?"]);
-    tmux.send(&["n"]);
-    tmux.wait_for(&["torsdag den 16. november 2017", "4 punkter"]);
-
-    tmux.send(&["a"]);
-    tmux.wait_for(&["Nyt punkt: titel"]);
-    tmux.type_text("Budget for døgnseminaret");
-    tmux.send(&["Enter"]);
-    tmux.wait_for(&["Gemt: nyt punkt", "5 punkter"]);
-
-    tmux.send(&["i"]);
-    tmux.wait_for(&["Indstilling: første linje"]);
-    tmux.type_text("Det indstilles, at Socialdirektørforum:");
-    tmux.send(&["Enter"]);
-    tmux.type_text("- godkender budgettet for døgnseminaret");
-    tmux.send(&["C-s"]);
-    tmux.wait_for(&["Gemt: indstilling"]);
-
-    tmux.send(&["m"]);
-    tmux.wait_for(&["MØDETILSTAND", "▶ godkender budgettet"]);
-    tmux.send(&["a"]);
-    tmux.wait_for(&["Gemt: beslutning"]);
+    new_meeting_with_a_decision(&tmux);
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 
@@ -906,30 +879,7 @@ fn a_decision_recorded_and_synced_is_a_commit_in_the_remote_and_in_the_log() {
     let tmux = Tmux::start("gitsync", 110, 34);
     tmux.launch_in(tmp.path(), "EDITOR= VISUAL=", "");
     tmux.wait_for(&["Næste møder"]);
-    tmux.send(&["2"]);
-    tmux.wait_for(&["Møder — alle udvalg"]);
-    tmux.send(&["n"]);
-    tmux.wait_for(&["Nyt møde", "sdf 2017-11-16"]);
-    tmux.send(&["Enter"]);
-    tmux.wait_for(&["Tilføj den som punkt?"]);
-    tmux.send(&["n"]);
-    tmux.wait_for(&["torsdag den 16. november 2017", "4 punkter"]);
-    tmux.send(&["a"]);
-    tmux.wait_for(&["Nyt punkt: titel"]);
-    tmux.type_text("Budget for døgnseminaret");
-    tmux.send(&["Enter"]);
-    tmux.wait_for(&["Gemt: nyt punkt", "5 punkter"]);
-    tmux.send(&["i"]);
-    tmux.wait_for(&["Indstilling: første linje"]);
-    tmux.type_text("Det indstilles, at Socialdirektørforum:");
-    tmux.send(&["Enter"]);
-    tmux.type_text("- godkender budgettet for døgnseminaret");
-    tmux.send(&["C-s"]);
-    tmux.wait_for(&["Gemt: indstilling"]);
-    tmux.send(&["m"]);
-    tmux.wait_for(&["MØDETILSTAND", "▶ godkender budgettet"]);
-    tmux.send(&["a"]);
-    tmux.wait_for(&["Gemt: beslutning"]);
+    new_meeting_with_a_decision(&tmux);
     tmux.send(&["C-s"]);
     tmux.wait_for(&["sendt"]);
     tmux.send(&["Escape"]);
@@ -963,4 +913,38 @@ fn a_decision_recorded_and_synced_is_a_commit_in_the_remote_and_in_the_log() {
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(shown.contains("Anne  Beslutning registreret"), "{shown}");
     assert!(shown.contains("godkendte budgettet"), "{shown}");
+}
+
+/// From the Oversigt: SDF's planned meeting of 16 November 2017 created (its due follow-up
+/// not made an item), an item added with a recommendation, and the decision recorded in
+/// meeting mode, which stays open.
+fn new_meeting_with_a_decision(tmux: &Tmux) {
+    tmux.send(&["2"]);
+    tmux.wait_for(&["Møder — alle udvalg"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["Nyt møde", "sdf 2017-11-16"]);
+    tmux.send(&["Enter"]);
+    // The follow-up due at that meeting is offered; this time not as an item.
+    tmux.wait_for(&["1 opfølgning forfalder til mødet. Tilføj den som punkt?"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&["torsdag den 16. november 2017", "4 punkter"]);
+
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Nyt punkt: titel"]);
+    tmux.type_text("Budget for døgnseminaret");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Gemt: nyt punkt", "5 punkter"]);
+
+    tmux.send(&["i"]);
+    tmux.wait_for(&["Indstilling: første linje"]);
+    tmux.type_text("Det indstilles, at Socialdirektørforum:");
+    tmux.send(&["Enter"]);
+    tmux.type_text("- godkender budgettet for døgnseminaret");
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["Gemt: indstilling"]);
+
+    tmux.send(&["m"]);
+    tmux.wait_for(&["MØDETILSTAND", "▶ godkender budgettet"]);
+    tmux.send(&["a"]);
+    tmux.wait_for(&["Gemt: beslutning"]);
 }
