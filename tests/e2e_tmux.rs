@@ -117,6 +117,23 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+
+    /// Waits until `text` is no longer on the screen (a key pressed right after Escape is
+    /// otherwise read with it, as Alt and the key).
+    fn wait_gone(&self, text: &str) {
+        let limit = Instant::now() + Duration::from_secs(30);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < limit,
+                "the screen kept showing {text:?}:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
 }
 
 impl Drop for Tmux {
@@ -809,6 +826,7 @@ fn the_secretarys_day_from_a_new_meeting_to_the_exported_minutes() {
     tmux.send(&["Enter"]);
     tmux.wait_for(&["Skrevet:"]);
     tmux.send(&["Escape"]);
+    tmux.wait_gone("o åbn");
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 
@@ -883,6 +901,7 @@ fn a_decision_recorded_and_synced_is_a_commit_in_the_remote_and_in_the_log() {
     tmux.send(&["C-s"]);
     tmux.wait_for(&["sendt"]);
     tmux.send(&["Escape"]);
+    tmux.wait_gone("MØDETILSTAND");
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
 

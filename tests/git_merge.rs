@@ -325,3 +325,29 @@ fn sync_on_the_command_line_fetches_merges_and_sends() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("arkivet er ikke i git"), "{out}");
 }
+
+#[test]
+fn without_a_name_in_git_a_save_is_committed_with_the_configurations_name() {
+    let team = Team::new();
+    let cy = team.member("cy");
+    team.git(&cy, &["config", "--unset", "user.name"]);
+    team.git(&cy, &["config", "--unset", "user.email"]);
+    let new = ["--dir", ".", "new", "--body", "sdf", "--date", "2017-11-16"];
+    // No name anywhere: the meeting is saved, and the user told how to name themselves.
+    let (out, code) = team.dagsorden(&cy, &new);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("git config --global user.name"), "{out}");
+    assert!(cy.join("2017/2017-11-16-sdf.toml").exists());
+    std::fs::remove_file(cy.join("2017/2017-11-16-sdf.toml")).unwrap();
+    let config = cy.join("../cy-config.toml");
+    std::fs::write(&config, "name = \"Cy Dam\"\n").unwrap();
+    let mut named = vec!["--config", config.to_str().unwrap()];
+    named.extend(new);
+    let (out, code) = team.dagsorden(&cy, &named);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        team.git(&cy, &["log", "-1", "--format=%an <%ae>|%s"])
+            .trim(),
+        "Cy Dam <cydam@localhost>|Møde oprettet: SDF 16. november 2017"
+    );
+}

@@ -9,30 +9,8 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyCode;
 
 mod common;
+use common::git::{as_user, git};
 use common::screen::{app_on, ctrl, key, keys, screen_text};
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("LC_ALL", "C")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn as_user(dir: &Path, name: &str) {
-    git(dir, &["config", "user.name", name]);
-    git(
-        dir,
-        &["config", "user.email", &format!("{name}@example.dk")],
-    );
-}
 
 /// The sample archive in a repository of its own, pushed to a bare remote; and a clone.
 fn team() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use super::{Context, Told};
 use dagsorden::archive::Archive;
 use dagsorden::git::Repo;
+use dagsorden::git::commit::FileState;
 use dagsorden::store::Store;
 
 pub fn sync(ctx: &Context) -> anyhow::Result<ExitCode> {
@@ -49,11 +50,9 @@ pub fn record_in_git(
     };
     let written = store.take_written();
     if let Some(message) = one_message {
-        let files: Vec<_> = written
-            .iter()
-            .flat_map(|w| w.changes.iter().map(|c| c.rel.clone()))
-            .collect();
-        if let Err(why) = repo.commit(message, &files, ctx.config.name.as_deref()) {
+        // The files as the run left them, each once.
+        let files = FileState::last(written.iter().flat_map(FileState::of));
+        if let Err(why) = repo.commit_states(message, &files, ctx.config.name.as_deref()) {
             super::error(&format!("dagsorden: {}\n", why.get(ctx.lang(archive))));
         }
         return;
@@ -61,8 +60,8 @@ pub fn record_in_git(
     for written in written {
         let message =
             dagsorden::git::message::message(&written, &archive.forum, archive.forum.language);
-        let files: Vec<_> = written.changes.iter().map(|c| c.rel.clone()).collect();
-        if let Err(why) = repo.commit(&message, &files, ctx.config.name.as_deref()) {
+        let files = FileState::of(&written);
+        if let Err(why) = repo.commit_states(&message, &files, ctx.config.name.as_deref()) {
             super::error(&format!("dagsorden: {}\n", why.get(ctx.lang(archive))));
         }
     }

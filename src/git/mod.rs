@@ -1,6 +1,7 @@
 //! The archive in git, through the `git` program the machine has (its credentials, ssh
 //! keys and remotes as the user set them up), never a copy of git's logic.
 
+pub mod commit;
 pub mod history;
 pub mod message;
 pub mod setup;
@@ -44,8 +45,10 @@ impl Repo {
         c
     }
 
-    /// Commits `files` (relative to the archive folder; removed ones too) with `message`;
-    /// `false` when they were as committed already. `name` stands in when git's config has
+    /// Commits `files` as the work tree holds them (relative to the archive folder; removed
+    /// ones too) with `message`: for changes made outside dagsorden. A step dagsorden saved
+    /// is committed from its own texts ([`Repo::commit_states`]). `false` when they were as
+    /// committed already. `name` stands in when git's config has
     /// no `user.name` (the configuration's `name`).
     pub fn commit(
         &self,
@@ -65,22 +68,7 @@ impl Repo {
         if self.run(&diff).is_ok() {
             return Ok(false);
         }
-        let mut args: Vec<String> = Vec::new();
-        if !self.knows_who() {
-            let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
-                return Err(said!(
-                    "git kender ikke dit navn; skriv git config --global user.name \"Dit Navn\" og git config --global user.email \"dig@example.dk\" (eller name = \"…\" i dagsordens konfiguration)";
-                    "git does not know your name; run git config --global user.name \"Your Name\" and git config --global user.email \"you@example.com\" (or set name = \"…\" in dagsorden's configuration)"
-                ));
-            };
-            let login: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
-            args.extend([
-                "-c".to_owned(),
-                format!("user.name={name}"),
-                "-c".to_owned(),
-                format!("user.email={}@localhost", login.to_lowercase()),
-            ]);
-        }
+        let mut args = self.who(name)?;
         args.extend(["commit", "--quiet", "-m", message, "--"].map(String::from));
         args.extend(paths);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();

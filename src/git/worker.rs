@@ -1,18 +1,19 @@
 //! git off the screens' thread: commits and syncs run here, one at a time, and report back
 //! through a channel the event loop looks at, so a slow disk or remote never holds up a key.
 
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use super::Repo;
+use super::commit::FileState;
 use super::sync::{NotSynced, Synced, sync};
 use crate::lang::{Lang, Said};
 
 enum Job {
     Commit {
         message: String,
-        files: Vec<PathBuf>,
+        files: Vec<FileState>,
     },
     Sync,
 }
@@ -47,7 +48,8 @@ impl GitWorker {
         }
     }
 
-    pub fn commit(&self, message: String, files: Vec<PathBuf>) {
+    /// Commits a saved step: `files` as the step left them.
+    pub fn commit(&self, message: String, files: Vec<FileState>) {
         if let Some(jobs) = &self.jobs {
             let _ = jobs.send(Job::Commit { message, files });
         }
@@ -79,6 +81,10 @@ impl Drop for GitWorker {
     }
 }
 
+/// Saves of the same change that follow each other this closely (a title corrected twice,
+/// a decision typed and typed again) are one commit.
+const BURST: Duration = Duration::from_millis(1500);
+
 fn run(
     repo: &Repo,
     name: Option<&str>,
@@ -86,12 +92,33 @@ fn run(
     inbox: &Receiver<Job>,
     outbox: &Sender<Report>,
 ) {
-    // Each step is committed as soon as it comes, so that the commit holds the files as the
-    // step wrote them (a commit made later would take in later saves too).
-    while let Ok(job) = inbox.recv() {
+    let mut next: Option<Job> = None;
+    loop {
+        let job = match next.take() {
+            Some(job) => job,
+            None => match inbox.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            },
+        };
         match job {
-            Job::Commit { message, files } => {
-                let report = match repo.commit(&message, &files, name) {
+            Job::Commit { message, mut files } => {
+                // Each step holds the files as it left them, so a burst is committed as its
+                // last step; any other job ends the burst (and a sync waits for it).
+                loop {
+                    match inbox.recv_timeout(BURST) {
+                        Ok(Job::Commit {
+                            message: again,
+                            files: later,
+                        }) if again == message && same_files(&files, &later) => files = later,
+                        Ok(other) => {
+                            next = Some(other);
+                            break;
+                        }
+                        Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                    }
+                }
+                let report = match repo.commit_states(&message, &files, name) {
                     Ok(true) => Report::Committed(message),
                     Ok(false) => continue,
                     Err(why) => Report::CommitFailed(why),
@@ -108,4 +135,8 @@ fn run(
             }
         }
     }
+}
+
+fn same_files(a: &[FileState], b: &[FileState]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.rel == y.rel)
 }

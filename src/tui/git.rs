@@ -1,9 +1,10 @@
 //! The archive in git, from the screens: every save becomes a commit (in the background,
-//! a burst of saves of one change as one commit), and Ctrl-S syncs with the others; what
-//! the sync fetched is read in like any change on disk.
+//! built from what the save wrote; a burst of saves of one change is one commit), and
+//! Ctrl-S syncs with the others; what the sync fetched is read in like any change on disk.
 
 use super::app::{App, Message};
 use crate::git::Repo;
+use crate::git::commit::FileState;
 use crate::git::worker::{GitWorker, Report};
 use crate::lang::Lang;
 
@@ -41,8 +42,7 @@ impl App {
                 &self.archive.forum,
                 self.archive.forum.language,
             );
-            let files = written.changes.iter().map(|c| c.rel.clone()).collect();
-            git.commit(message, files);
+            git.commit(message, FileState::of(&written));
         }
     }
 

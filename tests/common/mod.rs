@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests. Each test file uses only some of them.
 #![allow(dead_code)]
 
+pub mod git;
 pub mod screen;
 
 use std::path::{Path, PathBuf};
