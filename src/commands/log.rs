@@ -35,7 +35,7 @@ pub fn log(ctx: &Context, args: &LogArgs) -> anyhow::Result<ExitCode> {
         |m| m.file.clone(),
     );
     let item = target.item.as_ref().map(ToString::to_string);
-    let versions = history(&repo, &rel, item.as_deref()).map_err(Told::error)?;
+    let versions = history(&repo, &rel, item.as_deref(), lang).map_err(Told::error)?;
     let text = match args.format {
         ListFormat::Json => dagsorden::export::json::pretty(&json!(versions
             .iter()

@@ -7,7 +7,8 @@ use std::path::Path;
 use toml::{Table, Value};
 
 use super::Repo;
-use crate::lang::Said;
+use crate::lang::{Lang, Said};
+use crate::model::Outcome;
 
 /// One version of what was asked about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +18,8 @@ pub struct Version {
     /// ISO 8601, as git gives it.
     pub date: String,
     pub message: String,
-    /// The fields as they were after this commit (TOML text of each value; absent: none).
+    /// The fields as they were after this commit, as a reader writes them (a decision's
+    /// clauses one to a line with their outcome; absent: none).
     pub fields: Vec<(String, Option<String>)>,
     /// The fields this commit changed.
     pub changed: Vec<String>,
@@ -29,8 +31,13 @@ pub const ITEM_FIELDS: [&str; 3] = ["title", "recommendation", "decision"];
 pub const MEETING_FIELDS: [&str; 5] = ["title", "status", "place", "start", "attendance"];
 
 /// The versions of the meeting file `rel` (followed through renames), or of its item
-/// `item`, where they changed; newest first.
-pub fn history(repo: &Repo, rel: &Path, item: Option<&str>) -> Result<Vec<Version>, Said> {
+/// `item`, where they changed; newest first. Outcomes are named in `lang`.
+pub fn history(
+    repo: &Repo,
+    rel: &Path,
+    item: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<Version>, Said> {
     let path = rel.display().to_string();
     let log = repo.run(&[
         "log",
@@ -65,7 +72,7 @@ pub fn history(repo: &Repo, rel: &Path, item: Option<&str>) -> Result<Vec<Versio
             .run(&["show", &format!("{}:{name}", commit.trim())])
             .unwrap_or_default();
         let table: Table = text.parse().unwrap_or_default();
-        let fields = fields_of(&table, item);
+        let fields = fields_of(&table, item, lang);
         all.push(Version {
             commit: commit.trim().to_owned(),
             author: crate::text::sanitize(author).into_owned(),
@@ -103,7 +110,7 @@ pub fn history(repo: &Repo, rel: &Path, item: Option<&str>) -> Result<Vec<Versio
     Ok(kept)
 }
 
-fn fields_of(table: &Table, item: Option<&str>) -> Vec<(String, Option<String>)> {
+fn fields_of(table: &Table, item: Option<&str>, lang: Lang) -> Vec<(String, Option<String>)> {
     let (source, names): (Option<&Table>, &[&str]) = match item {
         None => (Some(table), &MEETING_FIELDS),
         Some(n) => (
@@ -124,11 +131,63 @@ fn fields_of(table: &Table, item: Option<&str>) -> Vec<(String, Option<String>)>
     names
         .iter()
         .map(|k| {
-            let value = source.and_then(|t| t.get(*k)).map(|v| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            });
+            let value = source.and_then(|t| t.get(*k)).map(|v| readable(v, lang));
             ((*k).to_owned(), value)
         })
         .collect()
+}
+
+/// A field's value as the minutes would say it: a text as it is; a recommendation's lead
+/// and its clauses, one to a line; a decision's text or its clauses with their outcomes.
+/// Anything else stays TOML.
+pub fn readable(value: &Value, lang: Lang) -> String {
+    let Value::Table(t) = value else {
+        return match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+    };
+    let outcome = |t: &Table| {
+        t.get("outcome")
+            .and_then(Value::as_str)
+            .and_then(Outcome::from_key)
+            .map(|o| lang.outcome(o))
+    };
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(lead) = t.get("lead").and_then(Value::as_str) {
+        lines.push(lead.to_owned());
+    }
+    if let Some(text) = t.get("text").and_then(Value::as_str) {
+        lines.push(match outcome(t) {
+            Some(o) => format!("{o}: {text}"),
+            None => text.to_owned(),
+        });
+    } else if let Some(o) = outcome(t) {
+        lines.push(o.to_owned());
+    }
+    for (n, clause) in t
+        .get("clauses")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let line = match clause {
+            Value::String(s) => format!("– {s}"),
+            Value::Table(c) => {
+                let text = c.get("text").and_then(Value::as_str).unwrap_or("");
+                match outcome(c) {
+                    Some(o) if text.is_empty() => format!("{}. {o}", n + 1),
+                    Some(o) => format!("{}. {o}: {text}", n + 1),
+                    None => format!("{}. {text}", n + 1),
+                }
+            }
+            other => format!("– {other}"),
+        };
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        return value.to_string();
+    }
+    lines.join("\n")
 }

@@ -83,7 +83,9 @@ pub fn message(written: &Written, forum: &Forum, lang: Lang) -> String {
         };
         text = format!("{undone}: {text}");
     }
-    text
+    // Names come from the archive's files (a body's `short`): the message is one clean
+    // line, as git and every terminal that shows `git log` expect.
+    crate::text::one_line(&text)
 }
 
 fn meeting_id(rel: &Path) -> Option<MeetingId> {
@@ -413,6 +415,22 @@ mod tests {
             message(&w, &forum(), Lang::En),
             "Decision recorded: SDF 9 February 2018, item 4 (b)"
         );
+    }
+
+    #[test]
+    fn a_hostile_body_name_gives_one_clean_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("forum.toml"),
+            "name = \"F\"\n[[bodies]]\nid = \"sdf\"\nname = \"S\"\nshort = \"S\\u001b]0;pwn\\u0007\\nDF\"\n",
+        )
+        .unwrap();
+        let forum = crate::archive::Archive::load(dir.path()).unwrap().forum;
+        assert!(forum.body_short(&"sdf".parse().unwrap()).contains('\u{1b}'));
+        let after = MEETING.replace("title = \"Mødeplan\"", "title = \"Mødeplan 2018\"");
+        let m = message(&written(MEETING, &after), &forum, Lang::Da);
+        assert!(!m.chars().any(char::is_control), "{m:?}");
+        assert!(m.starts_with("Titel ændret: S"), "{m:?}");
     }
 
     #[test]

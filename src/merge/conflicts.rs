@@ -81,6 +81,66 @@ fn text_of(item: &Item) -> String {
     value.to_string()
 }
 
+/// A conflict as the file records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub field: String,
+    /// Each version as TOML text; `None` where that side removed the field.
+    pub mine: Option<String>,
+    pub theirs: Option<String>,
+}
+
+impl Recorded {
+    /// A version as a reader sees it: a text without its quotes, else its TOML.
+    pub fn shown(version: Option<&str>) -> Option<String> {
+        let text = version?;
+        let value = format!("v = {text}").parse::<toml::Table>().ok();
+        Some(match value.as_ref().and_then(|t| t.get("v")) {
+            Some(toml::Value::String(s)) => s.clone(),
+            _ => text.to_owned(),
+        })
+    }
+
+    /// Whether my version is a text (edited as text; anything else is edited as TOML).
+    pub fn is_text(&self) -> bool {
+        let text = self
+            .mine
+            .as_deref()
+            .or(self.theirs.as_deref())
+            .unwrap_or("");
+        format!("v = {text}")
+            .parse::<toml::Table>()
+            .is_ok_and(|t| matches!(t.get("v"), Some(toml::Value::String(_))))
+    }
+}
+
+/// The conflicts a file's text records, in the order they stand.
+pub fn recorded(text: &str) -> Vec<Recorded> {
+    let Ok(doc) = crate::store::shape::plain(text).parse::<DocumentMut>() else {
+        return Vec::new();
+    };
+    doc.get("conflicts")
+        .and_then(Item::as_array_of_tables)
+        .into_iter()
+        .flat_map(|list| list.iter())
+        .filter_map(|t| {
+            Some(Recorded {
+                field: t.get("field")?.as_str()?.to_owned(),
+                mine: t.get("mine").and_then(Item::as_str).map(str::to_owned),
+                theirs: t.get("theirs").and_then(Item::as_str).map(str::to_owned),
+            })
+        })
+        .collect()
+}
+
+/// What a conflict is resolved with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Chosen(Choice),
+    /// A value written by the user, as TOML text (`"…"` for a text).
+    Written(String),
+}
+
 /// Resolves the conflict on `field` in a file's text with the version chosen: the field gets
 /// it (or is removed, when that version removed it) and the record goes.
 pub fn resolve(text: &str, field: &str, choice: Choice) -> Result<String, Said> {
@@ -88,6 +148,12 @@ pub fn resolve(text: &str, field: &str, choice: Choice) -> Result<String, Said> 
     let mut doc: DocumentMut = plain
         .parse()
         .map_err(|e: toml_edit::TomlError| crate::archive::toml_said(e.message()))?;
+    resolve_in(&mut doc, field, &Resolution::Chosen(choice))?;
+    Ok(crate::store::shape::splice(text, &doc.to_string()))
+}
+
+/// [`resolve`] on a parsed document (as the store's edits are made).
+pub fn resolve_in(doc: &mut DocumentMut, field: &str, how: &Resolution) -> Result<(), Said> {
     let list = doc
         .get("conflicts")
         .and_then(Item::as_array_of_tables)
@@ -97,11 +163,12 @@ pub fn resolve(text: &str, field: &str, choice: Choice) -> Result<String, Said> 
         .position(|t| t.get("field").and_then(Item::as_str) == Some(field))
         .ok_or_else(|| no_conflict(field))?;
     let record = list.get(at).expect("found");
-    let key = match choice {
-        Choice::Mine => "mine",
-        Choice::Theirs => "theirs",
+    let text = match how {
+        Resolution::Chosen(Choice::Mine) => record.get("mine").and_then(Item::as_str),
+        Resolution::Chosen(Choice::Theirs) => record.get("theirs").and_then(Item::as_str),
+        Resolution::Written(text) => Some(text.as_str()),
     };
-    let chosen = match record.get(key).and_then(Item::as_str) {
+    let chosen = match text {
         Some(text) => Some(
             format!("v = {text}")
                 .parse::<DocumentMut>()
@@ -121,7 +188,7 @@ pub fn resolve(text: &str, field: &str, choice: Choice) -> Result<String, Said> 
             doc.remove("conflicts");
         }
     }
-    Ok(crate::store::shape::splice(text, &doc.to_string()))
+    Ok(())
 }
 
 fn no_conflict(field: &str) -> Said {

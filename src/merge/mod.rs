@@ -14,7 +14,7 @@ mod canon;
 mod conflicts;
 mod shape;
 
-pub use conflicts::{Choice, resolve};
+pub use conflicts::{Choice, Recorded, Resolution, recorded, resolve, resolve_in};
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
