@@ -351,3 +351,41 @@ fn without_a_name_in_git_a_save_is_committed_with_the_configurations_name() {
         "Cy Dam <cydam@localhost>|Møde oprettet: SDF 16. november 2017"
     );
 }
+
+/// In a rebase git swaps the sides (its "ours" is the others' work); the user's own version
+/// is still the one kept in the field and recorded as `mine`.
+#[test]
+fn in_a_rebase_mine_is_still_the_users_own_version() {
+    let team = Team::new();
+    let anne = team.member("anne");
+    let bo = team.member("bo");
+    edit(
+        &anne,
+        "title = \"Sammen om psykiatri\"",
+        "title = \"Sammen om psykiatri (Anne)\"",
+    );
+    commit(&team, &anne, "Anne's title");
+    edit(
+        &bo,
+        "title = \"Sammen om psykiatri\"",
+        "title = \"Sammen om psykiatri (Bo)\"",
+    );
+    commit(&team, &bo, "Bo's title");
+    team.git(&anne, &["push", "--quiet", "origin", "HEAD:main"]);
+    team.git(&bo, &["pull", "--quiet", "--rebase", "origin", "main"]);
+    let recorded = dagsorden::merge::recorded(&text(&bo));
+    assert_eq!(recorded.len(), 1, "{}", text(&bo));
+    assert!(
+        text(&bo).contains("title = \"Sammen om psykiatri (Bo)\""),
+        "{}",
+        text(&bo)
+    );
+    assert_eq!(
+        recorded[0].mine.as_deref(),
+        Some("\"Sammen om psykiatri (Bo)\"")
+    );
+    assert_eq!(
+        recorded[0].theirs.as_deref(),
+        Some("\"Sammen om psykiatri (Anne)\"")
+    );
+}

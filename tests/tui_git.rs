@@ -31,6 +31,9 @@ fn team() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     );
     let bo = tmp.path().join("bo");
     as_user(&bo, "Bo");
+    // Bo's machine is set up too (the driver is registered per clone).
+    let report = dagsorden::git::setup::setup(&bo, exe, dagsorden::lang::Lang::Da).unwrap();
+    assert!(report.wrote.is_empty(), "{report:?}");
     (tmp, anne, bo)
 }
 
@@ -188,4 +191,134 @@ fn an_archive_not_set_up_by_init_is_not_committed_to() {
         "{}",
         screen_text(&app)
     );
+}
+
+fn retitle_item_7(dir: &Path, whose: &str) {
+    let file = dir.join("2017/2017-09-08-sdf.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "title = \"Sammen om psykiatri\"",
+            &format!("title = \"Sammen om psykiatri ({whose})\""),
+        ),
+    )
+    .unwrap();
+    git(
+        dir,
+        &["commit", "--quiet", "-am", &format!("{whose}'s title")],
+    );
+}
+
+#[test]
+fn a_field_changed_two_ways_is_shown_side_by_side_resolved_with_a_key_and_synced() {
+    let (_tmp, anne, bo) = team();
+    retitle_item_7(&anne, "Anne");
+    git(&anne, &["push", "--quiet"]);
+    retitle_item_7(&bo, "Bo");
+    let mut app = app_on(&bo, (120, 40), dagsorden::lang::Lang::Da);
+    app.start_git();
+    ctrl(&mut app, 's');
+    // The sync finishes; the field changed two ways is in the status bar.
+    wait_for(&mut app, "⚠ 1 flettekonflikt (C)");
+    keys(&mut app, "C");
+    let screen = screen_text(&app);
+    insta::assert_snapshot!(screen);
+    for text in [
+        "Min udgave",
+        "Den andens udgave",
+        "Sammen om psykiatri (Bo)",
+        "Sammen om psykiatri (Anne)",
+        "m behold min",
+    ] {
+        assert!(screen.contains(text), "{text}:\n{screen}");
+    }
+    // Bo takes Anne's.
+    keys(&mut app, "t");
+    let screen = screen_text(&app);
+    assert!(screen.contains("Gemt: flettekonflikt løst"), "{screen}");
+    assert!(!screen.contains("flettekonflikt (C)"), "{screen}");
+    let file = std::fs::read_to_string(bo.join("2017/2017-09-08-sdf.toml")).unwrap();
+    assert!(
+        file.contains("title = \"Sammen om psykiatri (Anne)\""),
+        "{file}"
+    );
+    assert!(!file.contains("[[conflicts]]"), "{file}");
+    ctrl(&mut app, 's');
+    wait_for(&mut app, "sendt");
+    app.finish_git();
+    // Anne gets the resolution, with Bo's name on it; the file is clean for `check`.
+    git(&anne, &["pull", "--quiet", "--rebase"]);
+    let log = git(&anne, &["log", "-1", "--format=%an|%s"]);
+    assert!(
+        log.starts_with("Bo|") && log.contains("Sammenfletningskonflikt løst"),
+        "{log}"
+    );
+    let check = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .args(["--dir"])
+        .arg(&anne)
+        .arg("check")
+        .env("XDG_CONFIG_HOME", anne.join("no-config"))
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn h_shows_each_version_of_the_item_with_its_author_and_what_changed() {
+    let (_tmp, anne, _bo) = team();
+    let mut app = app_on(&anne, (120, 40), dagsorden::lang::Lang::Da);
+    app.start_git();
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    // Who last changed the decision: the archive's first commit, by Anne.
+    wait_for(&mut app, "Beslutningen sidst ændret af Anne");
+    keys(&mut app, "r");
+    keys(&mut app, " (rettet)");
+    key(&mut app, KeyCode::Enter);
+    // Committed once the burst of saves is over (or at the latest when the app ends).
+    app.finish_git();
+    keys(&mut app, "H");
+    let screen = wait_for(&mut app, "Titel ændret: SDF 8. september 2017, punkt 1");
+    for text in [
+        "Historik: punkt 1",
+        "Anne",
+        "Arkivet lagt i git",
+        "Titel",
+        "- Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017",
+        "+ Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017 (rettet)",
+    ] {
+        assert!(screen.contains(text), "{text}:\n{screen}");
+    }
+    // The first version: all of it is new.
+    key(&mut app, KeyCode::Down);
+    let screen = screen_text(&app);
+    assert!(screen.contains("Beslutning"), "{screen}");
+    assert!(!screen.contains("(rettet)\n"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(!screen_text(&app).contains("Historik: punkt 1"));
+}
+
+#[test]
+fn moeder_marks_a_meeting_changed_here_and_not_yet_sent() {
+    let (_tmp, anne, _bo) = team();
+    retitle_item_7(&anne, "Anne");
+    let mut app = app_on(&anne, (120, 40), dagsorden::lang::Lang::Da);
+    app.start_git();
+    keys(&mut app, "2");
+    let screen = wait_for(&mut app, "↑1 at sende");
+    let marked: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("↑ ikke sendt"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    assert!(marked[0].contains("8. september 2017"), "{screen}");
+    ctrl(&mut app, 's');
+    let screen = wait_for(&mut app, "✓ synkroniseret");
+    assert!(!screen.contains("↑ ikke sendt"), "{screen}");
+    app.finish_git();
 }

@@ -412,13 +412,16 @@ impl<'a> Converter<'a> {
             }
             self.error_hint(
                 c.field.span(),
-                said!(
-                    "uløst sammenfletningskonflikt: `{field}` blev ændret to steder";
-                    "unresolved merge conflict: `{field}` was changed in two places"
+                Said::new(
+                    format!("uløst sammenfletningskonflikt: `{field}` blev ændret to steder"),
+                    format!(
+                        "{}: `{field}` was changed in two places",
+                        super::diagnostic::MERGE_CONFLICT
+                    ),
                 ),
                 said!(
-                    "begge udgaver står i [[conflicts]] (mine er din, theirs den andens): ret feltet, og slet tabellen (Problemer, Enter åbner filen)";
-                    "both versions are in [[conflicts]] (mine is yours, theirs the other's): fix the field and delete the table (Problems, Enter opens the file)"
+                    "begge udgaver står i [[conflicts]] (mine er din, theirs den andens): tast C i dagsorden for at se dem side om side og vælge, eller ret feltet, og slet tabellen";
+                    "both versions are in [[conflicts]] (mine is yours, theirs the other's): press C in dagsorden to see them side by side and choose, or fix the field and delete the table"
                 ),
             );
         }

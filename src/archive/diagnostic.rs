@@ -68,7 +68,16 @@ pub struct Diagnostic {
     pub hint: Option<Said>,
 }
 
+/// How an unresolved merge conflict's diagnostic begins (in English), so that the screens
+/// can offer the conflict window for it.
+pub const MERGE_CONFLICT: &str = "unresolved merge conflict";
+
 impl Diagnostic {
+    /// Whether it reports a field a merge left changed two ways.
+    pub fn is_merge_conflict(&self) -> bool {
+        self.message.en.starts_with(MERGE_CONFLICT)
+    }
+
     pub fn new(severity: Severity, site: Site, message: Said) -> Self {
         Diagnostic {
             severity,

@@ -37,7 +37,15 @@ pub fn merge_file(args: &MergeFileArgs) -> anyhow::Result<ExitCode> {
     let (Some(base), Some(ours), Some(theirs)) = texts else {
         return Ok(line_merge(args));
     };
-    match merge(&base, &ours, &theirs, lang) {
+    // In a rebase, git's "ours" is the others' work the commit is replayed onto, and
+    // "theirs" the user's own commit: the user's version is the one kept in the field and
+    // recorded as `mine`, as in a merge.
+    let merged = if rebasing() {
+        merge(&base, &theirs, &ours, lang)
+    } else {
+        merge(&base, &ours, &theirs, lang)
+    };
+    match merged {
         Ok(merged) => {
             dagsorden::store::atomic::write_atomic(&args.ours, merged.text.as_bytes())?;
             if !merged.conflicts.is_empty() {
@@ -59,6 +67,18 @@ pub fn merge_file(args: &MergeFileArgs) -> anyhow::Result<ExitCode> {
             Ok(line_merge(args))
         }
     }
+}
+
+/// Whether git is in the middle of a rebase here (the driver runs in the work tree).
+fn rebasing() -> bool {
+    ["rebase-merge", "rebase-apply"].iter().any(|dir| {
+        std::process::Command::new("git")
+            .args(["rev-parse", "--git-path", dir])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .is_some_and(|o| Path::new(String::from_utf8_lossy(&o.stdout).trim()).is_dir())
+    })
 }
 
 /// git's own three-way line merge into OURS, with its conflict markers.

@@ -111,6 +111,31 @@ fn parse(text: &str) -> Table {
 /// A meeting file changed: which fields, said from the most telling one.
 fn meeting_change(forum: &Forum, id: &MeetingId, before: &str, after: &str, lang: Lang) -> String {
     let (b, a) = (parse(before), parse(after));
+    // A conflict resolved: the field's new value is the resolution, said as such.
+    let recorded = |t: &Table| -> Vec<String> {
+        t.get("conflicts")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| Some(c.get("field")?.as_str()?.to_owned()))
+            .collect()
+    };
+    let still = recorded(&a);
+    let resolved: Vec<What> = recorded(&b)
+        .into_iter()
+        .filter(|f| !still.contains(f))
+        .map(|f| What {
+            da: "Sammenfletningskonflikt løst",
+            en: "Merge conflict resolved",
+            item: f
+                .strip_prefix("items[")
+                .and_then(|r| r.split(']').next())
+                .map(str::to_owned),
+        })
+        .collect();
+    if !resolved.is_empty() {
+        return finish(forum, id, &resolved, lang);
+    }
     let mut whats: Vec<What> = Vec::new();
     for key in keys(&b, &a) {
         if key == "items" || b.get(&key) == a.get(&key) {

@@ -115,6 +115,10 @@ pub enum Overlay {
     Agenda(Box<super::followups::AgendaPick>),
     /// What is on a day of the calendar.
     Day(Box<super::calendar::DayWindow>),
+    /// An item's versions in git (`H`).
+    ItemHistory(Box<super::item_history::HistoryWindow>),
+    /// A merge's conflicts in one file: both versions side by side.
+    Merge(Box<super::merge_window::MergeWindow>),
     /// Choosing an item's kind from the list (`t`).
     KindPick {
         file_index: usize,
@@ -211,6 +215,12 @@ pub struct App {
     pub(super) user_name: Option<String>,
     /// git in the background, when the archive is in git.
     pub(super) git: Option<crate::git::worker::GitWorker>,
+    /// Questions to git's history and branch, when the archive is in git.
+    pub(super) git_reader: Option<super::git_reader::GitReader>,
+    /// How the branch stands (the status bar; Møder marks the unsynced meetings).
+    pub branch: Option<super::git_reader::Branch>,
+    /// Who last changed each decision of the meeting file last asked about.
+    pub decision_changes: Option<(PathBuf, HashMap<String, super::git_reader::LastChange>)>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub overview: Cursor,
@@ -304,6 +314,9 @@ impl App {
             auto_commit: options.auto_commit,
             user_name: options.user_name.clone(),
             git: None,
+            git_reader: None,
+            branch: None,
+            decision_changes: None,
             screen: Screen::Overview,
             overlay: None,
             overview: Cursor::default(),
@@ -540,6 +553,7 @@ impl App {
             Action::Export => self.open_export(),
             Action::Copy => self.copy_to_clipboard(),
             Action::Sync => self.sync_git(),
+            Action::Conflicts => self.open_conflicts(),
             Action::Open if matches!(self.overlay, Some(Overlay::Problems { .. })) => {
                 self.edit_problem()
             }
@@ -547,6 +561,7 @@ impl App {
             _ if self.overlay.is_some() => self.scroll_overlay(action),
             Action::NextHit | Action::PreviousHit => self.step_hit(action == Action::NextHit),
             Action::Timeline => self.open_timeline(),
+            Action::ItemHistory => self.open_item_history(),
             Action::Undo | Action::Redo => self.undo_redo(action == Action::Undo),
             Action::NewMeeting => self.ask_new_meeting(),
             _ if action.is_edit() => self.edit_action(action),
@@ -605,16 +620,30 @@ impl App {
     }
 
     /// The problems panel's Enter: the problem at the top of the window, opened in $EDITOR at
-    /// its line. The file is read again when the editor ends (and by the watcher).
+    /// its line (a merge conflict in the conflict window). The file is read again when the
+    /// editor ends (and by the watcher).
     fn edit_problem(&mut self) {
         let Some(Overlay::Problems { scroll }) = self.overlay else {
             return;
         };
-        let Some(d) =
-            views::problems::at_scroll(self, scroll).and_then(|i| self.archive.diagnostics.get(i))
+        let Some(d) = views::problems::at_scroll(self, scroll)
+            .and_then(|i| self.archive.diagnostics.get(i))
+            .cloned()
         else {
             return;
         };
+        if d.is_merge_conflict() {
+            // Both versions side by side, resolved with a key, instead of the raw file.
+            let rel = d
+                .site
+                .file
+                .strip_prefix(&self.archive.root)
+                .unwrap_or(&d.site.file)
+                .to_path_buf();
+            if self.open_merge_window(&rel) {
+                return;
+            }
+        }
         let (path, line, column) = (
             d.site.file.clone(),
             d.site.line.max(1),
@@ -836,6 +865,11 @@ impl App {
         } else {
             self.item_doc(meeting, view.item, width)
         }
+    }
+
+    /// Lays the item pane out again at the next draw (what it shows came from elsewhere).
+    pub(super) fn forget_layout(&self) {
+        *self.detail_cache.borrow_mut() = None;
     }
 
     /// Item `index` of `meeting` laid out in `width` columns, from the cache when nothing it

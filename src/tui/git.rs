@@ -3,6 +3,7 @@
 //! Ctrl-S syncs with the others; what the sync fetched is read in like any change on disk.
 
 use super::app::{App, Message};
+use super::git_reader::{Answer, GitReader};
 use crate::git::Repo;
 use crate::git::commit::FileState;
 use crate::git::worker::{GitWorker, Report};
@@ -14,11 +15,12 @@ impl App {
     /// repository, such as the bundled sample in a clone of this project, is left alone),
     /// and commits are on.
     pub fn start_git(&mut self) {
-        if !self.auto_commit {
-            return;
-        }
         let repo = Repo::find(&self.archive.root).filter(crate::git::setup::driver_registered);
-        if let Some(repo) = repo {
+        let Some(repo) = repo else { return };
+        let mut reader = GitReader::new(repo.clone(), self.lang);
+        reader.branch();
+        self.git_reader = Some(reader);
+        if self.auto_commit {
             self.store.record_writes();
             self.git = Some(GitWorker::start(
                 repo,
@@ -30,7 +32,7 @@ impl App {
 
     /// Whether git works in the background (the event loop then looks for its news).
     pub fn git_running(&self) -> bool {
-        self.git.is_some()
+        self.git.is_some() || self.git_reader.as_ref().is_some_and(GitReader::waiting)
     }
 
     /// Hands what was saved since the last look to git, each step with its message.
@@ -43,6 +45,26 @@ impl App {
                 self.archive.forum.language,
             );
             git.commit(message, FileState::of(&written));
+        }
+        self.ask_decision_changes();
+    }
+
+    /// Who last changed the open meeting's decisions, asked once per file and commit.
+    fn ask_decision_changes(&mut self) {
+        let Some(file) = self.current_meeting().map(|(m, _)| m.file.clone()) else {
+            return;
+        };
+        if self
+            .decision_changes
+            .as_ref()
+            .is_some_and(|(f, _)| *f == file)
+        {
+            return;
+        }
+        if let Some(reader) = &mut self.git_reader {
+            // Asked for this file meanwhile: an empty answer until git's comes.
+            self.decision_changes = Some((file.clone(), Default::default()));
+            reader.decisions(file);
         }
     }
 
@@ -65,11 +87,14 @@ impl App {
 
     /// Takes in what git did; returns whether the screen must be redrawn.
     pub fn poll_git(&mut self) -> bool {
-        let Some(git) = &self.git else { return false };
+        self.ask_decision_changes();
+        let mut redraw = self.poll_git_reader();
+        let Some(git) = &self.git else { return redraw };
         let reports = git.reports();
         let lang = self.lang;
-        let mut redraw = false;
+        let mut ask_again = false;
         for report in reports {
+            ask_again |= matches!(report, Report::Committed(_) | Report::Synced(_));
             match report {
                 Report::Committed(_) => {}
                 Report::CommitFailed(why) => {
@@ -104,6 +129,39 @@ impl App {
                     self.message = Some(Message::Error(crate::lang::capitalized(why.get(lang))));
                     redraw = true;
                 }
+            }
+        }
+        if ask_again && let Some(reader) = &mut self.git_reader {
+            // A new commit: the branch and who changed what are asked again.
+            reader.branch();
+            self.decision_changes = None;
+            self.ask_decision_changes();
+        }
+        redraw
+    }
+
+    /// Takes in git's answers about history and the branch; whether to redraw.
+    fn poll_git_reader(&mut self) -> bool {
+        let Some(reader) = &mut self.git_reader else {
+            return false;
+        };
+        let answers = reader.answers();
+        let redraw = !answers.is_empty();
+        for answer in answers {
+            match answer {
+                Answer::Branch(branch) => self.branch = Some(branch),
+                Answer::Decisions { file, by_item } => {
+                    if self
+                        .decision_changes
+                        .as_ref()
+                        .is_some_and(|(f, _)| *f == file)
+                    {
+                        self.decision_changes = Some((file, by_item));
+                        // The item pane says who changed the decision: laid out again.
+                        self.forget_layout();
+                    }
+                }
+                history @ Answer::History { .. } => self.item_history_came(history),
             }
         }
         redraw

@@ -193,7 +193,7 @@ impl App {
     // --- The timeline ---------------------------------------------------------------------
 
     /// The item the keys are on: the open meeting's item, or the Beslutninger row.
-    fn item_in_focus(&self) -> Option<(MeetingId, ItemNo)> {
+    pub(super) fn item_in_focus(&self) -> Option<(MeetingId, ItemNo)> {
         if let Some((meeting, view)) = self.current_meeting() {
             return meeting
                 .items

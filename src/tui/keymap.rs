@@ -31,6 +31,10 @@ pub enum Action {
     Copy,
     /// Sync the archive with the others through git.
     Sync,
+    /// The merge-conflict window: fields changed two ways, both versions side by side.
+    Conflicts,
+    /// The item's versions in git: who changed its title, recommendation and decision.
+    ItemHistory,
     Back,
     Problems,
     ScreenOverview,
@@ -145,13 +149,14 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 89] = [
+    pub const ALL: [Action; 91] = [
         Action::Quit,
         Action::Help,
         Action::Palette,
         Action::Export,
         Action::Copy,
         Action::Sync,
+        Action::Conflicts,
         Action::Back,
         Action::Problems,
         Action::ScreenOverview,
@@ -204,6 +209,7 @@ impl Action {
         Action::NextHit,
         Action::PreviousHit,
         Action::Timeline,
+        Action::ItemHistory,
         Action::CycleYear,
         Action::CycleOutcome,
         Action::FilterTag,
@@ -251,6 +257,8 @@ impl Action {
             Action::Export => "export",
             Action::Copy => "copy",
             Action::Sync => "sync",
+            Action::Conflicts => "conflicts",
+            Action::ItemHistory => "item-history",
             Action::Back => "back",
             Action::Problems => "problems",
             Action::ScreenOverview => "screen-overview",
@@ -345,6 +353,7 @@ impl Action {
             | Action::Export
             | Action::Copy
             | Action::Sync
+            | Action::Conflicts
             | Action::Back
             | Action::Problems
             | Action::ScreenOverview
@@ -365,7 +374,8 @@ impl Action {
             | Action::Open
             | Action::CycleBody
             | Action::ClearFilters
-            | Action::Timeline => Scope::Lists,
+            | Action::Timeline
+            | Action::ItemHistory => Scope::Lists,
             Action::NextHit | Action::PreviousHit => Scope::Hits,
             Action::CycleYear
             | Action::CycleOutcome
@@ -446,6 +456,14 @@ impl Action {
             Action::Sync => (
                 "Synkronisér arkivet med de andre (git: hent, flet, send)",
                 "Sync the archive with the others (git: fetch, merge, send)",
+            ),
+            Action::Conflicts => (
+                "Flettekonflikter: begge udgaver side om side; behold min, tag deres eller skriv feltet",
+                "Merge conflicts: both versions side by side; keep mine, take theirs or write the field",
+            ),
+            Action::ItemHistory => (
+                "Punktets historik i git: hver udgave af titel, indstilling og beslutning, hvem og hvornår",
+                "The item's history in git: each version of title, recommendation and decision, who and when",
             ),
             Action::Palette => (
                 "Kommandoer, og find et møde, punkt eller en opfølgning ved navn",
@@ -650,6 +668,8 @@ impl Action {
             Action::Undo => ("fortryd", "undo"),
             Action::Copy => ("kopiér", "copy"),
             Action::Sync => ("synkronisér", "sync"),
+            Action::Conflicts => ("konflikter", "conflicts"),
+            Action::ItemHistory => ("historik", "history"),
             Action::Back => ("tilbage", "back"),
             Action::Problems => ("problemer", "problems"),
             Action::Open => ("åbn", "open"),
@@ -711,6 +731,8 @@ const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("E", Action::Export),
     ("Y", Action::Copy),
     ("ctrl-s", Action::Sync),
+    ("C", Action::Conflicts),
+    ("H", Action::ItemHistory),
     ("ctrl-p", Action::Palette),
     ("esc", Action::Back),
     ("p", Action::Problems),

@@ -124,6 +124,12 @@ pub enum Prompt {
         year: i32,
         target: super::calendar::PlanEntry,
     },
+    /// A field in merge conflict written anew (`text`: the field is a text, else TOML).
+    MergeValue {
+        rel: PathBuf,
+        field: String,
+        text: bool,
+    },
 }
 
 impl Prompt {
@@ -147,6 +153,7 @@ impl Prompt {
                 | Prompt::MeetingDetails
                 | Prompt::BodySettings
                 | Prompt::PlanEntry { .. }
+                | Prompt::MergeValue { .. }
         )
     }
 }
@@ -164,7 +171,7 @@ pub struct Input {
 }
 
 impl Input {
-    fn new(prompt: Prompt, title: String, text: &str) -> Input {
+    pub(in crate::tui) fn new(prompt: Prompt, title: String, text: &str) -> Input {
         let multiline = prompt.multiline();
         Input {
             prompt,
@@ -504,6 +511,13 @@ impl App {
             }
             Prompt::FollowupDue { file_index, what } => self.add_followup(file_index, what, &text),
             Prompt::FilterTag => self.set_tag_filter(&text),
+            Prompt::MergeValue {
+                rel,
+                field,
+                text: is_text,
+            } => {
+                self.merge_value_typed(&rel, &field, is_text, &text);
+            }
             Prompt::FollowupClose { .. }
             | Prompt::FollowupCancel { .. }
             | Prompt::FollowupRun { .. }
@@ -842,7 +856,12 @@ impl App {
     /// Keys of the conflict, confirmation and attendance windows. Returns whether the key
     /// was theirs.
     pub(super) fn dialog_key(&mut self, key: &KeyEvent) -> bool {
-        if self.agenda_key(key) || self.day_key(key) || self.kind_key(key) {
+        if self.agenda_key(key)
+            || self.day_key(key)
+            || self.kind_key(key)
+            || self.merge_key(key)
+            || self.item_history_key(key)
+        {
             return true;
         }
         let ctrl_c =

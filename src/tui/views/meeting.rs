@@ -389,6 +389,7 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
     }
 
     recommendation_and_decision(app, item, width, &mut doc);
+    last_decision_change(app, meeting, item, width, &mut doc);
     item_attendance(app, item, width, &mut doc);
 
     if !item.summary.trim().is_empty() {
@@ -706,6 +707,29 @@ fn recommendation_and_decision(app: &App, item: &Item, width: usize, doc: &mut D
     if decision.is_none() && rows > 0 {
         doc.extend(wrap(labels.no_decision, width, theme.muted));
     }
+}
+
+/// "Beslutningen sidst ændret af Anne, 2. december 2026 kl. 12.26" (from git, when the
+/// archive is in it and the answer has come).
+fn last_decision_change(app: &App, meeting: &Meeting, item: &Item, width: usize, doc: &mut Doc) {
+    if item.decision.is_none() {
+        return;
+    }
+    let Some((file, by_item)) = &app.decision_changes else {
+        return;
+    };
+    if *file != meeting.file {
+        return;
+    }
+    let Some(change) = by_item.get(&item.number.to_string()) else {
+        return;
+    };
+    let when = super::item_history::when(&change.date, app.lang);
+    let text = match app.lang {
+        crate::lang::Lang::Da => format!("Beslutningen sidst ændret af {}, {when}", change.author),
+        crate::lang::Lang::En => format!("Decision last changed by {}, {when}", change.author),
+    };
+    doc.extend(wrap(&text, width, app.theme.muted));
 }
 
 fn pad(text: &str, width: usize) -> String {

@@ -111,6 +111,19 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                     theme.warning,
                 ));
             }
+            // Changed here and not yet sent to the others (the archive in git).
+            let unsynced = app.branch.as_ref().is_some_and(|b| {
+                app.archive
+                    .meeting(&s.id)
+                    .is_some_and(|m| b.unsynced.contains(&m.file))
+            });
+            if unsynced {
+                let words = match app.lang {
+                    crate::lang::Lang::Da => "  ↑ ikke sendt",
+                    crate::lang::Lang::En => "  ↑ not sent",
+                };
+                spans.push(Span::styled(words, theme.accent));
+            }
             fit_spans(spans, width)
         }
     }

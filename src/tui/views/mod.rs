@@ -5,9 +5,11 @@ pub mod decisions;
 pub mod dialogs;
 pub mod export;
 pub mod followups;
+pub mod item_history;
 pub mod meeting;
 pub mod meeting_mode;
 pub mod meetings;
+pub mod merge_window;
 pub mod overview;
 pub mod palette;
 pub mod problems;
@@ -68,6 +70,8 @@ fn draw_screens(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::Timeline(view)) => timeline::render(app, view, area, buf),
         Some(Overlay::Agenda(pick)) => followups::agenda(app, pick, area, buf),
         Some(Overlay::Day(window)) => calendar::day(app, window, area, buf),
+        Some(Overlay::Merge(window)) => merge_window::render(app, window, area, buf),
+        Some(Overlay::ItemHistory(window)) => item_history::render(app, window, area, buf),
         Some(Overlay::KindPick { cursor, .. }) => dialogs::kind_pick(app, *cursor, area, buf),
         None => {}
     }

@@ -16,15 +16,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let problems = app.archive.diagnostics.len() + app.settings_problems.len();
     let right = if problems > 0 {
         let keys = app.keymap.keys_for(Action::Problems);
+        let word = match (app.lang, problems) {
+            (crate::lang::Lang::Da, 1) => "problem".to_owned(),
+            (crate::lang::Lang::En, 1) => "problem".to_owned(),
+            _ => app.ui().problems.to_lowercase(),
+        };
         format!(
-            " {problems} {} ({}) ",
-            app.ui().problems.to_lowercase(),
+            " {problems} {word} ({}) ",
             keys.first().map_or("", String::as_str)
         )
     } else {
         String::new()
     };
-    let left_room = width.saturating_sub(right.width());
+    let (git, git_style) = git_state(app);
+    let left_room = width.saturating_sub(right.width() + git.width());
     let left: Vec<Span<'static>> = match &app.message {
         Some(Message::Info(text)) => {
             vec![Span::styled(truncate(text, left_room), app.theme.accent)]
@@ -53,8 +58,57 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let mut spans = left;
     spans.push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
+    spans.push(Span::styled(git, git_style));
     spans.push(Span::styled(right, app.theme.warning));
     Line::from(spans).render(area, buf);
+}
+
+/// How the archive stands in git, when it is in git: "⚠ 1 konflikt (C)", "↑2 at sende",
+/// "↓3 at hente", "✓ synkroniseret" (as of the last fetch; the worker finds out).
+fn git_state(app: &App) -> (String, ratatui::style::Style) {
+    let Some(branch) = &app.branch else {
+        return (String::new(), app.theme.muted);
+    };
+    let da = app.lang == crate::lang::Lang::Da;
+    let conflicts = app.conflicted_files().len();
+    if conflicts > 0 {
+        let key = app.keymap.keys_for(Action::Conflicts);
+        let key = key.first().map_or("", String::as_str);
+        let text = match (da, conflicts) {
+            (true, 1) => format!(" ⚠ 1 flettekonflikt ({key}) "),
+            (true, n) => format!(" ⚠ {n} flettekonflikter ({key}) "),
+            (false, 1) => format!(" ⚠ 1 merge conflict ({key}) "),
+            (false, n) => format!(" ⚠ {n} merge conflicts ({key}) "),
+        };
+        return (text, app.theme.error);
+    }
+    if !branch.tracked {
+        return (String::new(), app.theme.muted);
+    }
+    let mut parts = Vec::new();
+    if branch.ahead > 0 {
+        parts.push(if da {
+            format!("↑{} at sende", branch.ahead)
+        } else {
+            format!("↑{} to send", branch.ahead)
+        });
+    }
+    if branch.behind > 0 {
+        parts.push(if da {
+            format!("↓{} at hente", branch.behind)
+        } else {
+            format!("↓{} to fetch", branch.behind)
+        });
+    }
+    if parts.is_empty() {
+        let text = if da {
+            "✓ synkroniseret"
+        } else {
+            "✓ in sync"
+        };
+        return (format!(" {text} "), app.theme.muted);
+    }
+    (format!(" {} ", parts.join(" ")), app.theme.accent)
 }
 
 /// The keys of the window on top, which replace the screen's while it is open.
@@ -99,6 +153,8 @@ fn dialog_keys(app: &App) -> Option<&'static str> {
         Overlay::Confirm(_) => e.yes_no,
         Overlay::Attendance { .. } => e.attendance_keys,
         Overlay::Timeline(_) | Overlay::Agenda(_) | Overlay::Day(_) => app.ui().search_keys,
+        Overlay::Merge(_) => crate::tui::merge_window::keys(app.lang),
+        Overlay::ItemHistory(_) => crate::tui::item_history::keys(app.lang),
         Overlay::KindPick { .. } => match app.lang {
             crate::lang::Lang::Da => "↑↓ vælg · 1–9 vælg · Enter gem · Esc luk",
             crate::lang::Lang::En => "↑↓ choose · 1–9 choose · Enter save · Esc close",

@@ -153,8 +153,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 type KeyList = &'static [(&'static str, &'static str)];
 
-/// The editor's, the attendance window's and the palette's keys.
-fn fixed_keys(da: bool) -> [(&'static str, KeyList); 3] {
+/// The editor's, the attendance window's, the palette's, the conflict window's and the
+/// history window's keys.
+fn fixed_keys(da: bool) -> [(&'static str, KeyList); 5] {
     if da {
         [
             (
@@ -189,6 +190,24 @@ fn fixed_keys(da: bool) -> [(&'static str, KeyList); 3] {
                     ("skriv", "Find handling, møde, punkt eller opfølgning"),
                     ("↑ ↓ / Ctrl-P Ctrl-N", "Vælg"),
                     ("Enter", "Kør handlingen eller åbn"),
+                    ("Esc", "Luk"),
+                ],
+            ),
+            (
+                "Flettekonflikter (C, eller Enter i Problemer)",
+                &[
+                    ("m", "Behold min udgave"),
+                    ("t", "Tag den andens udgave"),
+                    ("e / Enter", "Skriv feltet selv (begynder med din udgave)"),
+                    ("← →", "Forrige / næste konflikt i filen"),
+                    ("Esc", "Luk; konflikten står, til den er løst"),
+                ],
+            ),
+            (
+                "Punktets historik (H)",
+                &[
+                    ("↑ ↓", "Vælg udgave; ændringen mod udgaven før vises"),
+                    ("PgUp / PgDn", "Rul ændringen"),
                     ("Esc", "Luk"),
                 ],
             ),
@@ -227,6 +246,30 @@ fn fixed_keys(da: bool) -> [(&'static str, KeyList); 3] {
                     ("type", "Find an action, meeting, item or follow-up"),
                     ("↑ ↓ / Ctrl-P Ctrl-N", "Choose"),
                     ("Enter", "Run the action or open"),
+                    ("Esc", "Close"),
+                ],
+            ),
+            (
+                "Merge conflicts (C, or Enter in Problems)",
+                &[
+                    ("m", "Keep my version"),
+                    ("t", "Take the other version"),
+                    (
+                        "e / Enter",
+                        "Write the field yourself (starting from yours)",
+                    ),
+                    ("← →", "Previous / next conflict in the file"),
+                    ("Esc", "Close; the conflict stands until resolved"),
+                ],
+            ),
+            (
+                "The item's history (H)",
+                &[
+                    (
+                        "↑ ↓",
+                        "Choose a version; its change against the one before is shown",
+                    ),
+                    ("PgUp / PgDn", "Scroll the change"),
                     ("Esc", "Close"),
                 ],
             ),
