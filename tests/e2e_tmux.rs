@@ -902,8 +902,60 @@ fn a_decision_recorded_and_synced_is_a_commit_in_the_remote_and_in_the_log() {
     tmux.wait_for(&["sendt"]);
     tmux.send(&["Escape"]);
     tmux.wait_gone("MØDETILSTAND");
+
+    // The reference meeting: item 9's second clause decided anew in meeting mode, synced,
+    // and its history shown with H.
+    tmux.send(&[":"]);
+    tmux.wait_for(&["Kommandoer og find"]);
+    tmux.type_text("Mødeplan for Socialdirektørforum 2018");
+    tmux.wait_for(&["9. Mødeplan for Socialdirektørforum 2018", "SDF 08.09.2017"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_gone("Kommandoer og find");
+    tmux.send(&["m"]);
+    tmux.wait_for(&["MØDETILSTAND", "▶ – mødeplan for møderne"]);
+    tmux.send(&["j"]);
+    tmux.wait_for(&["▶ – forslag om afholdelse af studietur"]);
+    tmux.send(&["d"]);
+    tmux.wait_for(&["Gemt: beslutning"]);
+    tmux.send(&["C-s"]);
+    tmux.wait_for(&["1 sendt"]);
+    tmux.send(&["Escape"]);
+    tmux.wait_gone("MØDETILSTAND");
+    // Meeting mode moved on to item 10: back to 9 in the list.
+    tmux.send(&["h"]);
+    tmux.wait_for(&["▶ Punkter"]);
+    tmux.send(&["k"]);
+    tmux.wait_for(&["┌ 9. Mødeplan for Socialdirektørforum 2018"]);
+    tmux.send(&["H"]);
+    tmux.wait_for(&[
+        "Historik: punkt 9",
+        "Beslutning ændret: SDF 8. september 2017, punkt 9 (b)",
+        "+ 2. Drøftet",
+    ]);
+    tmux.send(&["Escape"]);
+    tmux.wait_gone("Historik: punkt 9");
+    tmux.wait_for(&["Beslutningen sidst ændret af Anne"]);
     tmux.send(&["q"]);
     tmux.wait_for(&["exit=0"]);
+
+    let remote = git(&bare, &["log", "-1", "--format=%an|%s", "main"]);
+    assert_eq!(
+        remote.trim(),
+        "Anne|Beslutning ændret: SDF 8. september 2017, punkt 9 (b)"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .arg("--dir")
+        .arg(tmp.path())
+        .args(["log", "2017-09-08-sdf#9"])
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("Anne  Beslutning ændret: SDF 8. september 2017, punkt 9 (b)"),
+        "{shown}"
+    );
+    assert!(shown.contains("2. Drøftet"), "{shown}");
 
     let log = git(&bare, &["log", "--format=%an|%s", "main"]);
     let decision = log

@@ -99,7 +99,7 @@ fn a_save_is_a_commit_by_the_user_with_a_message_in_the_forums_language() {
     );
     assert!(
         text.contains(
-            "titel: Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017 (rettet)"
+            "    titel:\n      - Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017\n      + Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017 (rettet)\n"
         ),
         "{text}"
     );

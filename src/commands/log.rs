@@ -58,16 +58,38 @@ pub fn log(ctx: &Context, args: &LogArgs) -> anyhow::Result<ExitCode> {
                 };
                 writeln!(out, "{none}")?;
             }
-            for v in &versions {
+            for (i, v) in versions.iter().enumerate() {
                 let when = v.date.get(..16).unwrap_or(&v.date).replace('T', " ");
                 writeln!(out, "\n  {when}  {}  {}", v.author, v.message)?;
+                // Against the version before: only the lines that changed ("-" then "+").
+                let before = versions.get(i + 1);
                 for (k, val) in v.fields.iter().filter(|(k, _)| v.changed.contains(k)) {
-                    let shown = val.as_deref().map_or_else(|| "—".to_owned(), |t| {
-                        let line = one_line(t);
-                        let cut: String = line.chars().take(100).collect();
-                        if cut.len() < line.len() { format!("{cut}…") } else { cut }
-                    });
-                    writeln!(out, "    {}: {shown}", field_word(k, lang))?;
+                    let old = before
+                        .and_then(|b| b.fields.iter().find(|(bk, _)| bk == k))
+                        .and_then(|(_, t)| t.as_deref());
+                    let new = val.as_deref().unwrap_or("");
+                    match old {
+                        Some(old) => {
+                            writeln!(out, "    {}:", field_word(k, lang))?;
+                            for (sign, line) in dagsorden::store::diff_lines(
+                                &format!("{old}\n"),
+                                &format!("{new}\n"),
+                                0,
+                            ) {
+                                if sign == '-' || sign == '+' {
+                                    writeln!(out, "      {sign} {}", one_line(&line))?;
+                                }
+                            }
+                        }
+                        None if new.contains('\n') => {
+                            writeln!(out, "    {}:", field_word(k, lang))?;
+                            for line in new.lines() {
+                                writeln!(out, "      {}", one_line(line))?;
+                            }
+                        }
+                        None if val.is_none() => writeln!(out, "    {}: —", field_word(k, lang))?,
+                        None => writeln!(out, "    {}: {}", field_word(k, lang), one_line(new))?,
+                    }
                 }
             }
             out

@@ -81,10 +81,7 @@ pub fn render(app: &App, window: &HistoryWindow, area: Rect, buf: &mut Buffer) {
                     '+' => theme.accent,
                     _ => theme.muted,
                 };
-                change.push(Line::styled(
-                    truncate(&format!("{sign} {text}"), width),
-                    style,
-                ));
+                change.extend(wrap(&format!("{sign} {text}"), width, style));
             }
             change.push(Line::default());
         }

@@ -729,6 +729,7 @@ fn last_decision_change(app: &App, meeting: &Meeting, item: &Item, width: usize,
         crate::lang::Lang::Da => format!("Beslutningen sidst ændret af {}, {when}", change.author),
         crate::lang::Lang::En => format!("Decision last changed by {}, {when}", change.author),
     };
+    doc.blank();
     doc.extend(wrap(&text, width, app.theme.muted));
 }
 
