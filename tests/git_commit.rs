@@ -34,6 +34,7 @@ fn state(rel: &str, text: Option<&str>) -> FileState {
 fn repo_at(dir: &Path) -> Repo {
     Repo {
         dir: dir.to_path_buf(),
+        batch: true,
     }
 }
 

@@ -128,9 +128,12 @@ fn ctrl_s_sends_ours_and_shows_what_a_colleague_changed() {
     .unwrap();
     git(&bo, &["commit", "--quiet", "-am", "Bo's title"]);
     git(&bo, &["push", "--quiet"]);
-    // Anne records a title of her own on item 1, then syncs.
+    // Anne's screens fetch quietly: Bo's change waits, not taken in.
     let mut app = app_on(&anne, (120, 40), dagsorden::lang::Lang::Da);
     app.start_git();
+    let screen = wait_for(&mut app, "↓1 at hente");
+    assert!(!screen.contains("og misbrug"), "{screen}");
+    // Anne records a title of her own on item 1, then syncs.
     keys(&mut app, "2");
     key(&mut app, KeyCode::Enter);
     keys(&mut app, "r");
@@ -298,7 +301,23 @@ fn h_shows_each_version_of_the_item_with_its_author_and_what_changed() {
     key(&mut app, KeyCode::Down);
     let screen = screen_text(&app);
     assert!(screen.contains("Beslutning"), "{screen}");
-    assert!(!screen.contains("(rettet)\n"), "{screen}");
+    assert!(
+        !screen.contains(
+            "+ Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017 (rettet)"
+        ),
+        "{screen}"
+    );
+    // Chosen to compare with (Space), the newest is shown against it, older to newer.
+    keys(&mut app, " ");
+    key(&mut app, KeyCode::Up);
+    let screen = screen_text(&app);
+    for text in [
+        "Forskellen fra udgaven",
+        "◆ ",
+        "+ Godkendelse af referat fra møde i Socialdirektørforum den 23. juni 2017 (rettet)",
+    ] {
+        assert!(screen.contains(text), "{text}:\n{screen}");
+    }
     key(&mut app, KeyCode::Esc);
     assert!(!screen_text(&app).contains("Historik: punkt 1"));
 }

@@ -67,6 +67,7 @@ impl Repo {
         let mut place = place.lines();
         let top = Repo {
             dir: PathBuf::from(place.next().unwrap_or(".")),
+            batch: self.batch,
         };
         let prefix = place.next().unwrap_or("").to_owned();
         let paths: Vec<String> = files

@@ -19,6 +19,9 @@ use crate::said;
 pub struct Repo {
     /// The archive folder (git runs here; it may be a folder inside the work tree).
     pub dir: PathBuf,
+    /// git runs behind the screens: it must never ask for a password or a host key on the
+    /// terminal they own (it fails instead, and the sync says so).
+    pub batch: bool,
 }
 
 impl Repo {
@@ -26,6 +29,7 @@ impl Repo {
     pub fn find(dir: &Path) -> Option<Repo> {
         let repo = Repo {
             dir: dir.to_path_buf(),
+            batch: false,
         };
         let out = repo.run(&["rev-parse", "--is-inside-work-tree"]).ok()?;
         (out.trim() == "true").then_some(repo)
@@ -42,6 +46,12 @@ impl Repo {
         c.arg("-C").arg(&self.dir).args(args);
         // Messages in a stable language, to be read by this program; none is shown raw.
         c.env("LC_ALL", "C");
+        if self.batch {
+            c.env("GIT_TERMINAL_PROMPT", "0")
+                .env("SSH_ASKPASS_REQUIRE", "force")
+                .env("SSH_ASKPASS", "false")
+                .stdin(std::process::Stdio::null());
+        }
         c
     }
 
@@ -104,6 +114,7 @@ pub fn init(dir: &Path) -> Result<Repo, Said> {
     finished(&["init"], out)?;
     Ok(Repo {
         dir: dir.to_path_buf(),
+        batch: false,
     })
 }
 

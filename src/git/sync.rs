@@ -151,6 +151,7 @@ pub fn sync(repo: &Repo, name: Option<&str>, lang: Lang) -> Result<Synced, NotSy
                     .map_err(NotSynced::Failed)?
                     .trim(),
             ),
+            batch: repo.batch,
         };
         if top
             .commit(message, &outside, name)

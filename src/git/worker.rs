@@ -16,6 +16,8 @@ enum Job {
         files: Vec<FileState>,
     },
     Sync,
+    /// Only fetch, to know what waits at the others (nothing here changes).
+    Fetch,
 }
 
 /// What the worker did.
@@ -26,6 +28,8 @@ pub enum Report {
     Syncing,
     Synced(Synced),
     NotSynced(NotSynced),
+    /// A quiet fetch ended (whether or not it reached the remote).
+    Fetched,
 }
 
 pub struct GitWorker {
@@ -58,6 +62,14 @@ impl GitWorker {
     pub fn sync(&self) {
         if let Some(jobs) = &self.jobs {
             let _ = jobs.send(Job::Sync);
+        }
+    }
+
+    /// Fetches from the remote in the background, between the other jobs (never at the same
+    /// time as a sync's own fetch).
+    pub fn fetch(&self) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Fetch);
         }
     }
 
@@ -124,6 +136,11 @@ fn run(
                     Err(why) => Report::CommitFailed(why),
                 };
                 let _ = outbox.send(report);
+            }
+            Job::Fetch => {
+                // Offline or without a remote, nothing is said: the next sync says it.
+                let _ = repo.run(&["fetch", "--quiet"]);
+                let _ = outbox.send(Report::Fetched);
             }
             Job::Sync => {
                 let _ = outbox.send(Report::Syncing);

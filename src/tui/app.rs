@@ -22,6 +22,9 @@ use crate::followup::{Assessment, Entry, assess};
 use crate::lang::Lang;
 use crate::model::{BodyId, Followup, ItemKind, ItemNo, ItemRef, Meeting, MeetingId};
 
+/// How often the screens fetch from the others in the background, when the archive is in git.
+pub const FETCH_EVERY: std::time::Duration = std::time::Duration::from_secs(300);
+
 /// How the TUI starts.
 pub struct Options {
     pub today: NaiveDate,
@@ -219,6 +222,8 @@ pub struct App {
     pub(super) git_reader: Option<super::git_reader::GitReader>,
     /// How the branch stands (the status bar; Møder marks the unsynced meetings).
     pub branch: Option<super::git_reader::Branch>,
+    /// When the background fetch last ran (a timer, not shown: views never read the clock).
+    pub(super) last_fetch: Option<std::time::Instant>,
     /// Who last changed each decision of the meeting file last asked about.
     pub decision_changes: Option<(PathBuf, HashMap<String, super::git_reader::LastChange>)>,
     pub screen: Screen,
@@ -317,6 +322,7 @@ impl App {
             git_reader: None,
             branch: None,
             decision_changes: None,
+            last_fetch: None,
             screen: Screen::Overview,
             overlay: None,
             overview: Cursor::default(),

@@ -16,7 +16,8 @@ impl App {
     /// and commits are on.
     pub fn start_git(&mut self) {
         let repo = Repo::find(&self.archive.root).filter(crate::git::setup::driver_registered);
-        let Some(repo) = repo else { return };
+        let Some(mut repo) = repo else { return };
+        repo.batch = true;
         let mut reader = GitReader::new(repo.clone(), self.lang);
         reader.branch();
         self.git_reader = Some(reader);
@@ -88,15 +89,19 @@ impl App {
     /// Takes in what git did; returns whether the screen must be redrawn.
     pub fn poll_git(&mut self) -> bool {
         self.ask_decision_changes();
+        self.fetch_now_and_then();
         let mut redraw = self.poll_git_reader();
         let Some(git) = &self.git else { return redraw };
         let reports = git.reports();
         let lang = self.lang;
         let mut ask_again = false;
         for report in reports {
-            ask_again |= matches!(report, Report::Committed(_) | Report::Synced(_));
+            ask_again |= matches!(
+                report,
+                Report::Committed(_) | Report::Synced(_) | Report::Fetched
+            );
             match report {
-                Report::Committed(_) => {}
+                Report::Committed(_) | Report::Fetched => {}
                 Report::CommitFailed(why) => {
                     self.message = Some(Message::Error(format!(
                         "{}: {}",
@@ -138,6 +143,19 @@ impl App {
             self.ask_decision_changes();
         }
         redraw
+    }
+
+    /// Every few minutes a quiet fetch, so that the status bar can say what waits at the
+    /// others ("↓3 at hente"), as lazygit does; nothing is taken in until the user syncs.
+    fn fetch_now_and_then(&mut self) {
+        let Some(git) = &self.git else { return };
+        let due = self
+            .last_fetch
+            .is_none_or(|t| t.elapsed() >= super::app::FETCH_EVERY);
+        if due {
+            self.last_fetch = Some(std::time::Instant::now());
+            git.fetch();
+        }
     }
 
     /// Takes in git's answers about history and the branch; whether to redraw.

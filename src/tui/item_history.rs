@@ -18,14 +18,18 @@ pub struct HistoryWindow {
     /// `None` while git is being asked.
     pub versions: Option<Result<Vec<Version>, Said>>,
     pub cursor: usize,
+    /// The version the one at the cursor is compared with (Space); `None`: the one before it.
+    pub marked: Option<usize>,
     /// How far the changes of the version at the cursor are scrolled.
     pub scroll: usize,
 }
 
 pub fn keys(lang: Lang) -> &'static str {
     match lang {
-        Lang::Da => "↑↓ vælg udgave · PgUp/PgDn rul ændringen · Esc luk",
-        Lang::En => "↑↓ choose version · PgUp/PgDn scroll the change · Esc close",
+        Lang::Da => "↑↓ vælg udgave · Mellemrum sammenlign med denne · PgUp/PgDn rul · Esc luk",
+        Lang::En => {
+            "↑↓ choose version · Space compare with this one · PgUp/PgDn scroll · Esc close"
+        }
     }
 }
 
@@ -62,6 +66,7 @@ impl App {
             title,
             versions: None,
             cursor: 0,
+            marked: None,
             scroll: 0,
         })));
     }
@@ -83,6 +88,13 @@ impl App {
             KeyCode::Up | KeyCode::Char('k') => window.cursor = window.cursor.saturating_sub(1),
             KeyCode::Home | KeyCode::Char('g') => window.cursor = 0,
             KeyCode::End | KeyCode::Char('G') => window.cursor = last,
+            KeyCode::Char(' ') => {
+                window.marked = match window.marked {
+                    Some(m) if m == window.cursor => None,
+                    _ => Some(window.cursor),
+                };
+                window.scroll = 0;
+            }
             KeyCode::PageDown => window.scroll += 5,
             KeyCode::PageUp => window.scroll = window.scroll.saturating_sub(5),
             _ => {}

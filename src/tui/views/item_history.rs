@@ -46,8 +46,13 @@ pub fn render(app: &App, window: &HistoryWindow, area: Rect, buf: &mut Buffer) {
             .cursor
             .saturating_sub(list_rows.saturating_sub(1))
             .min(versions.len().saturating_sub(list_rows));
+        let base = window
+            .marked
+            .filter(|m| *m != window.cursor)
+            .unwrap_or(window.cursor + 1);
         for (i, v) in versions.iter().enumerate().skip(start).take(list_rows) {
             let selected = i == window.cursor;
+            let compared = window.marked == Some(i);
             let style = if selected {
                 theme.selection
             } else {
@@ -55,7 +60,14 @@ pub fn render(app: &App, window: &HistoryWindow, area: Rect, buf: &mut Buffer) {
             };
             lines.push(fit_spans(
                 vec![
-                    Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
+                    Span::styled(
+                        match (selected, compared) {
+                            (true, _) => "▶ ",
+                            (false, true) => "◆ ",
+                            _ => "  ",
+                        },
+                        theme.accent,
+                    ),
                     Span::styled(format!("{:<28}", when(&v.date, lang)), style),
                     Span::styled(format!("{:<16} ", truncate(&v.author, 15)), theme.accent),
                     Span::styled(truncate(&v.message, width), style),
@@ -67,14 +79,41 @@ pub fn render(app: &App, window: &HistoryWindow, area: Rect, buf: &mut Buffer) {
         let Some(v) = versions.get(window.cursor) else {
             return lines;
         };
-        let previous = versions.get(window.cursor + 1);
+        let previous = versions.get(base);
         let mut change: Vec<Line<'static>> = Vec::new();
-        for field in &v.changed {
+        if let (Some(_), Some(p)) = (window.marked, previous) {
+            let against = match lang {
+                Lang::Da => format!("Forskellen fra udgaven {} ◆", when(&p.date, lang)),
+                Lang::En => format!(
+                    "The difference from the version of {} ◆",
+                    when(&p.date, lang)
+                ),
+            };
+            change.push(Line::styled(truncate(&against, width), theme.muted));
+        }
+        // Against the version before, what this one changed; against a chosen one, every
+        // field that differs.
+        let fields: Vec<String> = match (window.marked, previous) {
+            (Some(_), Some(p)) => v
+                .fields
+                .iter()
+                .filter(|(k, val)| {
+                    p.fields.iter().find(|(pk, _)| pk == k).map(|(_, pv)| pv) != Some(val)
+                })
+                .map(|(k, _)| k.clone())
+                .collect(),
+            _ => v.changed.clone(),
+        };
+        for field in &fields {
             change.push(Line::styled(field_word(field, lang), theme.title));
-            let old = previous
+            let mut old = previous
                 .and_then(|p| field_text(p, field))
                 .unwrap_or_default();
-            let new = field_text(v, field).unwrap_or_default();
+            let mut new = field_text(v, field).unwrap_or_default();
+            // Always from the older version to the newer (newest is first in the list).
+            if base < window.cursor {
+                std::mem::swap(&mut old, &mut new);
+            }
             for (sign, text) in crate::store::diff_lines(&old, &new, 3) {
                 let style = match sign {
                     '-' => theme.error,
