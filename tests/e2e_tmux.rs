@@ -7,6 +7,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 mod common;
+use common::git::{as_user, git};
 use common::sample_copy;
 
 struct Tmux {
@@ -859,23 +860,8 @@ fn the_secretarys_day_from_a_new_meeting_to_the_exported_minutes() {
 fn a_decision_recorded_and_synced_is_a_commit_in_the_remote_and_in_the_log() {
     let tmp = sample_copy();
     let remote = tempfile::tempdir().unwrap();
-    let git = |dir: &Path, args: &[&str]| {
-        let out = Command::new("git")
-            .current_dir(dir)
-            .args(args)
-            .env("LC_ALL", "C")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
     git(tmp.path(), &["init", "--quiet", "-b", "main"]);
-    git(tmp.path(), &["config", "user.name", "Anne"]);
-    git(tmp.path(), &["config", "user.email", "anne@example.dk"]);
+    as_user(tmp.path(), "Anne");
     let init = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
         .arg("init")
         .arg(tmp.path())

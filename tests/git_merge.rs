@@ -227,8 +227,8 @@ fn the_other_order_with_rebase_gives_the_same_meeting() {
     assert!(log.contains("bo Titel, bilag og forløb"), "{log}");
 }
 
-#[test]
-fn one_field_changed_two_ways_is_one_conflict_reported_and_resolved() {
+/// Anne and Bo both retitle item 7, and Anne's is in the remote first.
+fn both_retitle_item_7() -> (Team, PathBuf, PathBuf) {
     let team = Team::new();
     let anne = team.member("anne");
     let bo = team.member("bo");
@@ -245,6 +245,12 @@ fn one_field_changed_two_ways_is_one_conflict_reported_and_resolved() {
     );
     commit(&team, &bo, "Bo's title");
     team.git(&anne, &["push", "--quiet", "origin", "HEAD:main"]);
+    (team, anne, bo)
+}
+
+#[test]
+fn one_field_changed_two_ways_is_one_conflict_reported_and_resolved() {
+    let (team, _anne, bo) = both_retitle_item_7();
     team.git(&bo, &["pull", "--quiet", "--no-rebase", "origin", "main"]);
     let t = text(&bo);
     assert!(
@@ -356,22 +362,7 @@ fn without_a_name_in_git_a_save_is_committed_with_the_configurations_name() {
 /// is still the one kept in the field and recorded as `mine`.
 #[test]
 fn in_a_rebase_mine_is_still_the_users_own_version() {
-    let team = Team::new();
-    let anne = team.member("anne");
-    let bo = team.member("bo");
-    edit(
-        &anne,
-        "title = \"Sammen om psykiatri\"",
-        "title = \"Sammen om psykiatri (Anne)\"",
-    );
-    commit(&team, &anne, "Anne's title");
-    edit(
-        &bo,
-        "title = \"Sammen om psykiatri\"",
-        "title = \"Sammen om psykiatri (Bo)\"",
-    );
-    commit(&team, &bo, "Bo's title");
-    team.git(&anne, &["push", "--quiet", "origin", "HEAD:main"]);
+    let (team, _anne, bo) = both_retitle_item_7();
     team.git(&bo, &["pull", "--quiet", "--rebase", "origin", "main"]);
     let recorded = dagsorden::merge::recorded(&text(&bo));
     assert_eq!(recorded.len(), 1, "{}", text(&bo));

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{Context, Told};
 use crate::cli::{ListFormat, LogArgs};
 use dagsorden::git::Repo;
-use dagsorden::git::history::history;
+use dagsorden::git::history::{field_word, history};
 use dagsorden::lang::Lang;
 use dagsorden::model::ItemRef;
 use dagsorden::text::{Medium, one_line};
@@ -101,21 +101,4 @@ pub fn log(ctx: &Context, args: &LogArgs) -> anyhow::Result<ExitCode> {
     };
     super::out::stdout(medium, &text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn field_word(key: &str, lang: Lang) -> &str {
-    let (da, en) = match key {
-        "title" => ("titel", "title"),
-        "recommendation" => ("indstilling", "recommendation"),
-        "decision" => ("beslutning", "decision"),
-        "status" => ("status", "status"),
-        "place" => ("sted", "place"),
-        "start" => ("begynder", "starts"),
-        "attendance" => ("fremmøde", "attendance"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
 }

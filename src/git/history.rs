@@ -137,6 +137,24 @@ fn fields_of(table: &Table, item: Option<&str>, lang: Lang) -> Vec<(String, Opti
         .collect()
 }
 
+/// A field's name as the screens and `log` say it ("beslutning").
+pub fn field_word(key: &str, lang: Lang) -> &str {
+    let (da, en) = match key {
+        "title" => ("titel", "title"),
+        "recommendation" => ("indstilling", "recommendation"),
+        "decision" => ("beslutning", "decision"),
+        "status" => ("status", "status"),
+        "place" => ("sted", "place"),
+        "start" => ("begynder", "starts"),
+        "attendance" => ("fremmøde", "attendance"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
 /// A field's value as the minutes would say it: a text as it is; a recommendation's lead
 /// and its clauses, one to a line; a decision's text or its clauses with their outcomes.
 /// Anything else stays TOML.

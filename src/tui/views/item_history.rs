@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::git::history::Version;
+use crate::git::history::{Version, field_word};
 use crate::lang::Lang;
 use crate::tui::app::App;
 use crate::tui::item_history::{HistoryWindow, keys};
@@ -105,7 +105,10 @@ pub fn render(app: &App, window: &HistoryWindow, area: Rect, buf: &mut Buffer) {
             _ => v.changed.clone(),
         };
         for field in &fields {
-            change.push(Line::styled(field_word(field, lang), theme.title));
+            change.push(Line::styled(
+                crate::lang::capitalized(field_word(field, lang)),
+                theme.title,
+            ));
             let mut old = previous
                 .and_then(|p| field_text(p, field))
                 .unwrap_or_default();
@@ -158,18 +161,4 @@ pub fn when(iso: &str, lang: Lang) -> String {
         }
         Err(_) => iso.to_owned(),
     }
-}
-
-pub fn field_word(key: &str, lang: Lang) -> String {
-    let (da, en) = match key {
-        "title" => ("Titel", "Title"),
-        "recommendation" => ("Indstilling", "Recommendation"),
-        "decision" => ("Beslutning", "Decision"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-    .to_owned()
 }
