@@ -35,6 +35,7 @@ fn repo_at(dir: &Path) -> Repo {
     Repo {
         dir: dir.to_path_buf(),
         batch: true,
+        stop: None,
     }
 }
 

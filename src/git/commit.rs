@@ -68,6 +68,7 @@ impl Repo {
         let top = Repo {
             dir: PathBuf::from(place.next().unwrap_or(".")),
             batch: self.batch,
+            stop: self.stop.clone(),
         };
         let prefix = place.next().unwrap_or("").to_owned();
         let paths: Vec<String> = files

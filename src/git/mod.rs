@@ -22,6 +22,9 @@ pub struct Repo {
     /// git runs behind the screens: it must never ask for a password or a host key on the
     /// terminal they own (it fails instead, and the sync says so).
     pub batch: bool,
+    /// Set when the screens end: a fetch or push still waiting for the network is given up
+    /// (the work is committed here and goes at the next sync), so quitting never hangs.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Repo {
@@ -30,6 +33,7 @@ impl Repo {
         let repo = Repo {
             dir: dir.to_path_buf(),
             batch: false,
+            stop: None,
         };
         let out = repo.run(&["rev-parse", "--is-inside-work-tree"]).ok()?;
         (out.trim() == "true").then_some(repo)
@@ -37,8 +41,41 @@ impl Repo {
 
     /// Runs git in the archive folder; its standard output, or why it failed.
     pub fn run(&self, args: &[&str]) -> Result<String, Said> {
-        let out = self.command(args).output().map_err(|e| no_git(&e))?;
+        let network = matches!(args.first(), Some(&"fetch" | &"push"));
+        let out = match &self.stop {
+            Some(stop) if network => self.run_until(args, stop)?,
+            _ => self.command(args).output().map_err(|e| no_git(&e))?,
+        };
         finished(args, out)
+    }
+
+    /// Runs git, killing it when `stop` is set before it ends.
+    fn run_until(
+        &self,
+        args: &[&str],
+        stop: &std::sync::atomic::AtomicBool,
+    ) -> Result<Output, Said> {
+        use std::process::Stdio;
+        let mut child = self
+            .command(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| no_git(&e))?;
+        loop {
+            if child.try_wait().map_err(|e| no_git(&e))?.is_some() {
+                return child.wait_with_output().map_err(|e| no_git(&e));
+            }
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(said!(
+                    "afbrudt, da programmet sluttede";
+                    "given up as the program ended"
+                ));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
@@ -115,6 +152,7 @@ pub fn init(dir: &Path) -> Result<Repo, Said> {
     Ok(Repo {
         dir: dir.to_path_buf(),
         batch: false,
+        stop: None,
     })
 }
 

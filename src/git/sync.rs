@@ -152,6 +152,7 @@ pub fn sync(repo: &Repo, name: Option<&str>, lang: Lang) -> Result<Synced, NotSy
                     .trim(),
             ),
             batch: repo.batch,
+            stop: repo.stop.clone(),
         };
         if top
             .commit(message, &outside, name)

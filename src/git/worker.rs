@@ -1,6 +1,8 @@
 //! git off the screens' thread: commits and syncs run here, one at a time, and report back
 //! through a channel the event loop looks at, so a slow disk or remote never holds up a key.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -34,6 +36,8 @@ pub enum Report {
 
 pub struct GitWorker {
     jobs: Option<Sender<Job>>,
+    /// Gives up a fetch or push under way when the worker is finished.
+    stop: Arc<AtomicBool>,
     reports: Receiver<Report>,
     thread: Option<JoinHandle<()>>,
 }
@@ -41,12 +45,15 @@ pub struct GitWorker {
 impl GitWorker {
     /// Starts the worker for `repo`; `name` stands in for git's `user.name`, and `lang` is
     /// the forum's language (of the commits it makes itself).
-    pub fn start(repo: Repo, name: Option<String>, lang: Lang) -> GitWorker {
+    pub fn start(mut repo: Repo, name: Option<String>, lang: Lang) -> GitWorker {
+        let stop = Arc::new(AtomicBool::new(false));
+        repo.stop = Some(Arc::clone(&stop));
         let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, reports) = mpsc::channel();
         let thread = std::thread::spawn(move || run(&repo, name.as_deref(), lang, &inbox, &outbox));
         GitWorker {
             jobs: Some(jobs),
+            stop,
             reports,
             thread: Some(thread),
         }
@@ -78,8 +85,10 @@ impl GitWorker {
         self.reports.try_iter().collect()
     }
 
-    /// Commits what waits and ends the worker.
+    /// Commits what waits and ends the worker; a fetch or push still waiting for the network
+    /// is given up (the commits go at the next sync).
     pub fn finish(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
         self.jobs.take();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
