@@ -223,7 +223,11 @@ fn a_field_changed_two_ways_is_shown_side_by_side_resolved_with_a_key_and_synced
     app.start_git();
     ctrl(&mut app, 's');
     // The sync finishes; the field changed two ways is in the status bar.
-    wait_for(&mut app, "⚠ 1 flettekonflikt (C)");
+    let screen = wait_for(&mut app, "⚠ 1 flettekonflikt (C)");
+    assert!(
+        screen.contains("1 sendt; 1 felt ændret to steder"),
+        "{screen}"
+    );
     keys(&mut app, "C");
     let screen = screen_text(&app);
     insta::assert_snapshot!(screen);

@@ -22,6 +22,8 @@ pub struct Synced {
     pub changed: Vec<PathBuf>,
     /// Changes made outside dagsorden, committed first.
     pub committed_outside: usize,
+    /// Fields the merge found changed two ways, recorded in the fetched files to be resolved.
+    pub conflicts: usize,
 }
 
 impl Synced {
@@ -44,7 +46,7 @@ impl Synced {
             (Lang::Da, n) => Some(format!("{n} sendt")),
             (Lang::En, n) => Some(format!("{n} sent")),
         };
-        match (fetched, sent) {
+        let line = match (fetched, sent) {
             (None, None) => match lang {
                 Lang::Da => "Synkroniseret: intet nyt hverken her eller hos de andre".to_owned(),
                 Lang::En => "In sync: nothing new here or from the others".to_owned(),
@@ -55,6 +57,17 @@ impl Synced {
                 Lang::En => format!("{s}, nothing new fetched"),
             },
             (Some(f), Some(s)) => format!("{f}, {s}"),
+        };
+        match (lang, self.conflicts) {
+            (_, 0) => line,
+            (Lang::Da, n) => format!(
+                "{line}; {} ændret to steder: tast C i dagsorden for at vælge udgave",
+                crate::lang::counted(n, "felt", "felter")
+            ),
+            (Lang::En, n) => format!(
+                "{line}; {} changed two ways: press C in dagsorden to choose a version",
+                crate::lang::counted(n, "field", "fields")
+            ),
         }
     }
 }
@@ -198,6 +211,13 @@ pub fn sync(repo: &Repo, name: Option<&str>, lang: Lang) -> Result<Synced, NotSy
                     ])
                     .unwrap_or_default();
                 report.changed.extend(changed.lines().map(PathBuf::from));
+                // What the merge driver recorded as changed two ways, to be resolved.
+                report.conflicts = report
+                    .changed
+                    .iter()
+                    .filter_map(|rel| std::fs::read_to_string(repo.dir.join(rel)).ok())
+                    .map(|text| crate::merge::recorded(&text).len())
+                    .sum();
             }
         }
         let outgoing = if remote_exists {

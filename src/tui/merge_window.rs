@@ -131,9 +131,10 @@ impl App {
             conflict.mine.clone().or_else(|| conflict.theirs.clone())
         }
         .unwrap_or_default();
+        let field = super::views::merge_window::field_words(&conflict.field, self.lang);
         let title = match self.lang {
-            Lang::Da => format!("Feltet {} (Ctrl-S gem)", conflict.field),
-            Lang::En => format!("The field {} (Ctrl-S save)", conflict.field),
+            Lang::Da => format!("{field}: skriv feltet, som det skal stå (Ctrl-S gem)"),
+            Lang::En => format!("{field}: write the field as it is to stand (Ctrl-S save)"),
         };
         let prompt = Prompt::MergeValue {
             rel,
