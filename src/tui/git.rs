@@ -12,8 +12,9 @@ use crate::lang::Lang;
 impl App {
     /// Starts recording saves as commits, when the archive is in git, set up for dagsorden
     /// (`dagsorden init` registered its merge driver: a folder that merely lies in some
-    /// repository, such as the bundled sample in a clone of this project, is left alone),
-    /// and commits are on.
+    /// repository, such as the bundled sample in a clone of this project, is left alone).
+    /// History and the branch's state are read there in any case; saves are committed
+    /// unless `auto_commit` is off.
     pub fn start_git(&mut self) {
         let repo = Repo::find(&self.archive.root).filter(crate::git::setup::driver_registered);
         let Some(mut repo) = repo else { return };
@@ -94,12 +95,10 @@ impl App {
         let Some(git) = &self.git else { return redraw };
         let reports = git.reports();
         let lang = self.lang;
-        let mut ask_again = false;
+        let (mut committed, mut fetched) = (false, false);
         for report in reports {
-            ask_again |= matches!(
-                report,
-                Report::Committed(_) | Report::Synced(_) | Report::Fetched
-            );
+            committed |= matches!(report, Report::Committed(_) | Report::Synced(_));
+            fetched |= matches!(report, Report::Fetched);
             match report {
                 Report::Committed(_) | Report::Fetched => {}
                 Report::CommitFailed(why) => {
@@ -136,9 +135,11 @@ impl App {
                 }
             }
         }
-        if ask_again && let Some(reader) = &mut self.git_reader {
-            // A new commit: the branch and who changed what are asked again.
+        if let Some(reader) = self.git_reader.as_mut().filter(|_| committed || fetched) {
             reader.branch();
+        }
+        if committed {
+            // A new commit here: who changed what is asked again.
             self.decision_changes = None;
             self.ask_decision_changes();
         }
