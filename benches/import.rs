@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
 
-#[path = "support/text.rs"]
+#[path = "../examples/gen_archive/text.rs"]
 mod text;
 
 const PAGES: u64 = 1_000;

@@ -17,7 +17,7 @@ use dagsorden::tui::theme::Theme;
 use dagsorden::tui::{App, Options, views};
 
 mod support;
-#[path = "support/text.rs"]
+#[path = "../examples/gen_archive/text.rs"]
 mod text;
 
 fn options() -> Options {

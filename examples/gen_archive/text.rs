@@ -1,6 +1,6 @@
-//! Varied Danish-looking Markdown for the benchmarks: real text costs what padding does not
-//! (words of every length, æøå, lists, headings, emphasis, links), so the generated archives
-//! are not copies of one text.
+//! Varied Danish-looking Markdown for the generated archives and the benchmarks: real text
+//! costs what padding does not (words of every length, æøå, lists, headings, emphasis,
+//! links), so the generated archives are not copies of one text.
 
 /// Words of a secretariat's minutes, to draw from.
 const WORDS: &[&str] = &[
