@@ -194,6 +194,19 @@ fn an_archive_not_set_up_by_init_is_not_committed_to() {
         "{}",
         screen_text(&app)
     );
+    // No history either, and the status bar says nothing of git.
+    keys(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "H");
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("Ingen historik: arkivet er ikke i git"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("synkroniseret") && !screen.contains("at sende"),
+        "{screen}"
+    );
 }
 
 fn retitle_item_7(dir: &Path, whose: &str) {

@@ -46,8 +46,8 @@ impl App {
         let Some(reader) = self.git_reader.as_mut() else {
             self.message = Some(Message::Error(
                 match self.lang {
-                    Lang::Da => "Arkivet er ikke i git, så der er ingen historik (se README: Working as a team)",
-                    Lang::En => "The archive is not in git, so there is no history (see the README: Working as a team)",
+                    Lang::Da => "Ingen historik: arkivet er ikke i git eller ikke sat op til det; kør dagsorden init på mappen (se README)",
+                    Lang::En => "No history: the archive is not in git, or not set up for it; run dagsorden init on the folder (see the README)",
                 }
                 .to_owned(),
             ));
