@@ -1,6 +1,9 @@
 //! Names the build in `dagsorden --version`: the commit and its date when built from a git
 //! checkout ("0.1.0 (8a6050d 2026-12-02)"), the bare version otherwise (a crate download).
 
+// cargo reads a build script's instructions from its standard output.
+#![allow(clippy::disallowed_macros)]
+
 use std::process::Command;
 
 fn main() {

@@ -801,6 +801,7 @@ fn the_secretarys_day_from_a_new_meeting_to_the_exported_minutes() {
     tmux.send(&["Enter"]);
     tmux.wait_for(&["Skrevet:", "o åbn"]);
     tmux.send(&["Escape"]);
+    tmux.wait_gone("o åbn");
 
     // Held: a decision typed, Esc pressed by mistake and answered "no", then saved.
     tmux.send(&["m"]);

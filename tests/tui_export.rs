@@ -144,6 +144,7 @@ fn word_and_html_need_pandoc_and_the_dialog_says_how_to_get_it() {
 }
 
 #[test]
+#[allow(clippy::disallowed_macros)] // a test's note to whoever runs it
 fn with_pandoc_the_minutes_become_a_word_document_and_an_html_page_with_title_and_lang() {
     if !dagsorden::export::document::pandoc_available() {
         // .ci/run installs pandoc; without it the previous test covers the dialog.

@@ -200,7 +200,7 @@ fn ask(args: &InitArgs, lang: Lang) -> anyhow::Result<Answers> {
                 return Ok(default.to_owned());
             }
             if interactive {
-                eprint!("{label} [{default}]: ");
+                super::out::stderr(&format!("{label} [{default}]: "));
                 std::io::stderr().flush()?;
             }
             let line = if interactive || piped {
@@ -221,7 +221,7 @@ fn ask(args: &InitArgs, lang: Lang) -> anyhow::Result<Answers> {
         if !interactive {
             anyhow::bail!("`{id}`: {}", w.bad_id);
         }
-        eprintln!("{}", w.bad_id);
+        super::out::stderr(&format!("{}\n", w.bad_id));
     };
     let body_name = question(w.body_name, None, &forum)?;
     let short = question(w.short, None, &body_id.to_uppercase())?;
@@ -231,7 +231,7 @@ fn ask(args: &InitArgs, lang: Lang) -> anyhow::Result<Answers> {
             let text = question(label, None, default)?;
             match parse_time(&text) {
                 Some(t) => return Ok(t),
-                None if interactive => eprintln!("{}", w.bad_time),
+                None if interactive => super::out::stderr(&format!("{}\n", w.bad_time)),
                 None => anyhow::bail!("`{text}`: {}", w.bad_time),
             }
         }

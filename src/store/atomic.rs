@@ -200,6 +200,7 @@ mod tests {
     /// ext4, xfs, btrfs and tmpfs do).
     #[cfg(unix)]
     #[test]
+    #[allow(clippy::disallowed_macros)] // a test's note to whoever runs it
     fn extended_attributes_and_the_acl_survive_a_replace() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.toml");
