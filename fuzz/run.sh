@@ -19,7 +19,7 @@ cd "$(dirname "$0")"
 seconds="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(load_meeting load_archive edit_roundtrip markdown_export tui_markdown import_text)
+[ ${#targets[@]} -eq 0 ] && targets=(load_meeting load_archive edit_roundtrip markdown_export tui_markdown import_text merge_file)
 
 # cargo-fuzz needs a nightly compiler; a stable one will do with RUSTC_BOOTSTRAP.
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
@@ -48,6 +48,13 @@ seed() {
       for m in "${meetings[@]}"; do { printf 'P'; cat "$m"; } >"$dir/seed-$(basename "$m")"; done ;;
     import_text)
       cp ../tests/fixtures/import/*.txt ../tests/fixtures/import/*.html ../tests/golden/*.minutes.*.md "$dir"/ ;;
+    merge_file)
+      # Base, ours and theirs: a meeting with itself, and with each other meeting as one side.
+      for m in "${meetings[@]}"; do
+        for o in "${meetings[@]}"; do
+          { cat "$m"; printf '\n%%%%%%%%\n'; cat "$m"; printf '\n%%%%%%%%\n'; cat "$o"; } >"$dir/seed-$(basename "$m")-$(basename "$o")"
+        done
+      done ;;
     *)
       for m in "${meetings[@]}"; do cp "$m" "$dir/seed-$(basename "$m")"; done ;;
   esac

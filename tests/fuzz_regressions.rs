@@ -110,6 +110,24 @@ fn import_text() {
     run("import_text", checks::import_text, seeds);
 }
 
+#[test]
+fn merge_file() {
+    // A meeting against itself, and with one side's title changed and the other's decision.
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/2017/2017-09-08-sdf.toml"),
+    )
+    .unwrap();
+    let title = sample.replace("Sammen om psykiatri\"", "Sammen om psykiatri (A)\"");
+    let other = sample.replace("Sammen om psykiatri\"", "Sammen om psykiatri (B)\"");
+    let join = |parts: [&str; 3]| parts.join("\n%%%%\n").into_bytes();
+    let seeds = vec![
+        join([&sample, &sample, &sample]),
+        join([&sample, &title, &sample]),
+        join([&sample, &title, &other]),
+    ];
+    run("merge_file", checks::merge_file, seeds);
+}
+
 /// The regression folder is read, not silently empty: the first finding is in it.
 #[test]
 fn the_regression_inputs_are_found() {

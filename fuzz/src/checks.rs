@@ -388,3 +388,38 @@ pub fn import_text(data: &[u8]) {
         );
     }
 }
+
+/// The merge driver (`dagsorden merge-file`) on three texts (base, ours, theirs, separated
+/// by [`FILE_SEPARATOR`]): it never panics; a merge it makes parses as TOML, keeps every
+/// top-level key both sides kept, and records each conflict it reports.
+pub fn merge_file(data: &[u8]) {
+    let texts: Vec<String> = split(data, FILE_SEPARATOR)
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    let [base, ours, theirs] = [0, 1, 2].map(|i| texts.get(i).cloned().unwrap_or_default());
+    let Ok(merged) = dagsorden::merge::merge(&base, &ours, &theirs, Lang::Da) else {
+        return;
+    };
+    let table: toml::Table = match merged.text.parse() {
+        Ok(t) => t,
+        Err(e) => panic!("the merge does not parse: {e}\n{}", merged.text),
+    };
+    let keys = |text: &str| -> Vec<String> {
+        text.parse::<toml::Table>()
+            .map(|t| t.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let (o, t) = (keys(&ours), keys(&theirs));
+    let b = keys(&base);
+    for k in o.iter().filter(|k| t.contains(k) && b.contains(k)) {
+        assert!(table.contains_key(k), "`{k}` was kept by both sides and lost\n{}", merged.text);
+    }
+    let recorded = dagsorden::merge::recorded(&merged.text);
+    for field in &merged.conflicts {
+        assert!(
+            recorded.iter().any(|r| &r.field == field),
+            "the conflict on `{field}` is not recorded\n{}",
+            merged.text
+        );
+    }
+}
