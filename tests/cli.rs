@@ -757,6 +757,54 @@ fn hostile_text_in_every_field_of_every_file_reaches_no_output_raw() {
     }
 }
 
+/// In git, a poisoned archive's history (`log`, text and JSON) and a sync's report print
+/// nothing raw either: authors, messages and every version of the fields pass the boundary.
+#[test]
+fn hostile_text_in_the_history_reaches_no_output_raw() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::sample_dir(), tmp.path());
+    poison_every_text(tmp.path());
+    common::git::git(tmp.path(), &["init", "--quiet", "-b", "main"]);
+    common::git::git(
+        tmp.path(),
+        &["config", "user.name", "A\u{1b}]0;pwned\u{7}nne"],
+    );
+    common::git::git(tmp.path(), &["config", "user.email", "anne@example.dk"]);
+    let init = dagsorden().arg("init").arg(tmp.path()).output().unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    // A second version of item 7, changed in a shell with a hostile commit message.
+    let file = tmp.path().join("2017/2017-09-08-sdf.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at = text.find("number = 7").unwrap();
+    let title = text[at..].find("title = \"").unwrap() + at + "title = \"".len();
+    std::fs::write(
+        &file,
+        format!("{}\u{1b}[2J{}", &text[..title], &text[title..]),
+    )
+    .unwrap();
+    common::git::git(
+        tmp.path(),
+        &[
+            "commit",
+            "--quiet",
+            "-am",
+            "\u{1b}]52;c;cHduZWQ=\u{7}ny titel",
+        ],
+    );
+    for args in [
+        vec!["log", "2017-09-08-sdf#7"],
+        vec!["log", "2017-09-08-sdf#7", "--format", "json"],
+        vec!["log", "2017-09-08-sdf"],
+        vec!["sync"],
+    ] {
+        assert_prints_nothing_raw(tmp.path(), &args);
+    }
+}
+
 /// The output boundary: text no field sanitizer sees (here the archive's own folder name,
 /// printed by `new`, `check` and `calendar --propose --write`) still leaves sanitized.
 #[test]

@@ -412,7 +412,11 @@ pub fn merge_file(data: &[u8]) {
     let (o, t) = (keys(&ours), keys(&theirs));
     let b = keys(&base);
     for k in o.iter().filter(|k| t.contains(k) && b.contains(k)) {
-        assert!(table.contains_key(k), "`{k}` was kept by both sides and lost\n{}", merged.text);
+        assert!(
+            table.contains_key(k),
+            "`{k}` was kept by both sides and lost\n{}",
+            merged.text
+        );
     }
     let recorded = dagsorden::merge::recorded(&merged.text);
     for field in &merged.conflicts {
