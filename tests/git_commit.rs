@@ -127,3 +127,39 @@ fn a_burst_of_saves_of_one_change_is_one_commit_of_the_last_and_other_changes_ar
         "title = \"two\"\n"
     );
 }
+
+#[test]
+fn a_files_mode_in_the_repository_is_kept_and_many_files_are_one_commit() {
+    let (tmp, archive) = repo();
+    let script = archive.join("run.sh");
+    std::fs::write(&script, "#!/bin/sh\n").unwrap();
+    git(tmp.path(), &["add", "--chmod=+x", "agendas/run.sh"]);
+    git(tmp.path(), &["commit", "--quiet", "-m", "script"]);
+    let mut files = vec![state("run.sh", Some("#!/bin/sh\necho\n"))];
+    files.extend((0..50).map(|n| FileState {
+        rel: PathBuf::from(format!("2017/m{n}.toml")),
+        text: Some(format!("n = {n}\n")),
+    }));
+    assert!(
+        repo_at(&archive)
+            .commit_states("Import", &files, None)
+            .unwrap()
+    );
+    let tree = git(tmp.path(), &["ls-tree", "-r", "HEAD"]);
+    assert!(tree.contains("100755 blob"), "{tree}");
+    assert!(
+        tree.lines()
+            .any(|l| l.starts_with("100755") && l.ends_with("agendas/run.sh")),
+        "{tree}"
+    );
+    assert_eq!(
+        tree.lines()
+            .filter(|l| l.contains("agendas/2017/m"))
+            .count(),
+        50
+    );
+    assert_eq!(
+        git(tmp.path(), &["rev-list", "--count", "HEAD"]).trim(),
+        "3"
+    );
+}

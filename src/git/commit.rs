@@ -6,6 +6,7 @@
 //! HEAD is moved only if it is still where it was, and git's own index is then told about
 //! the files (`reset`), leaving the work tree alone.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -123,6 +124,11 @@ impl Repo {
             Some(head) => self.run_with(&["read-tree", head], &env, None)?,
             None => self.run_with(&["read-tree", "--empty"], &env, None)?,
         };
+        // One blob per file from its text; the modes and the index entries in one call
+        // each, so a run that wrote thousands of files (an import) is not thousands of
+        // processes more.
+        let modes = self.modes_in(head, paths);
+        let mut entries = String::new();
         for (file, path) in files.iter().zip(paths) {
             match &file.text {
                 Some(text) => {
@@ -131,15 +137,18 @@ impl Repo {
                         &env,
                         Some(text.as_bytes()),
                     )?;
-                    let mode = self.mode_of(head, path);
-                    let info = format!("{mode},{},{path}", blob.trim());
-                    self.run_with(&["update-index", "--add", "--cacheinfo", &info], &env, None)?;
+                    let mode = modes.get(path).map_or("100644", String::as_str);
+                    entries.push_str(&format!("{mode} {}\t{path}\0", blob.trim()));
                 }
-                None => {
-                    self.run_with(&["update-index", "--force-remove", "--", path], &env, None)?;
-                }
+                // A zero mode and id take the path out of the index.
+                None => entries.push_str(&format!("0 {}\t{path}\0", "0".repeat(40))),
             }
         }
+        self.run_with(
+            &["update-index", "-z", "--index-info"],
+            &env,
+            Some(entries.as_bytes()),
+        )?;
         let tree = self
             .run_with(&["write-tree"], &env, None)?
             .trim()
@@ -151,12 +160,24 @@ impl Repo {
         Ok((!unchanged).then_some(tree))
     }
 
-    /// The file's mode in `head` (an executable script stays one), else a plain file's.
-    fn mode_of(&self, head: Option<&str>, path: &str) -> String {
-        head.and_then(|head| self.run(&["ls-tree", head, "--", path]).ok())
-            .and_then(|line| line.split_whitespace().next().map(str::to_owned))
-            .filter(|mode| mode.starts_with("100"))
-            .unwrap_or_else(|| "100644".to_owned())
+    /// The files' modes in `head` (an executable script stays one); a file not there, or
+    /// not a plain file, is missing (and written as a plain file).
+    fn modes_in(&self, head: Option<&str>, paths: &[String]) -> HashMap<String, String> {
+        let Some(head) = head else {
+            return HashMap::new();
+        };
+        let mut args = vec!["ls-tree", "-z", head, "--"];
+        args.extend(paths.iter().map(String::as_str));
+        self.run(&args)
+            .unwrap_or_default()
+            .split('\0')
+            .filter_map(|entry| {
+                let (info, path) = entry.split_once('\t')?;
+                let mode = info.split_whitespace().next()?;
+                mode.starts_with("100")
+                    .then(|| (path.to_owned(), mode.to_owned()))
+            })
+            .collect()
     }
 
     /// `-c` options that name the committer when git's config does not.
