@@ -56,6 +56,9 @@ pub struct Global {
     /// The configuration file (default: ~/.config/dagsorden/config.toml)
     #[arg(long, global = true, env = "DAGSORDEN_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read every file of the archive, without the load cache (nor write to it)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -171,6 +174,28 @@ pub enum Command {
     /// the file as [[conflicts]] so that it still loads. A file that does not parse is left
     /// to git's own line merge (with its conflict markers).
     MergeFile(MergeFileArgs),
+    /// The load cache: where it is and how big, or clear it
+    ///
+    /// Each meeting file's reading is kept in the user's cache folder (never in the archive),
+    /// so a start reads back what it read last time instead of every file. The files stay
+    /// the truth: a changed file is read again, and clearing the cache loses nothing.
+    /// `--no-cache` on any command leaves it out.
+    Cache {
+        #[command(subcommand)]
+        what: CacheCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Where the archive's cache is, how many files it holds and their size
+    Status,
+    /// Delete the archive's cache (the next start reads every file)
+    Clear {
+        /// Delete the caches of every archive
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -292,6 +292,26 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         ),
     ),
     (
+        "cache",
+        "Indlæsningscachen: hvor den er og hvor stor, eller ryd den",
+        Some(
+            "Hver mødefils indlæsning gemmes i brugerens cachemappe (aldrig i arkivet), så en \
+             start læser det tilbage, den læste sidst, i stedet for hver fil. Filerne er stadig \
+             sandheden: en ændret fil læses igen, og at rydde cachen mister intet. \
+             `--no-cache` på enhver kommando lader den være.",
+        ),
+    ),
+    (
+        "cache status",
+        "Hvor arkivets cache er, hvor mange filer den har, og hvor stor den er",
+        None,
+    ),
+    (
+        "cache clear",
+        "Slet arkivets cache (næste start læser alle filer)",
+        None,
+    ),
+    (
         "merge-file",
         "Flet en mødefil felt for felt, for git (registreres som merge driver af init)",
         Some(
@@ -325,6 +345,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Konfigurationsfilen (standard: ~/.config/dagsorden/config.toml)",
     ),
     (
+        "*",
+        "no_cache",
+        "Læs alle arkivets filer, uden indlæsningscachen (og skriv ikke i den)",
+    ),
+    (
         "",
         "theme",
         "Farvetema: default, light, dark, mono eller et NAVN.toml i konfigurationsmappens themes/",
@@ -342,6 +367,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("list", "year", "Kun møder i dette år"),
     ("list", "body", "Kun møder i dette udvalg (fx sdf, fu)"),
+    ("cache clear", "all", "Slet cachen for alle arkiver"),
     ("export minutes", "meeting", "Mødets id, fx 2017-09-08-sdf"),
     ("export agenda", "meeting", "Mødets id, fx 2017-09-08-sdf"),
     (

@@ -10,7 +10,9 @@ use crate::model::{ItemKind, MeetingStatus, Outcome};
 mod said;
 pub use said::Said;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     Da,

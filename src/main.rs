@@ -56,6 +56,7 @@ fn run(cli: &Cli, help_lang: dagsorden::lang::Lang) -> anyhow::Result<ExitCode> 
         }
         Some(Command::MergeFile(args)) => commands::merge_file(args),
         Some(Command::Sync) => commands::sync(&ctx()?),
+        Some(Command::Cache { what }) => commands::cache(&ctx()?, what),
         Some(Command::Log(args)) => commands::log(&ctx()?, args),
         Some(Command::Check) => commands::check(&ctx()?),
         Some(Command::List(args)) => commands::list(&ctx()?, args),

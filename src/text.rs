@@ -155,6 +155,15 @@ pub fn for_medium(text: &str, medium: Medium) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A size as people say it: "120 kB", "49 MB".
+pub fn byte_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{} kB", (bytes >> 10).max(1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

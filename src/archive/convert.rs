@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, Severity, Site, SourceText};
+use super::lookup::{Lookup, attachment_state};
 use super::raw::*;
 use crate::lang::{Lang, Said, parse_weekday};
 use crate::model::followup::{VaguePeriod, valid_month_day};
@@ -38,6 +39,10 @@ pub struct Converter<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Every follow-up id with where it was defined, for the archive-wide duplicate check.
     pub followup_sites: Vec<(String, Site)>,
+    /// What the conversion asked of the rest of the archive (see [`Lookup`]).
+    pub lookups: Vec<Lookup>,
+    /// `canonicalize()` of the archive root, worked out once per file.
+    canonical_root: Option<Option<PathBuf>>,
 }
 
 impl<'a> Converter<'a> {
@@ -47,7 +52,15 @@ impl<'a> Converter<'a> {
             known,
             diagnostics: Vec::new(),
             followup_sites: Vec::new(),
+            lookups: Vec::new(),
+            canonical_root: None,
         }
+    }
+
+    fn event_defined(&mut self, id: &str) -> bool {
+        let defined = self.known.events.contains(id);
+        self.lookups.push(Lookup::Event(id.to_owned(), defined));
+        defined
     }
 
     fn report(
@@ -165,6 +178,7 @@ impl<'a> Converter<'a> {
                 return None;
             }
         };
+        self.lookups.push(Lookup::Bodies(self.known.bodies_key()));
         if self.known.forum_loaded && !self.known.bodies.contains(&id) {
             let mut bodies: Vec<_> = self.known.bodies.iter().map(BodyId::as_str).collect();
             bodies.sort_unstable();
@@ -196,6 +210,10 @@ impl<'a> Converter<'a> {
                 return None;
             }
         };
+        self.lookups.push(Lookup::Meeting(
+            r.meeting.clone(),
+            self.known.meeting_key(&r.meeting),
+        ));
         match self.known.meetings.get(&r.meeting) {
             None => {
                 self.error_hint(
@@ -963,10 +981,16 @@ impl<'a> Converter<'a> {
         match resolve_inside(root, meeting_dir, &rel) {
             Some(full) => {
                 // Follow links too: a link inside the archive must not lead out of it.
-                let escapes = match (full.canonicalize(), root.canonicalize()) {
-                    (Ok(target), Ok(root)) => !target.starts_with(root),
-                    _ => false,
-                };
+                let canonical_root = self
+                    .canonical_root
+                    .get_or_insert_with(|| root.canonicalize().ok())
+                    .clone();
+                let (is_file, escapes) = attachment_state(&full, canonical_root.as_deref());
+                self.lookups.push(Lookup::Attachment {
+                    path: full.clone(),
+                    is_file,
+                    escapes,
+                });
                 if escapes {
                     self.error(
                         raw.path.span(),
@@ -990,7 +1014,7 @@ impl<'a> Converter<'a> {
                         ),
                     );
                 }
-                if !full.is_file() {
+                if !is_file {
                     let shown = self.src.file.parent().unwrap_or(Path::new("")).join(&rel);
                     self.warning_hint(
                         raw.path.span(),
@@ -1304,9 +1328,7 @@ impl<'a> Converter<'a> {
                 }
             },
             "event" => match &r.event {
-                Some(e) if self.known.events.contains(e.get_ref()) => {
-                    Due::Event(e.get_ref().clone())
-                }
+                Some(e) if self.event_defined(e.get_ref()) => Due::Event(e.get_ref().clone()),
                 Some(e) => {
                     self.error_hint(
                         e.span(),
@@ -1420,7 +1442,7 @@ impl<'a> Converter<'a> {
                 Some(target)
             });
             let event = m.event.as_ref().and_then(|e| {
-                if self.known.events.contains(e.get_ref()) {
+                if self.event_defined(e.get_ref()) {
                     Some(e.get_ref().clone())
                 } else {
                     self.error(e.span(), unknown_event(e.get_ref()));

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::lang::{Lang, Said};
 use crate::text::sanitize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// The file or value is wrong: the data is not what the user meant.
     Error,
@@ -35,7 +37,7 @@ impl Severity {
 }
 
 /// A place in a file: enough to point at it without keeping the whole file in memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Site {
     pub file: PathBuf,
     /// 1-based line; 0 when the problem concerns the whole file.
@@ -60,7 +62,7 @@ impl Site {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub site: Site,

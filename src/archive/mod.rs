@@ -10,8 +10,10 @@
 //! calendar/YYYY.toml            the year plan
 //! ```
 
+pub mod cache;
 mod convert;
 pub mod diagnostic;
+pub mod lookup;
 mod toml_message;
 
 pub use toml_message::said as toml_said;
@@ -90,6 +92,32 @@ pub struct Archive {
     /// What the archive holds, kept so one file can be read again on its own.
     known: Known,
     abs_root: PathBuf,
+    /// Where each meeting file's conversion is kept between starts, when one is used.
+    cache: Option<cache::Cache>,
+    /// What the load found of the cache: how many files came from it, how many were read,
+    /// and how many of its entries were damaged (and replaced).
+    pub cache_report: Option<CacheReport>,
+}
+
+/// How a load used the cache.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CacheReport {
+    pub from_cache: usize,
+    pub read: usize,
+    pub corrupt: usize,
+}
+
+impl CacheReport {
+    /// The notice for damaged entries, when there were any.
+    pub fn notice(&self) -> Option<Said> {
+        let n = self.corrupt;
+        (n > 0).then(|| {
+            said!(
+                "{n} {} i cachen var beskadiget; {} læst fra arkivets filer igen", if n == 1 { "indgang" } else { "indgange" }, if n == 1 { "filen er" } else { "filerne er" };
+                "{n} cache {} damaged; read from the archive's files again", if n == 1 { "entry was" } else { "entries were" }
+            )
+        })
+    }
 }
 
 /// The item numbers a meeting file holds, for checking references to its items.
@@ -108,6 +136,7 @@ enum Found {
 
 enum Parsed {
     Meeting(MeetingId, Box<Loaded<RawMeeting>>),
+    Cached(Box<cache::Entry>),
     Plan(i32, Box<Loaded<RawPlan>>),
     Failed(Box<Diagnostic>),
 }
@@ -123,17 +152,28 @@ impl Archive {
     /// Loads every file under `root`. Problems inside files become diagnostics; only a missing
     /// or unreadable folder is an error.
     pub fn load(root: &Path) -> Result<Archive, LoadError> {
-        Self::load_with(root, false)
+        Self::load_with(root, false, None)
+    }
+
+    /// As [`Archive::load`], taking each meeting file's conversion from `cache` where the
+    /// file is unchanged, and keeping the conversion of every file read (see
+    /// [`cache`]). The archive is the same as without it.
+    pub fn load_cached(root: &Path, cache: cache::Cache) -> Result<Archive, LoadError> {
+        Self::load_with(root, false, Some(cache))
     }
 
     /// As [`Archive::load`], also reporting every control, bidi and invisible character in
     /// the files (for `check`: a look at every byte, which the screens need not pay for, as
     /// they show such characters as placeholders anyway).
     pub fn load_checked(root: &Path) -> Result<Archive, LoadError> {
-        Self::load_with(root, true)
+        Self::load_with(root, true, None)
     }
 
-    fn load_with(root: &Path, scan_hidden: bool) -> Result<Archive, LoadError> {
+    fn load_with(
+        root: &Path,
+        scan_hidden: bool,
+        cache: Option<cache::Cache>,
+    ) -> Result<Archive, LoadError> {
         if !root.is_dir() {
             return Err(LoadError::NotFound(root.to_path_buf()));
         }
@@ -152,20 +192,42 @@ impl Archive {
 
         // Read and parse every file in parallel; each yields a raw struct or one diagnostic.
         let forum_raw = read_parse::<RawForum>(root, Path::new("forum.toml"));
+        if let Some(cache) = &cache {
+            cache.prepare();
+        }
+        let corrupt = std::sync::atomic::AtomicUsize::new(0);
+        let meeting_rels: Vec<PathBuf> = found
+            .iter()
+            .filter(|(_, what)| matches!(what, Found::Meeting(_)))
+            .map(|(rel, _)| rel.clone())
+            .collect();
         let parsed: Vec<Parsed> = found
             .into_par_iter()
             .map(|(rel, what)| match what {
-                Found::Meeting(id) => read_parse(root, &rel)
-                    .map_or_else(Parsed::Failed, |l| Parsed::Meeting(id, Box::new(l))),
+                Found::Meeting(id) => {
+                    if let Some(cache) = &cache {
+                        match cache.entry(root, &rel) {
+                            Ok(entry) => return Parsed::Cached(Box::new(entry)),
+                            Err(cache::Miss::Corrupt) => {
+                                corrupt.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            }
+                            Err(cache::Miss::Stale) => {}
+                        }
+                    }
+                    read_parse(root, &rel)
+                        .map_or_else(Parsed::Failed, |l| Parsed::Meeting(id, Box::new(l)))
+                }
                 Found::Plan(year) => read_parse(root, &rel)
                     .map_or_else(Parsed::Failed, |l| Parsed::Plan(year, Box::new(l))),
             })
             .collect();
         let mut meetings_raw = Vec::new();
+        let mut meetings_cached = Vec::new();
         let mut plans_raw = Vec::new();
         for parsed in parsed {
             match parsed {
                 Parsed::Meeting(id, l) => meetings_raw.push((id, l)),
+                Parsed::Cached(e) => meetings_cached.push(e),
                 Parsed::Plan(year, l) => plans_raw.push((year, l)),
                 Parsed::Failed(d) => diagnostics.push(*d),
             }
@@ -198,6 +260,12 @@ impl Archive {
                 .meetings
                 .insert(id.clone(), Some(item_numbers(&l.raw)));
         }
+        for e in &meetings_cached {
+            known.meetings.insert(
+                e.meeting.id.clone(),
+                Some(e.item_numbers.iter().cloned().collect()),
+            );
+        }
         for (_, l) in &plans_raw {
             for e in &l.raw.events {
                 known.events.insert(e.id.get_ref().clone());
@@ -212,17 +280,46 @@ impl Archive {
             known_moves(&mut known, &l.raw.moves);
         }
 
-        // Convert in parallel, each file with its own diagnostics.
+        // Convert in parallel, each file with its own diagnostics. A cached conversion is
+        // kept while every answer it got from the rest of the archive holds.
+        let canonical_root = abs_root.canonicalize().ok();
+        let from_cache = std::sync::atomic::AtomicUsize::new(0);
+        let convert = |id: &MeetingId, l: &Loaded<RawMeeting>| {
+            let c = convert_meeting(&known, &abs_root, id, l);
+            if let Some(cache) = &cache {
+                cache.store(root, &c.converted(&l.rel));
+            }
+            (c.meeting, c.diagnostics, c.followup_sites)
+        };
         let meetings_out: Vec<_> = meetings_raw
             .par_iter()
-            .map(|(id, l)| {
-                let mut c = Converter::new(&l.display, &l.text, &known);
-                let dir = abs_root.join(l.rel.parent().unwrap_or(Path::new("")));
-                let mut m = c.meeting(&l.raw, id, l.rel.clone(), &dir, &abs_root);
-                m.source_hash = text_hash(&l.text);
-                (m, c.diagnostics, c.followup_sites)
-            })
+            .map(|(id, l)| convert(id, l))
+            .chain(meetings_cached.into_par_iter().filter_map(|e| {
+                let e = *e;
+                if e.lookups
+                    .iter()
+                    .all(|l| l.holds(&known, canonical_root.as_deref()))
+                {
+                    from_cache.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    return Some((e.meeting, e.diagnostics, e.followup_sites));
+                }
+                match read_parse::<RawMeeting>(root, &e.rel) {
+                    Ok(l) => Some(convert(&e.meeting.id, &l)),
+                    // Changed since the entry was checked a moment ago: as if unread now.
+                    Err(_) => None,
+                }
+            }))
             .collect();
+        let cache_report = cache.as_ref().map(|c| {
+            let rels: Vec<&Path> = meeting_rels.iter().map(PathBuf::as_path).collect();
+            c.prune(&rels);
+            let from_cache = from_cache.into_inner();
+            CacheReport {
+                from_cache,
+                read: meetings_out.len() - from_cache,
+                corrupt: corrupt.into_inner(),
+            }
+        });
         let plans_out: Vec<_> = plans_raw
             .par_iter()
             .map(|(year, l)| {
@@ -233,6 +330,10 @@ impl Archive {
             })
             .collect();
 
+        // In the files' order, whichever came from the cache, so that "used twice" always
+        // points at the same two places.
+        let mut meetings_out = meetings_out;
+        meetings_out.sort_by(|a, b| a.0.file.cmp(&b.0.file));
         let mut followup_sites = Vec::new();
         let mut meetings = Vec::with_capacity(meetings_out.len());
         for (m, mut d, mut f) in meetings_out {
@@ -263,6 +364,8 @@ impl Archive {
             generation: 0,
             known,
             abs_root,
+            cache,
+            cache_report,
         };
         archive.sort_diagnostics();
         archive.rebuild_index();
@@ -329,11 +432,12 @@ impl Archive {
                 self.known
                     .meetings
                     .insert(id.clone(), Some(item_numbers(&l.raw)));
-                let mut c = Converter::new(&l.display, &l.text, &self.known);
-                let dir = self.abs_root.join(rel.parent().unwrap_or(Path::new("")));
-                let mut meeting = c.meeting(&l.raw, &id, rel.to_path_buf(), &dir, &self.abs_root);
-                meeting.source_hash = text_hash(&l.text);
-                self.diagnostics.append(&mut c.diagnostics);
+                let c = convert_meeting(&self.known, &self.abs_root, &id, &l);
+                if let Some(cache) = &self.cache {
+                    cache.store(&self.root, &c.converted(rel));
+                }
+                let meeting = c.meeting;
+                self.diagnostics.extend(c.diagnostics);
                 match position {
                     Some(i) => self.meetings[i] = meeting,
                     None => {
@@ -504,6 +608,49 @@ impl Archive {
     /// The plan for a year, if there is one.
     pub fn plan(&self, year: i32) -> Option<&YearPlan> {
         self.plans.iter().find(|p| p.year == year)
+    }
+}
+
+/// One meeting file converted, with what its cache entry keeps.
+struct ConvertedMeeting {
+    meeting: Meeting,
+    item_numbers: Vec<ItemNo>,
+    diagnostics: Vec<Diagnostic>,
+    followup_sites: Vec<(String, Site)>,
+    lookups: Vec<lookup::Lookup>,
+}
+
+impl ConvertedMeeting {
+    fn converted<'a>(&'a self, rel: &'a Path) -> cache::Converted<'a> {
+        cache::Converted {
+            rel,
+            item_numbers: &self.item_numbers,
+            meeting: &self.meeting,
+            diagnostics: &self.diagnostics,
+            followup_sites: &self.followup_sites,
+            lookups: &self.lookups,
+        }
+    }
+}
+
+fn convert_meeting(
+    known: &Known,
+    abs_root: &Path,
+    id: &MeetingId,
+    l: &Loaded<RawMeeting>,
+) -> ConvertedMeeting {
+    let mut c = Converter::new(&l.display, &l.text, known);
+    let dir = abs_root.join(l.rel.parent().unwrap_or(Path::new("")));
+    let mut meeting = c.meeting(&l.raw, id, l.rel.clone(), &dir, abs_root);
+    meeting.source_hash = text_hash(&l.text);
+    let mut item_numbers: Vec<_> = item_numbers(&l.raw).into_iter().collect();
+    item_numbers.sort_unstable();
+    ConvertedMeeting {
+        meeting,
+        item_numbers,
+        diagnostics: c.diagnostics,
+        followup_sites: c.followup_sites,
+        lookups: c.lookups,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The subcommands. Each prints to standard output and returns its exit status.
 
+mod cache;
 mod calendar;
 mod check;
 mod decisions;
@@ -26,6 +27,7 @@ use dagsorden::archive::Archive;
 use dagsorden::config::Config;
 use dagsorden::lang::Lang;
 
+pub use cache::cache;
 pub use calendar::calendar;
 pub use check::check;
 pub use decisions::decisions;
@@ -62,6 +64,8 @@ pub struct Context {
     pub today: NaiveDate,
     /// The language asked for; `None` means the forum's default.
     lang: Option<Lang>,
+    /// `--no-cache`: every file is read.
+    pub no_cache: bool,
 }
 
 impl Context {
@@ -97,11 +101,27 @@ impl Context {
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             lang,
+            no_cache: global.no_cache,
         })
     }
 
+    /// The archive, through the load cache unless `--no-cache` says not to. A damaged
+    /// cache entry is told on standard error (the file was read instead).
     pub fn load(&self) -> anyhow::Result<Archive> {
-        Archive::load(&self.dir).map_err(|e| Told::because(cannot_open(), e))
+        let cache = (!self.no_cache)
+            .then(|| dagsorden::archive::cache::Cache::for_archive(&self.dir))
+            .flatten();
+        let archive = match cache {
+            Some(cache) => Archive::load_cached(&self.dir, cache),
+            None => Archive::load(&self.dir),
+        }
+        .map_err(|e| Told::because(cannot_open(), e))?;
+        if let Some(notice) = archive.cache_report.as_ref().and_then(|r| r.notice()) {
+            let lang = self.lang(&archive);
+            let word = dagsorden::archive::Severity::Warning.word(lang);
+            out::stderr(&format!("{word}: {}\n", notice.get(lang)));
+        }
+        Ok(archive)
     }
 
     /// The archive with every hidden character in its files reported too (`check`).
@@ -121,6 +141,12 @@ impl Context {
             }
             _ => Ok(()),
         }
+    }
+
+    /// The language asked for (`--lang`, the configuration), for a command that does not
+    /// read the archive; Danish when none was.
+    pub fn asked_lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
     }
 
     pub fn lang(&self, archive: &Archive) -> Lang {

@@ -6,7 +6,7 @@
 
 use super::Lang;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Said {
     pub da: String,
     pub en: String,

@@ -10,7 +10,7 @@ use super::ids::{BodyId, ItemRef, MeetingId};
 use super::meeting::Party;
 
 /// A meeting in the plan. It may exist before its meeting file does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlannedMeeting {
     pub body: BodyId,
     pub date: NaiveDate,
@@ -39,7 +39,7 @@ impl PlannedMeeting {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EventKind {
     /// *Døgnseminar*: usually two days.
     Seminar,
@@ -65,7 +65,7 @@ impl EventKind {
 }
 
 /// A seminar or theme day; may span several days.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CalendarEvent {
     pub id: String,
     pub kind: EventKind,
@@ -82,7 +82,7 @@ pub struct CalendarEvent {
 }
 
 /// A date outside the forum that plans depend on, e.g. a KKR meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExternalDate {
     pub title: String,
     pub date: NaiveDate,
@@ -90,7 +90,7 @@ pub struct ExternalDate {
 }
 
 /// A decided change of a meeting's date. Pending while no new date has been found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Move {
     pub meeting: MeetingId,
     pub to: Option<NaiveDate>,
@@ -106,7 +106,7 @@ impl Move {
 
 /// A meeting taken out of the plan. Calendar programs that imported it are told it is
 /// cancelled, under the UID they know it by.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RemovedMeeting {
     pub meeting: MeetingId,
     /// The .ics SEQUENCE of its cancellation: above any it had while planned.
@@ -114,7 +114,7 @@ pub struct RemovedMeeting {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct YearPlan {
     pub year: i32,
     /// The decision that adopted the plan.

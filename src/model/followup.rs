@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::ids::{BodyId, ItemRef, MeetingId};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum FollowupStatus {
     Open,
     Done,
@@ -35,7 +35,7 @@ impl FollowupStatus {
 }
 
 /// A span of time added to an anchor date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Offset {
     Days(u32),
     Weeks(u32),
@@ -53,7 +53,7 @@ impl Offset {
 }
 
 /// Which part of a year or month a vague period names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PeriodPart {
     /// *primo*: the beginning.
     Early,
@@ -78,7 +78,7 @@ pub enum PeriodPart {
 /// | primo MONTH YYYY  | the 10th               |
 /// | medio MONTH YYYY  | the 20th               |
 /// | ultimo MONTH YYYY | last day of the month  |
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VaguePeriod {
     pub part: PeriodPart,
     pub year: i32,
@@ -201,7 +201,7 @@ impl FromStr for VaguePeriod {
 }
 
 /// When a follow-up is due. Every kind of due the forum's decisions produce.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Due {
     /// A fixed date: "senest mandag den 18. september 2017".
     Date(NaiveDate),
@@ -243,7 +243,7 @@ impl Due {
 }
 
 /// One logged run for a count trigger (e.g. one course run held).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Run {
     pub date: NaiveDate,
     pub note: String,
@@ -251,7 +251,7 @@ pub struct Run {
 
 /// A due that was changed, with why: the old due is kept so nobody wonders where a
 /// deadline went ("medio 2018" given an exact date, a deadline moved by a week).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reschedule {
     /// When the change was recorded.
     pub on: NaiveDate,
@@ -262,7 +262,7 @@ pub struct Reschedule {
 
 /// One year's instance of a yearly deadline that has been closed or moved on its own. Years
 /// without a record are open at the series' date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Instance {
     pub year: i32,
     pub status: FollowupStatus,
@@ -274,7 +274,7 @@ pub struct Instance {
     pub closed_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Followup {
     /// Unique across the archive; typable.
     pub id: String,

@@ -7,7 +7,7 @@ use super::meeting::{Party, Person};
 use crate::lang::Lang;
 
 /// A body that meets: Socialdirektørforum, Forretningsudvalget, …
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Body {
     pub id: BodyId,
     pub name: String,
@@ -37,7 +37,7 @@ pub struct Body {
     pub members: Vec<Person>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Forum {
     pub name: String,
     pub secretariat: String,

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 
 /// A body's short id as used in file names and references: lowercase letters (a–z and the
 /// Danish æ, ø, å), digits and `-`, starting with a letter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct BodyId(String);
 
 impl BodyId {
@@ -84,7 +86,9 @@ pub fn is_word_id(id: &str) -> bool {
 }
 
 /// A meeting is identified by its date and body; this is also its file name stem.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct MeetingId {
     pub date: NaiveDate,
     pub body: BodyId,
@@ -164,14 +168,46 @@ impl PartialEq<u32> for ItemNo {
     }
 }
 
-/// In JSON a main item is a number (`3`) as before; a sub-item is a string (`"3a"`).
+/// In JSON a main item is a number (`3`) as before; a sub-item is a string (`"3a"`). In
+/// the binary cache it is the pair of its parts, which a format without types can read back.
 impl serde::Serialize for ItemNo {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            return (self.main, &*self.sub).serialize(s);
+        }
         if self.sub.is_empty() {
             s.serialize_u32(self.main)
         } else {
             s.collect_str(self)
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ItemNo {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        if !d.is_human_readable() {
+            let (main, sub): (u32, String) = serde::Deserialize::deserialize(d)?;
+            return Ok(ItemNo {
+                main,
+                sub: sub.into_boxed_str(),
+            });
+        }
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = ItemNo;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an item number, as 3 or \"3a\"")
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<ItemNo, E> {
+                let main = u32::try_from(v).map_err(E::custom)?;
+                Ok(ItemNo::from(main))
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<ItemNo, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(Visit)
     }
 }
 
@@ -224,7 +260,9 @@ impl FromStr for ItemNo {
 }
 
 /// A reference to a meeting, or to one numbered item of it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ItemRef {
     pub meeting: MeetingId,
     pub item: Option<ItemNo>,

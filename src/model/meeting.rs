@@ -8,7 +8,9 @@ use super::followup::Followup;
 use super::ids::{BodyId, ItemNo, ItemRef, MeetingId};
 
 /// Where a meeting is in its life, from plan to approved minutes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum MeetingStatus {
     Planned,
     AgendaDraft,
@@ -46,7 +48,7 @@ impl MeetingStatus {
 }
 
 /// What kind of agenda item this is; standing items have their own kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ItemKind {
     /// *Godkendelse af dagsorden*: the first item of most municipal meetings.
     AgendaApproval,
@@ -95,7 +97,9 @@ impl ItemKind {
 }
 
 /// The outcome of one recommendation clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Outcome {
     /// Approved as recommended.
     Approved,
@@ -146,7 +150,7 @@ impl Outcome {
 }
 
 /// A person in the attendance list or a body's member list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub name: String,
     pub organisation: Option<String>,
@@ -162,7 +166,7 @@ impl Person {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Attendance {
     pub participants: Vec<Person>,
     /// *Afbud*: members who sent apologies.
@@ -182,7 +186,9 @@ impl Attendance {
 }
 
 /// How a recommendation's clauses are marked, as the source prints them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum ClauseStyle {
     /// One sentence, no list: "Det indstilles, at udvalget godkender …".
     #[default]
@@ -266,7 +272,7 @@ pub fn clause_letter(index: usize) -> String {
 /// A party to an item or a meeting: a body of the archive, or one outside it. Who recommends
 /// ("Administrationen", "Direktionen", "Formanden"), a step of a case route (Økonomiudvalget,
 /// Kommunalbestyrelsen, KKR), the other side of a joint meeting (Region Syddanmark).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Party {
     Body(BodyId),
     Outside(String),
@@ -283,7 +289,7 @@ impl Party {
 }
 
 /// *Indstilling*: who recommends, the lead-in sentence and the ordered clauses.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Recommendation {
     /// The recommending party; none where the text says "Det indstilles, at …".
     pub by: Option<Party>,
@@ -341,7 +347,7 @@ pub fn clause_marker(recommendation: Option<&Recommendation>, index: usize) -> S
 }
 
 /// The decision on one clause, paired with the recommendation clause at the same position.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClauseDecision {
     pub outcome: Outcome,
     /// The decision as written in the minutes (Markdown).
@@ -349,7 +355,7 @@ pub struct ClauseDecision {
 }
 
 /// *Beslutning*: per-clause outcomes, optional overall text and remarks.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Decision {
     /// The heading as the source prints it, where it names body and date
     /// ("Beslutning i Udvalget for Børn og Unge den 12-03-2021"); else the usual label.
@@ -375,14 +381,14 @@ impl Decision {
 }
 
 /// *Bilag*: a file belonging to an item, by path relative to the meeting file's folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     pub title: String,
     pub path: PathBuf,
 }
 
 /// The case data municipal minutes print per item, all optional.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CaseData {
     /// *Sagsnr.*
     pub number: Option<String>,
@@ -408,7 +414,7 @@ impl CaseData {
 
 /// Attendance that differs for one item: guests who came for it, members absent during it
 /// ("deltog ikke under punkt 12–15").
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ItemAttendance {
     pub absent: Vec<Person>,
     pub guests: Vec<Person>,
@@ -420,7 +426,7 @@ impl ItemAttendance {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     /// As printed: `3`, `3a`, `3.1`.
     pub number: ItemNo,
@@ -478,7 +484,7 @@ impl Item {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,
     pub title: String,

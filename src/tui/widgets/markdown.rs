@@ -65,18 +65,12 @@ pub fn render_capped(
     }
     let mut lines = render(&markdown[..cut], width, theme);
     lines.push(Line::default());
-    let notice = notice.replace("{size}", &byte_size(markdown.len() - cut));
+    let notice = notice.replace(
+        "{size}",
+        &crate::text::byte_size((markdown.len() - cut) as u64),
+    );
     lines.extend(wrap(&notice, width.max(1), theme.muted));
     lines
-}
-
-/// A size as people say it: "120 kB", "49 MB".
-fn byte_size(bytes: usize) -> String {
-    if bytes >= 1 << 20 {
-        format!("{} MB", bytes >> 20)
-    } else {
-        format!("{} kB", (bytes >> 10).max(1))
-    }
 }
 
 enum Container {

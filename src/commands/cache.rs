@@ -1,0 +1,81 @@
+//! `dagsorden cache status|clear`: the load cache, seen and cleared.
+
+use std::process::ExitCode;
+
+use super::Context;
+use super::out;
+use crate::cli::CacheCommand;
+use dagsorden::archive::cache::{Cache, Usage, all_caches};
+use dagsorden::said;
+use dagsorden::text::{Medium, byte_size};
+
+pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
+    let lang = ctx.asked_lang();
+    let Some(cache) = Cache::for_archive(&ctx.dir) else {
+        let none = said!(
+            "der er ingen cachemappe på denne maskine; arkivet læses fra filerne hver gang\n";
+            "there is no cache folder on this machine; the archive is read from its files every time\n"
+        );
+        out::stdout(Medium::Terminal, none.get(lang))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match what {
+        CacheCommand::Status => {
+            // Loaded through the cache, to tell how much of it holds for the files as they
+            // are (and to bring it up to date).
+            let report = if ctx.no_cache {
+                None
+            } else {
+                ctx.load()?.cache_report
+            };
+            let Usage { entries, bytes } = cache.usage();
+            let all = all_caches();
+            let total: u64 = all.iter().map(|(_, _, u)| u.bytes).sum();
+            let base = Cache::base_dir().unwrap_or_default();
+            let archive = ctx.dir.display();
+            let folder = cache.dir().display();
+            let size = byte_size(bytes);
+            let others = all.len();
+            let total = byte_size(total);
+            let base = base.display();
+            let text = said!(
+                "Arkivet {archive}\n  cache: {folder}\n  {entries} {}, {size}\nAlle arkivers cache: {base} ({others} {}, {total})\n", if entries == 1 { "mødefil" } else { "mødefiler" }, if others == 1 { "arkiv" } else { "arkiver" };
+                "Archive {archive}\n  cache: {folder}\n  {entries} meeting {}, {size}\nEvery archive's cache: {base} ({others} {}, {total})\n", if entries == 1 { "file" } else { "files" }, if others == 1 { "archive" } else { "archives" }
+            );
+            out::stdout(Medium::Terminal, text.get(lang))?;
+            if let Some(r) = report {
+                let (used, read, corrupt) = (r.from_cache, r.read, r.corrupt);
+                let line = said!(
+                    "Denne indlæsning: {used} fra cachen, {read} læst fra filerne, {corrupt} beskadigede\n";
+                    "This load: {used} from the cache, {read} read from the files, {corrupt} damaged\n"
+                );
+                out::stdout(Medium::Terminal, line.get(lang))?;
+            }
+        }
+        CacheCommand::Clear { all } => {
+            let cleared = if *all {
+                // Only the folders that are archive caches: the cache folder may be one the
+                // user named (DAGSORDEN_CACHE_DIR) and hold other things.
+                for (dir, _, _) in all_caches() {
+                    remove(&dir)?;
+                }
+                let base = Cache::base_dir().unwrap_or_default();
+                let base = base.display();
+                said!("Alle arkivers cache slettet ({base})\n"; "Every archive's cache deleted ({base})\n")
+            } else {
+                cache.clear()?;
+                let folder = cache.dir().display();
+                said!("Arkivets cache slettet ({folder})\n"; "The archive's cache deleted ({folder})\n")
+            };
+            out::stdout(Medium::Terminal, cleared.get(lang))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn remove(dir: &std::path::Path) -> std::io::Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,347 @@
+//! The load cache gives exactly the archive a load without it gives: the same meetings,
+//! plans, forum and diagnostics, on the sample and on a generated archive; whatever changed
+//! behind its back (a file changed, added, deleted or renamed, an item another file refers
+//! to renumbered, an attachment removed) is seen on the next start; a damaged entry is
+//! replaced and reported, never trusted; two processes building it at once leave a valid one.
+
+#[path = "../examples/gen_archive/generate.rs"]
+mod generate;
+#[path = "../examples/gen_archive/text.rs"]
+mod text;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use dagsorden::archive::cache::Cache;
+use dagsorden::archive::{Archive, CacheReport};
+use dagsorden::lang::Lang;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+fn sample() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas"),
+        tmp.path(),
+    );
+    tmp
+}
+
+fn cached(root: &Path, base: &Path) -> Archive {
+    Archive::load_cached(root, Cache::in_folder(base, root).unwrap()).unwrap()
+}
+
+fn report(a: &Archive) -> CacheReport {
+    a.cache_report.clone().unwrap()
+}
+
+/// Everything a screen or command sees of an archive.
+fn assert_same(a: &Archive, b: &Archive) {
+    assert_eq!(a.forum, b.forum);
+    assert_eq!(a.plans, b.plans);
+    assert_eq!(a.meetings.len(), b.meetings.len());
+    for (x, y) in a.meetings.iter().zip(&b.meetings) {
+        assert_eq!(x, y, "meeting {}", x.id);
+    }
+    assert_eq!(a.diagnostics, b.diagnostics);
+    assert_eq!(a.files_read, b.files_read);
+    for m in &a.meetings {
+        assert_eq!(a.loaded_hash(&m.file), b.loaded_hash(&m.file));
+    }
+}
+
+fn messages(a: &Archive, file: &str) -> Vec<String> {
+    a.diagnostics
+        .iter()
+        .filter(|d| d.site.file.ends_with(file))
+        .map(|d| d.message.get(Lang::En).to_owned())
+        .collect()
+}
+
+/// Moves a file's modification time back a minute, so the cache's entry is not "too recent
+/// to tell" and size and time alone decide.
+fn age(path: &Path) {
+    let f = std::fs::File::options().write(true).open(path).unwrap();
+    let t = std::fs::metadata(path).unwrap().modified().unwrap();
+    f.set_modified(t - std::time::Duration::from_secs(60))
+        .unwrap();
+}
+
+#[test]
+fn the_sample_loads_the_same_from_the_cache_as_from_its_files() {
+    let root = sample();
+    let base = tempfile::tempdir().unwrap();
+    let plain = Archive::load(root.path()).unwrap();
+    assert!(plain.cache_report.is_none());
+    let cold = cached(root.path(), base.path());
+    assert_same(&plain, &cold);
+    assert_eq!(report(&cold).from_cache, 0);
+    let warm = cached(root.path(), base.path());
+    assert_same(&plain, &warm);
+    assert_eq!(
+        report(&warm),
+        CacheReport {
+            from_cache: plain.meetings.len(),
+            read: 0,
+            corrupt: 0
+        }
+    );
+}
+
+#[test]
+fn a_generated_archive_loads_the_same_from_the_cache_with_its_warnings() {
+    let root = tempfile::tempdir().unwrap();
+    generate::write_archive(root.path(), 80, 3).unwrap();
+    // A few problems of its own, so the diagnostics compared are not all empty.
+    let meetings: Vec<PathBuf> = std::fs::read_dir(root.path().join("2000"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    // One file that does not load (never cached: read every time) ...
+    let first = &meetings[0];
+    let text = std::fs::read_to_string(first).unwrap();
+    std::fs::write(
+        first,
+        text.replacen("\n[[items]]", "\nunknown_key = 1\n\n[[items]]", 1),
+    )
+    .unwrap();
+    // ... and a missing attachment (a warning the cached conversion keeps).
+    let attachment = walk(root.path())
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "pdf" || e == "docx"))
+        .unwrap();
+    std::fs::remove_file(&attachment).unwrap();
+    let base = tempfile::tempdir().unwrap();
+    let plain = Archive::load(root.path()).unwrap();
+    assert!(plain.error_count() == 1 && plain.warning_count() >= 1);
+    cached(root.path(), base.path());
+    let warm = cached(root.path(), base.path());
+    assert_same(&plain, &warm);
+    assert_eq!(
+        report(&warm),
+        CacheReport {
+            from_cache: 79,
+            read: 0,
+            corrupt: 0
+        }
+    );
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn changes_behind_the_caches_back_are_seen_on_the_next_start() {
+    let root = sample();
+    let base = tempfile::tempdir().unwrap();
+    let sdf = root.path().join("2017/2017-09-08-sdf.toml");
+    // A meeting that refers to item 9 of the reference meeting.
+    let fu = root.path().join("2017/2017-10-02-fu.toml");
+    std::fs::write(
+        &fu,
+        "body = \"fu\"\ntitle = \"Forretningsudvalget\"\ndate = 2017-10-02\nstatus = \"planned\"\n\n\
+         [[items]]\nnumber = 1\ntitle = \"Opfølgning\"\nrefs = [\"2017-09-08-sdf#9\"]\n",
+    )
+    .unwrap();
+    for f in [&sdf, &fu] {
+        age(f);
+    }
+    let first = cached(root.path(), base.path());
+    assert_eq!(messages(&first, "2017-10-02-fu.toml"), Vec::<String>::new());
+
+    // Changed: a title, the size kept, the time moved back to what it was.
+    let text = std::fs::read_to_string(&sdf).unwrap();
+    let before = std::fs::metadata(&sdf).unwrap().modified().unwrap();
+    let retitled = text.replacen(
+        "title = \"Møde i Socialdirektørforum den 8. september 2017\"",
+        "title = \"Møde i Socialdirektørforum den 8. SEPTEMBER 2017\"",
+        1,
+    );
+    assert_eq!(retitled.len(), text.len());
+    std::fs::write(&sdf, &retitled).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&sdf)
+        .unwrap()
+        .set_modified(before + std::time::Duration::from_secs(1))
+        .unwrap();
+    let seen = cached(root.path(), base.path());
+    assert_same(&Archive::load(root.path()).unwrap(), &seen);
+    assert!(seen.meetings.iter().any(|m| m.title.contains("SEPTEMBER")));
+
+    // The item the other file refers to renumbered: that file, unchanged, is converted again.
+    std::fs::write(&sdf, retitled.replacen("number = 9\n", "number = 19\n", 1)).unwrap();
+    let renumbered = cached(root.path(), base.path());
+    assert_same(&Archive::load(root.path()).unwrap(), &renumbered);
+    assert_eq!(
+        messages(&renumbered, "2017-10-02-fu.toml"),
+        ["meeting 2017-09-08-sdf has no item 9"]
+    );
+
+    // An attachment deleted: its meeting warns.
+    let attachment = root
+        .path()
+        .join("2017/2017-09-08-sdf/Projektkommissorium for analyse af rammeaftalesamarbejdet.docx");
+    std::fs::remove_file(&attachment).unwrap();
+    let gone = cached(root.path(), base.path());
+    assert_same(&Archive::load(root.path()).unwrap(), &gone);
+    assert!(
+        messages(&gone, "2017-09-08-sdf.toml")
+            .iter()
+            .any(|m| m.starts_with("attachment not found")),
+    );
+
+    // Added, renamed and deleted files.
+    let added = root.path().join("2017/2017-11-06-fu.toml");
+    std::fs::copy(&fu, &added).unwrap();
+    std::fs::write(
+        &added,
+        std::fs::read_to_string(&fu)
+            .unwrap()
+            .replace("2017-10-02", "2017-11-06"),
+    )
+    .unwrap();
+    let with_added = cached(root.path(), base.path());
+    assert_same(&Archive::load(root.path()).unwrap(), &with_added);
+    assert_eq!(with_added.meetings.len(), first.meetings.len() + 1);
+
+    let renamed = root.path().join("2017/2017-11-07-fu.toml");
+    std::fs::write(
+        &renamed,
+        std::fs::read_to_string(&added)
+            .unwrap()
+            .replace("2017-11-06", "2017-11-07"),
+    )
+    .unwrap();
+    std::fs::remove_file(&added).unwrap();
+    std::fs::remove_file(&fu).unwrap();
+    let after = cached(root.path(), base.path());
+    assert_same(&Archive::load(root.path()).unwrap(), &after);
+    let ids: Vec<String> = after.meetings.iter().map(|m| m.id.to_string()).collect();
+    assert!(ids.contains(&"2017-11-07-fu".to_owned()));
+    assert!(!ids.contains(&"2017-11-06-fu".to_owned()));
+    assert!(!ids.contains(&"2017-10-02-fu".to_owned()));
+    // The entries of the files that are gone went with them.
+    let cache = Cache::in_folder(base.path(), root.path()).unwrap();
+    assert!(
+        !cache
+            .entry_file(Path::new("2017/2017-11-06-fu.toml"))
+            .exists()
+    );
+    assert!(
+        cache
+            .entry_file(Path::new("2017/2017-11-07-fu.toml"))
+            .exists()
+    );
+    assert_eq!(cache.usage().entries, after.meetings.len());
+}
+
+#[test]
+fn a_damaged_entry_is_read_from_the_file_again_and_reported() {
+    let root = sample();
+    let base = tempfile::tempdir().unwrap();
+    let plain = Archive::load(root.path()).unwrap();
+    cached(root.path(), base.path());
+    let cache = Cache::in_folder(base.path(), root.path()).unwrap();
+    let entry = cache.entry_file(Path::new("2017/2017-09-08-sdf.toml"));
+    let bytes = std::fs::read(&entry).unwrap();
+
+    // Truncated.
+    std::fs::write(&entry, &bytes[..bytes.len() / 2]).unwrap();
+    let truncated = cached(root.path(), base.path());
+    assert_same(&plain, &truncated);
+    assert_eq!(report(&truncated).corrupt, 1);
+    assert!(report(&truncated).notice().is_some());
+    // ... and replaced: the next start uses it.
+    let again = cached(root.path(), base.path());
+    assert_eq!(report(&again).corrupt, 0);
+    assert_eq!(report(&again).from_cache, plain.meetings.len());
+
+    // A byte changed in the middle.
+    let mut flipped = std::fs::read(&entry).unwrap();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    std::fs::write(&entry, &flipped).unwrap();
+    let damaged = cached(root.path(), base.path());
+    assert_same(&plain, &damaged);
+    assert_eq!(report(&damaged).corrupt, 1);
+
+    // Not an entry at all.
+    std::fs::write(&entry, b"").unwrap();
+    assert_eq!(report(&cached(root.path(), base.path())).corrupt, 1);
+}
+
+#[test]
+fn two_processes_building_the_cache_at_once_leave_a_valid_one() {
+    let root = tempfile::tempdir().unwrap();
+    generate::write_archive(root.path(), 60, 11).unwrap();
+    let base = tempfile::tempdir().unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+            .args(["--today", "2026-12-02", "list", "--dir"])
+            .arg(root.path())
+            .env("DAGSORDEN_CACHE_DIR", base.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (run(), run());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    assert!(a.stderr.is_empty() && b.stderr.is_empty());
+    // Entries are the program's own (another build's are not trusted), so the program
+    // tells how many held.
+    let status = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .args(["--lang", "en", "cache", "status", "--dir"])
+        .arg(root.path())
+        .env("DAGSORDEN_CACHE_DIR", base.path())
+        .output()
+        .unwrap();
+    let status = String::from_utf8(status.stdout).unwrap();
+    assert!(status.contains("60 meeting files"), "{status}");
+    assert!(
+        status.contains("This load: 60 from the cache, 0 read from the files, 0 damaged"),
+        "{status}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(
+        Cache::in_folder(base.path(), root.path())
+            .unwrap()
+            .dir()
+            .join("meetings"),
+    )
+    .unwrap()
+    .filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".tmp")
+    })
+    .collect();
+    assert!(leftovers.is_empty());
+}
