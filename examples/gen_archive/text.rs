@@ -70,6 +70,28 @@ const WORDS: &[&str] = &[
     "bl.a.",
 ];
 
+/// How many made-up words there are.
+const RARE: usize = 200_000;
+const SYLLABLES: &[&str] = &[
+    "bo", "sted", "for", "løb", "hand", "ling", "plan", "kom", "mune", "vær", "dag", "råd", "gi",
+    "ver", "ung", "dom", "sam", "ar", "bejde", "til", "syn", "ind", "sats", "ø", "hus", "lig",
+    "hed", "skole", "re", "gion", "mid", "ler", "fag", "æl", "dre", "pleje", "bør", "ne", "fa",
+    "mi", "lie", "kva", "li", "tet", "stra", "te", "vej", "å",
+];
+
+/// The made-up word of number `n`: its digits in base 48, each a syllable.
+pub fn rare_word(mut n: usize) -> String {
+    let mut w = String::new();
+    loop {
+        w.push_str(SYLLABLES[n % SYLLABLES.len()]);
+        n /= SYLLABLES.len();
+        if n == 0 {
+            break;
+        }
+    }
+    w
+}
+
 /// A small, fast, deterministic generator (xorshift), so every run writes the same text.
 pub struct Words(u64);
 
@@ -85,8 +107,16 @@ impl Words {
         (self.0 % n as u64) as usize
     }
 
-    pub fn word(&mut self) -> &'static str {
-        WORDS[self.next(WORDS.len())]
+    /// Four words in five from the common words; the fifth from a vocabulary of 200,000
+    /// made-up words, drawn so that a few are common and most are rare (as names, places
+    /// and projects are in real minutes), so a search for one is not a search for all.
+    pub fn word(&mut self) -> std::borrow::Cow<'static, str> {
+        if self.next(5) > 0 {
+            return WORDS[self.next(WORDS.len())].into();
+        }
+        // Log-uniform over 1..200,000: as likely to be in 1..10 as in 10,000..100,000.
+        let exponent = self.next(1_000_000) as f64 / 1_000_000.0 * (RARE as f64).ln();
+        rare_word(exponent.exp() as usize).into()
     }
 
     /// A sentence of 6–25 words, capitalised, some words emphasised.
@@ -98,6 +128,7 @@ impl Words {
                 s.push(' ');
             }
             let w = self.word();
+            let w = w.as_ref();
             match self.next(30) {
                 0 => s.push_str(&format!("**{w}**")),
                 1 => s.push_str(&format!("*{w}*")),
