@@ -345,3 +345,207 @@ fn two_processes_building_the_cache_at_once_leave_a_valid_one() {
     .collect();
     assert!(leftovers.is_empty());
 }
+
+/// Moves every file's and folder's time back a minute, so an index written now is not "too
+/// close to tell" from them.
+fn age_all(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            age_all(&p);
+        }
+        let f = std::fs::File::open(&p).unwrap();
+        let t = std::fs::metadata(&p).unwrap().modified().unwrap();
+        f.set_modified(t - std::time::Duration::from_secs(60))
+            .unwrap();
+    }
+}
+
+mod search {
+    use super::*;
+    use dagsorden::search::quick::{self, Found};
+    use dagsorden::search::words::archive_state;
+    use dagsorden::search::{Hit, Query, SearchIndex};
+
+    /// What a search without any cache finds.
+    fn plain_hits(root: &Path, q: &str) -> Vec<Hit> {
+        SearchIndex::build(&Archive::load(root).unwrap().meetings).search(&Query::parse(q))
+    }
+
+    /// A search as the command makes it: quick when the index holds, else the archive
+    /// loaded (through the cache) and searched whole, writing the index.
+    fn cached_search(root: &Path, base: &Path, q: &str) -> (bool, Found) {
+        let cache = Cache::in_folder(base, root).unwrap();
+        let q = Query::parse(q);
+        if let Some(found) = quick::search(root, &cache, &q) {
+            return (true, found);
+        }
+        let state = archive_state(root);
+        (false, quick::search_loaded(&cached(root, base), state, &q))
+    }
+
+    fn queries(root: &Path) -> Vec<String> {
+        // A rare word of the generated text, and one that is in every meeting.
+        let archive = Archive::load(root).unwrap();
+        let rare = archive
+            .meetings
+            .iter()
+            .flat_map(|m| m.items.iter())
+            .flat_map(|i| i.background.split_whitespace())
+            .find(|w| w.len() > 12 && w.chars().all(|c| c.is_alphabetic()))
+            .unwrap()
+            .to_owned();
+        let mut qs: Vec<String> = [
+            "psykiatri",
+            "psyk",
+            "\"psykiatri til\"",
+            "socialområde body:fu",
+            "budget year:2000",
+            "tag:psyk",
+            "outcome:godkendt",
+            "kompetenceudvikling after:2000-06 before:2001",
+            "ingenting-her",
+            "aeldre",
+        ]
+        .map(String::from)
+        .to_vec();
+        qs.push(rare.clone());
+        qs.push(rare[..6].to_owned());
+        qs
+    }
+
+    #[test]
+    fn the_quick_search_finds_exactly_what_a_search_of_the_whole_archive_finds() {
+        let root = tempfile::tempdir().unwrap();
+        generate::write_archive(root.path(), 70, 5).unwrap();
+        age_all(root.path());
+        let base = tempfile::tempdir().unwrap();
+        let archive = Archive::load(root.path()).unwrap();
+        let plain = SearchIndex::build(&archive.meetings);
+        for q in queries(root.path()) {
+            let expected = plain.search(&Query::parse(&q));
+            let (_, first) = cached_search(root.path(), base.path(), &q);
+            assert_eq!(first.hits, expected, "{q}");
+            let (quick, again) = cached_search(root.path(), base.path(), &q);
+            assert!(quick, "the second search of {q} is quick");
+            assert_eq!(again.hits, expected, "{q}");
+            // Every hit's meeting is there to show it, as loaded.
+            for hit in &again.hits {
+                assert_eq!(
+                    Some(&again.meetings[&hit.meeting]),
+                    archive.meeting(&hit.meeting)
+                );
+            }
+            assert_eq!(again.forum, archive.forum);
+        }
+        // Some of the queries find something, some nothing.
+        assert!(!plain_hits(root.path(), "psykiatri").is_empty());
+        assert!(plain_hits(root.path(), "ingenting-her").is_empty());
+    }
+
+    #[test]
+    fn the_quick_search_sees_a_change_and_never_trusts_a_damaged_index() {
+        let root = sample();
+        age_all(root.path());
+        let base = tempfile::tempdir().unwrap();
+        let q = "spiseforstyrrelser";
+        cached_search(root.path(), base.path(), q);
+        assert!(cached_search(root.path(), base.path(), q).0);
+
+        // A word added to a title: the index no longer holds, and the new word is found.
+        let sdf = root.path().join("2017/2017-09-08-sdf.toml");
+        let text = std::fs::read_to_string(&sdf).unwrap();
+        std::fs::write(
+            &sdf,
+            text.replacen(
+                "title = \"Møde i Socialdirektørforum den 8. september 2017\"",
+                "title = \"Møde i Socialdirektørforum den 8. september 2017 zebraprojekt\"",
+                1,
+            ),
+        )
+        .unwrap();
+        let (quick, found) = cached_search(root.path(), base.path(), "zebraprojekt");
+        assert!(!quick);
+        assert_eq!(found.hits, plain_hits(root.path(), "zebraprojekt"));
+        assert_eq!(found.hits.len(), 1);
+
+        // A damaged index (a byte changed, or cut short) is not used.
+        age_all(root.path());
+        cached_search(root.path(), base.path(), q);
+        assert!(cached_search(root.path(), base.path(), q).0);
+        let words = Cache::in_folder(base.path(), root.path())
+            .unwrap()
+            .dir()
+            .join("search/words.bin");
+        let bytes = std::fs::read(&words).unwrap();
+        for damaged in [
+            {
+                let mut b = bytes.clone();
+                let at = b.len() - 10;
+                b[at] ^= 1;
+                b
+            },
+            bytes[..bytes.len() - 7].to_vec(),
+            Vec::new(),
+        ] {
+            std::fs::write(&words, &damaged).unwrap();
+            let cache = Cache::in_folder(base.path(), root.path()).unwrap();
+            assert!(quick::search(root.path(), &cache, &Query::parse(q)).is_none());
+        }
+        // A damaged segment of a candidate is not used either.
+        cached_search(root.path(), base.path(), q);
+        let dir = words.parent().unwrap().to_path_buf();
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p != words {
+                std::fs::write(&p, b"damaged").unwrap();
+            }
+        }
+        let cache = Cache::in_folder(base.path(), root.path()).unwrap();
+        assert!(quick::search(root.path(), &cache, &Query::parse(q)).is_none());
+        let (_, found) = cached_search(root.path(), base.path(), q);
+        assert_eq!(found.hits, plain_hits(root.path(), q));
+        assert!(!found.hits.is_empty());
+    }
+
+    #[test]
+    fn the_command_line_search_is_the_same_with_and_without_the_cache() {
+        let root = tempfile::tempdir().unwrap();
+        generate::write_archive(root.path(), 40, 9).unwrap();
+        age_all(root.path());
+        let base = tempfile::tempdir().unwrap();
+        let run = |extra: &[&str], q: &str| {
+            let out = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+                .args([
+                    "--today",
+                    "2026-12-02",
+                    "search",
+                    "--format",
+                    "json",
+                    q,
+                    "--dir",
+                ])
+                .arg(root.path())
+                .args(extra)
+                .env("DAGSORDEN_CACHE_DIR", base.path())
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        };
+        for q in ["psykiatri", "\"psykiatri til\"", "budget body:sdf"] {
+            let plain = run(&["--no-cache"], q);
+            assert!(plain.len() > 100, "{q}: {plain}");
+            assert_eq!(run(&[], q), plain, "{q}, building");
+            assert_eq!(run(&[], q), plain, "{q}, quick");
+        }
+        // --no-cache wrote nothing of its own: the folder has only what the other runs kept.
+        let fresh = tempfile::tempdir().unwrap();
+        Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+            .args(["search", "psykiatri", "--no-cache", "--dir"])
+            .arg(root.path())
+            .env("DAGSORDEN_CACHE_DIR", fresh.path())
+            .output()
+            .unwrap();
+        assert_eq!(std::fs::read_dir(fresh.path()).unwrap().count(), 0);
+    }
+}

@@ -686,6 +686,7 @@ impl<'a> Converter<'a> {
             items,
             file,
             source_hash: 0,
+            conversion_key: 0,
         }
     }
 

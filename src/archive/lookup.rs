@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::convert::Known;
 use crate::model::MeetingId;
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Lookup {
     /// The bodies forum.toml defines (a message about an unknown one lists them all).
     Bodies(u64),
@@ -42,6 +42,26 @@ impl Lookup {
                 escapes,
             } => attachment_state(path, canonical_root) == (*is_file, *escapes),
         }
+    }
+}
+
+impl Lookup {
+    /// For an attachment, whether what was found of it on disk still holds (any other
+    /// lookup: true).
+    pub fn holds_attachment(&self, canonical_root: Option<&Path>) -> bool {
+        match self {
+            Lookup::Attachment {
+                path,
+                is_file,
+                escapes,
+            } => attachment_state(path, canonical_root) == (*is_file, *escapes),
+            _ => true,
+        }
+    }
+
+    /// Whether this attachment was left out for leading out of the archive.
+    pub fn leaves_archive(&self) -> bool {
+        matches!(self, Lookup::Attachment { escapes: true, .. })
     }
 }
 

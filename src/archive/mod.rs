@@ -94,6 +94,8 @@ pub struct Archive {
     abs_root: PathBuf,
     /// Where each meeting file's conversion is kept between starts, when one is used.
     cache: Option<cache::Cache>,
+    /// The meeting files with an attachment left out because it leads out of the archive.
+    leaving: std::collections::BTreeSet<PathBuf>,
     /// What the load found of the cache: how many files came from it, how many were read,
     /// and how many of its entries were damaged (and replaced).
     pub cache_report: Option<CacheReport>,
@@ -289,7 +291,8 @@ impl Archive {
             if let Some(cache) = &cache {
                 cache.store(root, &c.converted(&l.rel));
             }
-            (c.meeting, c.diagnostics, c.followup_sites)
+            let leaving = c.lookups.iter().any(lookup::Lookup::leaves_archive);
+            (c.meeting, c.diagnostics, c.followup_sites, leaving)
         };
         let meetings_out: Vec<_> = meetings_raw
             .par_iter()
@@ -301,7 +304,8 @@ impl Archive {
                     .all(|l| l.holds(&known, canonical_root.as_deref()))
                 {
                     from_cache.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    return Some((e.meeting, e.diagnostics, e.followup_sites));
+                    let leaving = e.lookups.iter().any(lookup::Lookup::leaves_archive);
+                    return Some((e.meeting, e.diagnostics, e.followup_sites, leaving));
                 }
                 match read_parse::<RawMeeting>(root, &e.rel) {
                     Ok(l) => Some(convert(&e.meeting.id, &l)),
@@ -336,7 +340,11 @@ impl Archive {
         meetings_out.sort_by(|a, b| a.0.file.cmp(&b.0.file));
         let mut followup_sites = Vec::new();
         let mut meetings = Vec::with_capacity(meetings_out.len());
-        for (m, mut d, mut f) in meetings_out {
+        let mut leaving = std::collections::BTreeSet::new();
+        for (m, mut d, mut f, leaves) in meetings_out {
+            if leaves {
+                leaving.insert(m.file.clone());
+            }
             meetings.push(m);
             diagnostics.append(&mut d);
             followup_sites.append(&mut f);
@@ -365,6 +373,7 @@ impl Archive {
             known,
             abs_root,
             cache,
+            leaving,
             cache_report,
         };
         archive.sort_diagnostics();
@@ -436,6 +445,11 @@ impl Archive {
                 if let Some(cache) = &self.cache {
                     cache.store(&self.root, &c.converted(rel));
                 }
+                if c.lookups.iter().any(lookup::Lookup::leaves_archive) {
+                    self.leaving.insert(rel.to_path_buf());
+                } else {
+                    self.leaving.remove(rel);
+                }
                 let meeting = c.meeting;
                 self.diagnostics.extend(c.diagnostics);
                 match position {
@@ -449,6 +463,7 @@ impl Archive {
                 }
             }
             Err(d) => {
+                self.leaving.remove(rel);
                 let gone = !display.exists();
                 if !gone {
                     self.diagnostics.push(*d);
@@ -523,6 +538,15 @@ impl Archive {
         }
     }
 
+    /// Only forum.toml of the archive at `root`, as a whole load reads it (for a command
+    /// that needs the bodies' names but not the meetings); `None` when it does not load.
+    pub fn read_forum(root: &Path) -> Option<Forum> {
+        let l = read_parse::<RawForum>(root, Path::new("forum.toml")).ok()?;
+        let known = Known::default();
+        let mut c = Converter::new(&l.display, &l.text, &known);
+        Some(c.forum(&l.raw))
+    }
+
     /// Reads forum.toml again (after a change to a roster): its bodies and settings. A
     /// change of body ids reaches the meeting files' checks at the next full load.
     pub fn reload_forum(&mut self) {
@@ -565,6 +589,17 @@ impl Archive {
     /// generation still holds.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// The load cache this archive was loaded through, if any (what is worked out from the
+    /// meetings, such as the search index, is kept beside it).
+    pub fn cache(&self) -> Option<&cache::Cache> {
+        self.cache.as_ref()
+    }
+
+    /// The meeting files with an attachment left out because it leads out of the archive.
+    pub fn leaving_files(&self) -> Vec<PathBuf> {
+        self.leaving.iter().cloned().collect()
     }
 
     pub fn position(&self, id: &MeetingId) -> Option<usize> {
@@ -643,6 +678,12 @@ fn convert_meeting(
     let dir = abs_root.join(l.rel.parent().unwrap_or(Path::new("")));
     let mut meeting = c.meeting(&l.raw, id, l.rel.clone(), &dir, abs_root);
     meeting.source_hash = text_hash(&l.text);
+    meeting.conversion_key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (meeting.source_hash, &c.lookups).hash(&mut h);
+        h.finish()
+    };
     let mut item_numbers: Vec<_> = item_numbers(&l.raw).into_iter().collect();
     item_numbers.sort_unstable();
     ConvertedMeeting {

@@ -105,13 +105,17 @@ impl Context {
         })
     }
 
+    /// The archive's load cache, unless `--no-cache` says not to use it.
+    pub fn cache(&self) -> Option<dagsorden::archive::cache::Cache> {
+        (!self.no_cache)
+            .then(|| dagsorden::archive::cache::Cache::for_archive(&self.dir))
+            .flatten()
+    }
+
     /// The archive, through the load cache unless `--no-cache` says not to. A damaged
     /// cache entry is told on standard error (the file was read instead).
     pub fn load(&self) -> anyhow::Result<Archive> {
-        let cache = (!self.no_cache)
-            .then(|| dagsorden::archive::cache::Cache::for_archive(&self.dir))
-            .flatten();
-        let archive = match cache {
+        let archive = match self.cache() {
             Some(cache) => Archive::load_cached(&self.dir, cache),
             None => Archive::load(&self.dir),
         }
@@ -150,7 +154,12 @@ impl Context {
     }
 
     pub fn lang(&self, archive: &Archive) -> Lang {
-        self.lang.unwrap_or(archive.forum.language)
+        self.lang_of(&archive.forum)
+    }
+
+    /// The language asked for, else the forum's.
+    pub fn lang_of(&self, forum: &dagsorden::model::Forum) -> Lang {
+        self.lang.unwrap_or(forum.language)
     }
 }
 

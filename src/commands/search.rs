@@ -6,9 +6,13 @@ use serde_json::json;
 
 use super::Context;
 use crate::cli::{ListFormat, SearchArgs};
-use dagsorden::archive::Archive;
+use std::collections::HashMap;
+
 use dagsorden::lang::Lang;
-use dagsorden::search::{Hit, Query, SearchIndex, Snippet, describe_hit};
+use dagsorden::model::{Forum, Meeting, MeetingId};
+use dagsorden::search::quick::{self, Found};
+use dagsorden::search::words::archive_state;
+use dagsorden::search::{Hit, Query, Snippet, describe_hit};
 use dagsorden::text::{BOLD, Medium, RESET, sanitize};
 
 const SNIPPET_WIDTH: usize = 100;
@@ -29,9 +33,17 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             "cannot read the query: {}", all(Lang::En)
         )));
     }
-    let archive = ctx.load()?;
-    let lang = ctx.lang(&archive);
-    let hits = SearchIndex::build(&archive.meetings).search(&query);
+    let found = ctx
+        .cache()
+        .and_then(|cache| quick::search(&ctx.dir, &cache, &query))
+        .map_or_else(|| search_archive(ctx, &query), Ok)?;
+    let Found {
+        forum,
+        hits,
+        meetings,
+    } = &found;
+    let lang = ctx.lang_of(forum);
+    let archive = Shown { forum, meetings };
     let mut out = String::new();
     let medium = match args.format {
         ListFormat::Json => Medium::Json,
@@ -45,7 +57,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         ListFormat::Text => {
             let bold = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             let mut current = None;
-            for hit in &hits {
+            for hit in hits {
                 if current != Some(&hit.meeting) {
                     current = Some(&hit.meeting);
                     writeln!(
@@ -79,8 +91,29 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Loads the archive and searches all of it, keeping what the next search needs to be
+/// quick.
+fn search_archive(ctx: &Context, query: &Query) -> anyhow::Result<Found> {
+    // The state before loading: a change made while loading makes the index stale.
+    let state = ctx.cache().and_then(|_| archive_state(&ctx.dir));
+    let archive = ctx.load()?;
+    Ok(quick::search_loaded(&archive, state, query))
+}
+
+/// The forum and the meetings with hits: what showing them takes.
+struct Shown<'a> {
+    forum: &'a Forum,
+    meetings: &'a HashMap<MeetingId, Meeting>,
+}
+
+impl Shown<'_> {
+    fn meeting(&self, id: &MeetingId) -> Option<&Meeting> {
+        self.meetings.get(id)
+    }
+}
+
 /// The hit's title and its snippet.
-fn describe(archive: &Archive, hit: &Hit, q: &Query) -> (String, Option<Snippet>) {
+fn describe(archive: &Shown, hit: &Hit, q: &Query) -> (String, Option<Snippet>) {
     match archive.meeting(&hit.meeting) {
         Some(meeting) => describe_hit(meeting, hit, q, SNIPPET_WIDTH),
         None => (hit.meeting.to_string(), None),
@@ -107,7 +140,7 @@ fn marked(s: &Snippet, bold: bool) -> String {
     out
 }
 
-fn hit_json(archive: &Archive, hit: &Hit, q: &Query) -> serde_json::Value {
+fn hit_json(archive: &Shown, hit: &Hit, q: &Query) -> serde_json::Value {
     let (title, snip) = describe(archive, hit, q);
     json!({
         "meeting": hit.meeting.to_string(),

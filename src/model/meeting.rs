@@ -511,6 +511,10 @@ pub struct Meeting {
     pub file: PathBuf,
     /// A hash of the file's text as loaded, to tell whether it changed on disk since.
     pub source_hash: u64,
+    /// A key for this conversion of the file: its text and every answer it got from the
+    /// rest of the archive. Two meetings with the same key are the same meeting, so what
+    /// is worked out from one (its search index) holds for the other.
+    pub conversion_key: u64,
 }
 
 impl Meeting {

@@ -21,7 +21,7 @@ pub struct Hit {
 }
 
 /// One item (or the meeting's own text), as the index keeps it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Doc {
     item: Option<ItemNo>,
     outcomes: Vec<Outcome>,
@@ -35,7 +35,7 @@ struct Doc {
 
 /// The docs a word occurs in: a bit mask while a meeting has at most 64 items (nearly
 /// always), else a list.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 enum DocSet {
     Small(u64),
     Many(Box<[u16]>),
@@ -55,7 +55,7 @@ impl DocSet {
 }
 
 /// One meeting's part of the index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Segment {
     meeting: MeetingId,
     docs: Vec<Doc>,
@@ -170,6 +170,15 @@ impl Segment {
         }
     }
 
+    pub fn meeting(&self) -> &MeetingId {
+        &self.meeting
+    }
+
+    /// Every spelling of every word the meeting's text has, sorted.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.vocabulary.iter().map(|(w, _)| w.as_ref())
+    }
+
     /// Marks in `found` the docs with a word starting with one of the term's spellings.
     fn docs_with(&self, term: &Term, found: &mut [u64]) {
         for prefix in &term.prefixes {
@@ -250,6 +259,16 @@ impl SearchIndex {
         SearchIndex { segments }
     }
 
+    /// The index of these meetings' segments (built or read back from the cache).
+    pub fn from_segments(mut segments: Vec<Segment>) -> SearchIndex {
+        segments.sort_by(|a, b| a.meeting.cmp(&b.meeting));
+        SearchIndex { segments }
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
     pub fn len(&self) -> usize {
         self.segments.len()
     }
@@ -260,10 +279,14 @@ impl SearchIndex {
 
     /// Puts a meeting's new text in place of its old (or adds it).
     pub fn update(&mut self, meeting: &Meeting) {
-        let segment = Segment::build(meeting);
+        self.put(Segment::build(meeting));
+    }
+
+    /// Puts a meeting's segment in place of its old one (or adds it).
+    pub fn put(&mut self, segment: Segment) {
         match self
             .segments
-            .binary_search_by(|s| s.meeting.cmp(&meeting.id))
+            .binary_search_by(|s| s.meeting.cmp(&segment.meeting))
         {
             Ok(i) => self.segments[i] = segment,
             Err(i) => self.segments.insert(i, segment),

@@ -8,6 +8,9 @@ pub mod highlight;
 pub mod hit;
 pub mod index;
 pub mod query;
+pub mod quick;
+pub mod stored;
+pub mod words;
 
 pub use fields::Field;
 pub use highlight::{Snippet, matches, snippet};

@@ -303,7 +303,7 @@ impl App {
         let holder = crate::store::lock::Holder::me(options.user_name.as_deref(), (options.now)());
         let schedule = schedule(&archive);
         let meeting_dates = schedule.iter().map(|s| (s.id.clone(), s.date)).collect();
-        let searcher = super::search::Searcher::start(archive.meetings.clone());
+        let searcher = super::search::Searcher::start_for(&archive);
         let mut app = App {
             archive,
             schedule,

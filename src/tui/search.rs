@@ -155,6 +155,18 @@ impl App {
 
     /// Takes in results that have arrived; returns whether the screen must be redrawn.
     pub fn poll_search(&mut self) -> bool {
+        let needs = self.searcher.take_needs();
+        if !needs.is_empty() {
+            for id in &needs {
+                if let Some(m) = self.archive.meeting(id) {
+                    self.searcher.update(m);
+                }
+            }
+            // What was asked before they were in is asked again.
+            if let Some(panel) = &mut self.search {
+                panel.generation = self.searcher.submit(&panel.input.text());
+            }
+        }
         let Some(results) = self.searcher.poll() else {
             return false;
         };

@@ -11,7 +11,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::archive::Archive;
 use crate::model::{Meeting, MeetingId};
+use crate::search::index::Segment;
+use crate::search::stored::SegmentStore;
 use crate::search::{Hit, Query, SearchIndex};
 
 enum Request {
@@ -32,31 +39,101 @@ pub struct Results {
 pub struct Searcher {
     requests: Sender<Request>,
     responses: Receiver<Results>,
+    /// Meetings whose kept segment could not be read: the worker needs them to fold.
+    needs: Receiver<Vec<MeetingId>>,
     cancel: Arc<AtomicBool>,
     generation: u64,
 }
 
+/// A meeting whose segment is kept: its file and conversion key, to read it back.
+struct Kept {
+    file: PathBuf,
+    key: u64,
+    id: MeetingId,
+}
+
 impl Searcher {
-    /// Starts the worker; it folds the meetings' text while the first screen is drawn.
+    /// Starts the worker on a copy of the meetings; it folds their text while the first
+    /// screen is drawn.
     pub fn start(meetings: Vec<Meeting>) -> Searcher {
+        Self::spawn(meetings, Vec::new(), None)
+    }
+
+    /// Starts the worker on the archive's meetings, reading back the segments the cache
+    /// keeps (only the meetings without one are copied, to be folded and kept).
+    pub fn start_for(archive: &Archive) -> Searcher {
+        let Some(store) = archive.cache().map(SegmentStore::new) else {
+            return Self::start(archive.meetings.clone());
+        };
+        let present = store.present();
+        let (kept, fold): (Vec<&Meeting>, Vec<&Meeting>) = archive
+            .meetings
+            .iter()
+            .partition(|m| SegmentStore::has(&present, m));
+        let kept = kept
+            .into_iter()
+            .map(|m| Kept {
+                file: m.file.clone(),
+                key: m.conversion_key,
+                id: m.id.clone(),
+            })
+            .collect();
+        let fold = fold.into_iter().cloned().collect();
+        let all: Vec<&Meeting> = archive.meetings.iter().collect();
+        // Segments of files gone or changed go now, before the worker keeps new ones.
+        store.prune(&all, &[]);
+        Self::spawn(fold, kept, Some(store))
+    }
+
+    fn spawn(fold: Vec<Meeting>, kept: Vec<Kept>, store: Option<SegmentStore>) -> Searcher {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, responses) = mpsc::channel();
+        let (needs_out, needs) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
         std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
-                let mut index = SearchIndex::build(&meetings);
-                drop(meetings);
-                work(&mut index, &inbox, &outbox, &flag);
+                let mut segments: Vec<Segment> = match &store {
+                    Some(store) => store.segments(&fold),
+                    None => fold.par_iter().map(Segment::build).collect(),
+                };
+                drop(fold);
+                let mut unread = Vec::new();
+                if let Some(store) = &store {
+                    let read: Vec<Result<Segment, MeetingId>> = kept
+                        .into_par_iter()
+                        .map(|k| match store.read(&k.file, k.key) {
+                            Ok(s) if s.meeting() == &k.id => Ok(s),
+                            _ => Err(k.id),
+                        })
+                        .collect();
+                    for r in read {
+                        match r {
+                            Ok(s) => segments.push(s),
+                            Err(id) => unread.push(id),
+                        }
+                    }
+                }
+                if !unread.is_empty() {
+                    let _ = needs_out.send(unread);
+                }
+                let mut index = SearchIndex::from_segments(segments);
+                work(&mut index, &inbox, &outbox, &flag, store.as_ref());
             })
             .expect("the search thread starts");
         Searcher {
             requests,
             responses,
+            needs,
             cancel,
             generation: 0,
         }
+    }
+
+    /// Meetings the worker could not read back and asks to be sent (see [`Self::update`]).
+    pub fn take_needs(&self) -> Vec<MeetingId> {
+        self.needs.try_iter().flatten().collect()
     }
 
     /// Asks for a search; returns its generation.
@@ -107,6 +184,7 @@ fn work(
     inbox: &Receiver<Request>,
     outbox: &Sender<Results>,
     cancel: &AtomicBool,
+    store: Option<&SegmentStore>,
 ) {
     while let Ok(first) = inbox.recv() {
         // Apply every change waiting, and keep only the newest query.
@@ -114,7 +192,13 @@ fn work(
         for request in std::iter::once(first).chain(inbox.try_iter()) {
             match request {
                 Request::Search { generation, text } => newest = Some((generation, text)),
-                Request::Update(m) => index.update(&m),
+                Request::Update(m) => {
+                    let segment = Segment::build(&m);
+                    if let Some(store) = store {
+                        store.replace(&m, &segment);
+                    }
+                    index.put(segment);
+                }
                 Request::Remove(id) => index.remove(&id),
             }
         }

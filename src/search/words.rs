@@ -1,0 +1,374 @@
+//! The index of words, for a search from the command line that need not read the archive:
+//! every word of every meeting's segment, sorted, with the meetings it occurs in.
+//!
+//! It answers only "which meetings could hold a hit": a meeting is a candidate when, for
+//! every word typed, one of its words starts with it. The candidates' own segments (see
+//! [`stored`](super::stored)) then decide exactly as a search of the whole index would,
+//! so the hits are the same; this only spares reading the meetings that cannot have one.
+//!
+//! It is written with the state of the archive it was made from (each meeting file's and
+//! year plan's size and time, each folder's time) and used only while that state holds
+//! and is old enough to be told apart from a change made in the same instant; otherwise
+//! the command loads the archive and writes it anew.
+//!
+//! The file: an 8-byte length, the framed header (checksummed: the state, the meetings
+//! and the sorted words, each with where its list of meetings is), then the lists,
+//! delta-encoded, each with its own checksum, so a search reads only the lists it needs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use std::time::{Duration, SystemTime};
+
+use rayon::prelude::*;
+
+use super::index::Segment;
+use super::query::{Query, Term};
+use crate::archive::cache::{Miss, framed, unframed, write_atomic};
+use crate::model::{Meeting, MeetingId};
+
+const FILE: &str = "words.bin";
+/// A change this close to when the index was written may not show in the times.
+const RACY: Duration = Duration::from_secs(2);
+
+/// What the archive looked like: every file and folder the load reads (its path in the
+/// archive), with its size and modification time (nanoseconds).
+pub type ArchiveState = Vec<(String, u64, u128)>;
+
+/// What the index says of itself; the words and their lists follow it as plain arrays,
+/// looked at in place (no word is decoded until a search compares it).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Head {
+    written_ns: u128,
+    /// A hash of the archive's state, and the latest time in it.
+    state: u64,
+    latest_ns: u128,
+    meetings: Vec<(MeetingId, PathBuf, u64)>,
+    /// The meeting files with an attachment left out because it leads out of the archive.
+    leaving: Vec<PathBuf>,
+    words: u32,
+    text_len: u64,
+}
+
+/// The index of words, read back: the file's bytes, and where each part is in them.
+pub struct WordIndex {
+    head: Head,
+    bytes: Vec<u8>,
+    /// The words one after the other.
+    text: usize,
+    /// `words` ends of words in the text, then `words + 1` starts of lists, u32 each.
+    ends: usize,
+    starts: usize,
+    lists: usize,
+}
+
+/// The state of the archive at `root`, as far as what a search finds can depend on it: the
+/// top-level TOML files, the year and calendar folders (their times change when a file is
+/// added, removed or renamed in them), and each meeting file and plan. Attachments count
+/// only where a link leads out of the archive (such an attachment is left out of its
+/// meeting): [`quick`](super::quick) checks those of the meetings it shows, and of the
+/// meetings that had one.
+pub fn archive_state(root: &Path) -> Option<ArchiveState> {
+    let stat = |rel: String, meta: &std::fs::Metadata| {
+        let t = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        (rel, if meta.is_dir() { 0 } else { meta.len() }, t)
+    };
+    // The entry's own metadata (a stat relative to its folder); a link's target's.
+    let metadata = |e: &std::fs::DirEntry| match e.file_type() {
+        Ok(t) if t.is_symlink() => std::fs::metadata(e.path()),
+        _ => e.metadata(),
+    };
+    let mut top = Vec::new();
+    let mut dirs = Vec::new();
+    for e in std::fs::read_dir(root).ok()?.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let meta = metadata(&e).ok()?;
+        let archive_dir = name == "calendar" || (name.len() == 4 && name.parse::<u16>().is_ok());
+        if meta.is_dir() && archive_dir {
+            top.push(stat(name.clone(), &meta));
+            dirs.push(name);
+        } else if meta.is_file() && name.ends_with(".toml") {
+            top.push(stat(name, &meta));
+        }
+    }
+    let inner: Option<Vec<ArchiveState>> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut out = Vec::new();
+            for e in std::fs::read_dir(root.join(dir)).ok()?.flatten() {
+                let meta = metadata(&e).ok()?;
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.ends_with(".toml") {
+                    out.push(stat(format!("{dir}/{name}"), &meta));
+                }
+            }
+            Some(out)
+        })
+        .collect();
+    top.extend(inner?.into_iter().flatten());
+    top.sort_unstable();
+    Some(top)
+}
+
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_list(bytes: &[u8]) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    let (mut n, mut shift, mut last) = (0u32, 0u32, 0u32);
+    for &b in bytes {
+        n |= u32::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            last = last.checked_add(n)?;
+            out.push(last);
+            (n, shift) = (0, 0);
+        } else {
+            shift += 7;
+        }
+    }
+    (shift == 0).then_some(out)
+}
+
+fn state_key(state: &ArchiveState) -> (u64, u128) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    state.hash(&mut h);
+    (
+        h.finish(),
+        state.iter().map(|(_, _, t)| *t).max().unwrap_or(0),
+    )
+}
+
+impl WordIndex {
+    /// Writes the index of the meetings' words: `segments` in the same order as
+    /// `meetings`, `state` as it was before they were loaded.
+    pub fn write(
+        dir: &Path,
+        state: &ArchiveState,
+        meetings: &[Meeting],
+        leaving: &[PathBuf],
+        segments: &[Segment],
+    ) {
+        let mut lists: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (n, s) in segments.iter().enumerate() {
+            let n = n as u32;
+            for w in s.words() {
+                lists.entry(w).or_default().push(n);
+            }
+        }
+        let mut words: Vec<(&str, Vec<u32>)> = lists.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut body = Vec::new();
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(words.len() * 4);
+        let mut starts = Vec::with_capacity(words.len() * 4 + 4);
+        for (w, list) in &words {
+            starts.extend_from_slice(&(body.len() as u32).to_le_bytes());
+            let mut last = 0;
+            for &n in list {
+                push_varint(&mut body, n - last);
+                last = n;
+            }
+            text.push_str(w);
+            ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        }
+        starts.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        let (state, latest_ns) = state_key(state);
+        let head = Head {
+            written_ns: SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+            state,
+            latest_ns,
+            meetings: meetings
+                .iter()
+                .zip(segments)
+                .filter(|(m, s)| &m.id == s.meeting())
+                .map(|(m, _)| (m.id.clone(), m.file.clone(), m.conversion_key))
+                .collect(),
+            leaving: leaving.to_vec(),
+            words: words.len() as u32,
+            text_len: text.len() as u64,
+        };
+        if head.meetings.len() != segments.len() {
+            return;
+        }
+        let Ok(head) = postcard::to_stdvec(&head) else {
+            return;
+        };
+        let mut payload = Vec::new();
+        payload.extend_from_slice(&(head.len() as u64).to_le_bytes());
+        for part in [&head[..], text.as_bytes(), &ends, &starts, &body] {
+            payload.extend_from_slice(part);
+        }
+        if std::fs::create_dir_all(dir).is_ok() {
+            let _ = write_atomic(dir, &dir.join(FILE), &framed(&payload));
+        }
+    }
+
+    /// The index kept in `dir`, if it is whole and this build's.
+    pub fn open(dir: &Path) -> Result<WordIndex, Miss> {
+        let bytes = std::fs::read(dir.join(FILE)).map_err(|_| Miss::Stale)?;
+        let payload_at = bytes.len() - unframed(&bytes)?.len();
+        let word = |at: usize| -> Result<u64, Miss> {
+            let b = bytes.get(at..at + 8).ok_or(Miss::Corrupt)?;
+            Ok(u64::from_le_bytes(b.try_into().map_err(|_| Miss::Corrupt)?))
+        };
+        let head_len = usize::try_from(word(payload_at)?).map_err(|_| Miss::Corrupt)?;
+        let head_at = payload_at + 8;
+        let head: Head = postcard::from_bytes(
+            bytes
+                .get(head_at..head_at.saturating_add(head_len))
+                .ok_or(Miss::Corrupt)?,
+        )
+        .map_err(|_| Miss::Corrupt)?;
+        let n = head.words as usize;
+        let text = head_at + head_len;
+        let ends = text
+            .checked_add(usize::try_from(head.text_len).map_err(|_| Miss::Corrupt)?)
+            .ok_or(Miss::Corrupt)?;
+        let starts = ends + 4 * n;
+        let lists = starts + 4 * (n + 1);
+        if lists > bytes.len() {
+            return Err(Miss::Corrupt);
+        }
+        Ok(WordIndex {
+            head,
+            bytes,
+            text,
+            ends,
+            starts,
+            lists,
+        })
+    }
+
+    fn u32_at(&self, at: usize) -> Option<usize> {
+        let b = self.bytes.get(at..at + 4)?;
+        Some(u32::from_le_bytes(b.try_into().ok()?) as usize)
+    }
+
+    /// Word `n`, as bytes (a word's order and prefixes are its bytes').
+    fn word(&self, n: usize) -> Option<&[u8]> {
+        let start = if n == 0 {
+            0
+        } else {
+            self.u32_at(self.ends + 4 * (n - 1))?
+        };
+        let end = self.u32_at(self.ends + 4 * n)?;
+        self.bytes.get(self.text + start..self.text + end)
+    }
+
+    /// The meetings word `n` occurs in.
+    fn list(&self, n: usize) -> Option<Vec<u32>> {
+        let start = self.u32_at(self.starts + 4 * n)?;
+        let end = self.u32_at(self.starts + 4 * (n + 1))?;
+        read_list(self.bytes.get(self.lists + start..self.lists + end)?)
+    }
+
+    /// Whether the archive is as it was when the index was written, long enough before
+    /// that for its times to tell.
+    pub fn holds_for(&self, state: &ArchiveState) -> bool {
+        let (key, latest) = state_key(state);
+        key == self.head.state
+            && latest == self.head.latest_ns
+            && latest + RACY.as_nanos() < self.head.written_ns
+    }
+
+    pub fn meetings(&self) -> &[(MeetingId, PathBuf, u64)] {
+        &self.head.meetings
+    }
+
+    /// The meeting files that had an attachment leading out of the archive.
+    pub fn leaving(&self) -> &[PathBuf] {
+        &self.head.leaving
+    }
+
+    /// The meetings (by place in [`Self::meetings`]) that have a word for every word of the
+    /// query and pass its meeting filters; `None` when a list cannot be read (the caller
+    /// then searches the archive itself).
+    pub fn candidates(&self, q: &Query) -> Option<Vec<usize>> {
+        let admitted: Vec<bool> = self
+            .head
+            .meetings
+            .iter()
+            .map(|(id, _, _)| q.admits_meeting(id.date, id.body.as_str()))
+            .collect();
+        let phrase_terms = q.phrases.iter().flat_map(|p| {
+            p.words.iter().map(|w| Term {
+                prefixes: vec![w.clone()],
+            })
+        });
+        let mut wanted = admitted;
+        let count = self.head.words as usize;
+        for term in q.terms.iter().cloned().chain(phrase_terms) {
+            let mut has = vec![false; wanted.len()];
+            for prefix in &term.prefixes {
+                let prefix = prefix.as_bytes();
+                // Words that cannot be read sort first and are never a match: a damaged
+                // table then misses, and the caller falls back to the archive.
+                let mut n = partition(count, |i| self.word(i).is_some_and(|w| w < prefix));
+                while n < count {
+                    let word = self.word(n)?;
+                    if !word.starts_with(prefix) {
+                        break;
+                    }
+                    for m in self.list(n)? {
+                        *has.get_mut(m as usize)? = true;
+                    }
+                    n += 1;
+                }
+            }
+            for (w, h) in wanted.iter_mut().zip(has) {
+                *w &= h;
+            }
+        }
+        Some(
+            wanted
+                .into_iter()
+                .enumerate()
+                .filter_map(|(n, w)| w.then_some(n))
+                .collect(),
+        )
+    }
+}
+
+/// The first of `0..len` for which `before` is false (`before` true, then false).
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_back_as_written() {
+        let list = [0u32, 1, 5, 130, 20_000, 4_000_000];
+        let mut bytes = Vec::new();
+        let mut last = 0;
+        for n in list {
+            push_varint(&mut bytes, n - last);
+            last = n;
+        }
+        assert_eq!(read_list(&bytes).unwrap(), list);
+        assert_eq!(read_list(&bytes[..bytes.len() - 1]), None);
+    }
+}
