@@ -1,41 +1,78 @@
-//! A generated archive at the scale of a municipality, shared by the benchmarks.
+//! Generated archives at the scale of a municipality, shared by the benchmarks: the
+//! generator of `examples/gen_archive` (varied Danish text, both bodies, year plans,
+//! follow-ups, attachments), 1,000 meetings always and 10,000 when
+//! `DAGSORDEN_BENCH_10K=1` (half a gigabyte: too much for every CI run).
+
+#![allow(dead_code)]
 
 use std::path::Path;
 
-use chrono::{Days, NaiveDate};
+#[path = "../../examples/gen_archive/generate.rs"]
+mod generate;
+#[path = "../../examples/gen_archive/text.rs"]
+pub mod text;
 
-pub const MEETINGS: u64 = 1_000;
-
-/// Writes an archive of `MEETINGS` copies of the reference meeting, padded to ~50 KB each.
-pub fn generated_archive() -> tempfile::TempDir {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas");
-    let reference = std::fs::read_to_string(sample.join("2017/2017-09-08-sdf.toml")).unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    std::fs::copy(sample.join("forum.toml"), tmp.path().join("forum.toml")).unwrap();
-    let first = NaiveDate::from_ymd_opt(2000, 1, 3).unwrap();
-    let padding = format!("\n# {}\n", "padding ".repeat(2_500));
-    for n in 0..MEETINGS {
-        let date = first + Days::new(n * 7);
-        let dir = tmp.path().join(date.format("%Y").to_string());
-        std::fs::create_dir_all(&dir).unwrap();
-        let text = reference
-            .replace("date = 2017-09-08", &format!("date = {date}"))
-            .replace("weekday = \"fredag\"\n", "")
-            .replace("id = \"", &format!("id = \"m{n}-"))
-            .replace("refs = [\"2017-06-23-sdf\"]", "")
-            .replace("refs = [\"2017-03-24-sdf\"]", "")
-            .replace("refs = [\"2016-08-15-sdf\"]", "")
-            .replace("refs = [\"2017-11-16-sdf\"]", "")
-            .replace(
-                "kind = \"meeting\", meeting = \"2017-11-16-sdf\"",
-                "kind = \"report-back\"",
-            )
-            .replace(
-                "kind = \"event\", event = \"doegnseminar-2017\"",
-                "kind = \"report-back\"",
-            )
-            + &padding;
-        std::fs::write(dir.join(format!("{date}-sdf.toml")), text).unwrap();
+/// The archive sizes to measure.
+pub fn scales() -> Vec<usize> {
+    let mut out = vec![1_000];
+    if std::env::var_os("DAGSORDEN_BENCH_10K").is_some_and(|v| v == "1") {
+        out.push(10_000);
     }
-    tmp
+    out
+}
+
+/// Whether criterion measures (`cargo bench`), rather than running each benchmark once to
+/// see that it works (`cargo test --all-targets`).
+pub fn measuring() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// An archive of `meetings` generated meetings (the same every time), in a folder of its
+/// own, with its files' times moved back a minute so that a cache written now can tell
+/// them apart from a change.
+pub fn generated(meetings: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let written = generate::write_archive(dir.path(), meetings, 1).unwrap();
+    assert_eq!(written.meetings, meetings);
+    age(dir.path());
+    dir
+}
+
+fn age(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            age(&p);
+        }
+        let f = std::fs::File::open(&p).unwrap();
+        let t = std::fs::metadata(&p).unwrap().modified().unwrap();
+        f.set_modified(t - std::time::Duration::from_secs(60))
+            .unwrap();
+    }
+}
+
+/// A word of the generated text that only a few dozen of 1,000 meetings have (as a name or
+/// a project would): one of the made-up words, drawn rarely.
+pub fn rare_word() -> String {
+    text::rare_word(5_000)
+}
+
+/// The meeting files' text, for the baselines: how long reading and parsing them takes
+/// without dagsorden.
+pub fn meeting_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for year in std::fs::read_dir(root).unwrap() {
+        let year = year.unwrap().path();
+        if !year.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&year).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "toml") {
+                out.push(f);
+            }
+        }
+    }
+    out.push(root.join("forum.toml"));
+    out
 }

@@ -7,6 +7,8 @@ use super::out;
 use crate::cli::CacheCommand;
 use dagsorden::archive::cache::{Cache, Usage, all_caches};
 use dagsorden::said;
+use dagsorden::search::stored::SegmentStore;
+use dagsorden::search::words::{WordIndex, archive_state};
 use dagsorden::text::{Medium, byte_size};
 
 pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
@@ -43,6 +45,25 @@ pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
                 "Archive {archive}\n  cache: {folder}\n  {entries} meeting {}, {size}\nEvery archive's cache: {base} ({others} {}, {total})\n", if entries == 1 { "file" } else { "files" }, if others == 1 { "archive" } else { "archives" }
             );
             out::stdout(Medium::Terminal, text.get(lang))?;
+            let store = SegmentStore::new(&cache);
+            let words = match WordIndex::open(store.dir()) {
+                Ok(w) if archive_state(&ctx.dir).is_some_and(|s| w.holds_for(&s)) => {
+                    let n = w.meetings().len();
+                    said!(
+                        "  søgeindeks: {n} møder; gælder for arkivet, som det er nu\n";
+                        "  search index: {n} meetings; holds for the archive as it is\n"
+                    )
+                }
+                Ok(_) => said!(
+                    "  søgeindeks: forældet; bygges igen ved næste søgning\n";
+                    "  search index: out of date; built again by the next search\n"
+                ),
+                Err(_) => said!(
+                    "  søgeindeks: ikke bygget; bygges ved næste søgning\n";
+                    "  search index: not built; built by the next search\n"
+                ),
+            };
+            out::stdout(Medium::Terminal, words.get(lang))?;
             if let Some(r) = report {
                 let (used, read, corrupt) = (r.from_cache, r.read, r.corrupt);
                 let line = said!(
