@@ -94,7 +94,14 @@ fn moved(n: usize) -> bool {
 
 fn held_on(n: usize) -> NaiveDate {
     if moved(n) {
-        working_day(sdf_date(n) + Days::new(4), true)
+        // The Tuesday after, or the working day after it; but never onto the next meeting
+        // (a run of holidays after a Tuesday): then the working day before it.
+        let later = working_day(sdf_date(n) + Days::new(4), true);
+        if later < sdf_date(n + 1) {
+            later
+        } else {
+            working_day(sdf_date(n) + Days::new(4), false)
+        }
     } else {
         sdf_date(n)
     }
@@ -108,7 +115,12 @@ fn id(date: NaiveDate, body: &str) -> String {
 pub fn write_archive(out: &Path, meetings: usize, seed: u64) -> io::Result<Written> {
     let mut written = Written::default();
     let pairs = meetings.div_ceil(2);
+    let mut seen = std::collections::HashSet::new();
     let mut put = |rel: &str, text: &str| -> io::Result<()> {
+        // Two meetings on one day of one body would be one file: the count would be off.
+        if !seen.insert(rel.to_owned()) {
+            return Err(io::Error::other(format!("{rel} written twice")));
+        }
         let path = out.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;

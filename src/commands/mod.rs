@@ -113,19 +113,25 @@ impl Context {
     }
 
     /// The archive, through the load cache unless `--no-cache` says not to. A damaged
-    /// cache entry is told on standard error (the file was read instead).
+    /// cache entry is told on standard error (the file was read instead); the screens tell
+    /// it in their status line instead.
     pub fn load(&self) -> anyhow::Result<Archive> {
-        let archive = match self.cache() {
-            Some(cache) => Archive::load_cached(&self.dir, cache),
-            None => Archive::load(&self.dir),
-        }
-        .map_err(|e| Told::because(cannot_open(), e))?;
+        let archive = self.load_quietly()?;
         if let Some(notice) = archive.cache_report.as_ref().and_then(|r| r.notice()) {
             let lang = self.lang(&archive);
             let word = dagsorden::archive::Severity::Warning.word(lang);
             out::stderr(&format!("{word}: {}\n", notice.get(lang)));
         }
         Ok(archive)
+    }
+
+    /// As [`Self::load`], telling nothing of the cache.
+    pub fn load_quietly(&self) -> anyhow::Result<Archive> {
+        match self.cache() {
+            Some(cache) => Archive::load_cached(&self.dir, cache),
+            None => Archive::load(&self.dir),
+        }
+        .map_err(|e| Told::because(cannot_open(), e))
     }
 
     /// The archive with every hidden character in its files reported too (`check`).

@@ -367,10 +367,14 @@ impl App {
         app.select_latest_held();
         let doc = app.overview_doc();
         app.overview.pos = doc.first_target().unwrap_or(0);
+        let cache_notice = app.archive.cache_report.as_ref().and_then(|r| r.notice());
         if !app.settings_problems.is_empty() {
             let lang = app.lang;
             let all: Vec<&str> = app.settings_problems.iter().map(|p| p.get(lang)).collect();
             app.message = Some(Message::Error(all.join("; ")));
+        } else if let Some(notice) = cache_notice {
+            // Told, though nothing is lost: the files were read instead.
+            app.message = Some(Message::Info(notice.get(app.lang).to_owned()));
         } else if app.store.is_read_only() {
             app.message = Some(Message::Info(
                 super::edit_labels::edit_ui(app.lang).read_only.to_owned(),
