@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::index::Segment;
 use super::stored::SegmentStore;
 use super::words::{ArchiveState, WordIndex, archive_state};
@@ -31,7 +33,7 @@ pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
     let forum = Archive::read_forum(root)?;
     let candidates = words.candidates(q)?;
     let segments: Option<Vec<Segment>> = candidates
-        .iter()
+        .par_iter()
         .map(|&n| {
             let (id, file, key) = words.meetings().get(n)?;
             store.read(file, *key).ok().filter(|s| s.meeting() == id)
@@ -51,20 +53,22 @@ pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
     for file in words.leaving() {
         attachments_hold(&cache.entry(root, file).ok()?).then_some(())?;
     }
-    let mut meetings = HashMap::new();
-    for hit in &hits {
-        if meetings.contains_key(&hit.meeting) {
-            continue;
-        }
-        let at = words
-            .meetings()
-            .binary_search_by(|(id, _, _)| id.cmp(&hit.meeting))
-            .ok()?;
-        let (_, file, key) = &words.meetings()[at];
-        let entry = cache.entry(root, file).ok()?;
-        (entry.meeting.conversion_key == *key && attachments_hold(&entry)).then_some(())?;
-        meetings.insert(hit.meeting.clone(), entry.meeting);
-    }
+    let mut shown: Vec<&MeetingId> = hits.iter().map(|h| &h.meeting).collect();
+    shown.dedup();
+    let meetings: Option<HashMap<MeetingId, Meeting>> = shown
+        .par_iter()
+        .map(|&id| {
+            let at = words
+                .meetings()
+                .binary_search_by(|(m, _, _)| m.cmp(id))
+                .ok()?;
+            let (_, file, key) = &words.meetings()[at];
+            let entry = cache.entry(root, file).ok()?;
+            (entry.meeting.conversion_key == *key && attachments_hold(&entry)).then_some(())?;
+            Some((id.clone(), entry.meeting))
+        })
+        .collect();
+    let meetings = meetings?;
     Some(Found {
         forum,
         hits,
