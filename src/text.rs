@@ -159,6 +159,8 @@ pub fn for_medium(text: &str, medium: Medium) -> Cow<'_, str> {
 pub fn byte_size(bytes: u64) -> String {
     if bytes >= 1 << 20 {
         format!("{} MB", bytes >> 20)
+    } else if bytes == 0 {
+        "0 kB".to_owned()
     } else {
         format!("{} kB", (bytes >> 10).max(1))
     }

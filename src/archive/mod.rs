@@ -115,7 +115,7 @@ impl CacheReport {
         let n = self.corrupt;
         (n > 0).then(|| {
             said!(
-                "{n} {} i cachen var beskadiget; {} læst fra arkivets filer igen", if n == 1 { "indgang" } else { "indgange" }, if n == 1 { "filen er" } else { "filerne er" };
+                "{n} {} i cachen var {}; {} er læst igen", if n == 1 { "indgang" } else { "indgange" }, if n == 1 { "beskadiget" } else { "beskadigede" }, if n == 1 { "filen" } else { "filerne" };
                 "{n} cache {} damaged; read from the archive's files again", if n == 1 { "entry was" } else { "entries were" }
             )
         })
@@ -296,8 +296,8 @@ impl Archive {
         };
         let meetings_out: Vec<_> = meetings_raw
             .par_iter()
-            .map(|(id, l)| convert(id, l))
-            .chain(meetings_cached.into_par_iter().filter_map(|e| {
+            .map(|(id, l)| Ok(convert(id, l)))
+            .chain(meetings_cached.into_par_iter().map(|e| {
                 let e = *e;
                 if e.lookups
                     .iter()
@@ -305,14 +305,15 @@ impl Archive {
                 {
                     from_cache.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let leaving = e.lookups.iter().any(lookup::Lookup::leaves_archive);
-                    return Some((e.meeting, e.diagnostics, e.followup_sites, leaving));
+                    return Ok((e.meeting, e.diagnostics, e.followup_sites, leaving));
                 }
-                match read_parse::<RawMeeting>(root, &e.rel) {
-                    Ok(l) => Some(convert(&e.meeting.id, &l)),
-                    // Changed since the entry was checked a moment ago: as if unread now.
-                    Err(_) => None,
-                }
+                // Changed since the entry was checked a moment ago, so that it no longer
+                // loads: its problem is told, as for any file that does not load.
+                read_parse::<RawMeeting>(root, &e.rel).map(|l| convert(&e.meeting.id, &l))
             }))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .filter_map(|r| r.map_err(|d| diagnostics.push(*d)).ok())
             .collect();
         let cache_report = cache.as_ref().map(|c| {
             let rels: Vec<&Path> = meeting_rels.iter().map(PathBuf::as_path).collect();

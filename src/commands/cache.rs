@@ -50,8 +50,8 @@ pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
                 Ok(w) if archive_state(&ctx.dir).is_some_and(|s| w.holds_for(&s)) => {
                     let n = w.meetings().len();
                     said!(
-                        "  søgeindeks: {n} møder; gælder for arkivet, som det er nu\n";
-                        "  search index: {n} meetings; holds for the archive as it is\n"
+                        "  søgeindeks: {n} {}; gælder for arkivet, som det er nu\n", if n == 1 { "møde" } else { "møder" };
+                        "  search index: {n} {}; holds for the archive as it is\n", if n == 1 { "meeting" } else { "meetings" }
                     )
                 }
                 Ok(_) => said!(

@@ -15,6 +15,15 @@ use super::index::Segment;
 use crate::archive::cache::{Cache, Miss, framed, path_hash, unframed, write_atomic};
 use crate::model::Meeting;
 
+/// Whether a file name is a segment's: two hashes and `.bin`.
+fn is_segment_name(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".bin") else {
+        return false;
+    };
+    let hex = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    stem.split_once('-').is_some_and(|(a, b)| hex(a) && hex(b))
+}
+
 /// Where the segments of one archive are.
 #[derive(Debug, Clone)]
 pub struct SegmentStore {
@@ -81,16 +90,15 @@ impl SegmentStore {
         }
     }
 
-    /// Removes every segment but those of `meetings` as they are (and the index of words,
-    /// which is written anew from them).
-    pub fn prune(&self, meetings: &[&Meeting], keep_also: &[&str]) {
+    /// Removes every segment but those of `meetings` as they are. Only segments go (the
+    /// index of words beside them checks itself).
+    pub fn prune(&self, meetings: &[&Meeting]) {
         let wanted: HashSet<String> = meetings
             .iter()
             .map(|m| Self::name(&m.file, m.conversion_key))
-            .chain(keep_also.iter().map(|s| (*s).to_owned()))
             .collect();
         for name in self.present() {
-            if !wanted.contains(&name) && !name.starts_with(".tmp") {
+            if is_segment_name(&name) && !wanted.contains(&name) {
                 let _ = std::fs::remove_file(self.dir.join(name));
             }
         }
@@ -123,5 +131,30 @@ impl SegmentStore {
                 let _ = std::fs::remove_file(self.dir.join(old));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_removes_only_stale_segments() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SegmentStore {
+            dir: dir.path().to_path_buf(),
+        };
+        for name in [
+            "0123456789abcdef-0123456789abcdef.bin",
+            "words.bin",
+            ".tmpXYZ",
+            "notes.txt",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        store.prune(&[]);
+        let mut left: Vec<String> = store.present().into_iter().collect();
+        left.sort();
+        assert_eq!(left, [".tmpXYZ", "notes.txt", "words.bin"]);
     }
 }

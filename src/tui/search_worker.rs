@@ -81,7 +81,7 @@ impl Searcher {
         let fold = fold.into_iter().cloned().collect();
         let all: Vec<&Meeting> = archive.meetings.iter().collect();
         // Segments of files gone or changed go now, before the worker keeps new ones.
-        store.prune(&all, &[]);
+        store.prune(&all);
         Self::spawn(fold, kept, Some(store))
     }
 
