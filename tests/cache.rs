@@ -349,16 +349,7 @@ fn two_processes_building_the_cache_at_once_leave_a_valid_one() {
 /// Moves every file's and folder's time back a minute, so an index written now is not "too
 /// close to tell" from them.
 fn age_all(dir: &Path) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            age_all(&p);
-        }
-        let f = std::fs::File::open(&p).unwrap();
-        let t = std::fs::metadata(&p).unwrap().modified().unwrap();
-        f.set_modified(t - std::time::Duration::from_secs(60))
-            .unwrap();
-    }
+    generate::backdate(dir, std::time::Duration::from_secs(60)).unwrap();
 }
 
 mod search {

@@ -34,21 +34,8 @@ pub fn generated(meetings: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let written = generate::write_archive(dir.path(), meetings, 1).unwrap();
     assert_eq!(written.meetings, meetings);
-    age(dir.path());
+    generate::backdate(dir.path(), std::time::Duration::from_secs(60)).unwrap();
     dir
-}
-
-fn age(dir: &Path) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            age(&p);
-        }
-        let f = std::fs::File::open(&p).unwrap();
-        let t = std::fs::metadata(&p).unwrap().modified().unwrap();
-        f.set_modified(t - std::time::Duration::from_secs(60))
-            .unwrap();
-    }
 }
 
 /// A word of the generated text that only a few dozen of 1,000 meetings have (as a name or
