@@ -19,7 +19,7 @@ cd "$(dirname "$0")"
 seconds="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(load_meeting load_archive edit_roundtrip markdown_export tui_markdown import_text merge_file)
+[ ${#targets[@]} -eq 0 ] && targets=(load_meeting load_archive edit_roundtrip markdown_export tui_markdown import_text merge_file cache_files)
 
 # cargo-fuzz needs a nightly compiler; a stable one will do with RUSTC_BOOTSTRAP.
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then

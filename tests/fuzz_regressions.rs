@@ -128,6 +128,23 @@ fn merge_file() {
     run("merge_file", checks::merge_file, seeds);
 }
 
+#[test]
+fn cache_files() {
+    // Nothing; truncated postcard; a real-looking start; bytes of a real meeting file.
+    let sample = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/2017/2017-09-08-sdf.toml"),
+    )
+    .unwrap();
+    let join = |parts: [&[u8]; 3]| parts.join(&b"\n%%%%\n"[..]);
+    let seeds = vec![
+        Vec::new(),
+        join([b"\x05abc", b"\x01\x02", b"\x08\x00\x00\x00\x00\x00\x00\x00"]),
+        join([&sample[..200], &sample[200..400], &sample[400..800]]),
+        join([&[0xff; 64], &[0x80; 64], &[0x7f; 64]]),
+    ];
+    run("cache_files", checks::cache_files, seeds);
+}
+
 /// The regression folder is read, not silently empty: the first finding is in it.
 #[test]
 fn the_regression_inputs_are_found() {

@@ -17,6 +17,8 @@ use pulldown_cmark::{Event, Parser, Tag};
 const SAMPLE_FORUM: &str = include_str!("../../agendas/forum.toml");
 /// Where the single-file targets write their meeting file (the sample's body and date).
 const MEETING_FILE: &str = "2017/2017-09-08-sdf.toml";
+/// The sample's reference meeting, for the targets that need a whole archive.
+const SAMPLE_MEETING: &str = include_str!("../../agendas/2017/2017-09-08-sdf.toml");
 /// Separates the files of one `load_archive` input: forum.toml, a meeting, a year plan.
 pub const FILE_SEPARATOR: &[u8] = b"\n%%%%\n";
 
@@ -24,6 +26,8 @@ thread_local! {
     /// One archive folder per thread, its files rewritten for each input: creating a
     /// folder per input would measure the file system, not the code.
     static FOLDER: RefCell<Option<tempfile::TempDir>> = const { RefCell::new(None) };
+    /// The thread's cache folder, for `cache_files`.
+    static CACHE: RefCell<Option<tempfile::TempDir>> = const { RefCell::new(None) };
 }
 
 /// Writes `files` (path, bytes) into the thread's archive folder, emptied first, and
@@ -426,4 +430,66 @@ pub fn merge_file(data: &[u8]) {
             merged.text
         );
     }
+}
+
+/// Cache files whose checksums hold but whose bytes are anything (a damaged disk that a
+/// checksum misses, or a crafted file): a load through the cache never panics and gives the
+/// archive a load without it gives; a damaged segment or index of words never panics a
+/// search. `data` is the payload of the meeting's entry, of its search segment, and of the
+/// index of words, separated by `FILE_SEPARATOR`.
+pub fn cache_files(data: &[u8]) {
+    use dagsorden::archive::cache::{Cache, framed};
+    use dagsorden::search::stored::SegmentStore;
+    use dagsorden::search::words::WordIndex;
+    use dagsorden::search::{Query, SearchIndex};
+
+    let mut parts = split(data, FILE_SEPARATOR);
+    let entry = parts.next().unwrap_or_default();
+    let segment = parts.next().unwrap_or_default();
+    let words = parts.next().unwrap_or_default();
+    let root = archive_with(&[
+        ("forum.toml", SAMPLE_FORUM.as_bytes()),
+        (MEETING_FILE, SAMPLE_MEETING.as_bytes()),
+    ]);
+    let base = CACHE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let dir = cell.get_or_insert_with(|| tempfile::tempdir().expect("a temporary folder"));
+        dir.path().to_path_buf()
+    });
+    let cache = Cache::in_folder(&base, &root).expect("a cache folder");
+    let plain = Archive::load(&root).expect("the sample loads");
+    Archive::load_cached(&root, cache.clone()).expect("the sample loads");
+    std::fs::write(cache.entry_file(Path::new(MEETING_FILE)), framed(entry)).expect("written");
+    let loaded = Archive::load_cached(&root, cache.clone()).expect("the sample loads");
+    assert_eq!(loaded.meetings, plain.meetings);
+    assert_eq!(loaded.diagnostics, plain.diagnostics);
+
+    let store = SegmentStore::new(&cache);
+    let _ = std::fs::create_dir_all(store.dir());
+    let meeting = &plain.meetings[0];
+    let name = format!(
+        "{:016x}-{:016x}.bin",
+        dagsorden::archive::cache::path_hash(&meeting.file),
+        meeting.conversion_key
+    );
+    std::fs::write(store.dir().join(name), framed(segment)).expect("written");
+    std::fs::write(store.dir().join("words.bin"), framed(words)).expect("written");
+    let queries = [
+        "psyk",
+        "\"national koordination\"",
+        "s body:sdf",
+        "tag:x outcome:afvist",
+    ];
+    if let Ok(s) = store.read(&meeting.file, meeting.conversion_key) {
+        let index = SearchIndex::from_segments(vec![s]);
+        for q in queries {
+            let _ = index.search(&Query::parse(q));
+        }
+    }
+    if let Ok(w) = WordIndex::open(store.dir()) {
+        for q in queries {
+            let _ = w.candidates(&Query::parse(q));
+        }
+    }
+    let _ = dagsorden::search::quick::search(&root, &cache, &Query::parse("psyk"));
 }

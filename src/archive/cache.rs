@@ -326,7 +326,7 @@ fn entry_name(rel: &Path) -> String {
 }
 
 /// A hash of a file's path in the archive, for naming what the cache keeps of it.
-pub(crate) fn path_hash(rel: &Path) -> u64 {
+pub fn path_hash(rel: &Path) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     rel.hash(&mut h);
     h.finish()
@@ -373,8 +373,8 @@ fn checksum(payload: &[u8]) -> u64 {
 }
 
 /// A payload with the header that tells it whole and this build's: for any file of the
-/// cache.
-pub(crate) fn framed(payload: &[u8]) -> Vec<u8> {
+/// cache (public for the fuzzer, which writes cache files whose checksums hold).
+pub fn framed(payload: &[u8]) -> Vec<u8> {
     let mut bytes = header(payload);
     bytes.extend_from_slice(payload);
     bytes

@@ -42,12 +42,19 @@ enum DocSet {
 }
 
 impl DocSet {
+    /// Marks the docs in `found`; a doc beyond it (a segment read back damaged) is left out.
     fn add_to(&self, found: &mut [u64]) {
         match self {
-            DocSet::Small(mask) => found[0] |= mask,
+            DocSet::Small(mask) => {
+                if let Some(first) = found.first_mut() {
+                    *first |= mask;
+                }
+            }
             DocSet::Many(docs) => {
                 for &d in docs.iter() {
-                    found[usize::from(d) / 64] |= 1 << (d % 64);
+                    if let Some(block) = found.get_mut(usize::from(d) / 64) {
+                        *block |= 1 << (d % 64);
+                    }
                 }
             }
         }
