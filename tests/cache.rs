@@ -397,6 +397,7 @@ mod search {
             "kompetenceudvikling after:2000-06 before:2001",
             "ingenting-her",
             "aeldre",
+            "",
         ]
         .map(String::from)
         .to_vec();

@@ -31,6 +31,14 @@ pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
         return None;
     }
     let forum = Archive::read_forum(root)?;
+    if q.is_empty() {
+        // Nothing asked, nothing found (as a whole search finds), without reading anything.
+        return Some(Found {
+            forum,
+            hits: Vec::new(),
+            meetings: HashMap::new(),
+        });
+    }
     let candidates = words.candidates(q)?;
     let segments: Option<Vec<Segment>> = candidates
         .par_iter()
