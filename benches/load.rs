@@ -93,7 +93,7 @@ fn save(c: &mut Criterion) {
                         .unwrap();
                     archive.reload_meeting(&rel);
                     let m = archive.meetings.iter().find(|m| m.file == rel).unwrap();
-                    segments.replace(m, &Segment::build(m));
+                    segments.store(m, &Segment::build(m));
                     black_box(&archive);
                 })
             },

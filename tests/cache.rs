@@ -536,3 +536,65 @@ mod search {
         assert_eq!(std::fs::read_dir(fresh.path()).unwrap().count(), 0);
     }
 }
+
+/// The screens' search thread reads the segments the cache keeps (and folds the rest): the
+/// hits are those of an index built from the meetings, the first start and the next, and a
+/// changed meeting's segment is folded again.
+#[test]
+fn the_screens_search_with_the_segments_kept_finds_what_a_fresh_index_finds() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use dagsorden::search::stored::SegmentStore;
+    use dagsorden::search::{Query, SearchIndex};
+    use dagsorden::tui::{App, Options, keymap::Keymap, theme::Theme};
+
+    let root = tempfile::tempdir().unwrap();
+    generate::write_archive(root.path(), 30, 4).unwrap();
+    let base = tempfile::tempdir().unwrap();
+    let search = |query: &str| {
+        let archive = cached(root.path(), base.path());
+        let expected = SearchIndex::build(&archive.meetings).search(&Query::parse(query));
+        let options = Options::new(
+            chrono::NaiveDate::from_ymd_opt(2000, 6, 1).unwrap(),
+            Lang::Da,
+            Theme::fallback(),
+            Keymap::default(),
+        );
+        let mut app = App::new(archive, options, (120, 40));
+        for c in std::iter::once('/').chain(query.chars()) {
+            app.handle_event(&Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+        app.wait_for_search();
+        let hits = app.search.as_ref().unwrap().results.hits.clone();
+        assert!(!hits.is_empty(), "{query}");
+        assert_eq!(hits, expected, "{query}");
+    };
+    search("psykiatri");
+    let store = SegmentStore::new(&Cache::in_folder(base.path(), root.path()).unwrap());
+    let kept = store.present().len();
+    assert_eq!(kept, 30, "one segment per meeting is kept");
+    search("psykiatri");
+    // A title changed: its meeting's segment is folded again, and the old one removed.
+    let file = walk(root.path())
+        .into_iter()
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "toml") && p.starts_with(root.path().join("2000"))
+        })
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title = "))
+        .unwrap()
+        .to_owned();
+    std::fs::write(
+        &file,
+        text.replacen(&title, "title = \"Zebraprojektet\"", 1),
+    )
+    .unwrap();
+    search("zebraprojekt");
+    search("psykiatri");
+    assert_eq!(store.present().len(), 30);
+}

@@ -10,7 +10,7 @@
 //! - it was written by this very build (another version's entries are ignored),
 //! - its checksum holds (a damaged entry is counted, reported and replaced),
 //! - the file has the size and modification time it had, or, when the time changed or is
-//!   too close to when the entry was written to tell, the same content hash, and
+//!   too close to when the file was read for it to tell, the same content hash, and
 //! - every answer its conversion got from the rest of the archive still holds
 //!   ([`Lookup`](super::lookup::Lookup)).
 //!
@@ -29,10 +29,10 @@ use super::lookup::Lookup;
 use crate::model::{ItemNo, Meeting};
 
 /// Bumped whenever what an entry holds changes shape.
-const SCHEMA: u64 = 2;
+const SCHEMA: u64 = 3;
 const MAGIC: &[u8; 8] = b"DAGSCACH";
 const HEADER: usize = 32;
-/// A file changed within this long of its entry being written may have the same
+/// A file changed within this long of being read for an entry may have the same
 /// modification time as the version the entry holds; its content is compared instead.
 const RACY: Duration = Duration::from_secs(2);
 /// Where the entries are, inside an archive's cache folder.
@@ -64,7 +64,7 @@ pub struct Entry {
     root_shown: String,
     size: u64,
     modified_ns: u128,
-    written_ns: u128,
+    read_ns: u128,
     pub item_numbers: Vec<ItemNo>,
     pub meeting: Meeting,
     pub diagnostics: Vec<Diagnostic>,
@@ -79,7 +79,7 @@ pub struct EntryOut<'a> {
     root_shown: &'a str,
     size: u64,
     modified_ns: u128,
-    written_ns: u128,
+    read_ns: u128,
     pub item_numbers: &'a [ItemNo],
     pub meeting: &'a Meeting,
     pub diagnostics: &'a [Diagnostic],
@@ -95,6 +95,8 @@ pub struct Converted<'a> {
     pub diagnostics: &'a [Diagnostic],
     pub followup_sites: &'a [(String, Site)],
     pub lookups: &'a [Lookup],
+    /// When the file was read (before its bytes were): the time an entry is checked against.
+    pub read_at: SystemTime,
 }
 
 /// What `cache status` reports of one archive's cache.
@@ -129,23 +131,19 @@ impl Cache {
         })
     }
 
-    /// Where the entry of meeting file `rel` is kept.
-    pub fn entry_file(&self, rel: &Path) -> PathBuf {
-        self.entry_path(rel)
-    }
-
     /// This archive's cache folder.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    fn entry_path(&self, rel: &Path) -> PathBuf {
+    /// Where the entry of meeting file `rel` is kept.
+    pub fn entry_file(&self, rel: &Path) -> PathBuf {
         self.dir.join(ENTRIES).join(entry_name(rel))
     }
 
     /// The entry of a meeting file, if it can be trusted for the file as it is on disk.
     pub fn entry(&self, root: &Path, rel: &Path) -> Result<Entry, Miss> {
-        let bytes = std::fs::read(self.entry_path(rel)).map_err(|_| Miss::Stale)?;
+        let bytes = std::fs::read(self.entry_file(rel)).map_err(|_| Miss::Stale)?;
         let entry = decode(&bytes)?;
         if entry.rel != rel || entry.root_shown != self.root_shown {
             return Err(Miss::Stale);
@@ -156,7 +154,7 @@ impl Cache {
             return Err(Miss::Stale);
         }
         let modified = nanos(meta.modified().ok());
-        let racy = modified + RACY.as_nanos() >= entry.written_ns;
+        let racy = modified + RACY.as_nanos() >= entry.read_ns;
         if modified == entry.modified_ns && !racy {
             return Ok(entry);
         }
@@ -181,7 +179,7 @@ impl Cache {
             root_shown: &self.root_shown,
             size: meta.len(),
             modified_ns: nanos(meta.modified().ok()),
-            written_ns: nanos(Some(SystemTime::now())),
+            read_ns: nanos(Some(c.read_at)),
             item_numbers: c.item_numbers,
             meeting: c.meeting,
             diagnostics: c.diagnostics,
@@ -191,7 +189,7 @@ impl Cache {
         let Ok(payload) = postcard::to_stdvec(&out) else {
             return;
         };
-        let _ = self.write_entry(&self.entry_path(c.rel), &payload);
+        let _ = self.write_entry(&self.entry_file(c.rel), &payload);
     }
 
     /// Makes the folder ready before a load writes to it: notes which archive it is for

@@ -148,6 +148,8 @@ struct Loaded<T> {
     display: PathBuf,
     text: String,
     raw: T,
+    /// Taken just before the file was read: a change after it shows as a newer time.
+    read_at: std::time::SystemTime,
 }
 
 impl Archive {
@@ -654,6 +656,7 @@ struct ConvertedMeeting {
     diagnostics: Vec<Diagnostic>,
     followup_sites: Vec<(String, Site)>,
     lookups: Vec<lookup::Lookup>,
+    read_at: std::time::SystemTime,
 }
 
 impl ConvertedMeeting {
@@ -665,6 +668,7 @@ impl ConvertedMeeting {
             diagnostics: &self.diagnostics,
             followup_sites: &self.followup_sites,
             lookups: &self.lookups,
+            read_at: self.read_at,
         }
     }
 }
@@ -693,6 +697,7 @@ fn convert_meeting(
         diagnostics: c.diagnostics,
         followup_sites: c.followup_sites,
         lookups: c.lookups,
+        read_at: l.read_at,
     }
 }
 
@@ -779,6 +784,7 @@ fn read_parse<T: serde::de::DeserializeOwned>(
     rel: &Path,
 ) -> Result<Loaded<T>, Box<Diagnostic>> {
     let display = root.join(rel);
+    let read_at = std::time::SystemTime::now();
     let bytes = std::fs::read(&display).map_err(|e| {
         Box::new(
             Diagnostic::new(
@@ -799,6 +805,7 @@ fn read_parse<T: serde::de::DeserializeOwned>(
         display,
         text,
         raw,
+        read_at,
     })
 }
 

@@ -67,50 +67,44 @@ impl SegmentStore {
         postcard::from_bytes(unframed(&bytes)?).map_err(|_| Miss::Corrupt)
     }
 
-    /// Keeps a meeting's segment. A failure only means it is folded again next time.
-    fn store(&self, meeting: &Meeting, segment: &Segment) -> Option<String> {
-        let payload = postcard::to_stdvec(segment).ok()?;
-        std::fs::create_dir_all(&self.dir).ok()?;
-        let name = Self::name(&meeting.file, meeting.conversion_key);
-        write_atomic(&self.dir, &self.dir.join(&name), &framed(&payload)).ok()?;
-        Some(name)
-    }
-
-    /// Keeps a meeting's segment in place of any earlier one of its file (after a save).
-    pub fn replace(&self, meeting: &Meeting, segment: &Segment) {
-        let Some(name) = self.store(meeting, segment) else {
+    /// Keeps a meeting's segment. A failure only means it is folded again next time. The
+    /// file's earlier segments (other conversions) stay until the next [`Self::prune`]:
+    /// a save need not list the folder.
+    pub fn store(&self, meeting: &Meeting, segment: &Segment) {
+        let Ok(payload) = postcard::to_stdvec(segment) else {
             return;
         };
-        // The file's earlier segments (other conversions) are of no use now.
-        let prefix = format!("{:016x}-", path_hash(&meeting.file));
-        for old in self.present() {
-            if old.starts_with(&prefix) && old != name {
-                let _ = std::fs::remove_file(self.dir.join(old));
-            }
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
         }
+        let path = self
+            .dir
+            .join(Self::name(&meeting.file, meeting.conversion_key));
+        let _ = write_atomic(&self.dir, &path, &framed(&payload));
     }
 
-    /// Removes every segment but those of `meetings` as they are. Only segments go (the
-    /// index of words beside them checks itself).
-    pub fn prune(&self, meetings: &[&Meeting]) {
-        let wanted: HashSet<String> = meetings
-            .iter()
-            .map(|m| Self::name(&m.file, m.conversion_key))
-            .collect();
-        for name in self.present() {
-            if is_segment_name(&name) && !wanted.contains(&name) {
+    /// Removes every segment that `present` lists and `wanted` does not. Only segments go
+    /// (the index of words beside them checks itself).
+    pub fn prune(&self, present: &HashSet<String>, wanted: &HashSet<String>) {
+        for name in present {
+            if is_segment_name(name) && !wanted.contains(name) {
                 let _ = std::fs::remove_file(self.dir.join(name));
             }
         }
     }
 
-    /// The segments of `meetings`: read back where kept, folded (and kept) where not.
-    pub fn segments(&self, meetings: &[Meeting]) -> Vec<Segment> {
-        let present = self.present();
+    /// The names of these conversions' segments, for [`Self::prune`].
+    pub fn names<'a>(kept: impl Iterator<Item = (&'a Path, u64)>) -> HashSet<String> {
+        kept.map(|(file, key)| Self::name(file, key)).collect()
+    }
+
+    /// The segments of `meetings`, folded (and kept); `present` tells which are kept
+    /// already, to be read back instead.
+    pub fn segments_of(&self, meetings: &[Meeting], present: &HashSet<String>) -> Vec<Segment> {
         meetings
             .par_iter()
             .map(|m| {
-                if Self::has(&present, m)
+                if Self::has(present, m)
                     && let Ok(segment) = self.read(&m.file, m.conversion_key)
                     && segment.meeting() == &m.id
                 {
@@ -123,14 +117,18 @@ impl SegmentStore {
             .collect()
     }
 
-    /// Forgets the segments of a meeting file that is gone.
-    pub fn forget(&self, rel: &Path) {
-        let prefix = format!("{:016x}-", path_hash(rel));
-        for old in self.present() {
-            if old.starts_with(&prefix) {
-                let _ = std::fs::remove_file(self.dir.join(old));
-            }
-        }
+    /// The segments of all of an archive's `meetings`, read back or folded; the segments of
+    /// anything else (files gone, conversions before the last) are removed.
+    pub fn segments(&self, meetings: &[Meeting]) -> Vec<Segment> {
+        let present = self.present();
+        let segments = self.segments_of(meetings, &present);
+        let wanted = Self::names(
+            meetings
+                .iter()
+                .map(|m| (m.file.as_path(), m.conversion_key)),
+        );
+        self.prune(&present, &wanted);
+        segments
     }
 }
 
@@ -152,7 +150,7 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(name), b"x").unwrap();
         }
-        store.prune(&[]);
+        store.prune(&store.present(), &HashSet::new());
         let mut left: Vec<String> = store.present().into_iter().collect();
         left.sort();
         assert_eq!(left, [".tmpXYZ", "notes.txt", "words.bin"]);

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -79,13 +80,15 @@ impl Searcher {
             })
             .collect();
         let fold = fold.into_iter().cloned().collect();
-        let all: Vec<&Meeting> = archive.meetings.iter().collect();
-        // Segments of files gone or changed go now, before the worker keeps new ones.
-        store.prune(&all);
-        Self::spawn(fold, kept, Some(store))
+        Self::spawn(fold, kept, Some((store, present)))
     }
 
-    fn spawn(fold: Vec<Meeting>, kept: Vec<Kept>, store: Option<SegmentStore>) -> Searcher {
+    /// `store`: where segments are kept, with the names it held at the start.
+    fn spawn(
+        fold: Vec<Meeting>,
+        kept: Vec<Kept>,
+        store: Option<(SegmentStore, HashSet<String>)>,
+    ) -> Searcher {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, responses) = mpsc::channel();
         let (needs_out, needs) = mpsc::channel();
@@ -95,10 +98,17 @@ impl Searcher {
             .name("search".into())
             .spawn(move || {
                 let mut segments: Vec<Segment> = match &store {
-                    Some(store) => store.segments(&fold),
+                    Some((store, present)) => {
+                        // The segments of files gone or changed go, off the first frame.
+                        let files = kept.iter().map(|k| (k.file.as_path(), k.key));
+                        let fresh = fold.iter().map(|m| (m.file.as_path(), m.conversion_key));
+                        store.prune(present, &SegmentStore::names(files.chain(fresh)));
+                        store.segments_of(&fold, present)
+                    }
                     None => fold.par_iter().map(Segment::build).collect(),
                 };
                 drop(fold);
+                let store = store.map(|(store, _)| store);
                 let mut unread = Vec::new();
                 if let Some(store) = &store {
                     let read: Vec<Result<Segment, MeetingId>> = kept
@@ -195,7 +205,7 @@ fn work(
                 Request::Update(m) => {
                     let segment = Segment::build(&m);
                     if let Some(store) = store {
-                        store.replace(&m, &segment);
+                        store.store(&m, &segment);
                     }
                     index.put(segment);
                 }
