@@ -43,6 +43,7 @@ pub struct Converter<'a> {
     pub lookups: Vec<Lookup>,
     /// `canonicalize()` of the archive root, worked out once per file.
     canonical_root: Option<Option<PathBuf>>,
+    asked_bodies: bool,
 }
 
 impl<'a> Converter<'a> {
@@ -54,6 +55,7 @@ impl<'a> Converter<'a> {
             followup_sites: Vec::new(),
             lookups: Vec::new(),
             canonical_root: None,
+            asked_bodies: false,
         }
     }
 
@@ -178,7 +180,11 @@ impl<'a> Converter<'a> {
                 return None;
             }
         };
-        self.lookups.push(Lookup::Bodies(self.known.bodies_key()));
+        // Asked once per file: the answer is the same for every body the file names.
+        if !self.asked_bodies {
+            self.asked_bodies = true;
+            self.lookups.push(Lookup::Bodies(self.known.bodies_key()));
+        }
         if self.known.forum_loaded && !self.known.bodies.contains(&id) {
             let mut bodies: Vec<_> = self.known.bodies.iter().map(BodyId::as_str).collect();
             bodies.sort_unstable();

@@ -36,16 +36,10 @@ impl Lookup {
             Lookup::Bodies(key) => known.bodies_key() == *key,
             Lookup::Meeting(id, key) => known.meeting_key(id) == *key,
             Lookup::Event(id, defined) => known.events.contains(id) == *defined,
-            Lookup::Attachment {
-                path,
-                is_file,
-                escapes,
-            } => attachment_state(path, canonical_root) == (*is_file, *escapes),
+            Lookup::Attachment { .. } => self.holds_attachment(canonical_root),
         }
     }
-}
 
-impl Lookup {
     /// For an attachment, whether what was found of it on disk still holds (any other
     /// lookup: true).
     pub fn holds_attachment(&self, canonical_root: Option<&Path>) -> bool {
