@@ -241,10 +241,7 @@ impl Cache {
 
     /// Deletes this archive's cache. Nothing is lost: the next start reads the files.
     pub fn clear(&self) -> std::io::Result<()> {
-        match std::fs::remove_dir_all(&self.dir) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        }
+        remove_folder(&self.dir)
     }
 }
 
@@ -292,15 +289,31 @@ fn sweep_gone_archives(base: &Path, own: &Path) {
     }
 }
 
+/// The meeting files' entries counted, and the bytes of everything kept (entries and the
+/// search index beside them).
 fn usage(dir: &Path) -> Usage {
     let mut u = Usage::default();
-    if let Ok(entries) = std::fs::read_dir(dir.join(ENTRIES)) {
-        for e in entries.flatten() {
-            u.entries += 1;
+    for (sub, count) in [(ENTRIES, true), ("search", false)] {
+        for e in std::fs::read_dir(dir.join(sub))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if count && !e.file_name().to_string_lossy().starts_with(".tmp") {
+                u.entries += 1;
+            }
             u.bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
         }
     }
     u
+}
+
+/// Deletes a cache folder; one that is not there is no error.
+pub fn remove_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// The name of an archive's cache folder: its last folder name, for people looking, and a

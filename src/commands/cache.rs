@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use super::Context;
 use super::out;
 use crate::cli::CacheCommand;
-use dagsorden::archive::cache::{Cache, Usage, all_caches};
+use dagsorden::archive::cache::{Cache, Usage, all_caches, remove_folder};
 use dagsorden::said;
 use dagsorden::search::stored::SegmentStore;
 use dagsorden::search::words::{WordIndex, archive_state};
@@ -40,11 +40,11 @@ pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
             let others = all.len();
             let total = byte_size(total);
             let base = base.display();
-            let text = said!(
-                "Arkivet {archive}\n  cache: {folder}\n  {entries} {}, {size}\nAlle arkivers cache: {base} ({others} {}, {total})\n", if entries == 1 { "mødefil" } else { "mødefiler" }, if others == 1 { "arkiv" } else { "arkiver" };
-                "Archive {archive}\n  cache: {folder}\n  {entries} meeting {}, {size}\nEvery archive's cache: {base} ({others} {}, {total})\n", if entries == 1 { "file" } else { "files" }, if others == 1 { "archive" } else { "archives" }
+            let archive_lines = said!(
+                "Arkivet {archive}\n  cache: {folder}\n  {entries} {}, {size} i alt\n", if entries == 1 { "mødefil" } else { "mødefiler" };
+                "Archive {archive}\n  cache: {folder}\n  {entries} meeting {}, {size} in all\n", if entries == 1 { "file" } else { "files" }
             );
-            out::stdout(Medium::Terminal, text.get(lang))?;
+            out::stdout(Medium::Terminal, archive_lines.get(lang))?;
             let store = SegmentStore::new(&cache);
             let words = match WordIndex::open(store.dir()) {
                 Ok(w) if archive_state(&ctx.dir).is_some_and(|s| w.holds_for(&s)) => {
@@ -64,6 +64,11 @@ pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
                 ),
             };
             out::stdout(Medium::Terminal, words.get(lang))?;
+            let every = said!(
+                "Alle arkivers cache: {base} ({others} {}, {total})\n", if others == 1 { "arkiv" } else { "arkiver" };
+                "Every archive's cache: {base} ({others} {}, {total})\n", if others == 1 { "archive" } else { "archives" }
+            );
+            out::stdout(Medium::Terminal, every.get(lang))?;
             if let Some(r) = report {
                 let (used, read, corrupt) = (r.from_cache, r.read, r.corrupt);
                 let line = said!(
@@ -78,7 +83,7 @@ pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
                 // Only the folders that are archive caches: the cache folder may be one the
                 // user named (DAGSORDEN_CACHE_DIR) and hold other things.
                 for (dir, _, _) in all_caches() {
-                    remove(&dir)?;
+                    remove_folder(&dir)?;
                 }
                 let base = Cache::base_dir().unwrap_or_default();
                 let base = base.display();
@@ -92,11 +97,4 @@ pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn remove(dir: &std::path::Path) -> std::io::Result<()> {
-    match std::fs::remove_dir_all(dir) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
 }
