@@ -28,18 +28,23 @@ use crate::archive::cache::{Miss, framed, unframed, write_atomic};
 use crate::model::{Meeting, MeetingId};
 
 const FILE: &str = "words.bin";
-/// A change this close to when the index was written may not show in the times.
+/// A change this close to when the archive's state was taken may not show in the times.
 const RACY: Duration = Duration::from_secs(2);
 
 /// What the archive looked like: every file and folder the load reads (its path in the
-/// archive), with its size and modification time (nanoseconds).
-pub type ArchiveState = Vec<(String, u64, u128)>;
+/// archive), with its size and modification time (nanoseconds), and when it was looked at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveState {
+    files: Vec<(String, u64, u128)>,
+    taken_ns: u128,
+}
 
 /// What the index says of itself; the words and their lists follow it as plain arrays,
 /// looked at in place (no word is decoded until a search compares it).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Head {
-    written_ns: u128,
+    /// When the state the index was made from was taken.
+    taken_ns: u128,
     /// A hash of the archive's state, and the latest time in it.
     state: u64,
     latest_ns: u128,
@@ -69,6 +74,9 @@ pub struct WordIndex {
 /// meeting): [`quick`](super::quick) checks those of the meetings it shows, and of the
 /// meetings that had one.
 pub fn archive_state(root: &Path) -> Option<ArchiveState> {
+    let taken_ns = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     let stat = |rel: String, meta: &std::fs::Metadata| {
         let t = meta
             .modified()
@@ -95,7 +103,7 @@ pub fn archive_state(root: &Path) -> Option<ArchiveState> {
             top.push(stat(name, &meta));
         }
     }
-    let inner: Option<Vec<ArchiveState>> = dirs
+    let inner: Option<Vec<Vec<(String, u64, u128)>>> = dirs
         .par_iter()
         .map(|dir| {
             let mut out = Vec::new();
@@ -111,7 +119,10 @@ pub fn archive_state(root: &Path) -> Option<ArchiveState> {
         .collect();
     top.extend(inner?.into_iter().flatten());
     top.sort_unstable();
-    Some(top)
+    Some(ArchiveState {
+        files: top,
+        taken_ns,
+    })
 }
 
 fn push_varint(out: &mut Vec<u8>, mut n: u32) {
@@ -141,10 +152,10 @@ fn read_list(bytes: &[u8]) -> Option<Vec<u32>> {
 fn state_key(state: &ArchiveState) -> (u64, u128) {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    state.hash(&mut h);
+    state.files.hash(&mut h);
     (
         h.finish(),
-        state.iter().map(|(_, _, t)| *t).max().unwrap_or(0),
+        state.files.iter().map(|(_, _, t)| *t).max().unwrap_or(0),
     )
 }
 
@@ -182,11 +193,10 @@ impl WordIndex {
             ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
         }
         starts.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        let state_taken = state.taken_ns;
         let (state, latest_ns) = state_key(state);
         let head = Head {
-            written_ns: SystemTime::now()
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos()),
+            taken_ns: state_taken,
             state,
             latest_ns,
             meetings: meetings
@@ -235,6 +245,7 @@ impl WordIndex {
         let text = head_at + head_len;
         let ends = text
             .checked_add(usize::try_from(head.text_len).map_err(|_| Miss::Corrupt)?)
+            .filter(|&e| e <= bytes.len())
             .ok_or(Miss::Corrupt)?;
         let starts = ends + 4 * n;
         let lists = starts + 4 * (n + 1);
@@ -274,13 +285,13 @@ impl WordIndex {
         read_list(self.bytes.get(self.lists + start..self.lists + end)?)
     }
 
-    /// Whether the archive is as it was when the index was written, long enough before
-    /// that for its times to tell.
+    /// Whether the archive is as it was when the index was made, and its last change was
+    /// long enough before that for the times to tell a later one.
     pub fn holds_for(&self, state: &ArchiveState) -> bool {
         let (key, latest) = state_key(state);
         key == self.head.state
             && latest == self.head.latest_ns
-            && latest + RACY.as_nanos() < self.head.written_ns
+            && latest + RACY.as_nanos() < self.head.taken_ns
     }
 
     pub fn meetings(&self) -> &[(MeetingId, PathBuf, u64)] {
