@@ -377,7 +377,7 @@ mod search {
             .meetings
             .iter()
             .flat_map(|m| m.items.iter())
-            .flat_map(|i| i.background.split_whitespace())
+            .flat_map(|i| i.background.text().unwrap().split_whitespace())
             .find(|w| w.len() > 12 && w.chars().all(|c| c.is_alphabetic()))
             .unwrap()
             .to_owned();
@@ -597,4 +597,71 @@ fn the_screens_search_with_the_segments_kept_finds_what_a_fresh_index_finds() {
     search("zebraprojekt");
     search("psykiatri");
     assert_eq!(store.present().len(), 30);
+}
+
+#[test]
+fn the_screens_leave_the_backgrounds_in_the_files_and_read_them_back_as_they_are() {
+    let root = tempfile::tempdir().unwrap();
+    generate::write_archive(root.path(), 20, 5).unwrap();
+    let base = tempfile::tempdir().unwrap();
+    let plain = Archive::load(root.path()).unwrap();
+    cached(root.path(), base.path());
+    let for_screens = || {
+        Archive::load_for_screens(
+            root.path(),
+            Cache::in_folder(base.path(), root.path()).unwrap(),
+        )
+        .unwrap()
+    };
+    let mut screens = for_screens();
+    assert_eq!(report(&screens).from_cache, plain.meetings.len());
+    // Every meeting came from the cache, without its backgrounds, and with all the rest.
+    for (m, p) in screens.meetings.iter().zip(&plain.meetings) {
+        assert!(!m.texts_held(), "{}", m.id);
+        let (mut m, mut p) = (m.clone(), p.clone());
+        m.take_texts();
+        p.take_texts();
+        assert_eq!(m, p);
+    }
+    // Read back, they are the files' texts: the archive is the plain load's.
+    for i in 0..screens.meetings.len() {
+        assert!(screens.hold_texts(i));
+    }
+    assert_same(&plain, &screens);
+
+    // A file changed since the load: its texts are not taken from it.
+    let mut screens = for_screens();
+    let file = root.path().join(&screens.meetings[3].file);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("title = \"", "title = \"X", 1)).unwrap();
+    assert!(!screens.hold_texts(3));
+    assert!(!screens.meetings[3].texts_held());
+    assert!(screens.hold_texts(4));
+    // The next load sees the change and holds the file's new text.
+    let again = for_screens();
+    assert_eq!(report(&again).read, 1);
+    assert!(again.meetings[3].texts_held());
+}
+
+#[test]
+fn a_search_segment_is_never_kept_for_a_meeting_whose_texts_are_away() {
+    use dagsorden::search::index::Segment;
+    use dagsorden::search::stored::SegmentStore;
+
+    let root = tempfile::tempdir().unwrap();
+    generate::write_archive(root.path(), 4, 6).unwrap();
+    let base = tempfile::tempdir().unwrap();
+    cached(root.path(), base.path());
+    let cache = Cache::in_folder(base.path(), root.path()).unwrap();
+    let screens = Archive::load_for_screens(root.path(), cache.clone()).unwrap();
+    let store = SegmentStore::new(&cache);
+    let away = &screens.meetings[0];
+    store.store(away, &Segment::build(away));
+    assert!(
+        store.present().is_empty(),
+        "a segment without the backgrounds' words"
+    );
+    let held = cached(root.path(), base.path());
+    store.store(&held.meetings[0], &Segment::build(&held.meetings[0]));
+    assert_eq!(store.present().len(), 1);
 }

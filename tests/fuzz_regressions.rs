@@ -135,12 +135,22 @@ fn cache_files() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/2017/2017-09-08-sdf.toml"),
     )
     .unwrap();
-    let join = |parts: [&[u8]; 3]| parts.join(&b"\n%%%%\n"[..]);
+    let join = |parts: [&[u8]; 4]| parts.join(&b"\n%%%%\n"[..]);
     let seeds = vec![
         Vec::new(),
-        join([b"\x05abc", b"\x01\x02", b"\x08\x00\x00\x00\x00\x00\x00\x00"]),
-        join([&sample[..200], &sample[200..400], &sample[400..800]]),
-        join([&[0xff; 64], &[0x80; 64], &[0x7f; 64]]),
+        join([
+            b"\x05abc",
+            b"\x02\x01a\x00",
+            b"\x01\x02",
+            b"\x08\x00\x00\x00\x00\x00\x00\x00",
+        ]),
+        join([
+            &sample[..200],
+            &sample[200..300],
+            &sample[300..400],
+            &sample[400..800],
+        ]),
+        join([&[0xff; 64], &[0x00; 8], &[0x80; 64], &[0x7f; 64]]),
     ];
     run("cache_files", checks::cache_files, seeds);
 }

@@ -126,7 +126,7 @@ fn view_of_meeting(archive: &Archive, m: &Meeting) -> View {
                 closed: i.closed,
                 presenter: i.presenter.clone().unwrap_or_default(),
                 summary: words(&i.summary),
-                background: words(&i.background),
+                background: words(i.background.text().unwrap()),
                 case: archive
                     .forum
                     .case_rows(&i.case, Lang::Da)

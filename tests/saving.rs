@@ -388,7 +388,7 @@ fn a_crlf_file_with_a_bom_and_no_final_newline_keeps_its_shape() {
         reloaded.diagnostics
     );
     let background = &reloaded.meetings[0].item(&5.into()).unwrap().background;
-    assert_eq!(background, "Første linje\nAnden linje\n");
+    assert_eq!(background.text().unwrap(), "Første linje\nAnden linje\n");
 }
 
 /// Run as a child process by the race test below: adds `RACE_TAG0` … to the tags of item

@@ -435,8 +435,9 @@ pub fn merge_file(data: &[u8]) {
 /// Cache files whose checksums hold but whose bytes are anything (a damaged disk that a
 /// checksum misses, or a crafted file): a load through the cache never panics and gives the
 /// archive a load without it gives; a damaged segment or index of words never panics a
-/// search. `data` is the payload of the meeting's entry, of its search segment, and of the
-/// index of words, separated by `FILE_SEPARATOR`.
+/// search, and the screens' load, its texts read back from the files, is the same too.
+/// `data` is the payloads of the meeting's entry (its two parts: the meeting, the texts),
+/// of its search segment, and of the index of words, separated by `FILE_SEPARATOR`.
 pub fn cache_files(data: &[u8]) {
     use dagsorden::archive::cache::{Cache, framed};
     use dagsorden::search::stored::SegmentStore;
@@ -445,6 +446,7 @@ pub fn cache_files(data: &[u8]) {
 
     let mut parts = split(data, FILE_SEPARATOR);
     let entry = parts.next().unwrap_or_default();
+    let texts = parts.next().unwrap_or_default();
     let segment = parts.next().unwrap_or_default();
     let words = parts.next().unwrap_or_default();
     let root = archive_with(&[
@@ -459,7 +461,16 @@ pub fn cache_files(data: &[u8]) {
     let cache = Cache::in_folder(&base, &root).expect("a cache folder");
     let plain = Archive::load(&root).expect("the sample loads");
     Archive::load_cached(&root, cache.clone()).expect("the sample loads");
-    std::fs::write(cache.entry_file(Path::new(MEETING_FILE)), framed(entry)).expect("written");
+    let mut bytes = framed(entry);
+    bytes.extend_from_slice(&framed(texts));
+    std::fs::write(cache.entry_file(Path::new(MEETING_FILE)), &bytes).expect("written");
+    let mut screens = Archive::load_for_screens(&root, cache.clone()).expect("the sample loads");
+    for i in 0..screens.meetings.len() {
+        screens.hold_texts(i);
+    }
+    assert_eq!(screens.meetings, plain.meetings);
+    assert_eq!(screens.diagnostics, plain.diagnostics);
+    std::fs::write(cache.entry_file(Path::new(MEETING_FILE)), &bytes).expect("written");
     let loaded = Archive::load_cached(&root, cache.clone()).expect("the sample loads");
     assert_eq!(loaded.meetings, plain.meetings);
     assert_eq!(loaded.diagnostics, plain.diagnostics);

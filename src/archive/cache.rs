@@ -16,6 +16,10 @@
 //!
 //! Anything else is read from the file again, and its entry written anew. `check` never
 //! uses the cache.
+//!
+//! An entry is two framed parts: the meeting without its items' long texts (with all the
+//! rest), then those texts. The screens read only the first part at a start, and an item's
+//! texts from its file when it is shown; the command line reads both.
 
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -29,7 +33,7 @@ use super::lookup::Lookup;
 use crate::model::{ItemNo, Meeting};
 
 /// Bumped whenever what an entry holds changes shape.
-const SCHEMA: u64 = 3;
+const SCHEMA: u64 = 4;
 const MAGIC: &[u8; 8] = b"DAGSCACH";
 const HEADER: usize = 32;
 /// A file changed within this long of being read for an entry may have the same
@@ -46,6 +50,14 @@ pub struct Cache {
     dir: PathBuf,
     /// The archive root as given (diagnostics name files by it).
     root_shown: String,
+}
+
+/// Whether a load takes the items' long texts from the cache too, or leaves them in the
+/// files until they are shown (the screens, whose first frame needs none of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    Held,
+    Away,
 }
 
 /// Why an entry was not used.
@@ -142,9 +154,25 @@ impl Cache {
     }
 
     /// The entry of a meeting file, if it can be trusted for the file as it is on disk.
-    pub fn entry(&self, root: &Path, rel: &Path) -> Result<Entry, Miss> {
-        let bytes = std::fs::read(self.entry_file(rel)).map_err(|_| Miss::Stale)?;
-        let entry = decode(&bytes)?;
+    pub fn entry(&self, root: &Path, rel: &Path, texts: Texts) -> Result<Entry, Miss> {
+        let path = self.entry_file(rel);
+        let entry = match texts {
+            Texts::Away => decode(&read_first_frame(&path)?)?,
+            Texts::Held => {
+                let bytes = std::fs::read(&path).map_err(|_| Miss::Stale)?;
+                let (head, rest) = split_frame(&bytes)?;
+                let mut entry: Entry = decode(head)?;
+                let texts: Vec<String> =
+                    postcard::from_bytes(unframed(rest)?).map_err(|_| Miss::Corrupt)?;
+                if texts.len() != entry.meeting.items.len() {
+                    return Err(Miss::Corrupt);
+                }
+                entry
+                    .meeting
+                    .put_texts(texts.into_iter().map(Some).collect());
+                entry
+            }
+        };
         if entry.rel != rel || entry.root_shown != self.root_shown {
             return Err(Miss::Stale);
         }
@@ -159,8 +187,7 @@ impl Cache {
             return Ok(entry);
         }
         // Touched (a checkout, a copy) or too recent to tell: compare the content.
-        let text = std::fs::read(&file).map_err(|_| Miss::Stale)?;
-        let text = String::from_utf8(text).map_err(|_| Miss::Stale)?;
+        let text = super::read_text(root, rel).ok_or(Miss::Stale)?;
         if super::text_hash(&text) == entry.meeting.source_hash {
             Ok(entry)
         } else {
@@ -171,6 +198,16 @@ impl Cache {
     /// Writes the entry of a meeting file as just converted. A failure is not the user's
     /// problem: the file is read again next time.
     pub fn store(&self, root: &Path, c: &Converted) {
+        // Only a meeting as converted, every text held, is kept (never one with a gap).
+        let texts: Option<Vec<&str>> = c
+            .meeting
+            .items
+            .iter()
+            .map(|i| i.background.text())
+            .collect();
+        let Some(texts) = texts else {
+            return;
+        };
         let Ok(meta) = std::fs::metadata(root.join(c.rel)) else {
             return;
         };
@@ -186,10 +223,12 @@ impl Cache {
             followup_sites: c.followup_sites,
             lookups: c.lookups,
         };
-        let Ok(payload) = postcard::to_stdvec(&out) else {
+        let (Ok(head), Ok(texts)) = (postcard::to_stdvec(&out), postcard::to_stdvec(&texts)) else {
             return;
         };
-        let _ = self.write_entry(&self.entry_file(c.rel), &payload);
+        let mut bytes = framed(&head);
+        bytes.extend_from_slice(&framed(&texts));
+        let _ = self.write_entry(&self.entry_file(c.rel), &bytes);
     }
 
     /// Makes the folder ready before a load writes to it: notes which archive it is for
@@ -208,10 +247,10 @@ impl Cache {
         sweep_gone_archives(self.dir.parent().unwrap_or(Path::new("")), &self.dir);
     }
 
-    fn write_entry(&self, path: &Path, payload: &[u8]) -> std::io::Result<()> {
+    fn write_entry(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let dir = self.dir.join(ENTRIES);
         std::fs::create_dir_all(&dir)?;
-        write_atomic(&dir, path, &framed(payload))
+        write_atomic(&dir, path, bytes)
     }
 
     /// Removes the entries of files the archive no longer has (deleted or renamed), and
@@ -393,20 +432,61 @@ pub fn framed(payload: &[u8]) -> Vec<u8> {
 
 /// The payload of a file written by [`framed`], if it is whole and this build's.
 pub(crate) fn unframed(bytes: &[u8]) -> Result<&[u8], Miss> {
-    let word = |at: usize| -> Option<u64> {
-        Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
-    };
+    match split_frame(bytes)? {
+        (payload, []) => Ok(payload),
+        _ => Err(Miss::Corrupt),
+    }
+}
+
+/// The payload of the frame `bytes` begin with, if it is whole and this build's, and the
+/// bytes after it.
+fn split_frame(bytes: &[u8]) -> Result<(&[u8], &[u8]), Miss> {
+    let len = frame_len(bytes)?;
+    let payload = bytes
+        .get(HEADER..)
+        .and_then(|rest| rest.get(..len))
+        .ok_or(Miss::Corrupt)?;
+    if word(bytes, 24) != Some(checksum(payload)) {
+        return Err(Miss::Corrupt);
+    }
+    Ok((payload, &bytes[HEADER + len..]))
+}
+
+/// The payload length a frame's header states, once its magic and build are this build's.
+fn frame_len(bytes: &[u8]) -> Result<usize, Miss> {
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(Miss::Corrupt);
     }
-    if word(8) != Some(build_key()) {
+    if word(bytes, 8) != Some(build_key()) {
         return Err(Miss::Stale);
     }
-    let payload = &bytes[HEADER..];
-    if word(16) != Some(payload.len() as u64) || word(24) != Some(checksum(payload)) {
+    word(bytes, 16)
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or(Miss::Corrupt)
+}
+
+fn word(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// The payload of the first frame of the file at `path`, read without the rest.
+fn read_first_frame(path: &Path) -> Result<Vec<u8>, Miss> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|_| Miss::Stale)?;
+    let mut bytes = vec![0; HEADER];
+    file.read_exact(&mut bytes).map_err(|_| Miss::Corrupt)?;
+    let len = frame_len(&bytes)?;
+    // A length the file cannot hold is damage, not a reason to allocate it.
+    let size = file.metadata().map_err(|_| Miss::Stale)?.len();
+    if len as u64 > size.saturating_sub(HEADER as u64) {
         return Err(Miss::Corrupt);
     }
-    Ok(payload)
+    bytes.resize(HEADER + len, 0);
+    file.read_exact(&mut bytes[HEADER..])
+        .map_err(|_| Miss::Corrupt)?;
+    split_frame(&bytes)?;
+    bytes.drain(..HEADER);
+    Ok(bytes)
 }
 
 /// Magic, build key, payload length and checksum, 8 bytes each.
@@ -419,8 +499,9 @@ fn header(payload: &[u8]) -> Vec<u8> {
     out
 }
 
-fn decode(bytes: &[u8]) -> Result<Entry, Miss> {
-    postcard::from_bytes(unframed(bytes)?).map_err(|_| Miss::Corrupt)
+/// An entry's first part, from its payload.
+fn decode(payload: &[u8]) -> Result<Entry, Miss> {
+    postcard::from_bytes(payload).map_err(|_| Miss::Corrupt)
 }
 
 #[cfg(test)]
@@ -429,21 +510,22 @@ mod tests {
 
     #[test]
     fn a_damaged_entry_is_corrupt_and_another_builds_is_stale() {
+        let read = |bytes: &[u8]| unframed(bytes).and_then(decode);
         let payload = b"not really postcard".to_vec();
         let mut bytes = header(&payload);
         bytes.extend_from_slice(&payload);
         // The checksum holds, so the payload is read, and it is no entry.
-        assert_eq!(decode(&bytes).unwrap_err(), Miss::Corrupt);
+        assert_eq!(read(&bytes).unwrap_err(), Miss::Corrupt);
         let mut cut = bytes.clone();
         cut.truncate(bytes.len() - 3);
-        assert_eq!(decode(&cut).unwrap_err(), Miss::Corrupt);
+        assert_eq!(read(&cut).unwrap_err(), Miss::Corrupt);
         let mut flipped = bytes.clone();
         flipped[HEADER + 2] ^= 1;
-        assert_eq!(decode(&flipped).unwrap_err(), Miss::Corrupt);
+        assert_eq!(read(&flipped).unwrap_err(), Miss::Corrupt);
         let mut other = bytes.clone();
         other[8] ^= 1;
-        assert_eq!(decode(&other).unwrap_err(), Miss::Stale);
-        assert_eq!(decode(&bytes[..10]).unwrap_err(), Miss::Corrupt);
+        assert_eq!(read(&other).unwrap_err(), Miss::Stale);
+        assert_eq!(read(&bytes[..10]).unwrap_err(), Miss::Corrupt);
     }
 
     #[test]

@@ -946,7 +946,7 @@ impl<'a> Converter<'a> {
             closed: raw.closed,
             presenter: raw.presenter.clone(),
             summary: raw.summary.clone(),
-            background: raw.background.clone(),
+            background: LongText::held(raw.background.clone()),
             case,
             attendance,
             recommendation,

@@ -163,7 +163,15 @@ impl Archive {
     /// file is unchanged, and keeping the conversion of every file read (see
     /// [`cache`]). The archive is the same as without it.
     pub fn load_cached(root: &Path, cache: cache::Cache) -> Result<Archive, LoadError> {
-        Self::load_with(root, false, Some(cache))
+        Self::load_with(root, false, Some((cache, cache::Texts::Held)))
+    }
+
+    /// As [`Archive::load_cached`], leaving the items' long texts of the meetings taken
+    /// from the cache in their files ([`LongText::away`](crate::model::LongText::away)):
+    /// for the screens, which read a meeting's texts when it is shown
+    /// ([`Archive::hold_texts`]). Nine tenths of a municipality's text is backgrounds.
+    pub fn load_for_screens(root: &Path, cache: cache::Cache) -> Result<Archive, LoadError> {
+        Self::load_with(root, false, Some((cache, cache::Texts::Away)))
     }
 
     /// As [`Archive::load`], also reporting every control, bidi and invisible character in
@@ -176,8 +184,12 @@ impl Archive {
     fn load_with(
         root: &Path,
         scan_hidden: bool,
-        cache: Option<cache::Cache>,
+        cache: Option<(cache::Cache, cache::Texts)>,
     ) -> Result<Archive, LoadError> {
+        let (cache, texts) = match cache {
+            Some((cache, texts)) => (Some(cache), texts),
+            None => (None, cache::Texts::Held),
+        };
         if !root.is_dir() {
             return Err(LoadError::NotFound(root.to_path_buf()));
         }
@@ -210,7 +222,7 @@ impl Archive {
             .map(|(rel, what)| match what {
                 Found::Meeting(id) => {
                     if let Some(cache) = &cache {
-                        match cache.entry(root, &rel) {
+                        match cache.entry(root, &rel, texts) {
                             Ok(entry) => return Parsed::Cached(Box::new(entry)),
                             Err(cache::Miss::Corrupt) => {
                                 corrupt.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -594,6 +606,25 @@ impl Archive {
         self.generation
     }
 
+    /// Reads meeting `index`'s long texts from its file, where the load left them. False
+    /// when some could not be read: the file is no longer the one the meeting was read
+    /// from (the watcher reads it again), or it cannot be read.
+    pub fn hold_texts(&mut self, index: usize) -> bool {
+        let Some(meeting) = self.meetings.get(index) else {
+            return false;
+        };
+        if meeting.texts_held() {
+            return true;
+        }
+        let Some(texts) = read_texts(&self.root, meeting) else {
+            return false;
+        };
+        self.generation += 1;
+        let meeting = &mut self.meetings[index];
+        meeting.put_texts(texts);
+        meeting.texts_held()
+    }
+
     /// The load cache this archive was loaded through, if any (what is worked out from the
     /// meetings, such as the search index, is kept beside it).
     pub fn cache(&self) -> Option<&cache::Cache> {
@@ -777,6 +808,31 @@ pub fn check_text(rel: &Path, text: &str) -> Result<(), crate::lang::Said> {
             format!("{at}: {}", d.message.en),
         )
     })
+}
+
+/// A file's text as a load reads it (a byte-order mark and CRLF line endings taken out),
+/// or `None` when it cannot be read or is not UTF-8.
+fn read_text(root: &Path, rel: &Path) -> Option<String> {
+    let display = root.join(rel);
+    parse::decode(&display, std::fs::read(&display).ok()?).ok()
+}
+
+/// The long texts of `meeting`'s items (in item order) from its file, if the file is still
+/// the one the meeting was read from. A text is exactly the file's: the conversion copies
+/// it as it is.
+pub fn read_texts(root: &Path, meeting: &Meeting) -> Option<Vec<Option<String>>> {
+    let text = read_text(root, &meeting.file)?;
+    if text_hash(&text) != meeting.source_hash {
+        return None;
+    }
+    let raw: RawMeeting = toml::from_str(&text).ok()?;
+    Some(
+        meeting
+            .items
+            .iter()
+            .map(|i| raw.items.get(i.file_index).map(|r| r.background.clone()))
+            .collect(),
+    )
 }
 
 fn read_parse<T: serde::de::DeserializeOwned>(

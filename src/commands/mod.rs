@@ -125,8 +125,19 @@ impl Context {
         Ok(archive)
     }
 
+    /// For the screens: as [`Self::load`], telling nothing of the cache (the status line
+    /// does), and leaving the long texts of meetings taken from it in their files until
+    /// a meeting is shown.
+    pub fn load_for_screens(&self) -> anyhow::Result<Archive> {
+        match self.cache() {
+            Some(cache) => Archive::load_for_screens(&self.dir, cache),
+            None => Archive::load(&self.dir),
+        }
+        .map_err(|e| Told::because(cannot_open(), e))
+    }
+
     /// As [`Self::load`], telling nothing of the cache.
-    pub fn load_quietly(&self) -> anyhow::Result<Archive> {
+    fn load_quietly(&self) -> anyhow::Result<Archive> {
         match self.cache() {
             Some(cache) => Archive::load_cached(&self.dir, cache),
             None => Archive::load(&self.dir),

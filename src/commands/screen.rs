@@ -15,7 +15,7 @@ pub fn tui(ctx: &Context, args: &ScreenArgs) -> anyhow::Result<ExitCode> {
             "the screens need a terminal: run dagsorden in one, or use a subcommand (check, list, export); see dagsorden --help"
         )));
     }
-    let archive = ctx.load_quietly()?;
+    let archive = ctx.load_for_screens()?;
     let lang = ctx.lang(&archive);
     // Themes and the keymap live beside the configuration file in use.
     let folder: Option<PathBuf> = ctx

@@ -265,7 +265,14 @@ fn item_section(doc: &mut Doc, forum: &Forum, item: &Item, opts: &MarkdownOption
         doc.heading(HeadingLevel::H3, l.summary);
         doc.markdown(&item.summary);
     }
-    if !item.background.trim().is_empty() {
+    // The screens read an item's text from its file before they export it; a text still
+    // away here would be a bug, and is told in the document rather than left out unseen.
+    debug_assert!(
+        item.background.is_held(),
+        "exported with its background away"
+    );
+    let background = item.background.text().unwrap_or(l.text_not_read);
+    if !background.trim().is_empty() {
         // Standing items ("Eventuelt", "Næste møde") read as plain text, without a heading,
         // unless a summary stands above it (the text would read as the summary's).
         if !matches!(
@@ -275,7 +282,7 @@ fn item_section(doc: &mut Doc, forum: &Forum, item: &Item, opts: &MarkdownOption
         {
             doc.heading(HeadingLevel::H3, l.background);
         }
-        doc.markdown(&item.background);
+        doc.markdown(background);
     }
     if let Some(presenter) = &item.presenter {
         doc.events.push(Event::Start(Tag::Paragraph));

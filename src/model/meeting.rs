@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::followup::Followup;
 use super::ids::{BodyId, ItemNo, ItemRef, MeetingId};
+use super::long_text::LongText;
 
 /// Where a meeting is in its life, from plan to approved minutes.
 #[derive(
@@ -438,8 +439,10 @@ pub struct Item {
     pub presenter: Option<String>,
     /// *Resume* / *Sagens kerne*: a summary above the background (Markdown).
     pub summary: String,
-    /// *Baggrund / sagsfremstilling* as Markdown.
-    pub background: String,
+    /// *Baggrund / sagsfremstilling* as Markdown. Not in a cache entry's meeting: the
+    /// cache keeps the backgrounds apart, so that a start can leave them in the files.
+    #[serde(skip, default = "LongText::away")]
+    pub background: LongText,
     pub case: CaseData,
     pub attendance: ItemAttendance,
     pub recommendation: Option<Recommendation>,
@@ -533,6 +536,25 @@ impl Meeting {
     /// The items that go into the public minutes, numbers kept as they are.
     pub fn public_items(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(|i| !i.closed)
+    }
+
+    /// Whether every item's long texts are held (none left in the file).
+    pub fn texts_held(&self) -> bool {
+        self.items.iter().all(|i| i.background.is_held())
+    }
+
+    /// The items' long texts, in item order, taken out (leaving them away).
+    pub fn take_texts(&mut self) -> Vec<Option<String>> {
+        self.items.iter_mut().map(|i| i.background.take()).collect()
+    }
+
+    /// Puts back texts as [`Meeting::take_texts`] gave them.
+    pub fn put_texts(&mut self, texts: Vec<Option<String>>) {
+        for (item, text) in self.items.iter_mut().zip(texts) {
+            if let Some(text) = text {
+                item.background.set(text);
+            }
+        }
     }
 }
 

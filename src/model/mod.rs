@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod followup;
 pub mod forum;
 pub mod ids;
+pub mod long_text;
 pub mod meeting;
 pub mod typed_date;
 
@@ -15,6 +16,7 @@ pub use followup::{
 };
 pub use forum::{Body, Forum};
 pub use ids::{BodyId, IdError, ItemNo, ItemNoError, ItemRef, MeetingId};
+pub use long_text::LongText;
 pub use meeting::{
     Attachment, Attendance, CaseData, ClauseDecision, ClauseStyle, Decision, Item, ItemAttendance,
     ItemKind, Meeting, MeetingStatus, Outcome, Party, Person, Recommendation, clause_letter,

@@ -139,7 +139,10 @@ pub fn item_fields(item: &Item) -> Vec<(Field, Cow<'_, str>)> {
     if !item.summary.is_empty() {
         out.push((Field::Summary, Cow::Borrowed(item.summary.as_str())));
     }
-    out.push((Field::Background, Cow::Borrowed(item.background.as_str())));
+    // Away only when its file could not be read again (the search thread reads it first).
+    if let Some(background) = item.background.text() {
+        out.push((Field::Background, Cow::Borrowed(background)));
+    }
     out
 }
 

@@ -14,7 +14,7 @@ use super::stored::SegmentStore;
 use super::words::{ArchiveState, WordIndex, archive_state};
 use super::{Hit, Query, SearchIndex};
 use crate::archive::Archive;
-use crate::archive::cache::Cache;
+use crate::archive::cache::{Cache, Texts};
 use crate::model::{Forum, Meeting, MeetingId};
 
 /// What a search found, with what it takes to show the hits.
@@ -59,7 +59,7 @@ pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
             .all(|l| l.holds_attachment(canonical_root.as_deref()))
     };
     for file in words.leaving() {
-        attachments_hold(&cache.entry(root, file).ok()?).then_some(())?;
+        attachments_hold(&cache.entry(root, file, Texts::Away).ok()?).then_some(())?;
     }
     let mut shown: Vec<&MeetingId> = hits.iter().map(|h| &h.meeting).collect();
     shown.dedup();
@@ -71,7 +71,8 @@ pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
                 .binary_search_by(|(m, _, _)| m.cmp(id))
                 .ok()?;
             let (_, file, key) = &words.meetings()[at];
-            let entry = cache.entry(root, file).ok()?;
+            // Held: the hits' snippets are cut from the texts.
+            let entry = cache.entry(root, file, Texts::Held).ok()?;
             (entry.meeting.conversion_key == *key && attachments_hold(&entry)).then_some(())?;
             Some((id.clone(), entry.meeting))
         })

@@ -71,6 +71,11 @@ impl SegmentStore {
     /// file's earlier segments (other conversions) stay until the next [`Self::prune`]:
     /// a save need not list the folder.
     pub fn store(&self, meeting: &Meeting, segment: &Segment) {
+        // A segment folded without a text that could not be read is not the meeting's,
+        // and is not kept under its key.
+        if !meeting.texts_held() {
+            return;
+        }
         let Ok(payload) = postcard::to_stdvec(segment) else {
             return;
         };

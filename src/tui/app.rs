@@ -303,7 +303,8 @@ impl App {
         let holder = crate::store::lock::Holder::me(options.user_name.as_deref(), (options.now)());
         let schedule = schedule(&archive);
         let meeting_dates = schedule.iter().map(|s| (s.id.clone(), s.date)).collect();
-        let searcher = super::search::Searcher::start_for(&archive);
+        let mut archive = archive;
+        let searcher = super::search::Searcher::start_for(&mut archive);
         let mut app = App {
             archive,
             schedule,
@@ -844,6 +845,15 @@ impl App {
         true
     }
 
+    /// Reads the open meeting's long texts from its file, where a start leaves them. One
+    /// that cannot be read (its file changed since) shows a line saying so until the
+    /// watcher has read the file again.
+    pub(super) fn hold_open_texts(&mut self) {
+        if let Some(view) = &self.meeting {
+            self.archive.hold_texts(view.index);
+        }
+    }
+
     pub fn current_meeting(&self) -> Option<(&Meeting, &MeetingView)> {
         self.meeting
             .as_ref()
@@ -1087,6 +1097,7 @@ impl App {
 
     /// Keeps every cursor inside its list and visible at the current size.
     pub fn settle(&mut self) {
+        self.hold_open_texts();
         let main = self.main_area();
         // Only what is on screen is laid out.
         if self.meeting.is_none() && self.screen == Screen::Overview {

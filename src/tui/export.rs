@@ -277,6 +277,14 @@ impl App {
             }
             return;
         }
+        // A meeting's document needs its items' long texts, which stay in the file until
+        // shown; one whose file changed since it was read waits for it to be read again.
+        if let What::Agenda(id) | What::Minutes(id) | What::PublicMinutes(id) = &what
+            && let Some(index) = self.archive.position(id)
+            && !self.archive.hold_texts(index)
+        {
+            return error(self, w.texts_unread.to_owned());
+        }
         let (text, title) = match self.export_text(&what, format, lang) {
             Ok(t) => t,
             Err(e) => return error(self, e),
@@ -407,6 +415,7 @@ pub struct Words {
     exists: &'static str,
     pub written: &'static str,
     gone: &'static str,
+    texts_unread: &'static str,
     followups: &'static str,
     decisions: &'static str,
     calendar: &'static str,
@@ -429,6 +438,7 @@ pub fn words(lang: Lang) -> Words {
             exists: "Filen findes: Enter igen skriver over den",
             written: "Skrevet",
             gone: "mødet findes ikke længere",
+            texts_unread: "mødefilen er ændret, siden den blev læst; prøv igen, når den er læst igen",
             followups: "Opfølgning",
             decisions: "Beslutninger",
             calendar: "Mødekalender",
@@ -448,6 +458,7 @@ pub fn words(lang: Lang) -> Words {
             exists: "The file exists: Enter again writes over it",
             written: "Written",
             gone: "the meeting is no longer there",
+            texts_unread: "the meeting file changed since it was read; try again once it has been read again",
             followups: "Follow-ups",
             decisions: "Decisions",
             calendar: "Meeting calendar",

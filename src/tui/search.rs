@@ -210,22 +210,40 @@ impl App {
             return;
         };
         let rows = result_rows(&panel.results.hits);
-        let Some(at) = rows
+        panel.scroll = match rows
             .iter()
             .position(|r| *r == ResultRow::Hit(panel.selected))
-        else {
-            panel.scroll = 0;
-            return;
+        {
+            Some(at) => {
+                // The hit's meeting heading stays in view with it when there is room.
+                let first = if at > 0 && matches!(rows[at - 1], ResultRow::Meeting(_)) {
+                    at - 1
+                } else {
+                    at
+                };
+                visible_start(at + 1, panel.scroll, height, rows.len()).min(first)
+            }
+            None => 0,
         };
-        // The hit's meeting heading stays in view with it when there is room.
-        let first = if at > 0 && matches!(rows[at - 1], ResultRow::Meeting(_)) {
-            at - 1
-        } else {
-            at
-        };
-        let mut scroll = visible_start(at + 1, panel.scroll, height, rows.len());
-        scroll = scroll.min(first);
-        panel.scroll = scroll;
+        // The snippets on screen are cut from the hits' texts, which a start leaves in
+        // the files: the meetings in view have theirs read (once each).
+        let mut shown: Vec<crate::model::MeetingId> = rows
+            .iter()
+            .skip(panel.scroll)
+            .take(height)
+            .filter_map(|r| match r {
+                ResultRow::Hit(i) | ResultRow::Snippet(i) => {
+                    panel.results.hits.get(*i).map(|h| h.meeting.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        shown.dedup();
+        for id in shown {
+            if let Some(index) = self.archive.position(&id) {
+                self.archive.hold_texts(index);
+            }
+        }
     }
 
     fn open_selected_hit(&mut self) {

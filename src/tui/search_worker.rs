@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -46,6 +46,24 @@ pub struct Searcher {
     generation: u64,
 }
 
+/// A copy of `m` for the search thread, with its long texts moved into it (leaving them
+/// away in `m`): a copy of every text would double a cold start's memory.
+fn hand_over(m: &mut Meeting) -> Meeting {
+    let texts = m.take_texts();
+    let mut copy = m.clone();
+    copy.put_texts(texts);
+    copy
+}
+
+/// Reads `m`'s texts from its file if they are away (left there by the load).
+fn hold_texts(root: &Path, m: &mut Meeting) {
+    if !m.texts_held()
+        && let Some(texts) = crate::archive::read_texts(root, m)
+    {
+        m.put_texts(texts);
+    }
+}
+
 /// A meeting whose segment is kept: its file and conversion key, to read it back.
 struct Kept {
     file: PathBuf,
@@ -57,35 +75,46 @@ impl Searcher {
     /// Starts the worker on a copy of the meetings; it folds their text while the first
     /// screen is drawn.
     pub fn start(meetings: Vec<Meeting>) -> Searcher {
-        Self::spawn(meetings, Vec::new(), None)
+        Self::spawn(PathBuf::new(), meetings, Vec::new(), None)
     }
 
     /// Starts the worker on the archive's meetings, reading back the segments the cache
     /// keeps (only the meetings without one are copied, to be folded and kept).
-    pub fn start_for(archive: &Archive) -> Searcher {
-        let Some(store) = archive.cache().map(SegmentStore::new) else {
-            return Self::start(archive.meetings.clone());
-        };
-        let present = store.present();
-        let (kept, fold): (Vec<&Meeting>, Vec<&Meeting>) = archive
-            .meetings
-            .iter()
-            .partition(|m| SegmentStore::has(&present, m));
-        let kept = kept
-            .into_iter()
-            .map(|m| Kept {
-                file: m.file.clone(),
-                key: m.conversion_key,
-                id: m.id.clone(),
-            })
-            .collect();
-        let fold = fold.into_iter().cloned().collect();
-        Self::spawn(fold, kept, Some((store, present)))
+    ///
+    /// The long texts of the meetings it folds are moved to it, not copied: the screens
+    /// read a meeting's texts from its file again when it is shown.
+    pub fn start_for(archive: &mut Archive) -> Searcher {
+        let store = archive.cache().map(SegmentStore::new);
+        let present = store
+            .as_ref()
+            .map(SegmentStore::present)
+            .unwrap_or_default();
+        let mut kept = Vec::new();
+        let mut fold = Vec::new();
+        for m in &mut archive.meetings {
+            if store.is_some() && SegmentStore::has(&present, m) {
+                kept.push(Kept {
+                    file: m.file.clone(),
+                    key: m.conversion_key,
+                    id: m.id.clone(),
+                });
+            } else {
+                fold.push(hand_over(m));
+            }
+        }
+        Self::spawn(
+            archive.root.clone(),
+            fold,
+            kept,
+            store.map(|s| (s, present)),
+        )
     }
 
     /// `store`: where segments are kept, with the names it held at the start.
+    /// `root`: where the files of meetings whose texts are away are read.
     fn spawn(
-        fold: Vec<Meeting>,
+        root: PathBuf,
+        mut fold: Vec<Meeting>,
         kept: Vec<Kept>,
         store: Option<(SegmentStore, HashSet<String>)>,
     ) -> Searcher {
@@ -97,6 +126,9 @@ impl Searcher {
         std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
+                // A meeting taken from the cache without a segment has its texts in its
+                // file (one that changed since is sent again when the app reads it).
+                fold.par_iter_mut().for_each(|m| hold_texts(&root, m));
                 let mut segments: Vec<Segment> = match &store {
                     Some((store, present)) => {
                         // The segments of files gone or changed go, off the first frame.
@@ -129,7 +161,7 @@ impl Searcher {
                     let _ = needs_out.send(unread);
                 }
                 let mut index = SearchIndex::from_segments(segments);
-                work(&mut index, &inbox, &outbox, &flag, store.as_ref());
+                work(&mut index, &inbox, &outbox, &flag, store.as_ref(), &root);
             })
             .expect("the search thread starts");
         Searcher {
@@ -195,6 +227,7 @@ fn work(
     outbox: &Sender<Results>,
     cancel: &AtomicBool,
     store: Option<&SegmentStore>,
+    root: &Path,
 ) {
     while let Ok(first) = inbox.recv() {
         // Apply every change waiting, and keep only the newest query.
@@ -202,7 +235,8 @@ fn work(
         for request in std::iter::once(first).chain(inbox.try_iter()) {
             match request {
                 Request::Search { generation, text } => newest = Some((generation, text)),
-                Request::Update(m) => {
+                Request::Update(mut m) => {
+                    hold_texts(root, &mut m);
                     let segment = Segment::build(&m);
                     if let Some(store) = store {
                         store.store(&m, &segment);

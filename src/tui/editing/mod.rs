@@ -778,6 +778,8 @@ impl App {
             self.reload(&rel);
             self.refresh(Some(id));
             self.info(self.eui().reloaded);
+        } else {
+            self.hold_open_texts();
         }
         let path = self.archive.root.join(&rel);
         if let Some(other) = lock::other_holder(&path, &self.holder, (self.now)()) {
@@ -1067,11 +1069,15 @@ impl App {
                 e.prompt_title,
                 &item.title,
             ),
-            Action::EditBackground => self.ask(
-                Prompt::Background { file_index: fi },
-                e.prompt_background,
-                &item.background,
-            ),
+            Action::EditBackground => match item.background.text() {
+                Some(text) => self.ask(
+                    Prompt::Background { file_index: fi },
+                    e.prompt_background,
+                    text,
+                ),
+                // Never an editor over a text that is not the file's.
+                None => self.error(self.lang.labels().text_not_read),
+            },
             Action::EditRecommendation => {
                 let text = item
                     .recommendation

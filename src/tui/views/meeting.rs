@@ -402,10 +402,12 @@ pub fn detail_doc(app: &App, meeting: &Meeting, index: usize, width: usize) -> D
         ));
     }
 
-    if !item.background.trim().is_empty() {
+    // Away only when the file could not be read again (the app reads it on opening).
+    let background = item.background.text().unwrap_or(labels.text_not_read);
+    if !background.trim().is_empty() {
         section(&mut doc, labels.background, width, theme);
         doc.extend(markdown::render_capped(
-            &item.background,
+            background,
             width,
             theme,
             app.ui().text_cut,
