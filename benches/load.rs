@@ -49,6 +49,11 @@ fn load(c: &mut Criterion) {
         group.bench_function(format!("load, warm cache, {n} meetings"), |b| {
             b.iter(|| black_box(Archive::load_cached(root, cache()).unwrap()))
         });
+        // The screens' start: the backgrounds left in the files until a meeting is shown.
+        group.bench_function(
+            format!("load for the screens, warm cache, {n} meetings"),
+            |b| b.iter(|| black_box(Archive::load_for_screens(root, cache()).unwrap())),
+        );
         group.bench_function(
             format!("check (every byte of every file), {n} meetings"),
             |b| b.iter(|| black_box(Archive::load_checked(root).unwrap())),

@@ -70,7 +70,7 @@ fn tui(c: &mut Criterion) {
                     for _ in 0..iterations {
                         let start = std::time::Instant::now();
                         let archive = if cached {
-                            Archive::load_cached(dir.path(), cache()).unwrap()
+                            Archive::load_for_screens(dir.path(), cache()).unwrap()
                         } else {
                             Archive::load(dir.path()).unwrap()
                         };

@@ -10,7 +10,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, Severity, Site, SourceText};
-use super::lookup::{Lookup, attachment_state};
+use super::lookup::{AttachmentCheck, Lookup};
 use super::raw::*;
 use crate::lang::{Lang, Said, parse_weekday};
 use crate::model::followup::{VaguePeriod, valid_month_day};
@@ -41,8 +41,8 @@ pub struct Converter<'a> {
     pub followup_sites: Vec<(String, Site)>,
     /// What the conversion asked of the rest of the archive (see [`Lookup`]).
     pub lookups: Vec<Lookup>,
-    /// `canonicalize()` of the archive root, worked out once per file.
-    canonical_root: Option<Option<PathBuf>>,
+    /// Tells whether attachments are there and stay inside the archive (made once per file).
+    attachments: Option<AttachmentCheck>,
     asked_bodies: bool,
 }
 
@@ -54,7 +54,7 @@ impl<'a> Converter<'a> {
             diagnostics: Vec::new(),
             followup_sites: Vec::new(),
             lookups: Vec::new(),
-            canonical_root: None,
+            attachments: None,
             asked_bodies: false,
         }
     }
@@ -988,11 +988,10 @@ impl<'a> Converter<'a> {
         match resolve_inside(root, meeting_dir, &rel) {
             Some(full) => {
                 // Follow links too: a link inside the archive must not lead out of it.
-                let canonical_root = self
-                    .canonical_root
-                    .get_or_insert_with(|| root.canonicalize().ok())
-                    .clone();
-                let (is_file, escapes) = attachment_state(&full, canonical_root.as_deref());
+                let (is_file, escapes) = self
+                    .attachments
+                    .get_or_insert_with(|| AttachmentCheck::new(root))
+                    .state(&full);
                 self.lookups.push(Lookup::Attachment {
                     path: full.clone(),
                     is_file,

@@ -7,8 +7,10 @@
 //! every answer still holds; when one changes (an item it refers to was renumbered, an
 //! attachment was deleted), the file is converted again.
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::convert::Known;
 use crate::model::MeetingId;
@@ -31,24 +33,24 @@ pub enum Lookup {
 
 impl Lookup {
     /// Whether the answer recorded is still the answer.
-    pub fn holds(&self, known: &Known, canonical_root: Option<&Path>) -> bool {
+    pub fn holds(&self, known: &Known, check: &AttachmentCheck) -> bool {
         match self {
             Lookup::Bodies(key) => known.bodies_key() == *key,
             Lookup::Meeting(id, key) => known.meeting_key(id) == *key,
             Lookup::Event(id, defined) => known.events.contains(id) == *defined,
-            Lookup::Attachment { .. } => self.holds_attachment(canonical_root),
+            Lookup::Attachment { .. } => self.holds_attachment(check),
         }
     }
 
     /// For an attachment, whether what was found of it on disk still holds (any other
     /// lookup: true).
-    pub fn holds_attachment(&self, canonical_root: Option<&Path>) -> bool {
+    pub fn holds_attachment(&self, check: &AttachmentCheck) -> bool {
         match self {
             Lookup::Attachment {
                 path,
                 is_file,
                 escapes,
-            } => attachment_state(path, canonical_root) == (*is_file, *escapes),
+            } => check.state(path) == (*is_file, *escapes),
             _ => true,
         }
     }
@@ -59,13 +61,59 @@ impl Lookup {
     }
 }
 
-/// Whether `full` is a file, and whether it (through a link) leads outside `canonical_root`.
-pub fn attachment_state(full: &Path, canonical_root: Option<&Path>) -> (bool, bool) {
-    let escapes = match (full.canonicalize(), canonical_root) {
-        (Ok(target), Some(root)) => !target.starts_with(root),
-        _ => false,
-    };
-    (full.is_file(), escapes)
+/// Tells of attachment files whether they are files and whether they (through a link)
+/// lead out of the archive. One check serves a whole load: the folders' real paths are
+/// worked out once each, not once per attachment (a municipality's archive has tens of
+/// thousands of attachments in a few hundred folders, and resolving a path is a system
+/// call per component).
+#[derive(Debug, Default)]
+pub struct AttachmentCheck {
+    canonical_root: Option<PathBuf>,
+    folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+}
+
+impl AttachmentCheck {
+    pub fn new(root: &Path) -> AttachmentCheck {
+        AttachmentCheck {
+            canonical_root: root.canonicalize().ok(),
+            folders: Mutex::default(),
+        }
+    }
+
+    /// Whether `full` is a file, and whether its real path is outside the archive's.
+    pub fn state(&self, full: &Path) -> (bool, bool) {
+        let Some(root) = &self.canonical_root else {
+            return (full.is_file(), false);
+        };
+        // A plain file (not a link) in a folder: its real path is the folder's, joined.
+        if let (Some(folder), Some(name)) = (full.parent(), full.file_name())
+            && let Ok(meta) = std::fs::symlink_metadata(full)
+            && !meta.file_type().is_symlink()
+        {
+            let real_folder = self.real_folder(folder);
+            let escapes = real_folder.is_some_and(|f| !f.join(name).starts_with(root));
+            return (meta.is_file(), escapes);
+        }
+        let escapes = full.canonicalize().is_ok_and(|t| !t.starts_with(root));
+        (full.is_file(), escapes)
+    }
+
+    fn real_folder(&self, folder: &Path) -> Option<PathBuf> {
+        let known = self
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(folder)
+            .cloned();
+        known.unwrap_or_else(|| {
+            let real = folder.canonicalize().ok();
+            self.folders
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(folder.to_path_buf(), real.clone());
+            real
+        })
+    }
 }
 
 impl Known {
@@ -92,5 +140,53 @@ impl Known {
                 h.finish() | 2
             }
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// What the check tells is what resolving the whole path tells, for every kind of path.
+    #[test]
+    fn the_check_tells_what_resolving_the_whole_path_tells() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.pdf"), "x").unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let bilag = root.path().join("bilag");
+        std::fs::create_dir(&bilag).unwrap();
+        std::fs::write(bilag.join("plain.pdf"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.pdf"), bilag.join("link.pdf"))
+            .unwrap();
+        std::os::unix::fs::symlink(bilag.join("plain.pdf"), bilag.join("inside.pdf")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.path().join("ud")).unwrap();
+        std::fs::create_dir(bilag.join("folder")).unwrap();
+        let check = AttachmentCheck::new(root.path());
+        let real_root = root.path().canonicalize().unwrap();
+        let whole = |p: &Path| {
+            let escapes = p.canonicalize().is_ok_and(|t| !t.starts_with(&real_root));
+            (p.is_file(), escapes)
+        };
+        let paths = [
+            bilag.join("plain.pdf"),
+            bilag.join("link.pdf"),
+            bilag.join("inside.pdf"),
+            bilag.join("missing.pdf"),
+            bilag.join("folder"),
+            root.path().join("ud/secret.pdf"),
+            root.path().join("ud/missing.pdf"),
+            bilag.join("../ud/secret.pdf"),
+            bilag.join("folder/.."),
+        ];
+        for p in &paths {
+            // Twice: the second time from the folders already resolved.
+            assert_eq!(check.state(p), whole(p), "{}", p.display());
+            assert_eq!(check.state(p), whole(p), "{}", p.display());
+        }
+        assert_eq!(
+            check.state(&root.path().join("ud/secret.pdf")),
+            (true, true)
+        );
+        assert_eq!(check.state(&bilag.join("plain.pdf")), (true, false));
     }
 }

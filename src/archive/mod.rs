@@ -298,7 +298,7 @@ impl Archive {
 
         // Convert in parallel, each file with its own diagnostics. A cached conversion is
         // kept while every answer it got from the rest of the archive holds.
-        let canonical_root = abs_root.canonicalize().ok();
+        let attachments = lookup::AttachmentCheck::new(&abs_root);
         let from_cache = std::sync::atomic::AtomicUsize::new(0);
         let convert = |id: &MeetingId, l: &Loaded<RawMeeting>| {
             let c = convert_meeting(&known, &abs_root, id, l);
@@ -313,10 +313,7 @@ impl Archive {
             .map(|(id, l)| Ok(convert(id, l)))
             .chain(meetings_cached.into_par_iter().map(|e| {
                 let e = *e;
-                if e.lookups
-                    .iter()
-                    .all(|l| l.holds(&known, canonical_root.as_deref()))
-                {
+                if e.lookups.iter().all(|l| l.holds(&known, &attachments)) {
                     from_cache.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let leaving = e.lookups.iter().any(lookup::Lookup::leaves_archive);
                     return Ok((e.meeting, e.diagnostics, e.followup_sites, leaving));

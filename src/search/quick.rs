@@ -51,12 +51,9 @@ pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
     // An attachment is left out of its meeting when it leads out of the archive, which
     // the state does not show: the meetings with hits (one could lose its hit) and those
     // that had such an attachment (one could gain a hit) are looked at.
-    let canonical_root = root.canonicalize().ok();
+    let check = crate::archive::lookup::AttachmentCheck::new(root);
     let attachments_hold = |entry: &crate::archive::cache::Entry| {
-        entry
-            .lookups
-            .iter()
-            .all(|l| l.holds_attachment(canonical_root.as_deref()))
+        entry.lookups.iter().all(|l| l.holds_attachment(&check))
     };
     for file in words.leaving() {
         attachments_hold(&cache.entry(root, file, Texts::Away).ok()?).then_some(())?;

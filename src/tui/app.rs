@@ -361,8 +361,19 @@ impl App {
             calendar: super::calendar::CalendarView::new(options.today),
             detail_cache: std::cell::RefCell::default(),
         };
-        app.rebuild_decisions();
-        app.rebuild_followups();
+        // The decisions and the follow-ups are worked out side by side: on a municipality's
+        // archive each is tens of milliseconds of the first frame.
+        let (decisions, followups) = rayon::join(
+            || {
+                super::history::DecisionLists::work_out(
+                    &app.archive.meetings,
+                    &app.decisions.filter,
+                )
+            },
+            || crate::followup::entries(&app.archive, &app.schedule, app.today),
+        );
+        app.put_decisions(decisions);
+        app.put_followups(followups);
         app.rebuild_calendar();
         app.rebuild_rows();
         app.select_latest_held();

@@ -111,8 +111,15 @@ impl App {
     /// Works out the list again from the archive: at start and after every change. The
     /// cursor stays on its follow-up where the filter still shows it.
     pub(super) fn rebuild_followups(&mut self) {
+        let worked = entries(&self.archive, &self.schedule, self.today);
+        self.put_followups(worked);
+    }
+
+    /// Puts in the entries of the follow-up list, worked out by `followup::list::entries`
+    /// (apart, so that the start can work them out beside the decisions).
+    pub(super) fn put_followups(&mut self, worked: Vec<Entry>) {
         let keep = self.selected_entry().map(|e| (e.home, e.year));
-        self.followups.entries = entries(&self.archive, &self.schedule, self.today);
+        self.followups.entries = worked;
         self.followups.owners = owners(&self.archive);
         self.followups.suggestions = self
             .followups

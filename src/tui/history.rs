@@ -68,18 +68,17 @@ pub struct TimelineView {
 impl App {
     /// Works out the decision list again (after a filter changed or the archive did).
     pub(super) fn rebuild_decisions(&mut self) {
-        let meetings = &self.archive.meetings;
+        let worked = DecisionLists::work_out(&self.archive.meetings, &self.decisions.filter);
+        self.put_decisions(worked);
+    }
+
+    /// Puts in lists worked out by [`DecisionLists::work_out`] (apart, so that the start
+    /// can work them out beside the follow-ups).
+    pub(super) fn put_decisions(&mut self, worked: DecisionLists) {
         let view = &mut self.decisions;
-        view.rows = decision_rows(meetings, &view.filter);
-        view.counts = counts_per_year(meetings, &view.rows);
-        let mut years: Vec<i32> = meetings
-            .iter()
-            .filter(|m| m.items.iter().any(|i| i.decision.is_some()))
-            .map(|m| m.date().year())
-            .collect();
-        years.dedup();
-        years.reverse();
-        view.years = years;
+        view.rows = worked.rows;
+        view.counts = worked.counts;
+        view.years = worked.years;
         view.cursor.pos = view.cursor.pos.min(view.rows.len().saturating_sub(1));
     }
 
@@ -283,6 +282,32 @@ impl App {
                 self.jump(&entry.meeting, origin);
             }
             _ => self.jump(&entry.meeting, entry.item),
+        }
+    }
+}
+
+/// What the Beslutninger screen lists, worked out from the meetings and its filter.
+pub(super) struct DecisionLists {
+    rows: Vec<DecisionRow>,
+    counts: Vec<YearCounts>,
+    years: Vec<i32>,
+}
+
+impl DecisionLists {
+    pub(super) fn work_out(meetings: &[crate::model::Meeting], filter: &DecisionFilter) -> Self {
+        let rows = decision_rows(meetings, filter);
+        let counts = counts_per_year(meetings, &rows);
+        let mut years: Vec<i32> = meetings
+            .iter()
+            .filter(|m| m.items.iter().any(|i| i.decision.is_some()))
+            .map(|m| m.date().year())
+            .collect();
+        years.dedup();
+        years.reverse();
+        DecisionLists {
+            rows,
+            counts,
+            years,
         }
     }
 }

@@ -214,6 +214,8 @@ where
     terminal
         .draw(|frame| views::draw(app, frame))
         .map_err(Into::into)?;
+    // Only now does the search index take the cores: the first frame came first.
+    app.begin_background();
     while !app.quit {
         let timeout = if app.search_pending() {
             Some(SEARCH_POLL)

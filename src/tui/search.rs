@@ -180,6 +180,11 @@ impl App {
 
     /// Waits until the results for the query as typed are in (tests drive the app without
     /// an event loop).
+    /// Lets the work the first frame need not wait for begin (the search index).
+    pub fn begin_background(&self) {
+        self.searcher.begin();
+    }
+
     pub fn wait_for_search(&mut self) {
         if !self.search_pending() {
             return;

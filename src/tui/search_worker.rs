@@ -11,7 +11,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -23,7 +22,12 @@ use crate::search::stored::SegmentStore;
 use crate::search::{Hit, Query, SearchIndex};
 
 enum Request {
-    Search { generation: u64, text: String },
+    /// The first frame is drawn: build the index.
+    Begin,
+    Search {
+        generation: u64,
+        text: String,
+    },
     Update(Box<Meeting>),
     Remove(MeetingId),
 }
@@ -79,20 +83,16 @@ impl Searcher {
     }
 
     /// Starts the worker on the archive's meetings, reading back the segments the cache
-    /// keeps (only the meetings without one are copied, to be folded and kept).
-    ///
-    /// The long texts of the meetings it folds are moved to it, not copied: the screens
-    /// read a meeting's texts from its file again when it is shown.
+    /// keeps for the meetings it gave (their texts are away) and folding the meetings read
+    /// from their files this start (whose texts are moved to it, not copied: the screens
+    /// read a meeting's texts from its file again when it is shown). Nothing of this is
+    /// done before [`Self::begin`] or the first request: the first frame comes first.
     pub fn start_for(archive: &mut Archive) -> Searcher {
         let store = archive.cache().map(SegmentStore::new);
-        let present = store
-            .as_ref()
-            .map(SegmentStore::present)
-            .unwrap_or_default();
         let mut kept = Vec::new();
         let mut fold = Vec::new();
         for m in &mut archive.meetings {
-            if store.is_some() && SegmentStore::has(&present, m) {
+            if store.is_some() && !m.texts_held() {
                 kept.push(Kept {
                     file: m.file.clone(),
                     key: m.conversion_key,
@@ -102,21 +102,16 @@ impl Searcher {
                 fold.push(hand_over(m));
             }
         }
-        Self::spawn(
-            archive.root.clone(),
-            fold,
-            kept,
-            store.map(|s| (s, present)),
-        )
+        Self::spawn(archive.root.clone(), fold, kept, store)
     }
 
-    /// `store`: where segments are kept, with the names it held at the start.
-    /// `root`: where the files of meetings whose texts are away are read.
+    /// `store`: where segments are kept. `root`: where the files of meetings whose texts
+    /// are away are read.
     fn spawn(
         root: PathBuf,
         mut fold: Vec<Meeting>,
         kept: Vec<Kept>,
-        store: Option<(SegmentStore, HashSet<String>)>,
+        store: Option<SegmentStore>,
     ) -> Searcher {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, responses) = mpsc::channel();
@@ -126,21 +121,23 @@ impl Searcher {
         std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
-                // A meeting taken from the cache without a segment has its texts in its
-                // file (one that changed since is sent again when the app reads it).
+                // Waits for the first frame (or the first request, which is then served).
+                let Ok(first) = inbox.recv() else {
+                    return;
+                };
                 fold.par_iter_mut().for_each(|m| hold_texts(&root, m));
                 let mut segments: Vec<Segment> = match &store {
-                    Some((store, present)) => {
-                        // The segments of files gone or changed go, off the first frame.
+                    Some(store) => {
+                        // The segments of files gone or changed go.
+                        let present = store.present();
                         let files = kept.iter().map(|k| (k.file.as_path(), k.key));
                         let fresh = fold.iter().map(|m| (m.file.as_path(), m.conversion_key));
-                        store.prune(present, &SegmentStore::names(files.chain(fresh)));
-                        store.segments_of(&fold, present)
+                        store.prune(&present, &SegmentStore::names(files.chain(fresh)));
+                        store.segments_of(&fold, &present)
                     }
                     None => fold.par_iter().map(Segment::build).collect(),
                 };
                 drop(fold);
-                let store = store.map(|(store, _)| store);
                 let mut unread = Vec::new();
                 if let Some(store) = &store {
                     let read: Vec<Result<Segment, MeetingId>> = kept
@@ -161,7 +158,16 @@ impl Searcher {
                     let _ = needs_out.send(unread);
                 }
                 let mut index = SearchIndex::from_segments(segments);
-                work(&mut index, &inbox, &outbox, &flag, store.as_ref(), &root);
+                let first = (!matches!(first, Request::Begin)).then_some(first);
+                work(
+                    &mut index,
+                    first,
+                    &inbox,
+                    &outbox,
+                    &flag,
+                    store.as_ref(),
+                    &root,
+                );
             })
             .expect("the search thread starts");
         Searcher {
@@ -196,6 +202,12 @@ impl Searcher {
             .send(Request::Update(Box::new(meeting.clone())));
     }
 
+    /// Lets the worker build its index (it waits for this, or any request, so that the
+    /// first frame does not share the cores with it).
+    pub fn begin(&self) {
+        let _ = self.requests.send(Request::Begin);
+    }
+
     pub fn remove(&self, id: &MeetingId) {
         let _ = self.requests.send(Request::Remove(id.clone()));
     }
@@ -223,13 +235,14 @@ impl Searcher {
 
 fn work(
     index: &mut SearchIndex,
+    mut pending: Option<Request>,
     inbox: &Receiver<Request>,
     outbox: &Sender<Results>,
     cancel: &AtomicBool,
     store: Option<&SegmentStore>,
     root: &Path,
 ) {
-    while let Ok(first) = inbox.recv() {
+    while let Some(first) = pending.take().or_else(|| inbox.recv().ok()) {
         // Apply every change waiting, and keep only the newest query.
         let mut newest = None;
         for request in std::iter::once(first).chain(inbox.try_iter()) {
@@ -244,6 +257,7 @@ fn work(
                     index.put(segment);
                 }
                 Request::Remove(id) => index.remove(&id),
+                Request::Begin => {}
             }
         }
         let Some((generation, text)) = newest else {
