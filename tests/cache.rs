@@ -349,6 +349,7 @@ fn age_all(dir: &Path) {
 
 mod search {
     use super::*;
+    use dagsorden::model::Meeting;
     use dagsorden::search::quick::{self, Found};
     use dagsorden::search::words::archive_state;
     use dagsorden::search::{Hit, Query, SearchIndex};
@@ -360,14 +361,41 @@ mod search {
 
     /// A search as the command makes it: quick when the index holds, else the archive
     /// loaded (through the cache) and searched whole, writing the index.
-    fn cached_search(root: &Path, base: &Path, q: &str) -> (bool, Found) {
+    fn cached_search(root: &Path, base: &Path, q: &str) -> (bool, Searched) {
         let cache = Cache::in_folder(base, root).unwrap();
         let q = Query::parse(q);
-        if let Some(found) = quick::search(root, &cache, &q) {
-            return (true, found);
+        let show = |m: &Meeting, hits: Vec<Hit>| (m.clone(), hits);
+        if let Some(found) = quick::search(root, &cache, &q, show) {
+            return (true, Searched::from(found));
         }
         let state = archive_state(root);
-        (false, quick::search_loaded(&cached(root, base), state, &q))
+        let found = quick::search_loaded(&cached(root, base), state, &q, show);
+        (false, Searched::from(found))
+    }
+
+    /// What a search found, every meeting handed to `show` kept, with its hits.
+    struct Searched {
+        forum: dagsorden::model::Forum,
+        hits: Vec<Hit>,
+        meetings: std::collections::HashMap<dagsorden::model::MeetingId, Meeting>,
+    }
+
+    impl From<Found<(Meeting, Vec<Hit>)>> for Searched {
+        fn from(found: Found<(Meeting, Vec<Hit>)>) -> Searched {
+            let mut hits = Vec::new();
+            let mut meetings = std::collections::HashMap::new();
+            for (meeting, its) in found.shown {
+                assert!(!its.is_empty(), "a meeting is shown only with hits");
+                assert!(its.iter().all(|h| h.meeting == meeting.id));
+                hits.extend(its);
+                meetings.insert(meeting.id.clone(), meeting);
+            }
+            Searched {
+                forum: found.forum,
+                hits,
+                meetings,
+            }
+        }
     }
 
     fn queries(root: &Path) -> Vec<String> {
@@ -477,7 +505,7 @@ mod search {
         ] {
             std::fs::write(&words, &damaged).unwrap();
             let cache = Cache::in_folder(base.path(), root.path()).unwrap();
-            assert!(quick::search(root.path(), &cache, &Query::parse(q)).is_none());
+            assert!(quick::search(root.path(), &cache, &Query::parse(q), |_, h| h).is_none());
         }
         // A damaged segment of a candidate is not used either.
         cached_search(root.path(), base.path(), q);
@@ -489,7 +517,7 @@ mod search {
             }
         }
         let cache = Cache::in_folder(base.path(), root.path()).unwrap();
-        assert!(quick::search(root.path(), &cache, &Query::parse(q)).is_none());
+        assert!(quick::search(root.path(), &cache, &Query::parse(q), |_, h| h).is_none());
         let (_, found) = cached_search(root.path(), base.path(), q);
         assert_eq!(found.hits, plain_hits(root.path(), q));
         assert!(!found.hits.is_empty());

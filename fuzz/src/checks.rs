@@ -502,5 +502,12 @@ pub fn cache_files(data: &[u8]) {
             let _ = w.candidates(&Query::parse(q));
         }
     }
-    let _ = dagsorden::search::quick::search(&root, &cache, &Query::parse("psyk"));
+    // Whatever the damaged cache hands over is shown as the command shows it.
+    let q = Query::parse("psyk");
+    let _ = dagsorden::search::quick::search(&root, &cache, &q, |m, hits| {
+        hits.iter()
+            .map(|h| dagsorden::search::describe_hit(m, h, &q, 60))
+            .filter(|(_, snippet)| snippet.is_some())
+            .count()
+    });
 }

@@ -6,10 +6,9 @@ use serde_json::json;
 
 use super::Context;
 use crate::cli::{ListFormat, SearchArgs};
-use std::collections::HashMap;
 
 use dagsorden::lang::Lang;
-use dagsorden::model::{Forum, Meeting, MeetingId};
+use dagsorden::model::Meeting;
 use dagsorden::search::quick::{self, Found};
 use dagsorden::search::words::archive_state;
 use dagsorden::search::{Hit, Query, Snippet, describe_hit};
@@ -33,91 +32,94 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             "cannot read the query: {}", all(Lang::En)
         )));
     }
+    // Each meeting's hits are described as the meeting is read (in parallel); cutting the
+    // snippets is most of the work when a common word has tens of thousands of hits.
+    let show = |meeting: &Meeting, hits: Vec<Hit>| -> Vec<Described> {
+        hits.into_iter()
+            .map(|hit| {
+                let (title, snippet) = describe_hit(meeting, &hit, &query, SNIPPET_WIDTH);
+                Described {
+                    hit,
+                    title,
+                    snippet,
+                }
+            })
+            .collect()
+    };
     let found = ctx
         .cache()
-        .and_then(|cache| quick::search(&ctx.dir, &cache, &query))
-        .map_or_else(|| search_archive(ctx, &query), Ok)?;
-    let Found {
-        forum,
-        hits,
-        meetings,
-    } = &found;
-    let lang = ctx.lang_of(forum);
-    let archive = Shown { forum, meetings };
+        .and_then(|cache| quick::search(&ctx.dir, &cache, &query, show))
+        .map_or_else(|| search_archive(ctx, &query, show), Ok)?;
+    let lang = ctx.lang_of(&found.forum);
     let mut out = String::new();
     let medium = match args.format {
         ListFormat::Json => Medium::Json,
         ListFormat::Text => Medium::Terminal,
     };
+    let described = found.shown.iter().flatten();
     match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = hits.iter().map(|h| hit_json(&archive, h, &query)).collect();
+            let list: Vec<_> = described.map(hit_json).collect();
             write!(out, "{}", dagsorden::export::json::pretty(&list)?)?;
         }
         ListFormat::Text => {
             let bold = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let mut current = None;
-            for hit in hits {
-                if current != Some(&hit.meeting) {
-                    current = Some(&hit.meeting);
-                    writeln!(
-                        out,
-                        "{} · {} ({})",
-                        sanitize(&archive.forum.body_name(&hit.meeting.body)),
-                        lang.long_date(hit.meeting.date),
-                        hit.meeting
-                    )?;
+            for meeting in &found.shown {
+                let Some(first) = meeting.first() else {
+                    continue;
+                };
+                let id = &first.hit.meeting;
+                writeln!(
+                    out,
+                    "{} · {} ({})",
+                    sanitize(&found.forum.body_name(&id.body)),
+                    lang.long_date(id.date),
+                    id
+                )?;
+                for d in meeting {
+                    let number = d
+                        .hit
+                        .item
+                        .as_ref()
+                        .map_or_else(String::new, ToString::to_string);
+                    writeln!(out, "  {number:>3}  {}", sanitize(&d.title))?;
+                    if let Some(s) = &d.snippet {
+                        writeln!(out, "       {}: {}", s.field.label(lang), marked(s, bold))?;
+                    }
                 }
-                let (title, snip) = describe(&archive, hit, &query);
-                let number = hit
-                    .item
-                    .as_ref()
-                    .map_or_else(String::new, ToString::to_string);
-                writeln!(out, "  {number:>3}  {}", sanitize(&title))?;
-                if let Some(s) = snip {
-                    writeln!(out, "       {}: {}", s.field.label(lang), marked(&s, bold))?;
-                }
-            }
-            if hits.is_empty() {
-                super::out::stderr(&format!("{}\n", Lang::labels(lang).no_hits));
             }
         }
     }
+    let none = found.shown.iter().all(Vec::is_empty);
+    if none && matches!(args.format, ListFormat::Text) {
+        super::out::stderr(&format!("{}\n", Lang::labels(lang).no_hits));
+    }
     super::out::stdout(medium, &out)?;
-    Ok(if hits.is_empty() {
+    Ok(if none {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
+/// A hit with what is shown of it.
+struct Described {
+    hit: Hit,
+    title: String,
+    snippet: Option<Snippet>,
+}
+
 /// Loads the archive and searches all of it, keeping what the next search needs to be
 /// quick.
-fn search_archive(ctx: &Context, query: &Query) -> anyhow::Result<Found> {
+fn search_archive<T: Send>(
+    ctx: &Context,
+    query: &Query,
+    show: impl Fn(&Meeting, Vec<Hit>) -> T + Sync,
+) -> anyhow::Result<Found<T>> {
     // The state before loading: a change made while loading makes the index stale.
     let state = ctx.cache().and_then(|_| archive_state(&ctx.dir));
     let archive = ctx.load()?;
-    Ok(quick::search_loaded(&archive, state, query))
-}
-
-/// The forum and the meetings with hits: what showing them takes.
-struct Shown<'a> {
-    forum: &'a Forum,
-    meetings: &'a HashMap<MeetingId, Meeting>,
-}
-
-impl Shown<'_> {
-    fn meeting(&self, id: &MeetingId) -> Option<&Meeting> {
-        self.meetings.get(id)
-    }
-}
-
-/// The hit's title and its snippet.
-fn describe(archive: &Shown, hit: &Hit, q: &Query) -> (String, Option<Snippet>) {
-    match archive.meeting(&hit.meeting) {
-        Some(meeting) => describe_hit(meeting, hit, q, SNIPPET_WIDTH),
-        None => (hit.meeting.to_string(), None),
-    }
+    Ok(quick::search_loaded(&archive, state, query, show))
 }
 
 /// The snippet with its matches in bold on a terminal; every piece sanitized.
@@ -140,14 +142,14 @@ fn marked(s: &Snippet, bold: bool) -> String {
     out
 }
 
-fn hit_json(archive: &Shown, hit: &Hit, q: &Query) -> serde_json::Value {
-    let (title, snip) = describe(archive, hit, q);
+fn hit_json(d: &Described) -> serde_json::Value {
+    let (hit, snip) = (&d.hit, &d.snippet);
     json!({
         "meeting": hit.meeting.to_string(),
         "date": hit.meeting.date.to_string(),
         "body": hit.meeting.body.as_str(),
         "item": hit.item,
-        "title": title,
+        "title": d.title,
         "field": snip.as_ref().map(|s| s.field.key()),
         "snippet": snip.as_ref().map(|s| s.text.as_str()),
         "marks": snip.as_ref().map(|s| s.marks.iter().map(|m| [m.start, m.end]).collect::<Vec<_>>()),

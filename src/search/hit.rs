@@ -41,7 +41,13 @@ pub fn describe_hit(
             .map(|c| c.text.as_str());
         let text = clause.unwrap_or(decision.text.as_str());
         if !text.trim().is_empty() {
-            snip = Some(excerpt(Field::Decision, text, 0..0, &[], width));
+            snip = Some(excerpt(
+                Field::Decision,
+                text,
+                0..0,
+                std::iter::empty(),
+                width,
+            ));
         }
     }
     (item.title.clone(), snip)

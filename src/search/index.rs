@@ -186,6 +186,15 @@ impl Segment {
         self.vocabulary.iter().map(|(w, _)| w.as_ref())
     }
 
+    /// The meeting's hits for the query, in item order.
+    pub fn hits(&self, q: &Query) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if !q.is_empty() {
+            self.search(q, &mut hits);
+        }
+        hits
+    }
+
     /// Marks in `found` the docs with a word starting with one of the term's spellings.
     fn docs_with(&self, term: &Term, found: &mut [u64]) {
         for prefix in &term.prefixes {

@@ -3,28 +3,37 @@
 //! only the meetings with hits (from the load cache), with forum.toml for the bodies'
 //! names. Anything missing, changed or damaged gives `None`, and the caller loads the
 //! archive and searches it whole (writing the index of words anew).
+//!
+//! The hits are handed over a meeting at a time, with the meeting, to be shown: a common
+//! word is in nearly every meeting, and holding them all at once would cost as much memory
+//! as loading the archive.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::index::Segment;
 use super::stored::SegmentStore;
 use super::words::{ArchiveState, WordIndex, archive_state};
 use super::{Hit, Query, SearchIndex};
 use crate::archive::Archive;
-use crate::archive::cache::{Cache, Texts};
-use crate::model::{Forum, Meeting, MeetingId};
+use crate::archive::cache::{Cache, Entry, Texts};
+use crate::archive::lookup::AttachmentCheck;
+use crate::model::{Forum, Meeting};
 
-/// What a search found, with what it takes to show the hits.
-pub struct Found {
+/// What a search found: the forum (for the bodies' names) and what was made of each
+/// meeting with hits, newest first.
+pub struct Found<T> {
     pub forum: Forum,
-    pub hits: Vec<Hit>,
-    pub meetings: HashMap<MeetingId, Meeting>,
+    pub shown: Vec<T>,
 }
 
-pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
+/// Searches through the cache, calling `show` with each meeting that has hits and its
+/// hits (in item order), in parallel; the meeting is dropped once shown.
+pub fn search<T, F>(root: &Path, cache: &Cache, q: &Query, show: F) -> Option<Found<T>>
+where
+    T: Send,
+    F: Fn(&Meeting, Vec<Hit>) -> T + Sync,
+{
     let store = SegmentStore::new(cache);
     let words = WordIndex::open(store.dir()).ok()?;
     if !words.holds_for(&archive_state(root)?) {
@@ -35,57 +44,53 @@ pub fn search(root: &Path, cache: &Cache, q: &Query) -> Option<Found> {
         // Nothing asked, nothing found (as a whole search finds), without reading anything.
         return Some(Found {
             forum,
-            hits: Vec::new(),
-            meetings: HashMap::new(),
+            shown: Vec::new(),
         });
     }
-    let candidates = words.candidates(q)?;
-    let segments: Option<Vec<Segment>> = candidates
-        .par_iter()
-        .map(|&n| {
-            let (id, file, key) = words.meetings().get(n)?;
-            store.read(file, *key).ok().filter(|s| s.meeting() == id)
-        })
-        .collect();
-    let hits = SearchIndex::from_segments(segments?).search(q);
     // An attachment is left out of its meeting when it leads out of the archive, which
     // the state does not show: the meetings with hits (one could lose its hit) and those
     // that had such an attachment (one could gain a hit) are looked at.
-    let check = crate::archive::lookup::AttachmentCheck::new(root);
-    let attachments_hold = |entry: &crate::archive::cache::Entry| {
-        entry.lookups.iter().all(|l| l.holds_attachment(&check))
-    };
+    let check = AttachmentCheck::new(root);
+    let attachments_hold = |entry: &Entry| entry.lookups.iter().all(|l| l.holds_attachment(&check));
     for file in words.leaving() {
         attachments_hold(&cache.entry(root, file, Texts::Away).ok()?).then_some(())?;
     }
-    let mut shown: Vec<&MeetingId> = hits.iter().map(|h| &h.meeting).collect();
-    shown.dedup();
-    let meetings: Option<HashMap<MeetingId, Meeting>> = shown
+    let candidates = words.candidates(q)?;
+    let shown: Option<Vec<Option<T>>> = candidates
         .par_iter()
-        .map(|&id| {
-            let at = words
-                .meetings()
-                .binary_search_by(|(m, _, _)| m.cmp(id))
-                .ok()?;
-            let (_, file, key) = &words.meetings()[at];
+        .rev()
+        .map(|&n| {
+            let (id, file, key) = words.meetings().get(n)?;
+            let segment = store.read(file, *key).ok().filter(|s| s.meeting() == id)?;
+            let hits = segment.hits(q);
+            if hits.is_empty() {
+                return Some(None);
+            }
             // Held: the hits' snippets are cut from the texts.
             let entry = cache.entry(root, file, Texts::Held).ok()?;
             (entry.meeting.conversion_key == *key && attachments_hold(&entry)).then_some(())?;
-            Some((id.clone(), entry.meeting))
+            Some(Some(show(&entry.meeting, hits)))
         })
         .collect();
-    let meetings = meetings?;
     Some(Found {
         forum,
-        hits,
-        meetings,
+        shown: shown?.into_iter().flatten().collect(),
     })
 }
 
 /// Searches a loaded archive whole, keeping what the next search needs to be quick (when
 /// the archive came through the cache): each meeting's segment, and the index of words
 /// with `state`, the archive's state from before it was loaded.
-pub fn search_loaded(archive: &Archive, state: Option<ArchiveState>, q: &Query) -> Found {
+pub fn search_loaded<T, F>(
+    archive: &Archive,
+    state: Option<ArchiveState>,
+    q: &Query,
+    show: F,
+) -> Found<T>
+where
+    T: Send,
+    F: Fn(&Meeting, Vec<Hit>) -> T + Sync,
+{
     let index = match archive.cache().map(SegmentStore::new) {
         Some(store) => {
             let index = SearchIndex::from_segments(store.segments(&archive.meetings));
@@ -103,17 +108,16 @@ pub fn search_loaded(archive: &Archive, state: Option<ArchiveState>, q: &Query) 
         None => SearchIndex::build(&archive.meetings),
     };
     let hits = index.search(q);
-    let mut meetings = HashMap::new();
-    for hit in &hits {
-        if let Some(m) = archive.meeting(&hit.meeting) {
-            meetings
-                .entry(hit.meeting.clone())
-                .or_insert_with(|| m.clone());
-        }
-    }
+    let per_meeting: Vec<Vec<Hit>> = hits
+        .chunk_by(|a, b| a.meeting == b.meeting)
+        .map(<[Hit]>::to_vec)
+        .collect();
+    let shown = per_meeting
+        .into_par_iter()
+        .filter_map(|hits| Some(show(archive.meeting(&hits[0].meeting)?, hits)))
+        .collect();
     Found {
         forum: archive.forum.clone(),
-        hits,
-        meetings,
+        shown,
     }
 }

@@ -313,7 +313,9 @@ impl App {
         let doc = self.detail_doc();
         let line = doc.lines.iter().position(|l| {
             let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            !crate::search::matches(&text, &query).is_empty()
+            crate::search::highlight::match_iter(&text, &query)
+                .next()
+                .is_some()
         });
         if let Some(v) = &mut self.meeting {
             if hit.item.is_none() {
