@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::fields::{item_fields, meeting_fields};
 use super::fold::{fold, push_plain, respell, words};
 use super::query::{Phrase, Query, Term};
+use super::vocabulary::Vocabulary;
 use crate::model::{ItemNo, Meeting, MeetingId, Outcome};
 
 /// A place a query was found: an item, or the meeting itself (its title or attendance).
@@ -33,41 +34,12 @@ struct Doc {
     lines: Vec<String>,
 }
 
-/// The docs a word occurs in: a bit mask while a meeting has at most 64 items (nearly
-/// always), else a list.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-enum DocSet {
-    Small(u64),
-    Many(Box<[u16]>),
-}
-
-impl DocSet {
-    /// Marks the docs in `found`; a doc beyond it (a segment read back damaged) is left out.
-    fn add_to(&self, found: &mut [u64]) {
-        match self {
-            DocSet::Small(mask) => {
-                if let Some(first) = found.first_mut() {
-                    *first |= mask;
-                }
-            }
-            DocSet::Many(docs) => {
-                for &d in docs.iter() {
-                    if let Some(block) = found.get_mut(usize::from(d) / 64) {
-                        *block |= 1 << (d % 64);
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// One meeting's part of the index.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Segment {
     meeting: MeetingId,
     docs: Vec<Doc>,
-    /// Every spelling of every word, sorted, with the docs it occurs in.
-    vocabulary: Vec<(Box<str>, DocSet)>,
+    vocabulary: Vocabulary,
 }
 
 /// Appends the folded words of `text` to `line`, separated by spaces. Words spelled with
@@ -156,20 +128,12 @@ impl Segment {
                 list.push(n);
             }
         }
-        let mut vocabulary: Vec<(Box<str>, DocSet)> = seen
-            .into_iter()
-            .map(|(word, mut ids)| {
-                ids.sort_unstable();
-                ids.dedup();
-                let set = if ids.iter().all(|d| *d < 64) {
-                    DocSet::Small(ids.iter().fold(0u64, |m, d| m | 1 << d))
-                } else {
-                    DocSet::Many(ids.into_boxed_slice())
-                };
-                (Box::from(word), set)
-            })
-            .collect();
-        vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for ids in seen.values_mut() {
+            // The plain spellings come after every doc's lines.
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        let vocabulary = Vocabulary::new(seen.into_iter().collect(), docs.len());
         Segment {
             meeting: meeting.id.clone(),
             docs,
@@ -183,7 +147,7 @@ impl Segment {
 
     /// Every spelling of every word the meeting's text has, sorted.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.vocabulary.iter().map(|(w, _)| w.as_ref())
+        self.vocabulary.words()
     }
 
     /// The meeting's hits for the query, in item order.
@@ -198,15 +162,7 @@ impl Segment {
     /// Marks in `found` the docs with a word starting with one of the term's spellings.
     fn docs_with(&self, term: &Term, found: &mut [u64]) {
         for prefix in &term.prefixes {
-            let start = self
-                .vocabulary
-                .partition_point(|(w, _)| w.as_ref() < prefix.as_str());
-            for (_, docs) in self.vocabulary[start..]
-                .iter()
-                .take_while(|(w, _)| w.starts_with(prefix.as_str()))
-            {
-                docs.add_to(found);
-            }
+            self.vocabulary.add_docs_of_prefix(prefix, found);
         }
     }
 

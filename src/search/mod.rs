@@ -10,6 +10,7 @@ pub mod index;
 pub mod query;
 pub mod quick;
 pub mod stored;
+mod vocabulary;
 pub mod words;
 
 pub use fields::Field;
