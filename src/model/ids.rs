@@ -8,11 +8,12 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 /// A body's short id as used in file names and references: lowercase letters (a–z and the
-/// Danish æ, ø, å), digits and `-`, starting with a letter.
+/// Danish æ, ø, å), digits and `-`, starting with a letter. Shared, not copied: every
+/// search hit names its meeting, and a common word has tens of thousands of hits.
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
-pub struct BodyId(String);
+pub struct BodyId(std::sync::Arc<str>);
 
 impl BodyId {
     pub fn as_str(&self) -> &str {
@@ -69,7 +70,7 @@ impl FromStr for BodyId {
         let first_ok = chars.next().is_some_and(letter);
         let rest_ok = chars.all(|c| letter(c) || c.is_ascii_digit() || c == '-');
         if first_ok && rest_ok {
-            Ok(BodyId(s.to_owned()))
+            Ok(BodyId(s.into()))
         } else {
             Err(IdError::Body(s.to_owned()))
         }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::fields::{item_fields, meeting_fields};
 use super::fold::{fold, push_plain, respell, words};
-use super::query::{Phrase, Query, Term};
+use super::query::{Phrase, Query};
 use super::vocabulary::Vocabulary;
 use crate::model::{ItemNo, Meeting, MeetingId, Outcome};
 
@@ -159,9 +159,9 @@ impl Segment {
         hits
     }
 
-    /// Marks in `found` the docs with a word starting with one of the term's spellings.
-    fn docs_with(&self, term: &Term, found: &mut [u64]) {
-        for prefix in &term.prefixes {
+    /// Marks in `found` the docs with a word starting with one of a term's spellings.
+    fn docs_with(&self, prefixes: &[String], found: &mut [u64]) {
+        for prefix in prefixes {
             self.vocabulary.add_docs_of_prefix(prefix, found);
         }
     }
@@ -170,8 +170,18 @@ impl Segment {
         if !q.admits_meeting(self.meeting.date, self.meeting.body.as_str()) {
             return;
         }
+        // Each keystroke searches every segment: the masks live on the stack for a meeting
+        // of up to 256 docs, and the query's words are looked at where they are.
         let blocks = self.docs.len().div_ceil(64);
-        let mut candidate = vec![0u64; blocks];
+        let mut on_stack = [0u64; 8];
+        let mut on_heap = Vec::new();
+        let (candidate, found) = if blocks <= 4 {
+            let (c, f) = on_stack.split_at_mut(4);
+            (&mut c[..blocks], &mut f[..blocks])
+        } else {
+            on_heap.resize(2 * blocks, 0u64);
+            on_heap.split_at_mut(blocks)
+        };
         for (n, d) in self.docs.iter().enumerate() {
             let is_item = d.item.is_some();
             let wanted = (is_item || !q.needs_item() && q.has_words())
@@ -180,16 +190,15 @@ impl Segment {
                 candidate[n / 64] |= 1 << (n % 64);
             }
         }
-        let mut found = vec![0u64; blocks];
-        let phrase_terms = q.phrases.iter().flat_map(|p| {
-            p.words.iter().map(|w| Term {
-                prefixes: vec![w.clone()],
-            })
-        });
-        for term in q.terms.iter().cloned().chain(phrase_terms) {
+        let terms = q.terms.iter().map(|t| t.prefixes.as_slice());
+        let phrase_words = q
+            .phrases
+            .iter()
+            .flat_map(|p| p.words.iter().map(std::slice::from_ref));
+        for prefixes in terms.chain(phrase_words) {
             found.iter_mut().for_each(|f| *f = 0);
-            self.docs_with(&term, &mut found);
-            for (c, f) in candidate.iter_mut().zip(&found) {
+            self.docs_with(prefixes, found);
+            for (c, f) in candidate.iter_mut().zip(found.iter()) {
                 *c &= *f;
             }
             if candidate.iter().all(|c| *c == 0) {
