@@ -563,6 +563,47 @@ mod search {
             .unwrap();
         assert_eq!(std::fs::read_dir(fresh.path()).unwrap().count(), 0);
     }
+
+    /// `list`, `decisions`, `followups` and `calendar` leave the backgrounds of cached
+    /// meetings in their files: what they write is what a load without the cache gives.
+    #[test]
+    fn the_commands_that_show_no_background_write_the_same_with_and_without_the_cache() {
+        let root = tempfile::tempdir().unwrap();
+        generate::write_archive(root.path(), 40, 11).unwrap();
+        age_all(root.path());
+        let base = tempfile::tempdir().unwrap();
+        let run = |extra: &[&str], args: &[&str]| {
+            let out = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+                .args(["--today", "2026-12-02", "--dir"])
+                .arg(root.path())
+                .args(extra)
+                .args(args)
+                .env("DAGSORDEN_CACHE_DIR", base.path())
+                .output()
+                .unwrap();
+            (out.status.code(), String::from_utf8(out.stdout).unwrap())
+        };
+        // A year with a plan (the generator writes one for every year it has meetings in).
+        let year = std::fs::read_dir(root.path().join("calendar"))
+            .unwrap()
+            .filter_map(|e| Some(e.ok()?.path().file_stem()?.to_str()?.to_owned()))
+            .min()
+            .unwrap();
+        let commands: [&[&str]; 6] = [
+            &["list", "--format", "json"],
+            &["decisions", "--format", "json"],
+            &["followups", "--format", "json"],
+            &["calendar", &year, "--format", "json"],
+            &["calendar", &year, "--format", "ics"],
+            &["list"],
+        ];
+        for args in commands {
+            let plain = run(&["--no-cache"], args);
+            assert!(plain.1.len() > 100, "{args:?}: {}", plain.1);
+            assert_eq!(run(&[], args), plain, "{args:?}, building the cache");
+            assert_eq!(run(&[], args), plain, "{args:?}, from the cache");
+        }
+    }
 }
 
 /// The screens' search thread reads the segments the cache keeps (and folds the rest): the

@@ -16,7 +16,7 @@ use dagsorden::store::Store;
 use dagsorden::text::Medium;
 
 pub fn calendar(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> {
-    let archive = ctx.load()?;
+    let archive = ctx.load_headers()?;
     let lang = ctx.lang(&archive);
     if args.propose {
         return proposal(ctx, args, &archive);

@@ -9,7 +9,7 @@ use dagsorden::export::decisions::{
 use dagsorden::history::{DecisionFilter, decision_rows};
 
 pub fn decisions(ctx: &Context, args: &DecisionsArgs) -> anyhow::Result<ExitCode> {
-    let archive = ctx.load()?;
+    let archive = ctx.load_headers()?;
     let lang = ctx.lang(&archive);
     Context::check_body(&archive, args.body.as_deref())?;
     let filter = DecisionFilter {

@@ -9,7 +9,7 @@ use dagsorden::followup::{EntryFilter, FollowupState, entries};
 use dagsorden::model::BodyId;
 
 pub fn followups(ctx: &Context, args: &FollowupsArgs) -> anyhow::Result<ExitCode> {
-    let archive = ctx.load()?;
+    let archive = ctx.load_headers()?;
     let lang = ctx.lang(&archive);
     Context::check_body(&archive, args.body.as_deref())?;
     let filter = EntryFilter {

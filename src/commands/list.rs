@@ -43,7 +43,8 @@ fn rows<'a>(archive: &'a Archive, args: &ListArgs) -> Vec<Row<'a>> {
 }
 
 pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let archive = ctx.load()?;
+    // Nothing listed comes from an item's background.
+    let archive = ctx.load_headers()?;
     let lang = ctx.lang(&archive);
     let w = CalendarWords::of(lang);
     Context::check_body(&archive, args.body.as_deref())?;

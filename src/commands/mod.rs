@@ -117,12 +117,26 @@ impl Context {
     /// it in their status line instead.
     pub fn load(&self) -> anyhow::Result<Archive> {
         let archive = self.load_quietly()?;
+        self.tell_of_cache(&archive);
+        Ok(archive)
+    }
+
+    /// As [`Self::load`], leaving the items' long texts (backgrounds) of the meetings taken
+    /// from the cache in their files: for a command that shows none of them, such as
+    /// `list` (at 10,000 meetings half the time and memory).
+    pub fn load_headers(&self) -> anyhow::Result<Archive> {
+        let archive = self.load_for_screens()?;
+        self.tell_of_cache(&archive);
+        Ok(archive)
+    }
+
+    /// What the cache had to say (a damaged entry rebuilt, a folder it could not write).
+    fn tell_of_cache(&self, archive: &Archive) {
         if let Some(notice) = archive.cache_report.as_ref().and_then(|r| r.notice()) {
-            let lang = self.lang(&archive);
+            let lang = self.lang(archive);
             let word = dagsorden::archive::Severity::Warning.word(lang);
             out::stderr(&format!("{word}: {}\n", notice.get(lang)));
         }
-        Ok(archive)
     }
 
     /// For the screens: as [`Self::load`], telling nothing of the cache (the status line
