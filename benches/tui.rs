@@ -1,5 +1,6 @@
 //! The TUI's speed: the first frame on the sample archive (what a user waits for after
-//! typing `dagsorden`), and a keystroke plus redraw on an archive of 1,000 meetings.
+//! typing `dagsorden`), and a keystroke plus redraw on archives of 1,000 meetings (and
+//! 10,000 with `DAGSORDEN_BENCH_10K=1`).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -91,34 +92,49 @@ fn tui(c: &mut Criterion) {
         }
     }
     group.sample_size(30);
+    for n in support::scales() {
+        screens(&mut group, n);
+    }
+    group.finish();
+    long_background(c);
+}
 
-    let generated = support::generated(1_000);
+/// A keystroke and redraw at 200×50 on each screen, with lists of `n` meetings (and ten
+/// times as many items, and their follow-ups); the palette at 1,000.
+fn screens(group: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>, n: usize) {
+    let generated = support::generated(n);
     let archive = Archive::load(generated.path()).unwrap();
-    let mut app = App::new(archive, options_on(2005), (120, 40));
+    let mut app = App::new(archive, options_on(2005), (200, 50));
     press(&mut app, '2');
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    group.bench_function("keystroke + redraw, Møder screen, 1000 meetings", |b| {
-        b.iter(|| {
-            press(&mut app, 'j');
-            terminal.draw(|f| views::draw(&app, f)).unwrap();
-        })
-    });
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    group.bench_function(
+        format!("keystroke + redraw, Møder screen, {n} meetings (200x50)"),
+        |b| {
+            b.iter(|| {
+                press(&mut app, 'j');
+                terminal.draw(|f| views::draw(&app, f)).unwrap();
+            })
+        },
+    );
     press(&mut app, 'g');
     app.handle_event(&Event::Key(KeyEvent::new(
         KeyCode::Enter,
         KeyModifiers::NONE,
     )));
-    group.bench_function("keystroke + redraw, meeting view, 1000 meetings", |b| {
-        b.iter(|| {
-            press(&mut app, 'j');
-            press(&mut app, 'k');
-            terminal.draw(|f| views::draw(&app, f)).unwrap();
-        })
-    });
-    // Opfølgning: some 3,600 follow-ups (of every kind of due).
+    group.bench_function(
+        format!("keystroke + redraw, meeting view, {n} meetings (200x50)"),
+        |b| {
+            b.iter(|| {
+                press(&mut app, 'j');
+                press(&mut app, 'k');
+                terminal.draw(|f| views::draw(&app, f)).unwrap();
+            })
+        },
+    );
+    // Opfølgning: some 3,600 follow-ups at 1,000 meetings (of every kind of due).
     press(&mut app, '4');
     group.bench_function(
-        "keystroke + redraw, Opfølgning screen, 1000 meetings / 3,600 follow-ups",
+        format!("keystroke + redraw, Opfølgning screen, {n} meetings (200x50)"),
         |b| {
             b.iter(|| {
                 press(&mut app, 'j');
@@ -129,14 +145,14 @@ fn tui(c: &mut Criterion) {
     // What every save works out again: the list with each follow-up's state.
     let schedule = dagsorden::calendar::schedule(&app.archive);
     let today = NaiveDate::from_ymd_opt(2005, 9, 20).unwrap();
-    group.bench_function("follow-up list, 1000 meetings / 3,600 follow-ups", |b| {
+    group.bench_function(format!("follow-up list, {n} meetings"), |b| {
         b.iter(|| black_box(dagsorden::followup::entries(&app.archive, &schedule, today)))
     });
     // Kalender: a day step and redraw, and the year worked out again (after every save and
     // when the cursor leaves the year).
     press(&mut app, '5');
     group.bench_function(
-        "keystroke + redraw, Kalender screen, 1000 meetings / 3,600 follow-ups",
+        format!("keystroke + redraw, Kalender screen, {n} meetings (200x50)"),
         |b| {
             // Back and forth, so the cursor stays in 2005: a year of the archive's meetings
             // (about a hundred) and their follow-ups' dues.
@@ -147,21 +163,21 @@ fn tui(c: &mut Criterion) {
             })
         },
     );
-    group.bench_function(
-        "calendar year overview, 1000 meetings / 3,600 follow-ups",
-        |b| {
-            b.iter(|| {
-                black_box(dagsorden::calendar::year::overview(
-                    &app.archive,
-                    &schedule,
-                    2005,
-                    today,
-                ))
-            })
-        },
-    );
+    group.bench_function(format!("calendar year overview, {n} meetings"), |b| {
+        b.iter(|| {
+            black_box(dagsorden::calendar::year::overview(
+                &app.archive,
+                &schedule,
+                2005,
+                today,
+            ))
+        })
+    });
     // The command palette: opening it lists every action, meeting, item and follow-up;
     // a first letter matches all of them, the next ones only the last matches.
+    if n != 1_000 {
+        return;
+    }
     press(&mut app, '1');
     group.bench_function("palette: open, 1000 meetings / 3,600 follow-ups", |b| {
         b.iter(|| {
@@ -182,8 +198,6 @@ fn tui(c: &mut Criterion) {
             })
         },
     );
-    group.finish();
-    long_background(c);
 }
 
 /// An item whose background is 50 MB of varied Markdown: opening it lays out its first

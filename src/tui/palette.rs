@@ -122,7 +122,7 @@ impl Palette {
             self.shown = (0..self.choices.len()).collect();
         } else {
             // A longer query matches fewer: only the last matches need looking at.
-            let pool: Vec<usize> = if !self.matched.is_empty() && query.starts_with(&self.matched) {
+            let pool: Vec<usize> = if narrows(&self.matched, query) {
                 std::mem::take(&mut self.shown)
             } else {
                 (0..self.choices.len()).collect()
@@ -137,6 +137,18 @@ impl Palette {
     pub fn selected_choice(&self) -> Option<&Choice> {
         self.shown.get(self.selected).map(|&i| &self.choices[i])
     }
+}
+
+/// Whether every choice `query` matches is one `before` matched, so that only those need
+/// looking at. Typing on extends a fuzzy word, a prefix (`^`) or a literal (`'`) and adds
+/// words (all must match); but an inverse (`!`) matches more as it grows, and `$` (a
+/// suffix) or `\` (an escape) mean something else once a letter follows them.
+fn narrows(before: &str, query: &str) -> bool {
+    let changes_meaning = |q: &str| q.contains(['!', '$', '\\']);
+    !before.is_empty()
+        && query.starts_with(before)
+        && !changes_meaning(before)
+        && !changes_meaning(query)
 }
 
 /// The choices among `pool` that match `query`, best first; equal scores keep the list's
@@ -345,5 +357,61 @@ impl App {
             Target::Followup(id, year) => self.show_followup(&id, year),
         }
         self.settle();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn palette(labels: &[&str]) -> Palette {
+        Palette::new(
+            labels
+                .iter()
+                .map(|l| Choice {
+                    kind: Kind::Meeting,
+                    target: Target::Meeting(0),
+                    label: (*l).to_owned(),
+                    detail: String::new(),
+                    extra: String::new(),
+                })
+                .collect(),
+        )
+    }
+
+    fn typed(p: &mut Palette, query: &str) -> Vec<String> {
+        p.input = TextArea::new(query, false);
+        p.refilter();
+        let mut shown: Vec<String> = p
+            .shown
+            .iter()
+            .map(|&i| p.choices[i].label.clone())
+            .collect();
+        shown.sort();
+        shown
+    }
+
+    #[test]
+    fn typing_on_narrows_and_a_growing_inverse_widens_again() {
+        let mut p = palette(&["abc", "axc", "xyz", "cab"]);
+        assert_eq!(typed(&mut p, "a"), ["abc", "axc", "cab"]);
+        assert_eq!(typed(&mut p, "ab"), ["abc", "cab"]);
+        // Everything without an a, then everything without an a followed by a b.
+        assert_eq!(typed(&mut p, "!a"), ["xyz"]);
+        assert_eq!(typed(&mut p, "!ab"), ["axc", "xyz"]);
+        // And back to a plain word: everything is looked at again.
+        assert_eq!(typed(&mut p, "ab"), ["abc", "cab"]);
+    }
+
+    #[test]
+    fn narrowing_is_only_trusted_where_it_holds() {
+        assert!(narrows("bud", "budg"));
+        assert!(narrows("bud", "bud get"));
+        assert!(narrows("^bud", "^budg"));
+        assert!(!narrows("", "b"));
+        assert!(!narrows("budg", "bud"));
+        assert!(!narrows("!bud", "!budg"));
+        assert!(!narrows("bud$", "bud$g"));
+        assert!(!narrows("bud\\", "bud\\ g"));
     }
 }
