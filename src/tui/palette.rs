@@ -5,7 +5,14 @@
 //!
 //! The choices are listed once when the palette opens (a municipality's archive gives a
 //! few hundred thousand); each key matches the query against them, and a query that
-//! extends the last one only looks among the last one's matches.
+//! extends the last one only looks among the last one's matches. Where that is many
+//! choices, a thread ranks them and the list shows the last matches until it is done:
+//! typing never waits for the matching (at 10,000 meetings half a second a key).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -72,13 +79,36 @@ impl Choice {
     }
 }
 
+/// More choices to look at than this, and a query is ranked on a thread of its own (a
+/// thousand meetings give some 15,000 choices, ranked in a few milliseconds).
+const RANK_ON_THREAD: usize = 20_000;
+
+/// A query being ranked on another thread: its results come through `results`, and
+/// dropping it (a newer query, the palette closed) tells the thread to give up.
+#[derive(Debug)]
+struct Ranking {
+    query: String,
+    results: Receiver<Vec<usize>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for Ranking {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
 /// The palette while open.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Palette {
     pub input: TextArea,
     pub choices: Vec<Choice>,
     /// Each choice's text to match, made once when the palette opens.
-    haystacks: Vec<String>,
+    haystacks: Arc<Vec<String>>,
+    /// The newest query, while a thread ranks it.
+    ranking: Option<Ranking>,
+    /// Above this many choices to look at, the ranking is done on a thread.
+    on_thread: usize,
     /// The choices the query matches, best first (indices into `choices`).
     pub shown: Vec<usize>,
     /// The query `shown` was worked out for.
@@ -102,11 +132,13 @@ const NOT_OFFERED: [Action; 7] = [
 impl Palette {
     pub fn new(choices: Vec<Choice>) -> Palette {
         let shown = (0..choices.len()).collect();
-        let haystacks = choices.iter().map(Choice::haystack).collect();
+        let haystacks = Arc::new(choices.iter().map(Choice::haystack).collect());
         Palette {
             input: TextArea::new("", false),
             choices,
             haystacks,
+            ranking: None,
+            on_thread: RANK_ON_THREAD,
             shown,
             matched: String::new(),
             selected: 0,
@@ -114,24 +146,107 @@ impl Palette {
         }
     }
 
-    /// Matches the query as typed against the choices.
+    /// Matches the query as typed against the choices: at once where they are few, else
+    /// on a thread (see [`Self::poll`]).
     pub fn refilter(&mut self) {
+        // A newer query: the one being ranked is pointless.
+        self.ranking = None;
         let query = self.input.text();
         let query = query.trim();
         if query.is_empty() {
-            self.shown = (0..self.choices.len()).collect();
+            self.show(String::new(), (0..self.choices.len()).collect());
+            return;
+        }
+        // A longer query matches fewer: only the last matches need looking at.
+        let narrowed = narrows(&self.matched, query);
+        let pool_len = if narrowed {
+            self.shown.len()
         } else {
-            // A longer query matches fewer: only the last matches need looking at.
-            let pool: Vec<usize> = if narrows(&self.matched, query) {
+            self.choices.len()
+        };
+        if pool_len <= self.on_thread {
+            let pool: Vec<usize> = if narrowed {
                 std::mem::take(&mut self.shown)
             } else {
                 (0..self.choices.len()).collect()
             };
-            self.shown = rank(&self.haystacks, pool, query);
+            let shown = rank(&self.haystacks, pool, query, &AtomicBool::new(false));
+            self.show(query.to_owned(), shown.unwrap_or_default());
+            return;
         }
-        self.matched = query.to_owned();
+        // The last matches stay on screen until the thread is done.
+        let pool: Vec<usize> = if narrowed {
+            self.shown.clone()
+        } else {
+            (0..self.choices.len()).collect()
+        };
+        let (send, results) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (haystacks, text, stop) = (
+            Arc::clone(&self.haystacks),
+            query.to_owned(),
+            Arc::clone(&cancel),
+        );
+        std::thread::spawn(move || {
+            if let Some(shown) = rank(&haystacks, pool, &text, &stop) {
+                let _ = send.send(shown);
+            }
+        });
+        self.ranking = Some(Ranking {
+            query: query.to_owned(),
+            results,
+            cancel,
+        });
+    }
+
+    fn show(&mut self, query: String, shown: Vec<usize>) {
+        self.shown = shown;
+        self.matched = query;
         self.selected = 0;
         self.scroll = 0;
+    }
+
+    /// Whether a query is being ranked on a thread.
+    pub fn pending(&self) -> bool {
+        self.ranking.is_some()
+    }
+
+    /// Takes in the thread's ranking if it is done; whether the list changed.
+    pub fn poll(&mut self) -> bool {
+        let Some(ranking) = &self.ranking else {
+            return false;
+        };
+        match ranking.results.try_recv() {
+            Ok(shown) => {
+                let query = ranking.query.clone();
+                self.ranking = None;
+                self.show(query, shown);
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                self.ranking = None;
+                false
+            }
+        }
+    }
+
+    /// Waits for the thread's ranking (tests drive the app without an event loop).
+    pub fn wait(&mut self, limit: Duration) {
+        let Some(ranking) = &self.ranking else {
+            return;
+        };
+        if let Ok(shown) = ranking.results.recv_timeout(limit) {
+            let query = ranking.query.clone();
+            self.ranking = None;
+            self.show(query, shown);
+        }
+    }
+
+    /// Ranks on a thread above `choices` choices (for tests: the threshold is otherwise
+    /// reached only by a large archive).
+    pub fn rank_on_thread_above(&mut self, choices: usize) {
+        self.on_thread = choices;
     }
 
     pub fn selected_choice(&self) -> Option<&Choice> {
@@ -152,8 +267,14 @@ fn narrows(before: &str, query: &str) -> bool {
 }
 
 /// The choices among `pool` that match `query`, best first; equal scores keep the list's
-/// order (actions, then meetings newest first, their items, follow-ups).
-fn rank(haystacks: &[String], pool: Vec<usize>, query: &str) -> Vec<usize> {
+/// order (actions, then meetings newest first, their items, follow-ups). `None` when
+/// `cancel` was set on the way: a newer query has made this one pointless.
+fn rank(
+    haystacks: &[String],
+    pool: Vec<usize>,
+    query: &str,
+    cancel: &AtomicBool,
+) -> Option<Vec<usize>> {
     use rayon::prelude::*;
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
     // In parallel, a matcher per thread: a first letter matches most of a large archive.
@@ -168,19 +289,25 @@ fn rank(haystacks: &[String], pool: Vec<usize>, query: &str) -> Vec<usize> {
                 (Matcher::new(config), Vec::new())
             },
             |(matcher, buf), i| {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
                 let score = pattern.score(Utf32Str::new(&haystacks[i], buf), matcher)?;
                 Some((score, i))
             },
         )
         .flatten()
         .collect();
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
     // Equal scores: the shorter text (the closer match), then the list's order.
     scored.par_sort_unstable_by(|a, b| {
         b.0.cmp(&a.0)
             .then(haystacks[a.1].len().cmp(&haystacks[b.1].len()))
             .then(a.1.cmp(&b.1))
     });
-    scored.into_iter().map(|(_, i)| i).collect()
+    Some(scored.into_iter().map(|(_, i)| i).collect())
 }
 
 impl App {
@@ -335,9 +462,12 @@ impl App {
     }
 
     fn run_palette_choice(&mut self) {
-        let Some(palette) = self.palette.take() else {
+        let Some(mut palette) = self.palette.take() else {
             return;
         };
+        // Enter runs the best match of what was typed, not of the query before it: a
+        // ranking under way is waited for (it was asked for).
+        palette.wait(Duration::from_secs(30));
         let Some(choice) = palette.selected_choice() else {
             return;
         };
@@ -401,6 +531,34 @@ mod tests {
         assert_eq!(typed(&mut p, "!ab"), ["axc", "xyz"]);
         // And back to a plain word: everything is looked at again.
         assert_eq!(typed(&mut p, "ab"), ["abc", "cab"]);
+    }
+
+    #[test]
+    fn on_a_thread_the_last_matches_stay_until_the_newest_query_is_ranked() {
+        let mut p = palette(&["abc", "axc", "xyz", "cab"]);
+        p.rank_on_thread_above(0);
+        p.input = TextArea::new("a", false);
+        p.refilter();
+        assert!(p.pending());
+        // Nothing ranked yet: the list is still the whole one.
+        assert_eq!(p.shown.len(), 4);
+        p.wait(Duration::from_secs(30));
+        assert!(!p.pending());
+        assert_eq!(p.shown.len(), 3);
+        // Two keys before the first is ranked: only the newest query's ranking is taken.
+        p.input = TextArea::new("ab", false);
+        p.refilter();
+        p.input = TextArea::new("!ab", false);
+        p.refilter();
+        p.wait(Duration::from_secs(30));
+        let mut shown: Vec<&str> = p
+            .shown
+            .iter()
+            .map(|&i| p.choices[i].label.as_str())
+            .collect();
+        shown.sort_unstable();
+        assert_eq!(shown, ["axc", "xyz"]);
+        assert!(!p.poll(), "nothing more comes");
     }
 
     #[test]

@@ -167,15 +167,24 @@ impl App {
                 panel.generation = self.searcher.submit(&panel.input.text());
             }
         }
+        // The palette's ranking, when it has a thread of its own.
+        let ranked = self
+            .palette
+            .as_mut()
+            .is_some_and(super::palette::Palette::poll);
         let Some(results) = self.searcher.poll() else {
-            return false;
+            return ranked;
         };
-        self.take_results(results)
+        self.take_results(results) || ranked
     }
 
     /// Whether a search is under way (the event loop then also watches for its results).
     pub fn search_pending(&self) -> bool {
         self.search.as_ref().is_some_and(SearchPanel::pending)
+            || self
+                .palette
+                .as_ref()
+                .is_some_and(super::palette::Palette::pending)
     }
 
     /// Waits until the results for the query as typed are in (tests drive the app without
@@ -186,7 +195,10 @@ impl App {
     }
 
     pub fn wait_for_search(&mut self) {
-        if !self.search_pending() {
+        if let Some(palette) = &mut self.palette {
+            palette.wait(WAIT_LIMIT);
+        }
+        if !self.search.as_ref().is_some_and(SearchPanel::pending) {
             return;
         }
         if let Some(results) = self.searcher.wait(WAIT_LIMIT) {

@@ -70,11 +70,13 @@ pub fn render(app: &App, palette: &Palette, area: Rect, buf: &mut Buffer) {
     let status = |width: usize| {
         if palette.input.is_empty() {
             Line::styled(truncate(w.hint, width), theme.muted)
-        } else if count == 0 {
+        } else if count == 0 && !palette.pending() {
             Line::styled(w.none, theme.warning)
         } else {
             let word = if count == 1 { w.one } else { w.many };
-            Line::styled(format!("{count} {word}"), theme.muted)
+            // The count of the last matches, while the newest query is being matched.
+            let more = if palette.pending() { " …" } else { "" };
+            Line::styled(format!("{count} {word}{more}"), theme.muted)
         }
     };
     let Some(list) = finder::render(
