@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::words::partition;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Vocabulary {
     text: String,
@@ -79,7 +81,7 @@ impl Vocabulary {
 
     /// Marks in `found` the docs of every word starting with `prefix`.
     pub(super) fn add_docs_of_prefix(&self, prefix: &str, found: &mut [u64]) {
-        let mut n = partition_point(self.len(), |n| self.word(n) < prefix);
+        let mut n = partition(self.len(), |n| self.word(n) < prefix);
         while n < self.len() && self.word(n).starts_with(prefix) {
             self.add_docs(n, found);
             n += 1;
@@ -103,20 +105,6 @@ impl Vocabulary {
             }
         }
     }
-}
-
-/// The first of `0..len` for which `before` is false (it is true, then false).
-fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (0, len);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        if before(mid) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    low
 }
 
 #[cfg(test)]

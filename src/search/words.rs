@@ -353,7 +353,7 @@ impl WordIndex {
 }
 
 /// The first of `0..len` for which `before` is false (`before` true, then false).
-fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+pub(super) fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, len);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
