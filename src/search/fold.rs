@@ -91,11 +91,17 @@ pub fn fold(word: &str) -> String {
 
 /// The spellings a word is found under: the folded one, and the plain one when it differs.
 pub fn forms(word: &str) -> (String, Option<String>) {
-    let plain = plain(word);
-    match respell(&plain) {
-        Some(folded) => (folded, Some(plain)),
-        None => (plain, None),
-    }
+    let mut folded = String::with_capacity(word.len());
+    let plain = forms_into(word, &mut folded);
+    (folded, plain)
+}
+
+/// As [`forms`], the folded spelling written into `folded` (cleared first), so that a
+/// caller folding word after word can reuse one buffer.
+pub fn forms_into(word: &str, folded: &mut String) -> Option<String> {
+    folded.clear();
+    word.chars().for_each(|c| push_plain(folded, c));
+    respell(folded).map(|respelled| std::mem::replace(folded, respelled))
 }
 
 /// The prefixes a typed word matches: its folded and plain spellings, and, while the user

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::fields::Field;
-use super::fold::{push_plain, respell, words};
+use super::fold::{forms_into, words};
 use super::query::Query;
 
 /// The byte ranges of the words (and phrases) of `q` in `text`, in order.
@@ -47,10 +47,7 @@ pub fn match_iter<'a>(text: &'a str, q: &'a Query) -> impl Iterator<Item = Range
                 plain: None,
             });
             slot.range = range;
-            slot.folded.clear();
-            word.chars().for_each(|c| push_plain(&mut slot.folded, c));
-            slot.plain = respell(&slot.folded)
-                .map(|respelled| std::mem::replace(&mut slot.folded, respelled));
+            slot.plain = forms_into(word, &mut slot.folded);
             window.push_back(slot);
         }
     };

@@ -295,11 +295,11 @@ impl SearchIndex {
             .par_iter()
             .rev()
             .map(|s| {
-                let mut hits = Vec::new();
-                if !cancel.load(Ordering::Relaxed) {
-                    s.search(q, &mut hits);
+                if cancel.load(Ordering::Relaxed) {
+                    Vec::new()
+                } else {
+                    s.hits(q)
                 }
-                hits
             })
             .collect();
         if cancel.load(Ordering::Relaxed) {

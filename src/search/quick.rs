@@ -108,10 +108,14 @@ where
         None => SearchIndex::build(&archive.meetings),
     };
     let hits = index.search(q);
-    let per_meeting: Vec<Vec<Hit>> = hits
-        .chunk_by(|a, b| a.meeting == b.meeting)
-        .map(<[Hit]>::to_vec)
-        .collect();
+    // The hits come meeting by meeting: each run is one meeting's.
+    let mut per_meeting: Vec<Vec<Hit>> = Vec::new();
+    for hit in hits {
+        match per_meeting.last_mut() {
+            Some(run) if run[0].meeting == hit.meeting => run.push(hit),
+            _ => per_meeting.push(vec![hit]),
+        }
+    }
     let shown = per_meeting
         .into_par_iter()
         .filter_map(|hits| Some(show(archive.meeting(&hits[0].meeting)?, hits)))
