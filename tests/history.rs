@@ -256,3 +256,44 @@ fn a_timeline_runs_from_fu_recommendation_to_sdf_decision_to_what_came_back() {
             .any(|e| e.link == Link::Followup("myndighedsforloeb-evaluering".into()))
     );
 }
+
+/// A municipality's committee can have hundreds of items in one meeting, numbered on from
+/// the last meeting: beyond 64 docs a word's docs are a list, beyond 256 the search's masks
+/// leave the stack. Every item is found where it is, also read back from the cache's form.
+#[test]
+fn a_meeting_of_three_hundred_items_is_searched_item_by_item() {
+    let mut archive = sample();
+    let at = archive
+        .meetings
+        .iter()
+        .position(|m| m.id.to_string() == "2017-09-08-sdf")
+        .unwrap();
+    let meeting = &mut archive.meetings[at];
+    let template = meeting.items[0].clone();
+    meeting.items = (0..300u32)
+        .map(|n| {
+            let mut item = template.clone();
+            item.number = (1_000 + n).to_string().parse().unwrap();
+            item.title = match n {
+                0 | 70 | 299 => format!("Zebraplan del {n}"),
+                255 | 256 => format!("Kvotesag og zebraplan {n}"),
+                _ => format!("Sag nummer {n}"),
+            };
+            item
+        })
+        .collect();
+    let found = items(&search(&archive, "zebraplan"));
+    assert_eq!(found, [1_000, 1_070, 1_255, 1_256, 1_299]);
+    assert_eq!(items(&search(&archive, "kvotesag zebra")), [1_255, 1_256]);
+    assert_eq!(items(&search(&archive, "\"og zebraplan\"")), [1_255, 1_256]);
+    // The same from the segment as the cache keeps it (postcard), not only as built.
+    let segment = dagsorden::search::index::Segment::build(&archive.meetings[at]);
+    let bytes = postcard::to_stdvec(&segment).unwrap();
+    let back: dagsorden::search::index::Segment = postcard::from_bytes(&bytes).unwrap();
+    let hits: Vec<u32> = back
+        .hits(&Query::parse("zebraplan"))
+        .into_iter()
+        .filter_map(|h| h.item.map(|n| n.main()))
+        .collect();
+    assert_eq!(hits, [1_000, 1_070, 1_255, 1_256, 1_299]);
+}
