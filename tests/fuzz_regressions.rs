@@ -135,7 +135,7 @@ fn cache_files() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/2017/2017-09-08-sdf.toml"),
     )
     .unwrap();
-    let join = |parts: [&[u8]; 4]| parts.join(&b"\n%%%%\n"[..]);
+    let join = |parts: [&[u8]; 5]| parts.join(&b"\n%%%%\n"[..]);
     let seeds = vec![
         Vec::new(),
         join([
@@ -143,14 +143,22 @@ fn cache_files() {
             b"\x02\x01a\x00",
             b"\x01\x02",
             b"\x08\x00\x00\x00\x00\x00\x00\x00",
+            b"\x01\x01\x03abc",
         ]),
         join([
             &sample[..200],
             &sample[200..300],
             &sample[300..400],
             &sample[400..800],
+            &sample[800..900],
         ]),
-        join([&[0xff; 64], &[0x00; 8], &[0x80; 64], &[0x7f; 64]]),
+        join([
+            &[0xff; 64],
+            &[0x00; 8],
+            &[0x80; 64],
+            &[0x7f; 64],
+            &[0x01; 8],
+        ]),
     ];
     run("cache_files", checks::cache_files, seeds);
 }

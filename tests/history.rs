@@ -286,14 +286,35 @@ fn a_meeting_of_three_hundred_items_is_searched_item_by_item() {
     assert_eq!(found, [1_000, 1_070, 1_255, 1_256, 1_299]);
     assert_eq!(items(&search(&archive, "kvotesag zebra")), [1_255, 1_256]);
     assert_eq!(items(&search(&archive, "\"og zebraplan\"")), [1_255, 1_256]);
-    // The same from the segment as the cache keeps it (postcard), not only as built.
-    let segment = dagsorden::search::index::Segment::build(&archive.meetings[at]);
-    let bytes = postcard::to_stdvec(&segment).unwrap();
-    let back: dagsorden::search::index::Segment = postcard::from_bytes(&bytes).unwrap();
-    let hits: Vec<u32> = back
-        .hits(&Query::parse("zebraplan"))
-        .into_iter()
-        .filter_map(|h| h.item.map(|n| n.main()))
-        .collect();
-    assert_eq!(hits, [1_000, 1_070, 1_255, 1_256, 1_299]);
+    // The same from the segment as the cache keeps it, not only as built: without its
+    // lines for words (as the command line reads it), with them for a phrase.
+    use dagsorden::search::index::Segment;
+    use dagsorden::search::stored::{Lines, SegmentStore};
+    let base = tempfile::tempdir().unwrap();
+    let cache = dagsorden::archive::cache::Cache::in_folder(base.path(), &sample_dir()).unwrap();
+    let store = SegmentStore::new(&cache);
+    let meeting = &archive.meetings[at];
+    store.store(meeting, &Segment::build(meeting));
+    let read = |lines| {
+        store
+            .read(&meeting.file, meeting.conversion_key, lines)
+            .unwrap()
+    };
+    let mains = |hits: Vec<Hit>| -> Vec<u32> {
+        hits.into_iter()
+            .filter_map(|h| h.item.map(|n| n.main()))
+            .collect()
+    };
+    let away = read(Lines::Away);
+    assert!(!away.lines_held());
+    assert_eq!(
+        mains(away.hits(&Query::parse("zebraplan"))),
+        [1_000, 1_070, 1_255, 1_256, 1_299]
+    );
+    let held = read(Lines::Held);
+    assert!(held.lines_held());
+    assert_eq!(
+        mains(held.hits(&Query::parse("\"og zebraplan\""))),
+        [1_255, 1_256]
+    );
 }

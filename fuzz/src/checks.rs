@@ -437,10 +437,11 @@ pub fn merge_file(data: &[u8]) {
 /// archive a load without it gives; a damaged segment or index of words never panics a
 /// search, and the screens' load, its texts read back from the files, is the same too.
 /// `data` is the payloads of the meeting's entry (its two parts: the meeting, the texts),
-/// of its search segment, and of the index of words, separated by `FILE_SEPARATOR`.
+/// of its search segment, of the index of words, and of the segment's lines (its second
+/// part), separated by `FILE_SEPARATOR`.
 pub fn cache_files(data: &[u8]) {
     use dagsorden::archive::cache::{Cache, framed};
-    use dagsorden::search::stored::SegmentStore;
+    use dagsorden::search::stored::{Lines, SegmentStore};
     use dagsorden::search::words::WordIndex;
     use dagsorden::search::{Query, SearchIndex};
 
@@ -449,6 +450,7 @@ pub fn cache_files(data: &[u8]) {
     let texts = parts.next().unwrap_or_default();
     let segment = parts.next().unwrap_or_default();
     let words = parts.next().unwrap_or_default();
+    let lines = parts.next().unwrap_or_default();
     let root = archive_with(&[
         ("forum.toml", SAMPLE_FORUM.as_bytes()),
         (MEETING_FILE, SAMPLE_MEETING.as_bytes()),
@@ -483,7 +485,9 @@ pub fn cache_files(data: &[u8]) {
         dagsorden::archive::cache::path_hash(&meeting.file),
         meeting.conversion_key
     );
-    std::fs::write(store.dir().join(name), framed(segment)).expect("written");
+    let mut bytes = framed(segment);
+    bytes.extend_from_slice(&framed(lines));
+    std::fs::write(store.dir().join(name), bytes).expect("written");
     std::fs::write(store.dir().join("words.bin"), framed(words)).expect("written");
     let queries = [
         "psyk",
@@ -491,10 +495,17 @@ pub fn cache_files(data: &[u8]) {
         "s body:sdf",
         "tag:x outcome:afvist",
     ];
-    if let Ok(s) = store.read(&meeting.file, meeting.conversion_key) {
+    if let Ok(s) = store.read(&meeting.file, meeting.conversion_key, Lines::Held) {
         let index = SearchIndex::from_segments(vec![s]);
         for q in queries {
             let _ = index.search(&Query::parse(q));
+        }
+    }
+    if let Ok(s) = store.read(&meeting.file, meeting.conversion_key, Lines::Away) {
+        for q in queries.map(Query::parse) {
+            if q.phrases.is_empty() {
+                let _ = s.hits(&q);
+            }
         }
     }
     if let Ok(w) = WordIndex::open(store.dir()) {

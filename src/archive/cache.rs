@@ -33,9 +33,9 @@ use super::lookup::Lookup;
 use crate::model::{ItemNo, Meeting};
 
 /// Bumped whenever what an entry holds changes shape.
-const SCHEMA: u64 = 4;
+const SCHEMA: u64 = 5;
 const MAGIC: &[u8; 8] = b"DAGSCACH";
-const HEADER: usize = 32;
+pub(crate) const HEADER: usize = 32;
 /// A file changed within this long of being read for an entry may have the same
 /// modification time as the version the entry holds; its content is compared instead.
 const RACY: Duration = Duration::from_secs(2);
@@ -155,24 +155,47 @@ impl Cache {
 
     /// The entry of a meeting file, if it can be trusted for the file as it is on disk.
     pub fn entry(&self, root: &Path, rel: &Path, texts: Texts) -> Result<Entry, Miss> {
-        let path = self.entry_file(rel);
-        let entry = match texts {
-            Texts::Away => decode(&read_first_frame(&path)?)?,
-            Texts::Held => {
-                let bytes = std::fs::read(&path).map_err(|_| Miss::Stale)?;
-                let (head, rest) = split_frame(&bytes)?;
-                let mut entry: Entry = decode(head)?;
-                let texts: Vec<String> =
-                    postcard::from_bytes(unframed(rest)?).map_err(|_| Miss::Corrupt)?;
-                if texts.len() != entry.meeting.items.len() {
-                    return Err(Miss::Corrupt);
-                }
-                entry
-                    .meeting
-                    .put_texts(texts.into_iter().map(Some).collect());
-                entry
+        match texts {
+            Texts::Away => {
+                let entry = decode(&read_first_frame(&self.entry_file(rel))?)?;
+                self.trusted(root, rel, entry)
             }
-        };
+            Texts::Held => self.entry_with_texts_of(root, rel, |_| true),
+        }
+    }
+
+    /// The entry of a meeting file with the long texts of the items `wanted` only, the
+    /// others left in the file: what a search shows needs its hits' texts.
+    pub fn entry_with_texts_of(
+        &self,
+        root: &Path,
+        rel: &Path,
+        wanted: impl Fn(&crate::model::Item) -> bool,
+    ) -> Result<Entry, Miss> {
+        let bytes = std::fs::read(self.entry_file(rel)).map_err(|_| Miss::Stale)?;
+        let (head, rest) = split_frame(&bytes)?;
+        let mut entry: Entry = decode(head)?;
+        // Read as bytes, borrowed (a string is its length and bytes, as bytes are): only
+        // the texts wanted are checked and copied.
+        let texts: Vec<&[u8]> = postcard::from_bytes(unframed(rest)?).map_err(|_| Miss::Corrupt)?;
+        if texts.len() != entry.meeting.items.len() {
+            return Err(Miss::Corrupt);
+        }
+        let texts: Result<Vec<Option<String>>, Miss> = texts
+            .into_iter()
+            .zip(&entry.meeting.items)
+            .map(|(text, item)| {
+                wanted(item)
+                    .then(|| String::from_utf8(text.to_vec()).map_err(|_| Miss::Corrupt))
+                    .transpose()
+            })
+            .collect();
+        entry.meeting.put_texts(texts?);
+        self.trusted(root, rel, entry)
+    }
+
+    /// The entry, if it is this file's as the file is on disk.
+    fn trusted(&self, root: &Path, rel: &Path, entry: Entry) -> Result<Entry, Miss> {
         if entry.rel != rel || entry.root_shown != self.root_shown {
             return Err(Miss::Stale);
         }
@@ -440,7 +463,7 @@ pub(crate) fn unframed(bytes: &[u8]) -> Result<&[u8], Miss> {
 
 /// The payload of the frame `bytes` begin with, if it is whole and this build's, and the
 /// bytes after it.
-fn split_frame(bytes: &[u8]) -> Result<(&[u8], &[u8]), Miss> {
+pub(crate) fn split_frame(bytes: &[u8]) -> Result<(&[u8], &[u8]), Miss> {
     let len = frame_len(bytes)?;
     let payload = bytes
         .get(HEADER..)
@@ -470,9 +493,14 @@ fn word(bytes: &[u8], at: usize) -> Option<u64> {
 }
 
 /// The payload of the first frame of the file at `path`, read without the rest.
-fn read_first_frame(path: &Path) -> Result<Vec<u8>, Miss> {
-    use std::io::Read;
+pub(crate) fn read_first_frame(path: &Path) -> Result<Vec<u8>, Miss> {
     let mut file = std::fs::File::open(path).map_err(|_| Miss::Stale)?;
+    read_first_frame_of(&mut file)
+}
+
+/// The payload of the first frame of an open file (read from its start), without the rest.
+pub(crate) fn read_first_frame_of(file: &mut std::fs::File) -> Result<Vec<u8>, Miss> {
+    use std::io::Read;
     let mut bytes = vec![0; HEADER];
     file.read_exact(&mut bytes).map_err(|_| Miss::Corrupt)?;
     let len = frame_len(&bytes)?;

@@ -30,7 +30,9 @@ struct Doc {
     tags: Vec<String>,
     /// The folded words of the bodies the item's case passes through (ids and names).
     route: Vec<String>,
-    /// Each field's words, folded and separated by single spaces, for phrases.
+    /// Each field's words, folded and separated by single spaces, for phrases. Kept
+    /// apart from the rest in the cache (see [`Segment::lines`]).
+    #[serde(skip)]
     lines: Vec<String>,
 }
 
@@ -40,6 +42,10 @@ pub struct Segment {
     meeting: MeetingId,
     docs: Vec<Doc>,
     vocabulary: Vocabulary,
+    /// Whether the docs hold their lines: a segment read back for a query without phrases
+    /// leaves them in the file (they are most of its bytes).
+    #[serde(skip)]
+    lines_held: bool,
 }
 
 /// Appends the folded words of `text` to `line`, separated by spaces. Words spelled with
@@ -138,7 +144,32 @@ impl Segment {
             meeting: meeting.id.clone(),
             docs,
             vocabulary,
+            lines_held: true,
         }
+    }
+
+    /// Each doc's lines, for the cache to keep apart from the rest (which serializes
+    /// without them).
+    pub fn lines(&self) -> Vec<&[String]> {
+        self.docs.iter().map(|d| d.lines.as_slice()).collect()
+    }
+
+    /// Gives a segment read back without its lines the lines kept apart; `false` (and
+    /// nothing changed) when they are not one list per doc.
+    pub fn put_lines(&mut self, lines: Vec<Vec<String>>) -> bool {
+        if lines.len() != self.docs.len() {
+            return false;
+        }
+        for (doc, lines) in self.docs.iter_mut().zip(lines) {
+            doc.lines = lines;
+        }
+        self.lines_held = true;
+        true
+    }
+
+    /// Whether the segment can answer phrases: it was built, or read back with its lines.
+    pub fn lines_held(&self) -> bool {
+        self.lines_held
     }
 
     pub fn meeting(&self) -> &MeetingId {
@@ -170,6 +201,10 @@ impl Segment {
         if !q.admits_meeting(self.meeting.date, self.meeting.body.as_str()) {
             return;
         }
+        debug_assert!(
+            self.lines_held || q.phrases.is_empty(),
+            "a phrase searched in a segment read without its lines"
+        );
         // Each keystroke searches every segment: the masks live on the stack for a meeting
         // of up to 256 docs, and the query's words are looked at where they are.
         let blocks = self.docs.len().div_ceil(64);

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::stored::SegmentStore;
+use super::stored::{Lines, SegmentStore};
 use super::words::{ArchiveState, WordIndex, archive_state};
 use super::{Hit, Query, SearchIndex};
 use crate::archive::Archive;
@@ -28,12 +28,16 @@ pub struct Found<T> {
 }
 
 /// Searches through the cache, calling `show` with each meeting that has hits and its
-/// hits (in item order), in parallel; the meeting is dropped once shown.
+/// hits (in item order), in parallel; the meeting is dropped once shown. It holds the
+/// long texts of its hit items only: the others stay in the cache.
 pub fn search<T, F>(root: &Path, cache: &Cache, q: &Query, show: F) -> Option<Found<T>>
 where
     T: Send,
     F: Fn(&Meeting, Vec<Hit>) -> T + Sync,
 {
+    // Knowing that the archive is as the index saw it takes a stat of every file, as much
+    // time as the rest: the search is made meanwhile, and kept only if it holds. It stops
+    // as soon as the archive is known to have changed (the caller then loads it whole).
     let store = SegmentStore::new(cache);
     let words = WordIndex::open(store.dir()).ok()?;
     if !words.holds_for(&archive_state(root)?) {
@@ -56,18 +60,26 @@ where
         attachments_hold(&cache.entry(root, file, Texts::Away).ok()?).then_some(())?;
     }
     let candidates = words.candidates(q)?;
+    let lines = Lines::for_query(q);
     let shown: Option<Vec<Option<T>>> = candidates
         .par_iter()
         .rev()
         .map(|&n| {
             let (id, file, key) = words.meetings().get(n)?;
-            let segment = store.read(file, *key).ok().filter(|s| s.meeting() == id)?;
+            let segment = store
+                .read(file, *key, lines)
+                .ok()
+                .filter(|s| s.meeting() == id)?;
             let hits = segment.hits(q);
             if hits.is_empty() {
                 return Some(None);
             }
-            // Held: the hits' snippets are cut from the texts.
-            let entry = cache.entry(root, file, Texts::Held).ok()?;
+            // The hits' snippets are cut from their items' texts; the rest stay away.
+            let entry = cache
+                .entry_with_texts_of(root, file, |item| {
+                    hits.iter().any(|h| h.item.as_ref() == Some(&item.number))
+                })
+                .ok()?;
             (entry.meeting.conversion_key == *key && attachments_hold(&entry)).then_some(())?;
             Some(Some(show(&entry.meeting, hits)))
         })

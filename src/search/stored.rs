@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::index::Segment;
-use crate::archive::cache::{Cache, Miss, framed, path_hash, unframed, write_atomic};
+use crate::archive::cache::{
+    Cache, Miss, framed, path_hash, read_first_frame, split_frame, unframed, write_atomic,
+};
 use crate::model::Meeting;
 
 /// Whether a file name is a segment's: two hashes and `.bin`.
@@ -22,6 +24,24 @@ fn is_segment_name(name: &str) -> bool {
     };
     let hex = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
     stem.split_once('-').is_some_and(|(a, b)| hex(a) && hex(b))
+}
+
+/// Whether a segment is read with its lines, which only a phrase needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    Held,
+    Away,
+}
+
+impl Lines {
+    /// What a search for `q` needs.
+    pub fn for_query(q: &super::Query) -> Lines {
+        if q.phrases.is_empty() {
+            Lines::Away
+        } else {
+            Lines::Held
+        }
+    }
 }
 
 /// Where the segments of one archive are.
@@ -61,10 +81,25 @@ impl SegmentStore {
         present.contains(&Self::name(&meeting.file, meeting.conversion_key))
     }
 
-    /// The meeting's segment as kept, if it is whole, this build's and this conversion's.
-    pub fn read(&self, rel: &Path, key: u64) -> Result<Segment, Miss> {
-        let bytes = std::fs::read(self.dir.join(Self::name(rel, key))).map_err(|_| Miss::Stale)?;
-        postcard::from_bytes(unframed(&bytes)?).map_err(|_| Miss::Corrupt)
+    /// The meeting's segment as kept, if it is whole, this build's and this conversion's,
+    /// with its lines (for phrases) or without them.
+    pub fn read(&self, rel: &Path, key: u64, lines: Lines) -> Result<Segment, Miss> {
+        let path = self.dir.join(Self::name(rel, key));
+        match lines {
+            Lines::Away => {
+                postcard::from_bytes(&read_first_frame(&path)?).map_err(|_| Miss::Corrupt)
+            }
+            Lines::Held => {
+                let bytes = std::fs::read(path).map_err(|_| Miss::Stale)?;
+                let (head, rest) = split_frame(&bytes)?;
+                let mut segment: Segment = postcard::from_bytes(head).map_err(|_| Miss::Corrupt)?;
+                let lines = postcard::from_bytes(unframed(rest)?).map_err(|_| Miss::Corrupt)?;
+                segment
+                    .put_lines(lines)
+                    .then_some(segment)
+                    .ok_or(Miss::Corrupt)
+            }
+        }
     }
 
     /// Keeps a meeting's segment. A failure only means it is folded again next time. The
@@ -76,7 +111,12 @@ impl SegmentStore {
         if !meeting.texts_held() {
             return;
         }
-        let Ok(payload) = postcard::to_stdvec(segment) else {
+        // The lines (for phrases) in a frame of their own after the rest, so that a word
+        // query from the command line reads and decodes only the first.
+        let (Ok(head), Ok(lines)) = (
+            postcard::to_stdvec(segment),
+            postcard::to_stdvec(&segment.lines()),
+        ) else {
             return;
         };
         if std::fs::create_dir_all(&self.dir).is_err() {
@@ -85,7 +125,9 @@ impl SegmentStore {
         let path = self
             .dir
             .join(Self::name(&meeting.file, meeting.conversion_key));
-        let _ = write_atomic(&self.dir, &path, &framed(&payload));
+        let mut bytes = framed(&head);
+        bytes.extend_from_slice(&framed(&lines));
+        let _ = write_atomic(&self.dir, &path, &bytes);
     }
 
     /// Removes every segment that `present` lists and `wanted` does not. Only segments go
@@ -110,7 +152,7 @@ impl SegmentStore {
             .par_iter()
             .map(|m| {
                 if Self::has(present, m)
-                    && let Ok(segment) = self.read(&m.file, m.conversion_key)
+                    && let Ok(segment) = self.read(&m.file, m.conversion_key, Lines::Held)
                     && segment.meeting() == &m.id
                 {
                     return segment;

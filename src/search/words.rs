@@ -24,10 +24,14 @@ use rayon::prelude::*;
 
 use super::index::Segment;
 use super::query::{Query, Term};
-use crate::archive::cache::{Miss, framed, unframed, write_atomic};
+use crate::archive::cache::{HEADER, Miss, framed, read_first_frame_of, write_atomic};
 use crate::model::{Meeting, MeetingId};
 
 const FILE: &str = "words.bin";
+/// The lists are checked in blocks of this many bytes, so that a search reads and checks
+/// only the blocks its words' lists are in (a rare word: one block of 10 MB at 10,000
+/// meetings).
+const BLOCK: usize = 64 * 1024;
 /// A change this close to when the archive's state was taken may not show in the times.
 const RACY: Duration = Duration::from_secs(2);
 
@@ -55,16 +59,25 @@ struct Head {
     text_len: u64,
 }
 
-/// The index of words, read back: the file's bytes, and where each part is in them.
+/// The index of words, read back: the first part (what it says of itself and the table of
+/// words), and the file, to read the lists from as they are asked for.
+///
+/// The file is the first part, framed (its checksum covers it), then the lists' bytes,
+/// whose blocks' checksums are at the end of the first part.
 pub struct WordIndex {
     head: Head,
     bytes: Vec<u8>,
     /// The words one after the other.
     text: usize,
-    /// `words` ends of words in the text, then `words + 1` starts of lists, u32 each.
+    /// `words` ends of words in the text, then `words + 1` starts of lists, u32 each, then a
+    /// CRC-32 for each block of the lists.
     ends: usize,
     starts: usize,
-    lists: usize,
+    checksums: usize,
+    file: std::fs::File,
+    /// Where the lists begin in the file, and their length.
+    lists_at: u64,
+    lists_len: usize,
 }
 
 /// The state of the archive at `root`, as far as what a search finds can depend on it: the
@@ -108,11 +121,15 @@ pub fn archive_state(root: &Path) -> Option<ArchiveState> {
         .map(|dir| {
             let mut out = Vec::new();
             for e in std::fs::read_dir(root.join(dir)).ok()?.flatten() {
-                let meta = metadata(&e).ok()?;
-                let name = e.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".toml") {
-                    out.push(stat(format!("{dir}/{name}"), &meta));
+                // The name first: a year folder holds as many attachment folders as
+                // meeting files, and a stat is most of the time this takes.
+                let name = e.file_name();
+                if !name.as_encoded_bytes().ends_with(b".toml") {
+                    continue;
                 }
+                let meta = metadata(&e).ok()?;
+                let name = name.to_string_lossy();
+                out.push(stat(format!("{dir}/{name}"), &meta));
             }
             Some(out)
         })
@@ -215,26 +232,33 @@ impl WordIndex {
         let Ok(head) = postcard::to_stdvec(&head) else {
             return;
         };
+        let checksums: Vec<u8> = body
+            .chunks(BLOCK)
+            .flat_map(|block| crc32fast::hash(block).to_le_bytes())
+            .collect();
         let mut payload = Vec::new();
         payload.extend_from_slice(&(head.len() as u64).to_le_bytes());
-        for part in [&head[..], text.as_bytes(), &ends, &starts, &body] {
+        for part in [&head[..], text.as_bytes(), &ends, &starts, &checksums] {
             payload.extend_from_slice(part);
         }
+        let mut bytes = framed(&payload);
+        bytes.extend_from_slice(&body);
         if std::fs::create_dir_all(dir).is_ok() {
-            let _ = write_atomic(dir, &dir.join(FILE), &framed(&payload));
+            let _ = write_atomic(dir, &dir.join(FILE), &bytes);
         }
     }
 
-    /// The index kept in `dir`, if it is whole and this build's.
+    /// The index kept in `dir`, if its first part is whole and this build's (the lists are
+    /// checked as they are read).
     pub fn open(dir: &Path) -> Result<WordIndex, Miss> {
-        let bytes = std::fs::read(dir.join(FILE)).map_err(|_| Miss::Stale)?;
-        let payload_at = bytes.len() - unframed(&bytes)?.len();
+        let mut file = std::fs::File::open(dir.join(FILE)).map_err(|_| Miss::Stale)?;
+        let bytes = read_first_frame_of(&mut file)?;
         let word = |at: usize| -> Result<u64, Miss> {
             let b = bytes.get(at..at + 8).ok_or(Miss::Corrupt)?;
             Ok(u64::from_le_bytes(b.try_into().map_err(|_| Miss::Corrupt)?))
         };
-        let head_len = usize::try_from(word(payload_at)?).map_err(|_| Miss::Corrupt)?;
-        let head_at = payload_at + 8;
+        let head_len = usize::try_from(word(0)?).map_err(|_| Miss::Corrupt)?;
+        let head_at = 8usize;
         let head: Head = postcard::from_bytes(
             bytes
                 .get(head_at..head_at.saturating_add(head_len))
@@ -247,19 +271,39 @@ impl WordIndex {
             .checked_add(usize::try_from(head.text_len).map_err(|_| Miss::Corrupt)?)
             .filter(|&e| e <= bytes.len())
             .ok_or(Miss::Corrupt)?;
-        let starts = ends + 4 * n;
-        let lists = starts + 4 * (n + 1);
-        if lists > bytes.len() {
+        let starts = n
+            .checked_mul(4)
+            .and_then(|table| ends.checked_add(table))
+            .ok_or(Miss::Corrupt)?;
+        let checksums = starts
+            .checked_add(4 * (n + 1))
+            .filter(|&c| c <= bytes.len())
+            .ok_or(Miss::Corrupt)?;
+        let start_of = |n: usize| bytes.get(starts + 4 * n..starts + 4 * n + 4);
+        let lists_len = start_of(n)
+            .and_then(|b| b.try_into().ok())
+            .map(u32::from_le_bytes)
+            .ok_or(Miss::Corrupt)? as usize;
+        let lists_at = (HEADER + bytes.len()) as u64;
+        // One checksum for each block of the lists, and the file just as long as they are.
+        let size = file.metadata().map_err(|_| Miss::Stale)?.len();
+        if bytes.len() != checksums + 4 * lists_len.div_ceil(BLOCK)
+            || size != lists_at + lists_len as u64
+        {
             return Err(Miss::Corrupt);
         }
-        Ok(WordIndex {
+        let index = WordIndex {
             head,
             bytes,
             text,
             ends,
             starts,
-            lists,
-        })
+            checksums,
+            file,
+            lists_at,
+            lists_len,
+        };
+        Ok(index)
     }
 
     fn u32_at(&self, at: usize) -> Option<usize> {
@@ -278,11 +322,36 @@ impl WordIndex {
         self.bytes.get(self.text + start..self.text + end)
     }
 
-    /// The meetings word `n` occurs in.
-    fn list(&self, n: usize) -> Option<Vec<u32>> {
+    /// Where the list of word `n` is in the lists.
+    fn list_range(&self, n: usize) -> Option<std::ops::Range<usize>> {
         let start = self.u32_at(self.starts + 4 * n)?;
         let end = self.u32_at(self.starts + 4 * (n + 1))?;
-        read_list(self.bytes.get(self.lists + start..self.lists + end)?)
+        (start <= end && end <= self.lists_len).then_some(start..end)
+    }
+
+    /// The lists' bytes in `range`, read from the file: the blocks they are in, each
+    /// checked against its checksum.
+    fn lists_bytes(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        if range.is_empty() {
+            return Some(Vec::new());
+        }
+        let first = range.start / BLOCK;
+        let last = (range.end - 1) / BLOCK;
+        let from = first * BLOCK;
+        let to = ((last + 1) * BLOCK).min(self.lists_len);
+        let mut bytes = vec![0; to - from];
+        self.file
+            .read_exact_at(&mut bytes, self.lists_at + from as u64)
+            .ok()?;
+        for (block, n) in bytes.chunks(BLOCK).zip(first..) {
+            if self.u32_at(self.checksums + 4 * n)? != crc32fast::hash(block) as usize {
+                return None;
+            }
+        }
+        bytes.truncate(range.end - from);
+        bytes.drain(..range.start - from);
+        Some(bytes)
     }
 
     /// Whether the archive is as it was when the index was made, and its last change was
@@ -326,16 +395,25 @@ impl WordIndex {
                 let prefix = prefix.as_bytes();
                 // Words that cannot be read sort first and are never a match: a damaged
                 // table then misses, and the caller falls back to the archive.
-                let mut n = partition(count, |i| self.word(i).is_some_and(|w| w < prefix));
-                while n < count {
-                    let word = self.word(n)?;
-                    if !word.starts_with(prefix) {
-                        break;
-                    }
-                    for m in self.list(n)? {
+                let first = partition(count, |i| self.word(i).is_some_and(|w| w < prefix));
+                let mut end = first;
+                while end < count && self.word(end)?.starts_with(prefix) {
+                    end += 1;
+                }
+                if first == end {
+                    continue;
+                }
+                // The words of a prefix are next to each other, and so are their lists: one
+                // read for them all.
+                let from = self.list_range(first)?.start;
+                let lists = self.lists_bytes(from..self.list_range(end - 1)?.end)?;
+                for n in first..end {
+                    let at = self.list_range(n)?;
+                    let bytes =
+                        lists.get(at.start.checked_sub(from)?..at.end.checked_sub(from)?)?;
+                    for m in read_list(bytes)? {
                         *has.get_mut(m as usize)? = true;
                     }
-                    n += 1;
                 }
             }
             for (w, h) in wanted.iter_mut().zip(has) {

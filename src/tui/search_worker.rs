@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::archive::Archive;
 use crate::model::{Meeting, MeetingId};
 use crate::search::index::Segment;
-use crate::search::stored::SegmentStore;
+use crate::search::stored::{Lines, SegmentStore};
 use crate::search::{Hit, Query, SearchIndex};
 
 enum Request {
@@ -142,7 +142,7 @@ impl Searcher {
                 if let Some(store) = &store {
                     let read: Vec<Result<Segment, MeetingId>> = kept
                         .into_par_iter()
-                        .map(|k| match store.read(&k.file, k.key) {
+                        .map(|k| match store.read(&k.file, k.key, Lines::Held) {
                             Ok(s) if s.meeting() == &k.id => Ok(s),
                             _ => Err(k.id),
                         })
