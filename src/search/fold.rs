@@ -10,25 +10,32 @@ use std::ops::Range;
 
 /// The words of a text: runs of letters and digits, with their byte ranges.
 pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
         // Skip to the next letter or digit.
-        let (start, _) = loop {
-            let (i, c) = rest.next()?;
-            if c.is_alphanumeric() {
-                break (i, c);
+        let start = loop {
+            let (alphanumeric, len) = char_at(text, at)?;
+            if alphanumeric {
+                break at;
             }
+            at += len;
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
-                break;
-            }
-            rest.next();
+        while let Some((true, len)) = char_at(text, at) {
+            at += len;
         }
-        Some((start..end, &text[start..end]))
+        Some((start..at, &text[start..at]))
     })
+}
+
+/// Whether the character at byte `at` (a boundary) is a letter or digit, and its length;
+/// an ASCII byte is told without decoding (most of a Danish text).
+fn char_at(text: &str, at: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric(), 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// Appends `c` lowercased, with ä → æ and ö → ø.
@@ -41,10 +48,21 @@ pub fn push_plain(out: &mut String, c: char) {
     }
 }
 
+/// Appends `word` as [`plain`] spells it; an ASCII word is lowercased in one go.
+pub fn push_plain_word(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        word.chars().for_each(|c| push_plain(out, c));
+    }
+}
+
 /// Lowercase, with ä → æ and ö → ø, but "aa" kept.
 pub fn plain(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    word.chars().for_each(|c| push_plain(&mut out, c));
+    push_plain_word(&mut out, word);
     out
 }
 
@@ -100,7 +118,7 @@ pub fn forms(word: &str) -> (String, Option<String>) {
 /// caller folding word after word can reuse one buffer.
 pub fn forms_into(word: &str, folded: &mut String) -> Option<String> {
     folded.clear();
-    word.chars().for_each(|c| push_plain(folded, c));
+    push_plain_word(folded, word);
     respell(folded).map(|respelled| std::mem::replace(folded, respelled))
 }
 
@@ -127,6 +145,42 @@ pub fn prefixes(typed: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words as `char::is_alphanumeric` splits them, char by char: what the byte-wise
+    /// [`words`] must give.
+    fn words_char_by_char(text: &str) -> Vec<(Range<usize>, String)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_alphanumeric() && i < text.len(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s..i, text[s..i].to_owned()));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_split_as_char_by_char(text in "[a-zA-Z0-9 .,æøåÆØÅéü²ⅷ\\u{0}-\\u{7f}\\u{300}\\u{2003}🙂-]{0,60}") {
+            let bytewise: Vec<(Range<usize>, String)> =
+                words(&text).map(|(r, w)| (r, w.to_owned())).collect();
+            proptest::prop_assert_eq!(bytewise, words_char_by_char(&text));
+        }
+
+        #[test]
+        fn a_word_is_lowercased_the_same_in_one_go(word in "[a-zA-Z0-9ÆØÅæøåÄÖäöÉİẞ]{0,20}") {
+            let mut whole = String::new();
+            push_plain_word(&mut whole, &word);
+            let mut each = String::new();
+            word.chars().for_each(|c| push_plain(&mut each, c));
+            proptest::prop_assert_eq!(whole, each);
+        }
+    }
 
     #[test]
     fn case_folds_for_danish_letters() {

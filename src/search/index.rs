@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use super::fields::{item_fields, meeting_fields};
-use super::fold::{fold, push_plain, respell, words};
+use super::fold::{fold, push_plain_word, respell, words};
 use super::query::{Phrase, Query};
 use super::vocabulary::Vocabulary;
 use crate::model::{ItemNo, Meeting, MeetingId, Outcome};
@@ -57,7 +57,7 @@ fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
             line.push(' ');
         }
         let start = line.len();
-        word.chars().for_each(|c| push_plain(line, c));
+        push_plain_word(line, word);
         if let Some(folded) = respell(&line[start..]) {
             let spelled = line[start..].to_owned();
             line.truncate(start);
@@ -114,7 +114,7 @@ impl Segment {
         }
         // Which docs each word occurs in, words borrowed from the lines until the
         // vocabulary owns one copy of each. Most words repeat: a map keeps the sort small.
-        let mut seen: HashMap<&str, Vec<u16>> = HashMap::new();
+        let mut seen: HashMap<&str, Vec<u16>, foldhash::fast::FixedState> = HashMap::default();
         let spelled = plain.iter().map(|(w, n)| (w.as_str(), *n));
         let all = docs
             .iter()
