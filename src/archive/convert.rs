@@ -351,10 +351,8 @@ impl<'a> Converter<'a> {
                 found.push(hit);
             }
         };
-        // Byte by byte: nearly all of a file is printable ASCII, which needs one comparison.
-        let interesting = |b: &u8| *b >= 0x80 || *b < 0x20 || *b == 0x7f || *b == b'\\';
         let mut i = 0;
-        while let Some(skip) = bytes[i..].iter().position(interesting) {
+        while let Some(skip) = next_interesting(&bytes[i..]) {
             i += skip;
             let b = bytes[i];
             // A two-byte Latin letter (U+00C0–U+024F: æ, ø, å, é …) needs no look-up.
@@ -1703,8 +1701,50 @@ fn closest<'s>(word: &str, candidates: &[&'s str]) -> Option<&'s str> {
         .map(|(_, c)| c)
 }
 
+/// Where the first byte that may be or start a hidden character is: not ASCII, a control
+/// character, DEL, or a backslash (an escape). Nearly all of a file is printable ASCII, so
+/// eight bytes are looked at at once (each test flags its first byte exactly; a borrow
+/// can only flag bytes after it).
+fn next_interesting(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let flagged = (x & HIGHS)
+            | below(x, 0x20)
+            | below(x ^ (ONES * 0x7f), 1)
+            | below(x ^ (ONES * 0x5c), 1);
+        if flagged != 0 {
+            return Some(at + (flagged.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let interesting = |b: &u8| *b >= 0x80 || *b < 0x20 || *b == 0x7f || *b == b'\\';
+    chunks
+        .remainder()
+        .iter()
+        .position(interesting)
+        .map(|p| at + p)
+}
+
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn the_first_interesting_byte_is_found_eight_at_a_time(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b' ', b'\\', 0x7f, 0x1f, 0x20, b'\n', 0xc3, 0x80, 0x5b, 0x5d, 0x7e, 0xff, 0x00, 0x01]),
+                0..40,
+            )
+        ) {
+            let interesting = |b: &u8| *b >= 0x80 || *b < 0x20 || *b == 0x7f || *b == b'\\';
+            proptest::prop_assert_eq!(next_interesting(&bytes), bytes.iter().position(interesting));
+        }
+    }
+
     use super::*;
 
     #[test]
