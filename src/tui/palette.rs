@@ -116,6 +116,9 @@ pub struct Palette {
     /// Index into `shown`.
     pub selected: usize,
     pub scroll: usize,
+    /// Whether the selection was moved since the last key typed: a ranking that comes in
+    /// then keeps the chosen choice where it still matches.
+    moved: bool,
 }
 
 /// Actions the palette does not offer: moving the cursor is done with the keys themselves.
@@ -143,6 +146,7 @@ impl Palette {
             matched: String::new(),
             selected: 0,
             scroll: 0,
+            moved: false,
         }
     }
 
@@ -151,6 +155,7 @@ impl Palette {
     pub fn refilter(&mut self) {
         // A newer query: the one being ranked is pointless.
         self.ranking = None;
+        self.moved = false;
         let query = self.input.text();
         let query = query.trim();
         if query.is_empty() {
@@ -206,6 +211,26 @@ impl Palette {
         self.scroll = 0;
     }
 
+    /// Moves the selection (the keys' doing), to be kept when a ranking comes in.
+    pub fn select(&mut self, selected: usize) {
+        self.selected = selected;
+        self.moved = true;
+    }
+
+    /// A ranking from the thread: the newest query's matches. A choice the user moved to
+    /// meanwhile (on the last matches) stays chosen where it still matches, so that Enter
+    /// runs what is highlighted; otherwise the best match is.
+    fn take_ranking(&mut self, query: String, shown: Vec<usize>) {
+        let chosen = self
+            .moved
+            .then(|| self.shown.get(self.selected).copied())
+            .flatten();
+        self.show(query, shown);
+        if let Some(at) = chosen.and_then(|c| self.shown.iter().position(|&i| i == c)) {
+            self.selected = at;
+        }
+    }
+
     /// Whether a query is being ranked on a thread.
     pub fn pending(&self) -> bool {
         self.ranking.is_some()
@@ -220,7 +245,7 @@ impl Palette {
             Ok(shown) => {
                 let query = ranking.query.clone();
                 self.ranking = None;
-                self.show(query, shown);
+                self.take_ranking(query, shown);
                 true
             }
             Err(TryRecvError::Empty) => false,
@@ -239,7 +264,7 @@ impl Palette {
         if let Ok(shown) = ranking.results.recv_timeout(limit) {
             let query = ranking.query.clone();
             self.ranking = None;
-            self.show(query, shown);
+            self.take_ranking(query, shown);
         }
     }
 
@@ -431,7 +456,7 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let last = palette.shown.len().saturating_sub(1);
         let selected = palette.selected;
-        palette.selected = match key.code {
+        let moved = match key.code {
             KeyCode::Up => selected.saturating_sub(1),
             KeyCode::Char('p') if ctrl => selected.saturating_sub(1),
             KeyCode::Down => (selected + 1).min(last),
@@ -448,6 +473,7 @@ impl App {
                 return;
             }
         };
+        palette.select(moved);
         palette.scroll = visible_start(palette.selected, palette.scroll, page, palette.shown.len());
     }
 
@@ -559,6 +585,38 @@ mod tests {
         shown.sort_unstable();
         assert_eq!(shown, ["axc", "xyz"]);
         assert!(!p.poll(), "nothing more comes");
+    }
+
+    #[test]
+    fn a_choice_moved_to_while_ranking_stays_chosen_where_it_still_matches() {
+        let label = |p: &Palette| p.selected_choice().unwrap().label.clone();
+        let mut p = palette(&["abc", "axc", "xyz", "cab"]);
+        p.rank_on_thread_above(0);
+        // Down to "cab" on the whole list while "a" is ranked: it matches, and stays.
+        p.input = TextArea::new("a", false);
+        p.refilter();
+        p.select(3);
+        p.wait(Duration::from_secs(30));
+        assert_eq!(label(&p), "cab");
+        // Down to "xyz" on the whole list while "ab" is ranked: it does not match, and the
+        // best match is chosen instead.
+        p.input = TextArea::new("", false);
+        p.refilter();
+        p.input = TextArea::new("ab", false);
+        p.refilter();
+        let xyz = p
+            .shown
+            .iter()
+            .position(|&i| p.choices[i].label == "xyz")
+            .unwrap();
+        p.select(xyz);
+        p.wait(Duration::from_secs(30));
+        assert_eq!(p.selected, 0);
+        // Not moved: the best match of the new query is chosen, not the old first.
+        p.input = TextArea::new("c", false);
+        p.refilter();
+        p.wait(Duration::from_secs(30));
+        assert_eq!(p.selected, 0);
     }
 
     #[test]
