@@ -89,19 +89,20 @@ impl Searcher {
     /// done before [`Self::begin`] or the first request: the first frame comes first.
     pub fn start_for(archive: &mut Archive) -> Searcher {
         let store = archive.cache().map(SegmentStore::new);
-        let mut kept = Vec::new();
-        let mut fold = Vec::new();
-        for m in &mut archive.meetings {
-            if store.is_some() && !m.texts_held() {
-                kept.push(Kept {
-                    file: m.file.clone(),
-                    key: m.conversion_key,
-                    id: m.id.clone(),
-                });
-            } else {
-                fold.push(hand_over(m));
-            }
-        }
+        // In parallel: on a start without the cache every meeting is copied, which at
+        // 10,000 meetings was a tenth of a second on the first frame's turn.
+        let (kept, fold): (Vec<Kept>, Vec<Meeting>) =
+            archive.meetings.par_iter_mut().partition_map(|m| {
+                if store.is_some() && !m.texts_held() {
+                    rayon::iter::Either::Left(Kept {
+                        file: m.file.clone(),
+                        key: m.conversion_key,
+                        id: m.id.clone(),
+                    })
+                } else {
+                    rayon::iter::Either::Right(hand_over(m))
+                }
+            });
         Self::spawn(archive.root.clone(), fold, kept, store)
     }
 
