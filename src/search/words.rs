@@ -29,8 +29,8 @@ use crate::model::{Meeting, MeetingId};
 
 const FILE: &str = "words.bin";
 /// The lists are checked in blocks of this many bytes, so that a search reads and checks
-/// only the blocks its words' lists are in (a rare word: one block of 10 MB at 10,000
-/// meetings).
+/// only the blocks its words' lists are in (a rare word: one block of the 10 MB of lists at
+/// 10,000 meetings).
 const BLOCK: usize = 64 * 1024;
 /// A change this close to when the archive's state was taken may not show in the times.
 const RACY: Duration = Duration::from_secs(2);
@@ -292,7 +292,7 @@ impl WordIndex {
         {
             return Err(Miss::Corrupt);
         }
-        let index = WordIndex {
+        Ok(WordIndex {
             head,
             bytes,
             text,
@@ -302,8 +302,7 @@ impl WordIndex {
             file,
             lists_at,
             lists_len,
-        };
-        Ok(index)
+        })
     }
 
     fn u32_at(&self, at: usize) -> Option<usize> {
