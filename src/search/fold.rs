@@ -38,14 +38,32 @@ fn char_at(text: &str, at: usize) -> Option<(bool, usize)> {
     Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
+/// The Swedish/German ä and ö as the Danish æ and ø.
+fn as_danish(c: char) -> char {
+    match c {
+        'ä' | 'Ä' => 'æ',
+        'ö' | 'Ö' => 'ø',
+        c => c,
+    }
+}
+
 /// Appends `c` lowercased, with ä → æ and ö → ø.
 pub fn push_plain(out: &mut String, c: char) {
-    match c {
-        'ä' | 'Ä' => out.push('æ'),
-        'ö' | 'Ö' => out.push('ø'),
+    match as_danish(c) {
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => out.extend(c.to_lowercase()),
     }
+}
+
+/// Whether a word's folded or plain spelling can start with `lead`: its first letter as
+/// [`push_plain`] writes it, or the "å", "æ" or "ø" that [`respell`] reads an "aa", "ae"
+/// or "oe" at its start as.
+pub fn may_start_with(word: &str, lead: char) -> bool {
+    let Some(c) = word.chars().next().map(as_danish) else {
+        return false;
+    };
+    let first = c.to_lowercase().next().unwrap_or(c);
+    lead == first || (first == 'a' && matches!(lead, 'å' | 'æ')) || (first == 'o' && lead == 'ø')
 }
 
 /// Appends `word` as [`plain`] spells it; an ASCII word is lowercased in one go.
@@ -186,6 +204,9 @@ mod tests {
     fn case_folds_for_danish_letters() {
         assert_eq!(fold("ØKONOMI"), "økonomi");
         assert_eq!(fold("Ærø"), "ærø");
+        assert_eq!(fold("ÄLDRE Öl"), "ældre øl");
+        assert!(may_start_with("Äldre", 'æ') && may_start_with("Aeldre", 'æ'));
+        assert!(may_start_with("Oest", 'ø') && !may_start_with("Oest", 'æ'));
         assert_eq!(fold("STJERNEN"), fold("stjernen"));
     }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::fields::Field;
-use super::fold::{forms_into, words};
+use super::fold::{forms_into, may_start_with, words};
 use super::query::Query;
 
 /// The byte ranges of the words (and phrases) of `q` in `text`, in order.
@@ -17,24 +17,6 @@ struct Folded {
     range: Range<usize>,
     folded: String,
     plain: Option<String>,
-}
-
-/// Whether a word's folded or plain spelling can start with one of `leads`: its first
-/// letter lowercased (ä as æ, ö as ø), or, when that is "a" or "o", the "å", "æ" or "ø"
-/// that "aa", "ae" and "oe" read as.
-fn may_lead(word: &str, leads: &[char]) -> bool {
-    let Some(c) = word.chars().next() else {
-        return false;
-    };
-    let first = match c {
-        'ä' | 'Ä' => 'æ',
-        'ö' | 'Ö' => 'ø',
-        c if c.is_ascii() => c.to_ascii_lowercase(),
-        c => c.to_lowercase().next().unwrap_or(c),
-    };
-    leads.iter().any(|&l| {
-        l == first || (first == 'a' && matches!(l, 'å' | 'æ')) || (first == 'o' && l == 'ø')
-    })
 }
 
 /// The matches of `q` in `text`, in order, found as they are asked for: a snippet needs
@@ -62,8 +44,11 @@ pub fn match_iter<'a>(text: &'a str, q: &'a Query) -> impl Iterator<Item = Range
                 .collect::<Option<Vec<char>>>()
         })
         .flatten();
-    let mut source = words(text)
-        .filter(move |(_, word)| leads.as_ref().is_none_or(|leads| may_lead(word, leads)));
+    let mut source = words(text).filter(move |(_, word)| {
+        leads
+            .as_ref()
+            .is_none_or(|leads| leads.iter().any(|&l| may_start_with(word, l)))
+    });
     let mut window: std::collections::VecDeque<Folded> = std::collections::VecDeque::new();
     let mut spare: Vec<Folded> = Vec::new();
     let mut pending: std::collections::VecDeque<Range<usize>> = std::collections::VecDeque::new();

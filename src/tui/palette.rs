@@ -220,7 +220,12 @@ impl Palette {
     /// A ranking from the thread: the newest query's matches. A choice the user moved to
     /// meanwhile (on the last matches) stays chosen where it still matches, so that Enter
     /// runs what is highlighted; otherwise the best match is.
-    fn take_ranking(&mut self, query: String, shown: Vec<usize>) {
+    fn take_ranking(&mut self, shown: Vec<usize>) {
+        let query = self
+            .ranking
+            .take()
+            .map(|mut ranking| std::mem::take(&mut ranking.query))
+            .unwrap_or_default();
         let chosen = self
             .moved
             .then(|| self.shown.get(self.selected).copied())
@@ -243,9 +248,7 @@ impl Palette {
         };
         match ranking.results.try_recv() {
             Ok(shown) => {
-                let query = ranking.query.clone();
-                self.ranking = None;
-                self.take_ranking(query, shown);
+                self.take_ranking(shown);
                 true
             }
             Err(TryRecvError::Empty) => false,
@@ -262,9 +265,7 @@ impl Palette {
             return;
         };
         if let Ok(shown) = ranking.results.recv_timeout(limit) {
-            let query = ranking.query.clone();
-            self.ranking = None;
-            self.take_ranking(query, shown);
+            self.take_ranking(shown);
         }
     }
 
