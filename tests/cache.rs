@@ -540,6 +540,88 @@ mod search {
         assert!(!found.hits.is_empty());
     }
 
+    /// The state is taken without listing a folder whose time is the index's: a file added,
+    /// removed or renamed in it changes that time, so each is still seen, and a file
+    /// written in place (which leaves the folder's time alone) is seen by its own.
+    #[test]
+    fn the_quick_search_sees_files_added_removed_and_renamed_in_a_folder() {
+        use dagsorden::search::stored::SegmentStore;
+        use dagsorden::search::words::WordIndex;
+        let root = sample();
+        age_all(root.path());
+        let base = tempfile::tempdir().unwrap();
+        let index_state = || {
+            let cache = Cache::in_folder(base.path(), root.path()).unwrap();
+            let words = WordIndex::open(SegmentStore::new(&cache).dir()).unwrap();
+            words.archive_state(root.path()).unwrap()
+        };
+        let settle = |q: &str| {
+            age_all(root.path());
+            cached_search(root.path(), base.path(), q);
+            assert!(cached_search(root.path(), base.path(), q).0, "{q}");
+            // Looked at by the names the index kept, or listed: the same state.
+            assert_eq!(
+                index_state().files(),
+                archive_state(root.path()).unwrap().files()
+            );
+        };
+        let q = "spiseforstyrrelser";
+        settle(q);
+        let year = root.path().join("2017");
+        let original = year.join("2017-09-08-sdf.toml");
+        let text = std::fs::read_to_string(&original).unwrap();
+        let zebra = text.replacen(
+            "title = \"Møde i Socialdirektørforum den 8. september 2017\"",
+            "title = \"Møde i Socialdirektørforum den 8. september 2017 zebraprojekt\"",
+            1,
+        );
+        assert_ne!(zebra, text);
+
+        // Added: a second meeting of the body with the new word.
+        let added = year.join("2017-12-08-sdf.toml");
+        std::fs::write(&added, zebra.replace("2017-09-08", "2017-12-08")).unwrap();
+        let (quick, found) = cached_search(root.path(), base.path(), "zebraprojekt");
+        assert!(!quick);
+        assert_eq!(found.hits, plain_hits(root.path(), "zebraprojekt"));
+        assert_eq!(found.hits.len(), 1);
+        settle("zebraprojekt");
+
+        // Renamed: the meeting is found under its new date.
+        let renamed = year.join("2017-12-15-sdf.toml");
+        std::fs::rename(&added, &renamed).unwrap();
+        std::fs::write(
+            &renamed,
+            std::fs::read_to_string(&renamed)
+                .unwrap()
+                .replace("2017-12-08", "2017-12-15"),
+        )
+        .unwrap();
+        let (quick, found) = cached_search(root.path(), base.path(), "zebraprojekt");
+        assert!(!quick);
+        assert_eq!(found.hits, plain_hits(root.path(), "zebraprojekt"));
+        assert_eq!(found.hits[0].meeting.to_string(), "2017-12-15-sdf");
+        settle("zebraprojekt");
+
+        // Removed: the word is gone with it.
+        std::fs::remove_file(&renamed).unwrap();
+        let (quick, found) = cached_search(root.path(), base.path(), "zebraprojekt");
+        assert!(!quick);
+        assert!(found.hits.is_empty());
+        settle(q);
+
+        // Written in place, the folder's time untouched: seen by the file's own.
+        let folder_time = std::fs::metadata(&year).unwrap().modified().unwrap();
+        std::fs::write(&original, &zebra).unwrap();
+        assert_eq!(
+            std::fs::metadata(&year).unwrap().modified().unwrap(),
+            folder_time
+        );
+        let (quick, found) = cached_search(root.path(), base.path(), "zebraprojekt");
+        assert!(!quick);
+        assert_eq!(found.hits.len(), 1);
+        settle("zebraprojekt");
+    }
+
     #[test]
     fn the_command_line_search_is_the_same_with_and_without_the_cache() {
         let root = tempfile::tempdir().unwrap();

@@ -509,9 +509,13 @@ pub fn cache_files(data: &[u8]) {
         }
     }
     if let Ok(w) = WordIndex::open(store.dir()) {
-        for q in queries {
+        for q in queries.iter().chain(&["psyk body:sdf year:2017"]) {
             let _ = w.candidates(&Query::parse(q));
         }
+        for n in 0..w.meeting_count().min(64) {
+            let _ = w.meeting(n);
+        }
+        let _ = w.archive_state(&root);
     }
     // Whatever the damaged cache hands over is shown as the command shows it.
     let q = Query::parse("psyk");

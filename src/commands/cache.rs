@@ -8,7 +8,7 @@ use crate::cli::CacheCommand;
 use dagsorden::archive::cache::{Cache, Usage, all_caches, remove_folder};
 use dagsorden::said;
 use dagsorden::search::stored::SegmentStore;
-use dagsorden::search::words::{WordIndex, archive_state};
+use dagsorden::search::words::WordIndex;
 use dagsorden::text::{Medium, byte_size};
 
 pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
@@ -47,8 +47,8 @@ pub fn cache(ctx: &Context, what: &CacheCommand) -> anyhow::Result<ExitCode> {
             out::stdout(Medium::Terminal, archive_lines.get(lang))?;
             let store = SegmentStore::new(&cache);
             let words = match WordIndex::open(store.dir()) {
-                Ok(w) if archive_state(&ctx.dir).is_some_and(|s| w.holds_for(&s)) => {
-                    let n = w.meetings().len();
+                Ok(w) if w.archive_state(&ctx.dir).is_some_and(|s| w.holds_for(&s)) => {
+                    let n = w.meeting_count();
                     said!(
                         "  søgeindeks: {n} {}; gælder for arkivet, som det er nu\n", if n == 1 { "møde" } else { "møder" };
                         "  search index: {n} {}; holds for the archive as it is\n", if n == 1 { "meeting" } else { "meetings" }

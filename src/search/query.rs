@@ -92,6 +92,14 @@ impl Query {
             || self.after.is_some()
     }
 
+    /// Whether the query leaves meetings out by their date or body.
+    pub fn filters_meetings(&self) -> bool {
+        !self.bodies.is_empty()
+            || !self.years.is_empty()
+            || self.before.is_some()
+            || self.after.is_some()
+    }
+
     /// Whether a meeting on `date` of `body` can hold hits.
     pub fn admits_meeting(&self, date: NaiveDate, body: &str) -> bool {
         (self.bodies.is_empty() || self.bodies.iter().any(|b| b == body))

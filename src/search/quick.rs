@@ -13,7 +13,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::stored::{Lines, SegmentStore};
-use super::words::{ArchiveState, WordIndex, archive_state};
+use super::words::{ArchiveState, WordIndex};
 use super::{Hit, Query, SearchIndex};
 use crate::archive::Archive;
 use crate::archive::cache::{Cache, Entry, Texts};
@@ -35,12 +35,11 @@ where
     T: Send,
     F: Fn(&Meeting, Vec<Hit>) -> T + Sync,
 {
-    // Knowing that the archive is as the index saw it takes a stat of every file, as much
-    // time as the rest: the search is made meanwhile, and kept only if it holds. It stops
-    // as soon as the archive is known to have changed (the caller then loads it whole).
+    // Knowing that the archive is as the index saw it takes a stat of every file, about
+    // half of the time a rare word takes; if it has changed, the caller loads it whole.
     let store = SegmentStore::new(cache);
     let words = WordIndex::open(store.dir()).ok()?;
-    if !words.holds_for(&archive_state(root)?) {
+    if !words.holds_for(&words.archive_state(root)?) {
         return None;
     }
     let forum = Archive::read_forum(root)?;
@@ -65,22 +64,22 @@ where
         .par_iter()
         .rev()
         .map(|&n| {
-            let (id, file, key) = words.meetings().get(n)?;
+            let (id, file, key) = words.meeting(n)?;
             let segment = store
-                .read(file, *key, lines)
+                .read(&file, key, lines)
                 .ok()
-                .filter(|s| s.meeting() == id)?;
+                .filter(|s| s.meeting() == &id)?;
             let hits = segment.hits(q);
             if hits.is_empty() {
                 return Some(None);
             }
             // The hits' snippets are cut from their items' texts; the rest stay away.
             let entry = cache
-                .entry_with_texts_of(root, file, |item| {
+                .entry_with_texts_of(root, &file, |item| {
                     hits.iter().any(|h| h.item.as_ref() == Some(&item.number))
                 })
                 .ok()?;
-            (entry.meeting.conversion_key == *key && attachments_hold(&entry)).then_some(())?;
+            (entry.meeting.conversion_key == key && attachments_hold(&entry)).then_some(())?;
             Some(Some(show(&entry.meeting, hits)))
         })
         .collect();

@@ -40,7 +40,25 @@ const RACY: Duration = Duration::from_secs(2);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchiveState {
     files: Vec<(String, u64, u128)>,
+    /// The folders listed, by name (each is in `files` too, with its time).
+    folders: Vec<String>,
     taken_ns: u128,
+}
+
+impl ArchiveState {
+    /// Each file and folder looked at (its path in the archive), its size and its time.
+    pub fn files(&self) -> &[(String, u64, u128)] {
+        &self.files
+    }
+}
+
+/// A folder of the archive's state as the index saw it: its time, and the names of its
+/// files, each followed by `/` (the one character a name cannot hold).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KnownFolder {
+    name: String,
+    time_ns: u128,
+    names: String,
 }
 
 /// What the index says of itself; the words and their lists follow it as plain arrays,
@@ -52,7 +70,12 @@ struct Head {
     /// A hash of the archive's state, and the latest time in it.
     state: u64,
     latest_ns: u128,
-    meetings: Vec<(MeetingId, PathBuf, u64)>,
+    /// The state's folders, for the next state to be taken without listing them.
+    folders: Vec<KnownFolder>,
+    /// How many meetings there are, and the length of their table (each meeting's id, file
+    /// and conversion key, decoded only when a search asks for that meeting).
+    meetings: u32,
+    meetings_len: u64,
     /// The meeting files with an attachment left out because it leads out of the archive.
     leaving: Vec<PathBuf>,
     words: u32,
@@ -67,6 +90,9 @@ struct Head {
 pub struct WordIndex {
     head: Head,
     bytes: Vec<u8>,
+    /// The meetings' records, one after the other; `meetings + 1` starts of records, u32.
+    table: usize,
+    table_starts: usize,
     /// The words one after the other.
     text: usize,
     /// `words` ends of words in the text, then `words + 1` starts of lists, u32 each, then a
@@ -87,59 +113,101 @@ pub struct WordIndex {
 /// meeting): [`quick`](super::quick) checks those of the meetings it shows, and of the
 /// meetings that had one.
 pub fn archive_state(root: &Path) -> Option<ArchiveState> {
+    state_of(root, &[])
+}
+
+/// The state, taken with what an index knows of the folders: a folder whose time is the
+/// one the index saw has had no file added, removed or renamed in it since, so its files
+/// are looked at by the names the index kept, without listing the folder (which holds as
+/// many attachment folders as meeting files). Whatever cannot be looked at so is listed.
+fn state_of(root: &Path, known: &[KnownFolder]) -> Option<ArchiveState> {
     let taken_ns = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let stat = |rel: String, meta: &std::fs::Metadata| {
-        let t = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        (rel, if meta.is_dir() { 0 } else { meta.len() }, t)
-    };
-    // The entry's own metadata (a stat relative to its folder); a link's target's.
-    let metadata = |e: &std::fs::DirEntry| match e.file_type() {
-        Ok(t) if t.is_symlink() => std::fs::metadata(e.path()),
-        _ => e.metadata(),
-    };
+    let root_fd = open_folder(root)?;
     let mut top = Vec::new();
-    let mut dirs = Vec::new();
+    let mut folders = Vec::new();
     for e in std::fs::read_dir(root).ok()?.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let meta = metadata(&e).ok()?;
+        let name = e.file_name();
+        let (is_dir, size, time) = stat_in(&root_fd, &name)?;
+        let name = name.to_string_lossy().into_owned();
         let archive_dir = name == "calendar" || (name.len() == 4 && name.parse::<u16>().is_ok());
-        if meta.is_dir() && archive_dir {
-            top.push(stat(name.clone(), &meta));
-            dirs.push(name);
-        } else if meta.is_file() && name.ends_with(".toml") {
-            top.push(stat(name, &meta));
+        if is_dir && archive_dir {
+            top.push((name.clone(), 0, time));
+            folders.push((name, time));
+        } else if !is_dir && name.ends_with(".toml") {
+            top.push((name, size, time));
         }
     }
-    let inner: Option<Vec<Vec<(String, u64, u128)>>> = dirs
+    let inner: Option<Vec<Vec<(String, u64, u128)>>> = folders
         .par_iter()
-        .map(|dir| {
-            let mut out = Vec::new();
+        .map(|(dir, time)| {
+            let fd = open_folder(&root.join(dir))?;
+            let names = known
+                .iter()
+                .find(|k| &k.name == dir && k.time_ns == *time)
+                .map(|k| k.names.split('/').filter(|n| !n.is_empty()));
+            if let Some(names) = names
+                && let Some(files) = names
+                    .map(|n| Some(file_state(dir, n, stat_in(&fd, n)?)))
+                    .collect()
+            {
+                return Some(files);
+            }
+            let mut files = Vec::new();
             for e in std::fs::read_dir(root.join(dir)).ok()?.flatten() {
-                // The name first: a year folder holds as many attachment folders as
-                // meeting files, and a stat is most of the time this takes.
+                // The name first: a stat is most of the time this takes.
                 let name = e.file_name();
                 if !name.as_encoded_bytes().ends_with(b".toml") {
                     continue;
                 }
-                let meta = metadata(&e).ok()?;
-                let name = name.to_string_lossy();
-                out.push(stat(format!("{dir}/{name}"), &meta));
+                let stat = stat_in(&fd, &name)?;
+                files.push(file_state(dir, &name.to_string_lossy(), stat));
             }
-            Some(out)
+            Some(files)
         })
         .collect();
     top.extend(inner?.into_iter().flatten());
     top.sort_unstable();
     Some(ArchiveState {
         files: top,
+        folders: folders.into_iter().map(|(name, _)| name).collect(),
         taken_ns,
     })
+}
+
+fn open_folder(path: &Path) -> Option<rustix::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags};
+    rustix::fs::open(
+        path,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .ok()
+}
+
+/// Whether `name` in the folder is a folder, its size and its modification time in
+/// nanoseconds (0 before 1970); a link's target's. One stat relative to the folder.
+fn stat_in(
+    folder: &rustix::fd::OwnedFd,
+    name: impl rustix::path::Arg,
+) -> Option<(bool, u64, u128)> {
+    let st = rustix::fs::statat(folder, name, rustix::fs::AtFlags::empty()).ok()?;
+    let is_dir = rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Directory;
+    // The nanoseconds' type differs between systems; they are below a billion on each.
+    let time = match (u128::try_from(st.st_mtime), u32::try_from(st.st_mtime_nsec)) {
+        (Ok(secs), Ok(nanos)) => secs * 1_000_000_000 + u128::from(nanos),
+        _ => 0,
+    };
+    Some((is_dir, u64::try_from(st.st_size).unwrap_or(0), time))
+}
+
+fn file_state(
+    dir: &str,
+    name: &str,
+    (is_dir, size, time): (bool, u64, u128),
+) -> (String, u64, u128) {
+    (format!("{dir}/{name}"), if is_dir { 0 } else { size }, time)
 }
 
 fn push_varint(out: &mut Vec<u8>, mut n: u32) {
@@ -210,25 +278,34 @@ impl WordIndex {
             ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
         }
         starts.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        let state_taken = state.taken_ns;
-        let (state, latest_ns) = state_key(state);
+        // Each meeting's record, then where each begins (and the last ends).
+        let mut table = Vec::new();
+        let mut table_starts = Vec::with_capacity(meetings.len() * 4 + 4);
+        for (m, s) in meetings.iter().zip(segments) {
+            if &m.id != s.meeting() {
+                return;
+            }
+            table_starts.extend_from_slice(&(table.len() as u32).to_le_bytes());
+            let Ok(record) = postcard::to_stdvec(&(&m.id, &m.file, m.conversion_key)) else {
+                return;
+            };
+            table.extend_from_slice(&record);
+        }
+        table_starts.extend_from_slice(&(table.len() as u32).to_le_bytes());
+        if meetings.len() != segments.len() || u32::try_from(table.len()).is_err() {
+            return;
+        }
         let head = Head {
-            taken_ns: state_taken,
-            state,
-            latest_ns,
-            meetings: meetings
-                .iter()
-                .zip(segments)
-                .filter(|(m, s)| &m.id == s.meeting())
-                .map(|(m, _)| (m.id.clone(), m.file.clone(), m.conversion_key))
-                .collect(),
+            taken_ns: state.taken_ns,
+            state: state_key(state).0,
+            latest_ns: state_key(state).1,
+            folders: known_folders(state),
+            meetings: meetings.len() as u32,
+            meetings_len: table.len() as u64,
             leaving: leaving.to_vec(),
             words: words.len() as u32,
             text_len: text.len() as u64,
         };
-        if head.meetings.len() != segments.len() {
-            return;
-        }
         let Ok(head) = postcard::to_stdvec(&head) else {
             return;
         };
@@ -238,7 +315,15 @@ impl WordIndex {
             .collect();
         let mut payload = Vec::new();
         payload.extend_from_slice(&(head.len() as u64).to_le_bytes());
-        for part in [&head[..], text.as_bytes(), &ends, &starts, &checksums] {
+        for part in [
+            &head[..],
+            &table,
+            &table_starts,
+            text.as_bytes(),
+            &ends,
+            &starts,
+            &checksums,
+        ] {
             payload.extend_from_slice(part);
         }
         let mut bytes = framed(&payload);
@@ -266,7 +351,16 @@ impl WordIndex {
         )
         .map_err(|_| Miss::Corrupt)?;
         let n = head.words as usize;
-        let text = head_at + head_len;
+        let table = head_at + head_len;
+        let table_starts = usize::try_from(head.meetings_len)
+            .ok()
+            .and_then(|len| table.checked_add(len))
+            .ok_or(Miss::Corrupt)?;
+        let text = (head.meetings as usize)
+            .checked_add(1)
+            .and_then(|m| m.checked_mul(4))
+            .and_then(|len| table_starts.checked_add(len))
+            .ok_or(Miss::Corrupt)?;
         let ends = text
             .checked_add(usize::try_from(head.text_len).map_err(|_| Miss::Corrupt)?)
             .filter(|&e| e <= bytes.len())
@@ -295,6 +389,8 @@ impl WordIndex {
         Ok(WordIndex {
             head,
             bytes,
+            table,
+            table_starts,
             text,
             ends,
             starts,
@@ -362,8 +458,28 @@ impl WordIndex {
             && latest + RACY.as_nanos() < self.head.taken_ns
     }
 
-    pub fn meetings(&self) -> &[(MeetingId, PathBuf, u64)] {
-        &self.head.meetings
+    /// How many meetings the index is of.
+    pub fn meeting_count(&self) -> usize {
+        self.head.meetings as usize
+    }
+
+    /// Meeting `n`: its id, its file and the conversion key its segment was made with.
+    pub fn meeting(&self, n: usize) -> Option<(MeetingId, PathBuf, u64)> {
+        if n >= self.meeting_count() {
+            return None;
+        }
+        let start = self.u32_at(self.table_starts + 4 * n)?;
+        let end = self.u32_at(self.table_starts + 4 * (n + 1))?;
+        let record = self
+            .bytes
+            .get(self.table + start..self.table.checked_add(end)?)?;
+        postcard::from_bytes(record).ok()
+    }
+
+    /// The archive's state, taken with what the index knows of its folders (see
+    /// [`state_of`]); the same as [`archive_state`] gives.
+    pub fn archive_state(&self, root: &Path) -> Option<ArchiveState> {
+        state_of(root, &self.head.folders)
     }
 
     /// The meeting files that had an attachment leading out of the archive.
@@ -375,18 +491,12 @@ impl WordIndex {
     /// query and pass its meeting filters; `None` when a list cannot be read (the caller
     /// then searches the archive itself).
     pub fn candidates(&self, q: &Query) -> Option<Vec<usize>> {
-        let admitted: Vec<bool> = self
-            .head
-            .meetings
-            .iter()
-            .map(|(id, _, _)| q.admits_meeting(id.date, id.body.as_str()))
-            .collect();
         let phrase_terms = q.phrases.iter().flat_map(|p| {
             p.words.iter().map(|w| Term {
                 prefixes: vec![w.clone()],
             })
         });
-        let mut wanted = admitted;
+        let mut wanted = vec![true; self.meeting_count()];
         let count = self.head.words as usize;
         for term in q.terms.iter().cloned().chain(phrase_terms) {
             let mut has = vec![false; wanted.len()];
@@ -419,14 +529,45 @@ impl WordIndex {
                 *w &= h;
             }
         }
-        Some(
-            wanted
-                .into_iter()
-                .enumerate()
-                .filter_map(|(n, w)| w.then_some(n))
-                .collect(),
-        )
+        // The meeting filters last, decoding only the meetings the words let through.
+        let mut out = Vec::new();
+        for (n, w) in wanted.into_iter().enumerate() {
+            if w && (!q.filters_meetings() || {
+                let (id, _, _) = self.meeting(n)?;
+                q.admits_meeting(id.date, id.body.as_str())
+            }) {
+                out.push(n);
+            }
+        }
+        Some(out)
     }
+}
+
+/// The state's folders with their times and their files' names.
+fn known_folders(state: &ArchiveState) -> Vec<KnownFolder> {
+    state
+        .folders
+        .iter()
+        .filter_map(|name| {
+            let at = state
+                .files
+                .binary_search_by(|f| f.0.as_str().cmp(name))
+                .ok()?;
+            let prefix = format!("{name}/");
+            let mut names = String::new();
+            for (file, _, _) in &state.files {
+                if let Some(rest) = file.strip_prefix(&prefix) {
+                    names.push_str(rest);
+                    names.push('/');
+                }
+            }
+            Some(KnownFolder {
+                name: name.clone(),
+                time_ns: state.files[at].2,
+                names,
+            })
+        })
+        .collect()
 }
 
 /// The first of `0..len` for which `before` is false (`before` true, then false).
