@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::fields::Field;
-use super::fold::{forms_into, may_start_with, words};
+use super::fold::{forms_into, words, words_led_by};
 use super::query::Query;
 
 /// The byte ranges of the words (and phrases) of `q` in `text`, in order.
@@ -44,11 +44,10 @@ pub fn match_iter<'a>(text: &'a str, q: &'a Query) -> impl Iterator<Item = Range
                 .collect::<Option<Vec<char>>>()
         })
         .flatten();
-    let mut source = words(text).filter(move |(_, word)| {
-        leads
-            .as_ref()
-            .is_none_or(|leads| leads.iter().any(|&l| may_start_with(word, l)))
-    });
+    let mut source: Box<dyn Iterator<Item = (Range<usize>, &str)>> = match leads {
+        Some(leads) => Box::new(words_led_by(text, leads)),
+        None => Box::new(words(text)),
+    };
     let mut window: std::collections::VecDeque<Folded> = std::collections::VecDeque::new();
     let mut spare: Vec<Folded> = Vec::new();
     let mut pending: std::collections::VecDeque<Range<usize>> = std::collections::VecDeque::new();
