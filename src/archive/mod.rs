@@ -300,17 +300,19 @@ impl Archive {
         // kept while every answer it got from the rest of the archive holds.
         let attachments = lookup::AttachmentCheck::new(&abs_root);
         let from_cache = std::sync::atomic::AtomicUsize::new(0);
-        let convert = |id: &MeetingId, l: &Loaded<RawMeeting>| {
-            let c = convert_meeting(&known, &abs_root, id, l);
+        let convert = |id: &MeetingId, mut l: Loaded<RawMeeting>| {
+            let c = convert_meeting(&known, &abs_root, id, &mut l);
+            // Dropped here, in parallel, not all at once after the conversions.
+            drop(l);
             if let Some(cache) = &cache {
-                cache.store(root, &c.converted(&l.rel));
+                cache.store(root, &c.converted());
             }
             let leaving = c.lookups.iter().any(lookup::Lookup::leaves_archive);
             (c.meeting, c.diagnostics, c.followup_sites, leaving)
         };
         let meetings_out: Vec<_> = meetings_raw
-            .par_iter()
-            .map(|(id, l)| Ok(convert(id, l)))
+            .into_par_iter()
+            .map(|(id, l)| Ok(convert(&id, *l)))
             .chain(meetings_cached.into_par_iter().map(|e| {
                 let e = *e;
                 if e.lookups.iter().all(|l| l.holds(&known, &attachments)) {
@@ -320,7 +322,7 @@ impl Archive {
                 }
                 // Changed since the entry was checked a moment ago, so that it no longer
                 // loads: its problem is told, as for any file that does not load.
-                read_parse::<RawMeeting>(root, &e.rel).map(|l| convert(&e.meeting.id, &l))
+                read_parse::<RawMeeting>(root, &e.rel).map(|l| convert(&e.meeting.id, l))
             }))
             .collect::<Vec<_>>()
             .into_iter()
@@ -449,13 +451,13 @@ impl Archive {
         self.diagnostics.retain(|d| d.site.file != display);
         let position = self.file_position(&id);
         match read_parse::<RawMeeting>(&self.root, rel) {
-            Ok(l) => {
+            Ok(mut l) => {
                 self.known
                     .meetings
                     .insert(id.clone(), Some(item_numbers(&l.raw)));
-                let c = convert_meeting(&self.known, &self.abs_root, &id, &l);
+                let c = convert_meeting(&self.known, &self.abs_root, &id, &mut l);
                 if let Some(cache) = &self.cache {
-                    cache.store(&self.root, &c.converted(rel));
+                    cache.store(&self.root, &c.converted());
                 }
                 if c.lookups.iter().any(lookup::Lookup::leaves_archive) {
                     self.leaving.insert(rel.to_path_buf());
@@ -688,9 +690,9 @@ struct ConvertedMeeting {
 }
 
 impl ConvertedMeeting {
-    fn converted<'a>(&'a self, rel: &'a Path) -> cache::Converted<'a> {
+    fn converted(&self) -> cache::Converted<'_> {
         cache::Converted {
-            rel,
+            rel: &self.meeting.file,
             item_numbers: &self.item_numbers,
             meeting: &self.meeting,
             diagnostics: &self.diagnostics,
@@ -705,11 +707,11 @@ fn convert_meeting(
     known: &Known,
     abs_root: &Path,
     id: &MeetingId,
-    l: &Loaded<RawMeeting>,
+    l: &mut Loaded<RawMeeting>,
 ) -> ConvertedMeeting {
     let mut c = Converter::new(&l.display, &l.text, known);
     let dir = abs_root.join(l.rel.parent().unwrap_or(Path::new("")));
-    let mut meeting = c.meeting(&l.raw, id, l.rel.clone(), &dir, abs_root);
+    let mut meeting = c.meeting(&mut l.raw, id, l.rel.clone(), &dir, abs_root);
     meeting.source_hash = text_hash(&l.text);
     meeting.conversion_key = {
         use std::hash::{Hash, Hasher};
