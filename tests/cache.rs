@@ -417,6 +417,8 @@ mod search {
             "budget year:2000",
             "tag:psyk",
             "outcome:godkendt",
+            "psykiatri outcome:godkendt",
+            "budget tag:psyk",
             "kompetenceudvikling after:2000-06 before:2001",
             "ingenting-her",
             "aeldre",
@@ -524,15 +526,27 @@ mod search {
             let cache = Cache::in_folder(base.path(), root.path()).unwrap();
             assert!(quick::search(root.path(), &cache, &Query::parse(q), |_, h| h).is_none());
         }
-        // A damaged segment of a candidate is not used either.
+        // A damaged segment of a candidate is not used either (a phrase is told by the
+        // segments; a word by the index of words, which names the hit items).
         cached_search(root.path(), base.path(), q);
         let dir = words.parent().unwrap().to_path_buf();
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p != words {
-                std::fs::write(&p, b"damaged").unwrap();
+        let damage_all = |dir: &Path| {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p != words {
+                    std::fs::write(&p, b"damaged").unwrap();
+                }
             }
-        }
+        };
+        damage_all(&dir);
+        let phrase = format!("\"svære {q}\"");
+        let cache = Cache::in_folder(base.path(), root.path()).unwrap();
+        assert!(quick::search(root.path(), &cache, &Query::parse(&phrase), |_, h| h).is_none());
+        let (_, found) = cached_search(root.path(), base.path(), &phrase);
+        assert_eq!(found.hits, plain_hits(root.path(), &phrase));
+        assert!(!found.hits.is_empty());
+        // A damaged entry of a candidate neither.
+        damage_all(&dir.parent().unwrap().join("meetings"));
         let cache = Cache::in_folder(base.path(), root.path()).unwrap();
         assert!(quick::search(root.path(), &cache, &Query::parse(q), |_, h| h).is_none());
         let (_, found) = cached_search(root.path(), base.path(), q);
@@ -607,6 +621,32 @@ mod search {
         let (quick, found) = cached_search(root.path(), base.path(), "zebraprojekt");
         assert!(!quick);
         assert!(found.hits.is_empty());
+        settle(q);
+
+        // A meeting of more than 64 docs (its lists carry no masks: its segment tells).
+        let mut big = text.replacen("2017-09-08", "2017-11-24", 1);
+        big = big.replace("date = 2017-09-08", "date = 2017-11-24");
+        for n in 0..70 {
+            big.push_str(&format!(
+                "\n[[items]]\nnumber = {}\ntitle = \"Punkt {n} om {}\"\n",
+                100 + n,
+                if n % 20 == 3 { "zebraprojekt" } else { "andet" }
+            ));
+        }
+        std::fs::write(year.join("2017-11-24-sdf.toml"), &big).unwrap();
+        settle("zebraprojekt");
+        for q in [
+            "zebraprojekt",
+            "zebra punkt",
+            "andet",
+            "zebraprojekt year:2017",
+        ] {
+            let (quick, found) = cached_search(root.path(), base.path(), q);
+            assert!(quick, "{q}");
+            assert_eq!(found.hits, plain_hits(root.path(), q), "{q}");
+        }
+        assert_eq!(plain_hits(root.path(), "zebraprojekt").len(), 4);
+        std::fs::remove_file(year.join("2017-11-24-sdf.toml")).unwrap();
         settle(q);
 
         // Written in place, the folder's time untouched: seen by the file's own.

@@ -33,7 +33,7 @@ use super::lookup::Lookup;
 use crate::model::{ItemNo, Meeting};
 
 /// Bumped whenever what an entry holds changes shape.
-const SCHEMA: u64 = 6;
+const SCHEMA: u64 = 7;
 const MAGIC: &[u8; 8] = b"DAGSCACH";
 pub(crate) const HEADER: usize = 32;
 /// A file changed within this long of being read for an entry may have the same
@@ -160,17 +160,18 @@ impl Cache {
                 let entry = decode(&read_first_frame(&self.entry_file(rel))?)?;
                 self.trusted(root, rel, entry)
             }
-            Texts::Held => self.entry_with_texts_of(root, rel, |_| true),
+            Texts::Held => self.entry_with_texts_of(root, rel, |_, _| true),
         }
     }
 
-    /// The entry of a meeting file with the long texts of the items `wanted` only, the
-    /// others left in the file: what a search shows needs its hits' texts.
+    /// The entry of a meeting file with the long texts of the items `wanted` (by their
+    /// place in the meeting, and themselves) only, the others left in the file: what a
+    /// search shows needs its hits' texts.
     pub fn entry_with_texts_of(
         &self,
         root: &Path,
         rel: &Path,
-        wanted: impl Fn(&crate::model::Item) -> bool,
+        wanted: impl Fn(usize, &crate::model::Item) -> bool,
     ) -> Result<Entry, Miss> {
         let bytes = std::fs::read(self.entry_file(rel)).map_err(|_| Miss::Stale)?;
         let (head, rest) = split_frame(&bytes)?;
@@ -183,9 +184,9 @@ impl Cache {
         }
         let texts: Result<Vec<Option<String>>, Miss> = texts
             .into_iter()
-            .zip(&entry.meeting.items)
-            .map(|(text, item)| {
-                wanted(item)
+            .zip(entry.meeting.items.iter().enumerate())
+            .map(|(text, (n, item))| {
+                wanted(n, item)
                     .then(|| String::from_utf8(text.to_vec()).map_err(|_| Miss::Corrupt))
                     .transpose()
             })

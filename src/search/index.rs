@@ -181,6 +181,15 @@ impl Segment {
         self.vocabulary.words()
     }
 
+    /// Every word with the docs it is in as a mask (doc 0 the meeting's own text, doc `n`
+    /// its `n`th item); `None` for a meeting of more than 64 docs.
+    pub fn words_with_docs(&self) -> impl Iterator<Item = (&str, Option<u64>)> {
+        self.vocabulary
+            .words()
+            .enumerate()
+            .map(|(n, w)| (w, self.vocabulary.mask(n)))
+    }
+
     /// The meeting's hits for the query, in item order.
     pub fn hits(&self, q: &Query) -> Vec<Hit> {
         let mut hits = Vec::new();

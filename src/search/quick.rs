@@ -63,23 +63,41 @@ where
     let shown: Option<Vec<Option<T>>> = candidates
         .par_iter()
         .rev()
-        .map(|&n| {
+        .map(|&(n, docs)| {
             let (id, file, key) = words.meeting(n)?;
-            let segment = store
-                .read(&file, key, lines)
-                .ok()
-                .filter(|s| s.meeting() == &id)?;
-            let hits = segment.hits(q);
-            if hits.is_empty() {
-                return Some(None);
-            }
-            // The hits' snippets are cut from their items' texts; the rest stay away.
-            let entry = cache
-                .entry_with_texts_of(root, &file, |item| {
-                    hits.iter().any(|h| h.item.as_ref() == Some(&item.number))
-                })
-                .ok()?;
-            (entry.meeting.conversion_key == key && attachments_hold(&entry)).then_some(())?;
+            let entry = match docs {
+                // The lists told the hit docs: only the entry is read, with their texts.
+                Some(docs) => {
+                    let entry = cache
+                        .entry_with_texts_of(root, &file, |i, _| has_doc(docs, i + 1))
+                        .ok()?;
+                    let hits = hits_of_docs(&entry.meeting, docs)?;
+                    (entry, hits)
+                }
+                // The segment tells them, and then the entry is read if there are any.
+                None => {
+                    let segment = store
+                        .read(&file, key, lines)
+                        .ok()
+                        .filter(|s| s.meeting() == &id)?;
+                    let hits = segment.hits(q);
+                    if hits.is_empty() {
+                        return Some(None);
+                    }
+                    // The hits' snippets are cut from their items' texts; the rest stay away.
+                    let entry = cache
+                        .entry_with_texts_of(root, &file, |_, item| {
+                            hits.iter().any(|h| h.item.as_ref() == Some(&item.number))
+                        })
+                        .ok()?;
+                    (entry, hits)
+                }
+            };
+            let (entry, hits) = entry;
+            (entry.meeting.id == id
+                && entry.meeting.conversion_key == key
+                && attachments_hold(&entry))
+            .then_some(())?;
             Some(Some(show(&entry.meeting, hits)))
         })
         .collect();
@@ -87,6 +105,36 @@ where
         forum,
         shown: shown?.into_iter().flatten().collect(),
     })
+}
+
+/// The hits of `meeting` in the docs of the mask, in item order (doc 0 is the meeting's
+/// own text, doc `n` its `n`th item, as its segment numbers them); `None` when the mask
+/// names a doc the meeting does not have.
+fn hits_of_docs(meeting: &Meeting, docs: u64) -> Option<Vec<Hit>> {
+    let count = meeting.items.len() + 1;
+    if (count..64).any(|n| has_doc(docs, n)) || count > 64 {
+        return None;
+    }
+    let items = meeting.items.iter().map(|i| Some(i.number.clone()));
+    Some(
+        std::iter::once(None)
+            .chain(items)
+            .enumerate()
+            .filter(|(n, _)| has_doc(docs, *n))
+            .map(|(_, item)| Hit {
+                meeting: meeting.id.clone(),
+                item,
+            })
+            .collect(),
+    )
+}
+
+/// Whether doc `n` is in the mask (a doc beyond the 64 a mask holds is not).
+fn has_doc(docs: u64, n: usize) -> bool {
+    u32::try_from(n)
+        .ok()
+        .and_then(|n| docs.checked_shr(n))
+        .is_some_and(|d| d & 1 == 1)
 }
 
 /// Searches a loaded archive whole, keeping what the next search needs to be quick (when

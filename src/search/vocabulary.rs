@@ -79,6 +79,14 @@ impl Vocabulary {
         (0..self.len()).map(|n| self.word(n))
     }
 
+    /// The docs of word `n` as a mask, when the meeting has at most 64 docs.
+    pub(super) fn mask(&self, n: usize) -> Option<u64> {
+        match &self.docs {
+            DocSets::Masks(masks) => masks.get(n).copied(),
+            DocSets::Lists(_) => None,
+        }
+    }
+
     /// Marks in `found` the docs of every word starting with `prefix`.
     pub(super) fn add_docs_of_prefix(&self, prefix: &str, found: &mut [u64]) {
         let mut n = partition(self.len(), |n| self.word(n) < prefix);

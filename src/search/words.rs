@@ -210,7 +210,7 @@ fn file_state(
     (format!("{dir}/{name}"), if is_dir { 0 } else { size }, time)
 }
 
-fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+fn push_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;
@@ -218,20 +218,37 @@ fn push_varint(out: &mut Vec<u8>, mut n: u32) {
     out.push(n as u8);
 }
 
-fn read_list(bytes: &[u8]) -> Option<Vec<u32>> {
+/// A meeting a word is in (by place) and the docs of it the word is in, as a mask.
+type Posting = (u32, Option<u64>);
+
+/// A word's list: for each meeting it is in (by place, as the difference from the one
+/// before), the docs it is in as a mask (0: the meeting has more than 64 docs).
+fn push_posting(out: &mut Vec<u8>, step: u32, docs: Option<u64>) {
+    push_varint(out, u64::from(step));
+    push_varint(out, docs.unwrap_or(0));
+}
+
+/// A list read back: the meetings and their doc masks (`None`: not known from the list).
+fn read_list(bytes: &[u8]) -> Option<Vec<Posting>> {
     let mut out = Vec::new();
-    let (mut n, mut shift, mut last) = (0u32, 0u32, 0u32);
+    let (mut n, mut shift, mut last) = (0u64, 0u32, 0u32);
+    let mut meeting = None;
     for &b in bytes {
-        n |= u32::from(b & 0x7f).checked_shl(shift)?;
+        n |= u64::from(b & 0x7f).checked_shl(shift)?;
         if b & 0x80 == 0 {
-            last = last.checked_add(n)?;
-            out.push(last);
+            match meeting.take() {
+                None => {
+                    last = last.checked_add(u32::try_from(n).ok()?)?;
+                    meeting = Some(last);
+                }
+                Some(m) => out.push((m, (n != 0).then_some(n))),
+            }
             (n, shift) = (0, 0);
         } else {
             shift += 7;
         }
     }
-    (shift == 0).then_some(out)
+    (shift == 0 && meeting.is_none()).then_some(out)
 }
 
 fn state_key(state: &ArchiveState) -> (u64, u128) {
@@ -254,14 +271,14 @@ impl WordIndex {
         leaving: &[PathBuf],
         segments: &[Segment],
     ) {
-        let mut lists: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut lists: HashMap<&str, Vec<Posting>> = HashMap::new();
         for (n, s) in segments.iter().enumerate() {
             let n = n as u32;
-            for w in s.words() {
-                lists.entry(w).or_default().push(n);
+            for (w, docs) in s.words_with_docs() {
+                lists.entry(w).or_default().push((n, docs));
             }
         }
-        let mut words: Vec<(&str, Vec<u32>)> = lists.into_iter().collect();
+        let mut words: Vec<(&str, Vec<Posting>)> = lists.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut body = Vec::new();
         let mut text = String::new();
@@ -270,8 +287,8 @@ impl WordIndex {
         for (w, list) in &words {
             starts.extend_from_slice(&(body.len() as u32).to_le_bytes());
             let mut last = 0;
-            for &n in list {
-                push_varint(&mut body, n - last);
+            for &(n, docs) in list {
+                push_posting(&mut body, n - last, docs);
                 last = n;
             }
             text.push_str(w);
@@ -487,19 +504,27 @@ impl WordIndex {
         &self.head.leaving
     }
 
-    /// The meetings (by place in [`Self::meetings`]) that have a word for every word of the
-    /// query and pass its meeting filters; `None` when a list cannot be read (the caller
-    /// then searches the archive itself).
-    pub fn candidates(&self, q: &Query) -> Option<Vec<usize>> {
+    /// The meetings (by place, see [`Self::meeting`]) that have a word for every word of
+    /// the query and pass its meeting filters, each with its hit docs when the lists tell
+    /// them exactly (a query of words only, no phrase and no item filter, in a meeting of
+    /// at most 64 docs; doc 0 is the meeting's own text, doc `n` its `n`th item), else
+    /// `None` for its segment to tell. `None` when a list cannot be read (the caller then
+    /// searches the archive itself).
+    pub fn candidates(&self, q: &Query) -> Option<Vec<(usize, Option<u64>)>> {
         let phrase_terms = q.phrases.iter().flat_map(|p| {
             p.words.iter().map(|w| Term {
                 prefixes: vec![w.clone()],
             })
         });
-        let mut wanted = vec![true; self.meeting_count()];
+        let meetings = self.meeting_count();
+        let mut wanted = vec![true; meetings];
+        // The docs that have every word so far; a meeting's lists all have masks or none.
+        let mut docs = vec![u64::MAX; meetings];
+        let mut masked = vec![true; meetings];
         let count = self.head.words as usize;
         for term in q.terms.iter().cloned().chain(phrase_terms) {
-            let mut has = vec![false; wanted.len()];
+            let mut has = vec![false; meetings];
+            let mut term_docs = vec![0u64; meetings];
             for prefix in &term.prefixes {
                 let prefix = prefix.as_bytes();
                 // Words that cannot be read sort first and are never a match: a damaged
@@ -520,23 +545,34 @@ impl WordIndex {
                     let at = self.list_range(n)?;
                     let bytes =
                         lists.get(at.start.checked_sub(from)?..at.end.checked_sub(from)?)?;
-                    for m in read_list(bytes)? {
-                        *has.get_mut(m as usize)? = true;
+                    for (m, mask) in read_list(bytes)? {
+                        let m = m as usize;
+                        *has.get_mut(m)? = true;
+                        match mask {
+                            Some(mask) => *term_docs.get_mut(m)? |= mask,
+                            None => *masked.get_mut(m)? = false,
+                        }
                     }
                 }
             }
-            for (w, h) in wanted.iter_mut().zip(has) {
-                *w &= h;
+            for m in 0..meetings {
+                wanted[m] &= has[m];
+                docs[m] &= term_docs[m];
             }
         }
+        let exact = q.phrases.is_empty() && !q.needs_item() && !q.terms.is_empty();
         // The meeting filters last, decoding only the meetings the words let through.
         let mut out = Vec::new();
         for (n, w) in wanted.into_iter().enumerate() {
-            if w && (!q.filters_meetings() || {
+            let hit_docs = (exact && masked[n]).then_some(docs[n]);
+            if !w || hit_docs == Some(0) {
+                continue;
+            }
+            if !q.filters_meetings() || {
                 let (id, _, _) = self.meeting(n)?;
                 q.admits_meeting(id.date, id.body.as_str())
-            }) {
-                out.push(n);
+            } {
+                out.push((n, hit_docs));
             }
         }
         Some(out)
@@ -590,14 +626,25 @@ mod tests {
 
     #[test]
     fn lists_read_back_as_written() {
-        let list = [0u32, 1, 5, 130, 20_000, 4_000_000];
+        let list = [
+            (0u32, Some(1u64)),
+            (1, Some(u64::MAX)),
+            (5, None),
+            (130, Some(1 << 40)),
+            (20_000, Some(6)),
+            (4_000_000, None),
+        ];
         let mut bytes = Vec::new();
         let mut last = 0;
-        for n in list {
-            push_varint(&mut bytes, n - last);
+        for (n, docs) in list {
+            push_posting(&mut bytes, n - last, docs);
             last = n;
         }
         assert_eq!(read_list(&bytes).unwrap(), list);
         assert_eq!(read_list(&bytes[..bytes.len() - 1]), None);
+        // A meeting without its mask is a damaged list.
+        let mut half = Vec::new();
+        push_varint(&mut half, 3);
+        assert_eq!(read_list(&half), None);
     }
 }
