@@ -106,7 +106,16 @@ impl AttachmentCheck {
             .get(folder)
             .cloned();
         known.unwrap_or_else(|| {
-            let real = folder.canonicalize().ok();
+            // A folder that is not a link is where its parent really is: the parent (a
+            // year's folder, shared by a year's meetings) is resolved once, each
+            // attachment folder with one look at itself.
+            let plain = std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir());
+            let real = match (folder.parent(), folder.file_name()) {
+                (Some(parent), Some(name)) if plain && !parent.as_os_str().is_empty() => {
+                    self.real_folder(parent).map(|p| p.join(name))
+                }
+                _ => folder.canonicalize().ok(),
+            };
             self.folders
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -161,6 +170,10 @@ mod tests {
         std::os::unix::fs::symlink(bilag.join("plain.pdf"), bilag.join("inside.pdf")).unwrap();
         std::os::unix::fs::symlink(outside.path(), root.path().join("ud")).unwrap();
         std::fs::create_dir(bilag.join("folder")).unwrap();
+        std::fs::create_dir_all(outside.path().join("deep/er")).unwrap();
+        std::fs::write(outside.path().join("deep/er/secret.pdf"), "x").unwrap();
+        std::fs::create_dir_all(bilag.join("a/b")).unwrap();
+        std::fs::write(bilag.join("a/b/plain.pdf"), "x").unwrap();
         let check = AttachmentCheck::new(root.path());
         let real_root = root.path().canonicalize().unwrap();
         let whole = |p: &Path| {
@@ -177,6 +190,11 @@ mod tests {
             root.path().join("ud/missing.pdf"),
             bilag.join("../ud/secret.pdf"),
             bilag.join("folder/.."),
+            // Folders under a link, and folders in folders, resolved a level at a time.
+            root.path().join("ud/deep/er/secret.pdf"),
+            root.path().join("ud/deep/er/missing.pdf"),
+            bilag.join("a/b/plain.pdf"),
+            bilag.join("a/b/../b/plain.pdf"),
         ];
         for p in &paths {
             // Twice: the second time from the folders already resolved.

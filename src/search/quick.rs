@@ -1,7 +1,7 @@
 //! A search from the command line without loading the archive: when the index of words
-//! holds for the archive as it is, only the candidate meetings' segments are read, and
-//! only the meetings with hits (from the load cache), with forum.toml for the bodies'
-//! names. Anything missing, changed or damaged gives `None`, and the caller loads the
+//! holds for the archive as it is, only the meetings with hits are read (from the load
+//! cache), with forum.toml for the bodies' names; where the index cannot tell the hits
+//! themselves (a phrase, an item filter), the candidate meetings' segments are read first. Anything missing, changed or damaged gives `None`, and the caller loads the
 //! archive and searches it whole (writing the index of words anew).
 //!
 //! The hits are handed over a meeting at a time, with the meeting, to be shown: a common

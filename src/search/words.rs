@@ -1,10 +1,12 @@
 //! The index of words, for a search from the command line that need not read the archive:
-//! every word of every meeting's segment, sorted, with the meetings it occurs in.
+//! every word of every meeting's segment, sorted, with the meetings it occurs in and, in
+//! each, the docs (the meeting's own text, its items) it is in, as its segment has them.
 //!
-//! It answers only "which meetings could hold a hit": a meeting is a candidate when, for
-//! every word typed, one of its words starts with it. The candidates' own segments (see
-//! [`stored`](super::stored)) then decide exactly as a search of the whole index would,
-//! so the hits are the same; this only spares reading the meetings that cannot have one.
+//! For a query of words only, the lists tell the hits as a search of the segments would:
+//! the docs that have, for every word typed, a word starting with it. For a phrase, an
+//! item filter or a meeting of more than 64 docs, they tell the candidates (the meetings
+//! with every word somewhere), and the candidates' own segments (see
+//! [`stored`](super::stored)) decide, exactly as a search of the whole index would.
 //!
 //! It is written with the state of the archive it was made from (each meeting file's and
 //! year plan's size and time, each folder's time) and used only while that state holds
@@ -12,8 +14,9 @@
 //! the command loads the archive and writes it anew.
 //!
 //! The file: an 8-byte length, the framed header (checksummed: the state, the meetings
-//! and the sorted words, each with where its list of meetings is), then the lists,
-//! delta-encoded, each with its own checksum, so a search reads only the lists it needs.
+//! and the sorted words, each with where its list is), then the lists (meetings
+//! delta-encoded, each with its docs), checked in blocks, so a search reads only the lists
+//! it needs.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
