@@ -502,20 +502,24 @@ pub(crate) fn read_first_frame(path: &Path) -> Result<Vec<u8>, Miss> {
 /// The payload of the first frame of an open file (read from its start), without the rest.
 pub(crate) fn read_first_frame_of(file: &mut std::fs::File) -> Result<Vec<u8>, Miss> {
     use std::io::Read;
-    let mut bytes = vec![0; HEADER];
-    file.read_exact(&mut bytes).map_err(|_| Miss::Corrupt)?;
-    let len = frame_len(&bytes)?;
+    let mut header = [0; HEADER];
+    file.read_exact(&mut header).map_err(|_| Miss::Corrupt)?;
+    let len = frame_len(&header)?;
     // A length the file cannot hold is damage, not a reason to allocate it.
     let size = file.metadata().map_err(|_| Miss::Stale)?.len();
     if len as u64 > size.saturating_sub(HEADER as u64) {
         return Err(Miss::Corrupt);
     }
-    bytes.resize(HEADER + len, 0);
-    file.read_exact(&mut bytes[HEADER..])
+    // Read straight into a buffer of its own (the index of words' first part is megabytes:
+    // neither zeroed first nor moved after).
+    let mut payload = Vec::with_capacity(len);
+    file.take(len as u64)
+        .read_to_end(&mut payload)
         .map_err(|_| Miss::Corrupt)?;
-    split_frame(&bytes)?;
-    bytes.drain(..HEADER);
-    Ok(bytes)
+    if payload.len() != len || word(&header, 24) != Some(checksum(&payload)) {
+        return Err(Miss::Corrupt);
+    }
+    Ok(payload)
 }
 
 /// Magic, build key, payload length and checksum, 8 bytes each.
