@@ -1,8 +1,9 @@
 //! A search from the command line without loading the archive: when the index of words
 //! holds for the archive as it is, only the meetings with hits are read (from the load
 //! cache), with forum.toml for the bodies' names; where the index cannot tell the hits
-//! themselves (a phrase, an item filter), the candidate meetings' segments are read first. Anything missing, changed or damaged gives `None`, and the caller loads the
-//! archive and searches it whole (writing the index of words anew).
+//! themselves (a phrase, an item filter), the candidate meetings' segments are read first.
+//! Anything missing, changed or damaged gives `None`, and the caller loads the archive and
+//! searches it whole (writing the index of words anew).
 //!
 //! The hits are handed over a meeting at a time, with the meeting, to be shown: a common
 //! word is in nearly every meeting, and holding them all at once would cost as much memory
@@ -65,7 +66,7 @@ where
         .rev()
         .map(|&(n, docs)| {
             let (id, file, key) = words.meeting(n)?;
-            let entry = match docs {
+            let (entry, hits) = match docs {
                 // The lists told the hit docs: only the entry is read, with their texts.
                 Some(docs) => {
                     let entry = cache
@@ -93,7 +94,6 @@ where
                     (entry, hits)
                 }
             };
-            let (entry, hits) = entry;
             (entry.meeting.id == id
                 && entry.meeting.conversion_key == key
                 && attachments_hold(&entry))

@@ -315,10 +315,11 @@ impl WordIndex {
         if meetings.len() != segments.len() || u32::try_from(table.len()).is_err() {
             return;
         }
+        let (key, latest_ns) = state_key(state);
         let head = Head {
             taken_ns: state.taken_ns,
-            state: state_key(state).0,
-            latest_ns: state_key(state).1,
+            state: key,
+            latest_ns,
             folders: known_folders(state),
             meetings: meetings.len() as u32,
             meetings_len: table.len() as u64,
