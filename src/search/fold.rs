@@ -29,8 +29,8 @@ pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 
 /// The words of a text that may start with one of `leads` (as [`may_start_with`] tells):
 /// the same as [`words`] filtered so, found without looking at every word. A word's first
-/// byte is looked for (an ASCII letter or digit that can start such a word, or the first byte of any
-/// other character), and only there is a word start made out.
+/// byte is looked for (an ASCII letter or digit that can start such a word, or the first
+/// byte of any other character), and only there is a word start made out.
 pub fn words_led_by(text: &str, leads: Vec<char>) -> impl Iterator<Item = (Range<usize>, &str)> {
     let mut firsts = [false; 256];
     for b in 0..=255u8 {
