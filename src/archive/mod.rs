@@ -24,7 +24,7 @@ mod raw;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 pub use diagnostic::{Diagnostic, Severity, Site};
@@ -915,7 +915,10 @@ fn find_files(root: &Path) -> Result<FoundFiles, LoadError> {
                 for (file, stem) in toml_files(&path, &mut diags).map_err(io(&path))? {
                     let rel = PathBuf::from(&name).join(&file);
                     match stem.parse::<MeetingId>() {
-                        Ok(id) if id.date.format("%Y").to_string() == name => found.push((rel, Found::Meeting(id))),
+                        // The folder's name is the year written out (not "+205").
+                        Ok(id) if id.date.year() == year && name.bytes().all(|b| b.is_ascii_digit()) => {
+                            found.push((rel, Found::Meeting(id)))
+                        }
                         Ok(id) => {
                             let (date, to) = (id.date, id.date.format("%Y"));
                             diags.push(
@@ -990,8 +993,9 @@ fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> std::io::Result<Vec<(S
                 "remove the link, or point it at the meeting file"
             )
         };
-        let meta = std::fs::symlink_metadata(&path)?;
-        let problem = if meta.file_type().is_symlink() {
+        // The entry's own type (from the listing, no stat; as `symlink_metadata` tells it).
+        let kind = entry.file_type()?;
+        let problem = if kind.is_symlink() {
             match path.canonicalize() {
                 Err(_) => Some(refuse(
                     said!(
@@ -1021,7 +1025,7 @@ fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> std::io::Result<Vec<(S
                 )),
                 Ok(_) => None,
             }
-        } else if meta.is_dir() {
+        } else if kind.is_dir() {
             Some(refuse(
                 said!(
                     "ikke læst: en mappe, der hedder som en mødefil";
@@ -1032,7 +1036,7 @@ fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> std::io::Result<Vec<(S
                     "rename the folder; meeting files are files"
                 ),
             ))
-        } else if !meta.is_file() {
+        } else if !kind.is_file() {
             Some(refuse(
                 said!(
                     "ikke læst: ikke en almindelig fil (en FIFO, sokkel eller enhed)";
