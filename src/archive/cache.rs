@@ -33,7 +33,7 @@ use super::lookup::Lookup;
 use crate::model::{ItemNo, Meeting};
 
 /// Bumped whenever what an entry holds changes shape.
-const SCHEMA: u64 = 7;
+const SCHEMA: u64 = 8;
 const MAGIC: &[u8; 8] = b"DAGSCACH";
 pub(crate) const HEADER: usize = 32;
 /// A file changed within this long of being read for an entry may have the same

@@ -989,14 +989,15 @@ impl<'a> Converter<'a> {
         match resolve_inside(root, meeting_dir, &rel) {
             Some(full) => {
                 // Follow links too: a link inside the archive must not lead out of it.
-                let (is_file, escapes) = self
+                let (is_file, escapes, unlinked) = self
                     .attachments
                     .get_or_insert_with(|| AttachmentCheck::new(root))
-                    .state(&full);
+                    .state_seen(&full);
                 self.lookups.push(Lookup::Attachment {
                     path: full.clone(),
                     is_file,
                     escapes,
+                    unlinked,
                 });
                 if escapes {
                     self.error(
