@@ -269,3 +269,23 @@ fn next_year_is_proposed_as_a_plan_to_adjust() {
     keys(&mut app, "{P");
     assert!(screen_text(&app).contains("Der er allerede en mødeplan for 2019"));
 }
+
+/// The year is worked out when the calendar is shown: a change made while another screen
+/// was shown (here an undo of a move) is there when the calendar is shown again.
+#[test]
+fn a_change_made_on_another_screen_shows_when_the_calendar_is_shown() {
+    let dir = sample_copy();
+    let mut app = calendar_on(dir.path(), (120, 40), d(2017, 9, 1));
+    keys(&mut app, "nm");
+    keys(&mut app, "llllll");
+    key(&mut app, KeyCode::Enter);
+    type_over(&mut app, "Lokalet var optaget");
+    type_over(&mut app, "");
+    assert!(screen_text(&app).contains("SDF fre 8. sep → tor 14. sep"));
+    keys(&mut app, "1u");
+    assert!(dir.path().join("2017/2017-09-08-sdf.toml").exists());
+    keys(&mut app, "5");
+    let text = screen_text(&app);
+    assert!(!text.contains("SDF fre 8. sep → tor 14. sep"), "{text}");
+    assert!(!text.contains("flyttet fra fre 8. sep"), "{text}");
+}

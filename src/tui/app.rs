@@ -610,6 +610,9 @@ impl App {
         }
         self.history.clear();
         self.screen = screen;
+        if screen == Screen::Calendar {
+            self.calendar_shown();
+        }
     }
 
     fn back(&mut self) {
