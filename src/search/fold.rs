@@ -124,6 +124,106 @@ pub fn push_plain_word(out: &mut String, word: &str) {
     }
 }
 
+/// Folds every word of `text` into `line`, separated by single spaces, as [`words`],
+/// [`push_plain_word`] and [`respell`] would one after the other, in one pass over the
+/// bytes: this is what building the search index spends its time on. Each word is given to
+/// `found` as it is indexed: its folded spelling, and first its plain one when the two
+/// differ (only the folded one goes into the line).
+pub fn fold_line(text: &str, line: &mut String, mut found: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => {}
+                Some(c) => {
+                    at += c.len_utf8();
+                    continue;
+                }
+                None => return,
+            }
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        let start = line.len();
+        // Whether the plain word has an "aa", "ae" or "oe" (all ASCII), told as it is
+        // written, so that most words are not looked at again.
+        let mut paired = false;
+        let mut last = 0u8;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                let lower = b.to_ascii_lowercase();
+                paired |= is_pair(last, lower);
+                line.push(char::from(lower));
+                last = lower;
+                at += 1;
+            } else {
+                let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                if !is_word_char(c) {
+                    break;
+                }
+                let written = line.len();
+                match latin_1_plain(c) {
+                    Some(lower) => line.push(lower),
+                    None => push_plain(line, c),
+                }
+                for &out in &line.as_bytes()[written..] {
+                    paired |= is_pair(last, out);
+                    last = out;
+                }
+                at += c.len_utf8();
+            }
+        }
+        match paired.then(|| respell(&line[start..])).flatten() {
+            Some(folded) => {
+                found(&line[start..]);
+                line.truncate(start);
+                line.push_str(&folded);
+                found(&folded);
+            }
+            None => found(&line[start..]),
+        }
+    }
+}
+
+/// Whether `c` is a letter or digit, Latin-1's upper half (æ, ø, å) told without Unicode's
+/// tables.
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        c => c.is_alphanumeric(),
+    }
+}
+
+/// A letter of Latin-1's upper half (æ, ø, å, é, ü and the rest) as [`push_plain`] writes
+/// it, told without Unicode's tables; `None` for any other character.
+fn latin_1_plain(c: char) -> Option<char> {
+    match c {
+        'Ä' | 'ä' => Some('æ'),
+        'Ö' | 'ö' => Some('ø'),
+        // Lowercase, with the capitals 32 below.
+        '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' => Some(c),
+        '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => char::from_u32(u32::from(c) + 32),
+        _ => None,
+    }
+}
+
+/// Whether two bytes of a plain word are one of the pairs [`respell`] reads as a letter.
+fn is_pair(first: u8, second: u8) -> bool {
+    matches!((first, second), (b'a', b'a' | b'e') | (b'o', b'e'))
+}
+
 /// Lowercase, with ä → æ and ö → ø, but "aa" kept.
 pub fn plain(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -247,6 +347,38 @@ mod tests {
                 .filter(|(_, w)| leads.iter().any(|&l| may_start_with(w, l)))
                 .collect();
             proptest::prop_assert_eq!(led, filtered);
+        }
+
+        #[test]
+        fn a_line_is_folded_in_one_pass_as_word_by_word(
+            text in "[a-zA-Z0-9 .,aeoæøåÆØÅäöÄÖéüÉÜßÿÞþ×÷ÀÁ²ⅷ\\u{0}-\\u{7f}\\u{300}\\u{2003}\\u{212a}İẞ🙂-]{0,60}",
+            before in "[a-z ]{0,3}",
+        ) {
+            // Word by word: split, lowercased, respelled, each spelling as it is indexed.
+            let mut expected_line = before.clone();
+            let mut expected_found = Vec::new();
+            for (_, word) in words(&text) {
+                if !expected_line.is_empty() {
+                    expected_line.push(' ');
+                }
+                let p = plain(word);
+                match respell(&p) {
+                    Some(folded) => {
+                        expected_found.push(p);
+                        expected_line.push_str(&folded);
+                        expected_found.push(folded);
+                    }
+                    None => {
+                        expected_line.push_str(&p);
+                        expected_found.push(p);
+                    }
+                }
+            }
+            let mut line = before.clone();
+            let mut found = Vec::new();
+            fold_line(&text, &mut line, |w| found.push(w.to_owned()));
+            proptest::prop_assert_eq!(line, expected_line);
+            proptest::prop_assert_eq!(found, expected_found);
         }
 
         #[test]

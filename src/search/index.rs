@@ -3,15 +3,15 @@
 //! its cost grows with the number of meetings, not with the length of their text. One
 //! meeting's part is rebuilt on its own after an edit.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use super::fields::{item_fields, meeting_fields};
-use super::fold::{fold, push_plain_word, respell, words};
+use super::fold::{fold, fold_line, words};
 use super::query::{Phrase, Query};
 use super::vocabulary::Vocabulary;
+use super::word_set::WordSet;
 use crate::model::{ItemNo, Meeting, MeetingId, Outcome};
 
 /// A place a query was found: an item, or the meeting itself (its title or attendance).
@@ -48,25 +48,6 @@ pub struct Segment {
     lines_held: bool,
 }
 
-/// Appends the folded words of `text` to `line`, separated by spaces. Words spelled with
-/// "aa", "ae" or "oe" are folded to "å", "æ", "ø"; their plain spelling is pushed to
-/// `plain` to be indexed too.
-fn fold_into(text: &str, line: &mut String, plain: &mut Vec<String>) {
-    for (_, word) in words(text) {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        let start = line.len();
-        push_plain_word(line, word);
-        if let Some(folded) = respell(&line[start..]) {
-            let spelled = line[start..].to_owned();
-            line.truncate(start);
-            line.push_str(&folded);
-            plain.push(spelled);
-        }
-    }
-}
-
 /// The words a `route:` filter matches: each step's id or name, folded, word by word.
 fn route_words(item: &crate::model::Item) -> Vec<String> {
     item.case
@@ -87,20 +68,19 @@ impl Segment {
             .items
             .iter()
             .map(|item| (Some(item), item_fields(item)));
-        let mut docs = Vec::with_capacity(meeting.items.len() + 1);
-        let mut plain: Vec<(String, u16)> = Vec::new();
+        let doc_count = meeting.items.len() + 1;
+        let mut docs = Vec::with_capacity(doc_count);
+        let mut set = WordSet::new(doc_count);
         for (n, (item, fields)) in std::iter::once((None, own)).chain(items).enumerate() {
             let n = u16::try_from(n).unwrap_or(u16::MAX);
-            let mut spelled = Vec::new();
             let lines = fields
                 .iter()
                 .map(|(_, text)| {
                     let mut line = String::with_capacity(text.len());
-                    fold_into(text, &mut line, &mut spelled);
+                    fold_line(text, &mut line, |word| set.add(word, n));
                     line
                 })
                 .collect();
-            plain.extend(spelled.into_iter().map(|w| (w, n)));
             docs.push(Doc {
                 item: item.map(|i| i.number.clone()),
                 outcomes: item
@@ -112,34 +92,7 @@ impl Segment {
                 lines,
             });
         }
-        // Which docs each word occurs in, words borrowed from the lines until the
-        // vocabulary owns one copy of each. Most words repeat: a map keeps the sort small.
-        let mut seen: HashMap<&str, Vec<u16>, foldhash::fast::FixedState> = HashMap::default();
-        let spelled = plain.iter().map(|(w, n)| (w.as_str(), *n));
-        let all = docs
-            .iter()
-            .enumerate()
-            .flat_map(|(n, d)| {
-                let n = u16::try_from(n).unwrap_or(u16::MAX);
-                d.lines
-                    .iter()
-                    .flat_map(|l| l.split(' '))
-                    .filter(|w| !w.is_empty())
-                    .map(move |w| (w, n))
-            })
-            .chain(spelled);
-        for (word, n) in all {
-            let list = seen.entry(word).or_default();
-            if list.last() != Some(&n) {
-                list.push(n);
-            }
-        }
-        for ids in seen.values_mut() {
-            // The plain spellings come after every doc's lines.
-            ids.sort_unstable();
-            ids.dedup();
-        }
-        let vocabulary = Vocabulary::new(seen.into_iter().collect(), docs.len());
+        let vocabulary = Vocabulary::from_sorted(set.sorted(), docs.len());
         Segment {
             meeting: meeting.id.clone(),
             docs,

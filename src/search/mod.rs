@@ -11,6 +11,7 @@ pub mod query;
 pub mod quick;
 pub mod stored;
 mod vocabulary;
+mod word_set;
 pub mod words;
 
 pub use fields::Field;

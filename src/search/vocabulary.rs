@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::word_set::Counted;
 use super::words::partition;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,32 +34,36 @@ impl Default for DocSets {
 }
 
 impl Vocabulary {
-    /// The vocabulary of these words with their docs (each list sorted, no repeats), for a
-    /// meeting of `doc_count` docs.
-    pub(super) fn new(mut words: Vec<(&str, Vec<u16>)>, doc_count: usize) -> Vocabulary {
-        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut text = String::with_capacity(words.iter().map(|(w, _)| w.len()).sum());
+    /// The vocabulary of these words, sorted, with their docs, for a meeting of
+    /// `doc_count` docs.
+    pub(super) fn from_sorted(words: Vec<Counted<'_>>, doc_count: usize) -> Vocabulary {
+        let mut text = String::with_capacity(words.iter().map(|c| c.word.len()).sum());
         let mut ends = Vec::with_capacity(words.len());
-        for (word, _) in &words {
-            text.push_str(word);
+        for counted in &words {
+            text.push_str(counted.word);
             ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
         }
         let docs = if doc_count <= 64 {
-            DocSets::Masks(
-                words
-                    .iter()
-                    .map(|(_, ids)| ids.iter().fold(0u64, |m, d| m | 1 << (d % 64)))
-                    .collect(),
-            )
+            DocSets::Masks(words.iter().map(|c| c.mask).collect())
         } else {
             DocSets::Lists(
                 words
                     .into_iter()
-                    .map(|(_, ids)| ids.into_boxed_slice())
+                    .map(|c| c.list.into_boxed_slice())
                     .collect(),
             )
         };
         Vocabulary { text, ends, docs }
+    }
+
+    /// The vocabulary of these words with their docs, for a meeting of `doc_count` docs.
+    #[cfg(test)]
+    fn new(words: Vec<(&str, Vec<u16>)>, doc_count: usize) -> Vocabulary {
+        let mut set = super::word_set::WordSet::new(doc_count);
+        for (word, docs) in &words {
+            docs.iter().for_each(|&d| set.add(word, d));
+        }
+        Vocabulary::from_sorted(set.sorted(), doc_count)
     }
 
     pub(super) fn len(&self) -> usize {
