@@ -91,6 +91,52 @@ fn tui(c: &mut Criterion) {
             });
         }
     }
+    // Everything searchable without a cache: the first frame, then `/` and a letter, timed
+    // until the hits are in (the search thread folding every meeting meanwhile). Once with
+    // no cache at all (`--no-cache`), once with an empty one being written (a first start).
+    // The caches written are removed only after the benchmark: ext4 without a journal (this
+    // machine's disk) looks at every inode freed in the last half minute before it gives one
+    // out again, which made each start after a removal twice as slow as a first start is.
+    for n in support::scales() {
+        let dir = support::generated(n);
+        for (name, written) in [("no cache", false), ("empty cache written", true)] {
+            let mut written_caches = Vec::new();
+            group.bench_function(
+                format!("everything searchable, {name}, {n} meetings"),
+                |b| {
+                    b.iter_custom(|iterations| {
+                        let mut spent = std::time::Duration::ZERO;
+                        for _ in 0..iterations {
+                            let base = tempfile::tempdir().unwrap();
+                            let start = std::time::Instant::now();
+                            let archive = if written {
+                                let cache = Cache::in_folder(base.path(), dir.path()).unwrap();
+                                Archive::load_for_screens(dir.path(), cache).unwrap()
+                            } else {
+                                Archive::load(dir.path()).unwrap()
+                            };
+                            let mut app = App::new(archive, options_on(2005), (200, 50));
+                            let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+                            terminal.draw(|f| views::draw(&app, f)).unwrap();
+                            press(&mut app, '/');
+                            press(&mut app, 'p');
+                            app.wait_for_search();
+                            terminal.draw(|f| views::draw(&app, f)).unwrap();
+                            spent += start.elapsed();
+                            assert!(
+                                app.search_hit_count().unwrap_or(0) > 0,
+                                "the search answered"
+                            );
+                            black_box((terminal, app));
+                            written_caches.push(base);
+                        }
+                        spent
+                    })
+                },
+            );
+            drop(written_caches);
+        }
+    }
     group.sample_size(30);
     for n in support::scales() {
         screens(&mut group, n);

@@ -187,13 +187,13 @@ impl App {
                 .is_some_and(super::palette::Palette::pending)
     }
 
-    /// Waits until the results for the query as typed are in (tests drive the app without
-    /// an event loop).
     /// Lets the work the first frame need not wait for begin (the search index).
     pub fn begin_background(&self) {
         self.searcher.begin();
     }
 
+    /// Waits until the results for the query as typed are in (tests drive the app without
+    /// an event loop).
     pub fn wait_for_search(&mut self) {
         if let Some(palette) = &mut self.palette {
             palette.wait(WAIT_LIMIT);
@@ -204,6 +204,11 @@ impl App {
         if let Some(results) = self.searcher.wait(WAIT_LIMIT) {
             self.take_results(results);
         }
+    }
+
+    /// How many hits the open search window shows (`None` when it is closed).
+    pub fn search_hit_count(&self) -> Option<usize> {
+        self.search.as_ref().map(|panel| panel.results.hits.len())
     }
 
     fn take_results(&mut self, results: Results) -> bool {
