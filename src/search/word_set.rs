@@ -77,20 +77,18 @@ impl WordSet {
         }
     }
 
-    /// Every word with its docs, sorted by word.
-    pub(super) fn sorted(&self) -> Vec<Counted<'_>> {
+    /// Every word with its docs, sorted by word (the docs' lists move out of the set).
+    pub(super) fn sorted(&mut self) -> Vec<Counted<'_>> {
+        let text = &self.text;
         let mut words: Vec<Counted<'_>> = self
             .table
-            .iter()
+            .iter_mut()
             .map(|e| {
-                let mut list = e.list.clone();
+                let mut list = std::mem::take(&mut e.list);
                 list.sort_unstable();
                 list.dedup();
                 Counted {
-                    word: self
-                        .text
-                        .get(e.start as usize..e.end as usize)
-                        .unwrap_or(""),
+                    word: text.get(e.start as usize..e.end as usize).unwrap_or(""),
                     mask: e.mask,
                     list,
                 }
@@ -105,7 +103,7 @@ impl WordSet {
 mod tests {
     use super::*;
 
-    fn listed(set: &WordSet) -> Vec<(String, u64, Vec<u16>)> {
+    fn listed(set: &mut WordSet) -> Vec<(String, u64, Vec<u16>)> {
         set.sorted()
             .into_iter()
             .map(|c| (c.word.to_owned(), c.mask, c.list))
@@ -124,7 +122,7 @@ mod tests {
             set.add(word, doc);
         }
         assert_eq!(
-            listed(&set),
+            listed(&mut set),
             [
                 ("budget".to_owned(), 0b1, vec![]),
                 ("psykiatri".to_owned(), 0b101, vec![]),
@@ -138,6 +136,6 @@ mod tests {
         for doc in [70, 3, 70, 99, 3] {
             set.add("a", doc);
         }
-        assert_eq!(listed(&set), [("a".to_owned(), 0, vec![3, 70, 99])]);
+        assert_eq!(listed(&mut set), [("a".to_owned(), 0, vec![3, 70, 99])]);
     }
 }
