@@ -56,10 +56,7 @@ pub fn words_led_by(text: &str, leads: Vec<char>) -> impl Iterator<Item = (Range
                     .position(|&b| firsts[usize::from(b)])?;
             let (alphanumeric, len) = char_at(text, start)?;
             at = start + len;
-            let after_word = text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
+            let after_word = text[..start].chars().next_back().is_some_and(is_word_char);
             if !alphanumeric || after_word {
                 continue;
             }
@@ -82,7 +79,7 @@ fn char_at(text: &str, at: usize) -> Option<(bool, usize)> {
         return Some((b.is_ascii_alphanumeric(), 1));
     }
     let c = text.get(at..)?.chars().next()?;
-    Some((c.is_alphanumeric(), c.len_utf8()))
+    Some((is_word_char(c), c.len_utf8()))
 }
 
 /// The Swedish/German ä and ö as the Danish æ and ø.
@@ -96,6 +93,9 @@ fn as_danish(c: char) -> char {
 
 /// Appends `c` lowercased, with ä → æ and ö → ø.
 pub fn push_plain(out: &mut String, c: char) {
+    if let Some(lower) = latin_1_plain(c) {
+        return out.push(lower);
+    }
     match as_danish(c) {
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => out.extend(c.to_lowercase()),
@@ -174,10 +174,7 @@ pub fn fold_line(text: &str, line: &mut String, mut found: impl FnMut(&str)) {
                     break;
                 }
                 let written = line.len();
-                match latin_1_plain(c) {
-                    Some(lower) => line.push(lower),
-                    None => push_plain(line, c),
-                }
+                push_plain(line, c);
                 for &out in &line.as_bytes()[written..] {
                     paired |= is_pair(last, out);
                     last = out;
@@ -206,8 +203,8 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// A letter of Latin-1's upper half (æ, ø, å, é, ü and the rest) as [`push_plain`] writes
-/// it, told without Unicode's tables; `None` for any other character.
+/// A letter of Latin-1's upper half (æ, ø, å, é, ü and the rest) lowercased, with ä → æ and
+/// ö → ø, told without Unicode's tables; `None` for any other character.
 fn latin_1_plain(c: char) -> Option<char> {
     match c {
         'Ä' | 'ä' => Some('æ'),
@@ -331,7 +328,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn words_split_as_char_by_char(text in "[a-zA-Z0-9 .,æøåÆØÅéü²ⅷ\\u{0}-\\u{7f}\\u{300}\\u{2003}🙂-]{0,60}") {
+        fn words_split_as_char_by_char(text in "[a-zA-Z0-9 .,æøåÆØÅéü×÷ßÿ²ⅷ\\u{0}-\\u{7f}\\u{300}\\u{2003}🙂-]{0,60}") {
             let bytewise: Vec<(Range<usize>, String)> =
                 words(&text).map(|(r, w)| (r, w.to_owned())).collect();
             proptest::prop_assert_eq!(bytewise, words_char_by_char(&text));
@@ -390,6 +387,19 @@ mod tests {
             word.chars().for_each(|c| push_plain(&mut each, c));
             proptest::prop_assert_eq!(whole, each);
         }
+    }
+
+    #[test]
+    fn latin_1_is_told_and_lowercased_as_unicode_does() {
+        for c in (0..0x300).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            if let Some(lower) = latin_1_plain(c) {
+                let expected: String = as_danish(c).to_lowercase().collect();
+                assert_eq!(lower.to_string(), expected, "{c:?}");
+            }
+        }
+        assert_eq!(latin_1_plain('Æ'), Some('æ'));
+        assert_eq!(latin_1_plain('×'), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ struct Entry {
     list: Vec<u16>,
 }
 
-/// A word with the docs it occurs in, as [`WordSet::into_sorted`] gives them.
+/// A word with the docs it occurs in, as [`WordSet::sorted`] gives them.
 pub(super) struct Counted<'a> {
     pub word: &'a str,
     pub mask: u64,
